@@ -1,0 +1,1 @@
+"""Handlers for the CLI's subcommands, one module per area; ``cli`` parses and dispatches."""

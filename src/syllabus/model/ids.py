@@ -1,0 +1,29 @@
+"""Id lookup for the CLI and search: exact id, unique prefix, or a clear error."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class UnknownId(LookupError):
+    """No id, or more than one, matches what was asked for; the message names the closest."""
+
+
+def resolve(wanted: str, ids: Iterable[str], what: str = "id") -> str:
+    """The id equal to ``wanted``, else the only id starting with it."""
+    pool = list(ids)
+    if wanted in pool:
+        return wanted
+    matches = [i for i in pool if i.startswith(wanted)]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        shown = ", ".join(sorted(matches)[:5])
+        more = f" and {len(matches) - 5} more" if len(matches) > 5 else ""
+        raise UnknownId(f"{what} {wanted!r} is ambiguous: {shown}{more}")
+    close = difflib.get_close_matches(wanted, pool, n=3, cutoff=0.5)
+    if not close:
+        close = [i for i in pool if wanted.lower() in i.lower()][:3]
+    hint = f"; closest: {', '.join(close)}" if close else ""
+    raise UnknownId(f"unknown {what} {wanted!r}{hint}")

@@ -1,0 +1,397 @@
+"""The learner's record: enrolments, item states, notes, own items and check-ins.
+
+Every record carries an ``updated`` time so two copies of the file (two instances,
+two synced machines) merge record by record, the later change winning. Deleting is
+itself a change: a tombstone (``deleted = true``) that a merge cannot undo by accident.
+
+Pure data and pure functions; reading and writing the file is ``storage``'s job.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SCHEMA_VERSION = 1
+"""The progress file schema this code writes."""
+
+Estimate = Literal["low", "mid", "high"]
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""Weekday names, Monday first, as stored in ``rest_days``."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str) -> str:
+    """Strip C0/C1 control characters except newline and tab, so no escape reaches a terminal."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def now_utc() -> datetime:
+    """The current time, in UTC, to the microsecond."""
+    return datetime.now(UTC)
+
+
+class ItemState(StrEnum):
+    """Where a learner is with one item."""
+
+    TODO = "todo"
+    DOING = "doing"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    updated: datetime
+    """When this record last changed; the later one wins a merge."""
+
+
+class ItemRecord(_Record):
+    """The state of one roadmap item (or own item)."""
+
+    state: ItemState = ItemState.TODO
+    """Current state; going back to todo is a change, not a deletion."""
+
+
+class Note(_Record):
+    """The learner's note on an item or a node."""
+
+    text: str = ""
+    """The note, Markdown."""
+    deleted: bool = False
+    """Tombstone: the note was removed."""
+
+    @field_validator("text")
+    @classmethod
+    def _clean(cls, value: str) -> str:
+        return clean_text(value)
+
+
+class OwnItem(_Record):
+    """An item or link the learner added to a node ("My resources")."""
+
+    id: str
+    """``user/<slug>``, unique in the roadmap."""
+    node: str
+    """Id of the node it belongs to."""
+    text: str
+    """What the learner wrote."""
+    url: str | None = None
+    """A link, for own resources."""
+    deleted: bool = False
+    """Tombstone: the item was removed."""
+
+    @field_validator("text")
+    @classmethod
+    def _clean(cls, value: str) -> str:
+        return clean_text(value)
+
+
+class CheckIn(_Record):
+    """One study session: a day, hours, a note, what was worked on."""
+
+    id: str
+    """Random short id, stable across machines."""
+    date: date
+    """The study day (the day starts at ``Settings.day_start_hour``)."""
+    hours: float = 0.0
+    """Hours studied, 0-24."""
+    note: str = ""
+    """What the learner wrote about the session."""
+    roadmap: str
+    """Id of the roadmap worked on."""
+    node: str | None = None
+    """Id of the node worked on (default: the planned node)."""
+    items: list[str] = Field(default_factory=list)
+    """Ids of items completed in the session."""
+    created: datetime
+    """When the check-in was first made."""
+    deleted: bool = False
+    """Tombstone: the check-in was removed."""
+
+    @field_validator("note")
+    @classmethod
+    def _clean(cls, value: str) -> str:
+        return clean_text(value)
+
+    @field_validator("hours")
+    @classmethod
+    def _hours_in_range(cls, value: float) -> float:
+        if not 0 <= value <= 24:
+            raise ValueError("hours must be between 0 and 24")
+        return value
+
+
+class Pause(BaseModel):
+    """Days off: a vacation or a sick week, inclusive on both ends."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    start: date
+    """First day off."""
+    end: date
+    """Last day off."""
+
+
+class Replan(BaseModel):
+    """The unfinished rest of the plan moved to start on a date."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    start: date
+    """The day the rest of the plan restarts."""
+    made: datetime
+    """When the replan was made."""
+
+
+class Enrolment(_Record):
+    """A learner's settings for one roadmap: when they started and their pace."""
+
+    start: date
+    """First day of the plan."""
+    hours_per_week: float
+    """Planned hours of study a week."""
+    days_per_week: int = 6
+    """Planned study days a week."""
+    rest_days: list[str] = Field(default_factory=lambda: ["sun"])
+    """Weekdays off, as ``WEEKDAYS`` names."""
+    estimate: Estimate = "mid"
+    """Which end of the roadmap's estimates to plan with."""
+    pauses: list[Pause] = Field(default_factory=list)
+    """Days off and vacations."""
+    replans: list[Replan] = Field(default_factory=list)
+    """Replans, oldest first."""
+    finished: date | None = None
+    """When the learner marked the roadmap finished."""
+    archived: bool = False
+    """Hidden from the active list."""
+
+
+class RoadmapProgress(BaseModel):
+    """Everything the learner did on one roadmap."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    enrolment: Enrolment | None = None
+    """Start and pace; None for a roadmap with states but no enrolment."""
+    items: dict[str, ItemRecord] = Field(default_factory=dict)
+    """States by item id (roadmap items and own items)."""
+    notes: dict[str, Note] = Field(default_factory=dict)
+    """Notes by item or node id."""
+    own_items: dict[str, OwnItem] = Field(default_factory=dict)
+    """The learner's own items and links by id."""
+
+    def state(self, item_id: str) -> ItemState:
+        """The state of an item, todo when never touched."""
+        record = self.items.get(item_id)
+        return record.state if record else ItemState.TODO
+
+    def note(self, target_id: str) -> str | None:
+        """The live note on an item or node, if any."""
+        note = self.notes.get(target_id)
+        return note.text if note and not note.deleted and note.text else None
+
+    def live_own_items(self, node_id: str | None = None) -> list[OwnItem]:
+        """Own items not deleted, optionally only those on one node."""
+        return [
+            item
+            for item in self.own_items.values()
+            if not item.deleted and (node_id is None or item.node == node_id)
+        ]
+
+
+class Settings(_Record):
+    """App-wide settings."""
+
+    active_roadmap: str | None = None
+    """Id of the roadmap the app opens."""
+    theme: str | None = None
+    """Textual theme name."""
+    day_start_hour: int = 4
+    """A session before this hour counts for the day before."""
+
+
+def _epoch() -> datetime:
+    return datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class Progress(BaseModel):
+    """The whole progress file."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore", populate_by_name=True)
+
+    schema_version: int = Field(default=SCHEMA_VERSION, alias="schema")
+    """Schema of the file."""
+    settings: Settings = Field(default_factory=lambda: Settings(updated=_epoch()))
+    """App-wide settings."""
+    roadmaps: dict[str, RoadmapProgress] = Field(default_factory=dict)
+    """Progress by roadmap id."""
+    checkins: dict[str, CheckIn] = Field(default_factory=dict)
+    """Check-ins by id, tombstones included."""
+
+    def roadmap(self, roadmap_id: str) -> RoadmapProgress:
+        """Progress on one roadmap (empty when there is none)."""
+        return self.roadmaps.get(roadmap_id) or RoadmapProgress()
+
+    def live_checkins(self, roadmap_id: str | None = None) -> list[CheckIn]:
+        """Check-ins not deleted, by date then creation, optionally for one roadmap."""
+        found = [
+            c
+            for c in self.checkins.values()
+            if not c.deleted and (roadmap_id is None or c.roadmap == roadmap_id)
+        ]
+        return sorted(found, key=lambda c: (c.date, c.created))
+
+
+# --- changes -------------------------------------------------------------------------
+# Each returns a new Progress; nothing is mutated.
+
+
+def new_checkin_id() -> str:
+    """A short random id for a check-in."""
+    return uuid.uuid4().hex[:10]
+
+
+def _with_roadmap(progress: Progress, roadmap_id: str, rp: RoadmapProgress) -> Progress:
+    return progress.model_copy(update={"roadmaps": {**progress.roadmaps, roadmap_id: rp}})
+
+
+def enrol(progress: Progress, roadmap_id: str, enrolment: Enrolment) -> Progress:
+    """Enrol in a roadmap (or change the enrolment) and make it active."""
+    rp = progress.roadmap(roadmap_id).model_copy(update={"enrolment": enrolment})
+    progress = _with_roadmap(progress, roadmap_id, rp)
+    return set_active(progress, roadmap_id, enrolment.updated)
+
+
+def set_active(progress: Progress, roadmap_id: str, when: datetime) -> Progress:
+    """Make a roadmap the active one."""
+    settings = progress.settings.model_copy(update={"active_roadmap": roadmap_id, "updated": when})
+    return progress.model_copy(update={"settings": settings})
+
+
+def set_item_state(
+    progress: Progress, roadmap_id: str, item_id: str, state: ItemState, when: datetime
+) -> Progress:
+    """Record a new state for an item."""
+    rp = progress.roadmap(roadmap_id)
+    items = {**rp.items, item_id: ItemRecord(state=state, updated=when)}
+    return _with_roadmap(progress, roadmap_id, rp.model_copy(update={"items": items}))
+
+
+def set_note(
+    progress: Progress, roadmap_id: str, target_id: str, text: str, when: datetime
+) -> Progress:
+    """Set the note on an item or node; an empty text deletes it (a tombstone)."""
+    rp = progress.roadmap(roadmap_id)
+    text = clean_text(text).strip()
+    note = Note(text=text, deleted=not text, updated=when)
+    notes = {**rp.notes, target_id: note}
+    return _with_roadmap(progress, roadmap_id, rp.model_copy(update={"notes": notes}))
+
+
+def add_own_item(
+    progress: Progress,
+    roadmap_id: str,
+    node_id: str,
+    text: str,
+    when: datetime,
+    url: str | None = None,
+) -> tuple[Progress, str]:
+    """Add an own item (or link, with ``url``) to a node; returns the new progress and id."""
+    from syllabus.model.slug import slugify
+
+    rp = progress.roadmap(roadmap_id)
+    base = f"user/{slugify(text) or 'item'}"
+    item_id, n = base, 2
+    while item_id in rp.own_items:
+        item_id, n = f"{base}-{n}", n + 1
+    own = OwnItem(id=item_id, node=node_id, text=clean_text(text), url=url, updated=when)
+    own_items = {**rp.own_items, item_id: own}
+    return _with_roadmap(progress, roadmap_id, rp.model_copy(update={"own_items": own_items})), (
+        item_id
+    )
+
+
+def delete_own_item(progress: Progress, roadmap_id: str, item_id: str, when: datetime) -> Progress:
+    """Remove an own item, leaving a tombstone."""
+    rp = progress.roadmap(roadmap_id)
+    own = rp.own_items[item_id].model_copy(update={"deleted": True, "updated": when})
+    own_items = {**rp.own_items, item_id: own}
+    return _with_roadmap(progress, roadmap_id, rp.model_copy(update={"own_items": own_items}))
+
+
+def put_checkin(progress: Progress, checkin: CheckIn) -> Progress:
+    """Add or replace a check-in (by id)."""
+    return progress.model_copy(update={"checkins": {**progress.checkins, checkin.id: checkin}})
+
+
+def delete_checkin(progress: Progress, checkin_id: str, when: datetime) -> Progress:
+    """Remove a check-in, leaving a tombstone so a merge cannot revive it."""
+    old = progress.checkins[checkin_id]
+    return put_checkin(progress, old.model_copy(update={"deleted": True, "updated": when}))
+
+
+# --- merge ---------------------------------------------------------------------------
+
+R = TypeVar("R", bound=BaseModel)
+
+
+def _later(a: R | None, b: R | None) -> R | None:
+    """The record changed last; on a tie, a stable choice so both sides agree."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    ta, tb = a.updated, b.updated  # type: ignore[attr-defined]
+    if ta != tb:
+        return a if ta > tb else b
+    return a if a.model_dump_json() >= b.model_dump_json() else b
+
+
+def _merge_dict(a: dict[str, R], b: dict[str, R]) -> dict[str, R]:
+    merged: dict[str, R] = {}
+    for key in a.keys() | b.keys():
+        winner = _later(a.get(key), b.get(key))
+        assert winner is not None
+        merged[key] = winner
+    return dict(sorted(merged.items()))
+
+
+def _merge_roadmap(a: RoadmapProgress, b: RoadmapProgress) -> RoadmapProgress:
+    return RoadmapProgress(
+        enrolment=_later(a.enrolment, b.enrolment),
+        items=_merge_dict(a.items, b.items),
+        notes=_merge_dict(a.notes, b.notes),
+        own_items=_merge_dict(a.own_items, b.own_items),
+    )
+
+
+def merge(a: Progress, b: Progress) -> Progress:
+    """Merge two copies record by record, the later change winning; commutative."""
+    roadmaps = {
+        key: _merge_roadmap(a.roadmap(key), b.roadmap(key))
+        for key in sorted(a.roadmaps.keys() | b.roadmaps.keys())
+    }
+    settings = _later(a.settings, b.settings)
+    assert settings is not None
+    return Progress(
+        schema=max(a.schema_version, b.schema_version),
+        settings=settings,
+        roadmaps=roadmaps,
+        checkins=_merge_dict(a.checkins, b.checkins),
+    )
+
+
+def study_day(moment: datetime, day_start_hour: int = 4) -> date:
+    """The study day a moment (local time) belongs to: 01:30 counts for the day before."""
+    from datetime import timedelta
+
+    return (moment - timedelta(hours=day_start_hour)).date()

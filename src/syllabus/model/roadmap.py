@@ -1,0 +1,255 @@
+"""The roadmap model: a tree of nodes holding items, with timing.
+
+Pure data and pure logic; no I/O and nothing from the UI layer. A roadmap is what
+the importer makes from a Markdown document and what ``roadmaps/<id>.toml`` stores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+WEEKS_PER_MONTH = 4
+"""A document "month" is four weeks of work (seed 003: eight weeks are months 1-2)."""
+
+DAYS_PER_WEEK = 7
+
+
+class Role(StrEnum):
+    """What a node is for, which decides how it is scheduled and shown."""
+
+    PHASE = "phase"
+    """A sequential stage of the plan."""
+    SECTION = "section"
+    """A week or an area inside a phase."""
+    SIDE_TRACK = "side-track"
+    """Work that runs alongside the phases over the whole plan."""
+    HABIT = "habit"
+    """An ongoing routine that recurs every week."""
+    MILESTONE = "milestone"
+    """A checkpoint or capstone at the end of what it closes."""
+    APPENDIX = "appendix"
+    """Reference material: shown, never scheduled."""
+
+
+class Unit(StrEnum):
+    """The unit of a timing range."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+
+    @property
+    def days(self) -> int:
+        """Length of one unit in calendar days of work."""
+        return {Unit.DAY: 1, Unit.WEEK: DAYS_PER_WEEK, Unit.MONTH: WEEKS_PER_MONTH * 7}[self]
+
+
+class ItemKind(StrEnum):
+    """What an item is; the kind decides whether a learner ticks it off."""
+
+    TASK = "task"
+    TOPIC = "topic"
+    RESOURCE = "resource"
+    PROJECT = "project"
+    DELIVERABLE = "deliverable"
+    SELF_CHECK = "self-check"
+    CAPSTONE = "capstone"
+    GOAL = "goal"
+    OUTCOME = "outcome"
+    RUBRIC = "rubric"
+    ETHICS = "ethics"
+    TIP = "tip"
+    NOTE = "note"
+
+    @property
+    def checkable(self) -> bool:
+        """Whether items of this kind are ticked off by default."""
+        return self in CHECKABLE_KINDS
+
+
+CHECKABLE_KINDS = frozenset(
+    {
+        ItemKind.TASK,
+        ItemKind.TOPIC,
+        ItemKind.RESOURCE,
+        ItemKind.PROJECT,
+        ItemKind.DELIVERABLE,
+        ItemKind.SELF_CHECK,
+        ItemKind.CAPSTONE,
+    }
+)
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(_Frozen):
+    """A range with a unit: "Weeks 1-4" is Span(low=1, high=4, unit=week)."""
+
+    low: float
+    """Lower bound (for a position: the first unit, counted from 1)."""
+    high: float
+    """Upper bound (for a position: the last unit, inclusive)."""
+    unit: Unit
+    """The unit both bounds are in."""
+
+    def days(self, bound: float) -> float:
+        """A bound of this span in days."""
+        return bound * self.unit.days
+
+    def pick(self, estimate: str) -> float:
+        """The low, middle or high value for an estimate name."""
+        if estimate == "low":
+            return self.low
+        if estimate == "high":
+            return self.high
+        return (self.low + self.high) / 2
+
+
+class HoursRange(_Frozen):
+    """An estimate of hours of work, as a range ("10-12 hours")."""
+
+    low: float
+    """Fewest hours the document gives."""
+    high: float
+    """Most hours the document gives (equal to low for a single number)."""
+
+    def pick(self, estimate: str) -> float:
+        """The low, middle or high value for an estimate name."""
+        if estimate == "low":
+            return self.low
+        if estimate == "high":
+            return self.high
+        return (self.low + self.high) / 2
+
+
+class Timing(_Frozen):
+    """Where a node sits in the plan and how long it takes, kept apart."""
+
+    position: Span | None = None
+    """Where in the plan: "Weeks 1-4", "Monate 1-2", a timeline month."""
+    duration: Span | None = None
+    """How long: "1-2 Monate", "Week"."""
+    hours: HoursRange | None = None
+    """Estimated hours of work ("**Time**: 10-12 hours", "Estimated time (hours): 13")."""
+
+
+class Pace(_Frozen):
+    """The pace a roadmap states, as written and as numbers."""
+
+    text: str | None = None
+    """The pace as the document words it ("2-3 h/Tag | 6 Tage/Woche")."""
+    hours_per_week: HoursRange | None = None
+    """Hours of study a week."""
+    hours_per_day: HoursRange | None = None
+    """Hours of study a study day, where the document says so."""
+    days_per_week: int | None = None
+    """Study days a week, where the document says so."""
+    weekday_hours: dict[str, float] = Field(default_factory=dict)
+    """Hours by weekday name ("mon" ... "sun"), where the document gives a routine."""
+
+
+class Item(_Frozen):
+    """One line of a roadmap: a task to tick off, a resource, or a note to read."""
+
+    id: str
+    """Stable id: ``<node id>/<slug>``, unique in the roadmap."""
+    text: str
+    """The text as written, brackets and all ("[3 hrs] Learn ...")."""
+    kind: ItemKind = ItemKind.TASK
+    """What the item is."""
+    checkable: bool = True
+    """Whether the learner ticks it off."""
+    optional: bool = False
+    """Stretch goals and pick-one options: not counted against progress until done."""
+    url: str | None = None
+    """The first link in the item, if any."""
+    hours: float | None = None
+    """Estimated hours for this item ("[3 hrs]")."""
+    group: str | None = None
+    """The label the item stands under in the document ("Deliverables", "Ressourcen")."""
+    depth: int = 0
+    """Nesting depth in the document's list (0 = top level)."""
+
+
+class Node(_Frozen):
+    """A phase, week, section, track, habit, milestone or appendix of a roadmap."""
+
+    id: str
+    """Stable id: the node's path of slugs ("phase-2/week-05")."""
+    title: str
+    """Heading text, cleaned of Markdown emphasis."""
+    role: Role = Role.SECTION
+    """What the node is for."""
+    goal: str | None = None
+    """The node's stated goal ("Ziel"), if any."""
+    prerequisites: list[str] = Field(default_factory=list)
+    """Ids of nodes that should be done first."""
+    prerequisites_text: str | None = None
+    """The prerequisites as written ("Weeks 1-4", "None")."""
+    body: str = ""
+    """Markdown for prose, tables and code the node holds, in document order."""
+    timing: Timing = Field(default_factory=Timing)
+    """Position, duration and hours."""
+    children: list[Node] = Field(default_factory=list)
+    """Child nodes in document order."""
+    items: list[Item] = Field(default_factory=list)
+    """Items in document order."""
+
+    def walk(self) -> Iterator[Node]:
+        """This node and every descendant, depth first, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+class Roadmap(_Frozen):
+    """A whole learning roadmap."""
+
+    id: str
+    """Stable id, an ASCII slug ("ml-engineer-16-weeks")."""
+    title: str
+    """The roadmap's title."""
+    source: str = ""
+    """File name it was imported from."""
+    language: str = "en"
+    """Language code of the text ("de", "en")."""
+    summary: str = ""
+    """Markdown preamble: what the roadmap is about, overview tables."""
+    pace: Pace = Field(default_factory=Pace)
+    """The pace the document states."""
+    schedule_by: str = "auto"
+    """Which timing wins when sizing: "position", "duration", "hours" or "auto"."""
+    nodes: list[Node] = Field(default_factory=list)
+    """Top-level nodes in document order."""
+
+    def walk(self) -> Iterator[Node]:
+        """Every node, depth first, in document order."""
+        for node in self.nodes:
+            yield from node.walk()
+
+    def items(self) -> Iterator[tuple[Node, Item]]:
+        """Every item with the node holding it, in document order."""
+        for node in self.walk():
+            for item in node.items:
+                yield node, item
+
+    def node_index(self) -> dict[str, Node]:
+        """Nodes by id."""
+        return {node.id: node for node in self.walk()}
+
+    def item_index(self) -> dict[str, tuple[Node, Item]]:
+        """Items, with their node, by id."""
+        return {item.id: (node, item) for node, item in self.items()}
+
+    def counts(self) -> tuple[int, int]:
+        """(all items, checkable items)."""
+        total = checkable = 0
+        for _, item in self.items():
+            total += 1
+            checkable += item.checkable
+        return total, checkable

@@ -1,0 +1,31 @@
+"""ASCII slugs for stable ids: "Übung: Größe" → "uebung-groesse"."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+MAX_SLUG = 48
+"""Longest slug, in characters."""
+
+_GERMAN = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, max_length: int = MAX_SLUG) -> str:
+    """Lowercase ASCII words joined by "-", cut at a word boundary within ``max_length``."""
+    letters = "".join(
+        ch if unicodedata.category(ch)[0] not in "SC" else " " for ch in text.translate(_GERMAN)
+    )
+    ascii_text = anyascii(letters).lower()
+    slug = _NON_WORD.sub("-", ascii_text).strip("-")
+    if len(slug) <= max_length:
+        return slug
+    cut = slug[: max_length + 1]
+    if "-" in cut:
+        cut = cut[: cut.rindex("-")]
+    return cut[:max_length].strip("-")

@@ -1,0 +1,40 @@
+"""Where syllabus keeps its files: one place decides, every entry point may override."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "syllabus"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The data directory: ``override``, else ``$SYLLABUS_DATA_DIR``, else the platform's."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get("SYLLABUS_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def progress_path(root: Path) -> Path:
+    """The learner's progress file."""
+    return root / "progress.toml"
+
+
+def local_dir(root: Path) -> Path:
+    """Per-machine state that need not be synced: last position, undo journal, lock."""
+    return root / "local"
+
+
+def backups_dir(root: Path) -> Path:
+    """Daily snapshots and conflict copies that were merged in."""
+    return root / "backups"
+
+
+def user_roadmaps_dir(root: Path) -> Path:
+    """Roadmaps the learner imported."""
+    return root / "roadmaps"

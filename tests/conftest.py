@@ -1,0 +1,24 @@
+"""Shared fixtures: every test gets its own data dir and a fixed today."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+"""The user's source documents, beside the checkout when present (never read at run time)."""
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SYLLABUS_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SYLLABUS_TODAY", "2026-11-23")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """The isolated data dir of this test."""
+    return tmp_path / "data"
