@@ -1,0 +1,459 @@
+"""CalendarWidget: one month, Monday first, each day heat-shaded by the hours logged.
+
+Textual has no calendar, so this is a small compound widget: a title row, the month grid
+and an optional legend. The grid fits a 40-column side panel (7 cells of 4-5 columns plus
+a 4-column week gutter) and grows with its container: with the CSS class ``expand`` it
+fills its container's height, and given room each day becomes a tile with the hours in it.
+
+Interface (what the app codes against)
+--------------------------------------
+``CalendarWidget(*, today=None, selected=None, show_legend=False, name=None, id=None,
+classes=None)`` — ``today`` defaults to ``syllabus.clock.today()``, ``selected`` to today.
+
+Reactives (assign new objects; never mutate them in place):
+
+- ``hours_by_day: dict[date, float]`` — hours logged per day.
+- ``planned: dict[date, str]`` — Monday of a week → title of the node planned that week;
+  the week is marked ``•`` in the gutter. Titles are plain text (only the calendar screen
+  shows them, literally).
+- ``rest_weekdays: frozenset[int]`` — weekdays off, 0 = Monday … 6 = Sunday (dimmed).
+- ``days_off: frozenset[date]`` — pauses and holidays (dimmed).
+- ``today: date`` — highlighted (bold, underlined).
+- ``selected: date`` — the cursor; the month shown is always the selected day's month.
+- ``show_legend: bool`` — show the hours legend under the grid.
+
+Messages (both have ``calendar``/``control`` and ``day``):
+
+- ``CalendarWidget.DaySelected`` — ``selected`` changed (keys, mouse, or code; set it
+  silently with ``with calendar.prevent(CalendarWidget.DaySelected): ...``).
+- ``CalendarWidget.DayActivated`` — enter on the selected day, or a click on it.
+
+Keys: ←/→ day, ↑/↓ (k/j) week, PgUp/PgDn month, Home/End first/last day of the month,
+``t`` today, enter activate.
+
+Hours buckets (``heat_level``): 0 → blank, under 1 h ``░``, 1 to under 2 h ``▒``,
+2 to 3 h ``▓``, over 3 h ``█`` — glyphs as well as shades, so the grid reads under
+NO_COLOR and for colour-blind users. Colours live in ``tui/tcss/calendar.tcss`` (component
+classes ``calendar--heat-1`` … ``calendar--heat-4``, ``calendar--today``,
+``calendar--selected``, ``calendar--rest``, ``calendar--planned``, ``calendar--weekday``,
+``calendar--week``); add that file to the app's ``CSS_PATH``.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdcal
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.events import Click
+from textual.message import Message
+from textual.reactive import reactive
+from textual.style import Style as VisualStyle
+from textual.widget import Widget
+from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+HEAT_GLYPHS = (" ", "░", "▒", "▓", "█")
+"""Glyph per heat level: none, under 1 h, 1-2 h, 2-3 h, over 3 h."""
+
+HEAT_LABELS = ("0h", "<1h", "1–2h", "2–3h", ">3h")
+"""Legend text per heat level."""
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+GUTTER = 4
+"""Columns left of the grid: ISO week number, planned mark, space."""
+
+ROWS = 6
+"""Weeks drawn per month, always six so the widget never changes height."""
+
+
+def heat_level(hours: float) -> int:
+    """The heat bucket of a day: 0 (nothing), 1 (<1 h), 2 (1-2 h), 3 (2-3 h), 4 (>3 h)."""
+    if hours <= 0:
+        return 0
+    if hours < 1:
+        return 1
+    if hours < 2:
+        return 2
+    if hours <= 3:
+        return 3
+    return 4
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day of the month ``months`` later, clamped to the month's end (Jan 31 → Feb 28)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = _stdcal.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def month_weeks(year: int, month: int) -> list[date]:
+    """The Mondays of the six weeks shown for a month, the first holding the 1st."""
+    first = date(year, month, 1)
+    monday = first - timedelta(days=first.weekday())
+    return [monday + timedelta(weeks=n) for n in range(ROWS)]
+
+
+def format_hours(hours: float) -> str:
+    """Hours without a needless ".0": 2 → "2h", 1.5 → "1.5h"."""
+    return f"{hours:g}h"
+
+
+class MonthGrid(Widget):
+    """The weekday header and six week rows of the selected day's month."""
+
+    COMPONENT_CLASSES = {
+        "calendar--heat-1",
+        "calendar--heat-2",
+        "calendar--heat-3",
+        "calendar--heat-4",
+        "calendar--today",
+        "calendar--selected",
+        "calendar--rest",
+        "calendar--planned",
+        "calendar--weekday",
+        "calendar--week",
+    }
+
+    DEFAULT_CSS = """
+    MonthGrid {
+        height: auto;
+        min-height: 7;
+        width: 1fr;
+    }
+    """
+
+    hours_by_day: reactive[dict[date, float]] = reactive(dict)
+    """Hours logged per day."""
+    planned: reactive[dict[date, str]] = reactive(dict)
+    """Monday → planned node title."""
+    rest_weekdays: reactive[frozenset[int]] = reactive(frozenset)
+    """Weekdays off, 0 = Monday."""
+    days_off: reactive[frozenset[date]] = reactive(frozenset)
+    """Pauses and holidays."""
+    today: reactive[date] = reactive(date(2000, 1, 1))
+    """The highlighted day."""
+    selected: reactive[date] = reactive(date(2000, 1, 1))
+    """The cursor."""
+
+    class Clicked(Message):
+        """A day cell was clicked (handled by the CalendarWidget)."""
+
+        def __init__(self, day: date) -> None:
+            super().__init__()
+            self.day = day
+
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        """One header line and one line per week."""
+        return 1 + ROWS
+
+    def _cell_size(self) -> tuple[int, int]:
+        width, height = self.content_size
+        cell_w = max(3, (width - GUTTER) // 7)
+        cell_h = max(1, (height - 1) // ROWS)
+        return cell_w, cell_h
+
+    def day_at(self, x: int, y: int) -> date | None:
+        """The day drawn at a content offset, if any (days of other months are blank)."""
+        cell_w, cell_h = self._cell_size()
+        if y < 1 or x < GUTTER:
+            return None
+        row, col = (y - 1) // cell_h, (x - GUTTER) // cell_w
+        if row >= ROWS or col >= 7:
+            return None
+        mondays = month_weeks(self.selected.year, self.selected.month)
+        day = mondays[row] + timedelta(days=col)
+        return day if day.month == self.selected.month else None
+
+    def _tile_style(self, day: date) -> tuple[str, ...]:
+        classes: list[str] = []
+        level = heat_level(self.hours_by_day.get(day, 0.0))
+        if level:
+            classes.append(HEAT_CLASSES[level])
+        if day.weekday() in self.rest_weekdays or day in self.days_off:
+            classes.append("calendar--rest")
+        if day == self.today:
+            classes.append("calendar--today")
+        if day == self.selected:
+            classes.append("calendar--selected")
+        return tuple(classes)
+
+    def render(self) -> Content:
+        """Draw the grid to fit the space given: one line per week, or tiles when tall."""
+        cell_w, cell_h = self._cell_size()
+        tile_w = max(3, cell_w - 1)
+        year, month = self.selected.year, self.selected.month
+        lines: list[Content] = [self._header(cell_w, tile_w)]
+        for monday in month_weeks(year, month):
+            lines.extend(self._week(monday, month, cell_w, cell_h, tile_w))
+        return Content("\n").join(lines)
+
+    def _header(self, cell_w: int, tile_w: int) -> Content:
+        style = self.get_visual_style("calendar--weekday")
+        if tile_w >= 10:
+            names = WEEKDAY_NAMES
+        elif tile_w >= 4:
+            names = tuple(name[:3] for name in WEEKDAY_NAMES)
+        else:
+            names = tuple(name[:2] for name in WEEKDAY_NAMES)
+        cells = [" " * GUTTER]
+        for name in names:
+            cells.append(name.ljust(tile_w)[:tile_w].ljust(cell_w))
+        return Content("".join(cells)).stylize(style)
+
+    def _week(
+        self, monday: date, month: int, cell_w: int, cell_h: int, tile_w: int
+    ) -> list[Content]:
+        week_style = self.get_visual_style("calendar--week")
+        planned = monday in self.planned
+        mark = "•" if planned else " "
+        gutter = Content.assemble(
+            (f"{monday.isocalendar().week:>2}", week_style),
+            (mark, self.get_visual_style("calendar--planned") if planned else week_style),
+            " ",
+        )
+        blank_gutter = Content(" " * GUTTER)
+        rows: list[list[Content]] = [[gutter if n == 0 else blank_gutter] for n in range(cell_h)]
+        gap = " " * (cell_w - tile_w)
+        for offset in range(7):
+            day = monday + timedelta(days=offset)
+            tile = self._tile(day, cell_h, tile_w) if day.month == month else None
+            for n in range(cell_h):
+                rows[n].append(tile[n] if tile else Content(" " * tile_w))
+                rows[n].append(Content(gap))
+        return [Content("").join(parts) for parts in rows]
+
+    def _tile(self, day: date, cell_h: int, tile_w: int) -> list[Content]:
+        style = self.get_visual_style(*self._tile_style(day))
+        # get_visual_style drops `reverse`, and the cursor must show without colour (NO_COLOR),
+        # so the selected day is reversed here: the whole tile, or the top line of a tall one.
+        cursor = style + VisualStyle(bold=True, reverse=True) if day == self.selected else style
+        hours = self.hours_by_day.get(day, 0.0)
+        level = heat_level(hours)
+        glyph = HEAT_GLYPHS[level]
+        if cell_h == 1:
+            text = f"{day.day:>2}{glyph}"
+            if hours > 0 and tile_w >= 9:
+                text += f" {format_hours(hours)}"
+            return [Content(text.ljust(tile_w)[:tile_w]).stylize(cursor)]
+        # A tall tile: the day, its glyphs and its hours on top; a blank spacer row at the
+        # bottom, when there is room, so tiles stand apart.
+        spacer = cell_h >= 3
+        top = f"{day.day:>2} " + glyph * min(3, max(1, tile_w - 9)) if level else f"{day.day:>2}"
+        if hours > 0 and tile_w >= len(top) + 6:
+            top = top.ljust(tile_w - len(format_hours(hours)) - 1) + format_hours(hours)
+        tile = [Content(top.ljust(tile_w)[:tile_w]).stylize(cursor)]
+        while len(tile) < cell_h - (1 if spacer else 0):
+            tile.append(Content(" " * tile_w).stylize(style))
+        if spacer:
+            tile.append(Content(" " * tile_w))
+        return tile
+
+    def on_click(self, event: Click) -> None:
+        """Report the clicked day to the calendar."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        day = self.day_at(offset.x, offset.y)
+        if day is not None:
+            event.stop()
+            self.post_message(self.Clicked(day))
+
+
+HEAT_CLASSES = ("", "calendar--heat-1", "calendar--heat-2", "calendar--heat-3", "calendar--heat-4")
+"""Component class per heat level (level 0 has none)."""
+
+
+class HeatLegend(Widget):
+    """The key to the shades: glyph and hour range per bucket, on one line."""
+
+    COMPONENT_CLASSES = set(HEAT_CLASSES[1:])
+
+    DEFAULT_CSS = """
+    HeatLegend {
+        height: 1;
+        width: 1fr;
+    }
+    """
+
+    def render(self) -> Content:
+        """Each bucket as a shaded swatch with its glyph, then its range."""
+        parts: list[str | tuple[str, object]] = []
+        for level in range(1, 5):
+            swatch = self.get_visual_style(HEAT_CLASSES[level])
+            parts.append((f" {HEAT_GLYPHS[level]} ", swatch))
+            parts.append(f" {HEAT_LABELS[level]}  ")
+        return Content.assemble(*parts).rstrip()  # type: ignore[arg-type]
+
+
+class CalendarWidget(Widget, can_focus=True):
+    """A month of study days: pick one with the keys or the mouse, see what was logged."""
+
+    BINDINGS = [
+        Binding("left", "move(-1)", "Previous day", show=False),
+        Binding("right", "move(1)", "Next day", show=False),
+        Binding("up,k", "move(-7)", "Previous week", show=False),
+        Binding("down,j", "move(7)", "Next week", show=False),
+        Binding("pageup", "month(-1)", "Previous month"),
+        Binding("pagedown", "month(1)", "Next month"),
+        Binding("home", "month_edge(True)", "First day of month", show=False),
+        Binding("end", "month_edge(False)", "Last day of month", show=False),
+        Binding("t", "today", "Today"),
+        Binding("enter", "activate", "Open day"),
+    ]
+
+    DEFAULT_CSS = """
+    CalendarWidget {
+        height: auto;
+        width: 1fr;
+        min-width: 32;
+        padding: 0 1;
+    }
+    CalendarWidget.expand {
+        height: 1fr;
+    }
+    CalendarWidget.expand > MonthGrid {
+        height: 1fr;
+    }
+    CalendarWidget > #calendar-title {
+        width: 1fr;
+        height: 1;
+        text-align: center;
+    }
+    CalendarWidget > #calendar-legend {
+        width: 1fr;
+        height: auto;
+        display: none;
+    }
+    CalendarWidget.-legend > #calendar-legend {
+        display: block;
+    }
+    """
+
+    hours_by_day: reactive[dict[date, float]] = reactive(dict)
+    """Hours logged per day."""
+    planned: reactive[dict[date, str]] = reactive(dict)
+    """Monday of a week → title of the node planned that week."""
+    rest_weekdays: reactive[frozenset[int]] = reactive(frozenset)
+    """Weekdays off, 0 = Monday … 6 = Sunday."""
+    days_off: reactive[frozenset[date]] = reactive(frozenset)
+    """Pauses and holidays."""
+    today: reactive[date] = reactive(date(2000, 1, 1), init=False)
+    """The highlighted day."""
+    selected: reactive[date] = reactive(date(2000, 1, 1), init=False)
+    """The cursor; the month shown is the one holding it."""
+    show_legend: reactive[bool] = reactive(False)
+    """Whether the hours legend is shown under the grid."""
+
+    class DaySelected(Message):
+        """The selected day changed."""
+
+        def __init__(self, calendar: CalendarWidget, day: date) -> None:
+            super().__init__()
+            self.calendar = calendar
+            """The calendar that sent the message."""
+            self.day = day
+            """The day now selected."""
+
+        @property
+        def control(self) -> CalendarWidget:
+            """The calendar that sent the message (for ``@on``)."""
+            return self.calendar
+
+    class DayActivated(Message):
+        """Enter (or a click) on the selected day: open it."""
+
+        def __init__(self, calendar: CalendarWidget, day: date) -> None:
+            super().__init__()
+            self.calendar = calendar
+            """The calendar that sent the message."""
+            self.day = day
+            """The day activated."""
+
+        @property
+        def control(self) -> CalendarWidget:
+            """The calendar that sent the message (for ``@on``)."""
+            return self.calendar
+
+    def __init__(
+        self,
+        *,
+        today: date | None = None,
+        selected: date | None = None,
+        show_legend: bool = False,
+        name: str | None = None,
+        id: str | None = None,  # noqa: A002 - Textual's own parameter name
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        if today is None:
+            from syllabus.clock import today as clock_today
+
+            today = clock_today()
+        self.set_reactive(CalendarWidget.today, today)
+        self.set_reactive(CalendarWidget.selected, selected or today)
+        self.set_reactive(CalendarWidget.show_legend, show_legend)
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._title(), id="calendar-title", classes="calendar--title")
+        yield MonthGrid().data_bind(
+            CalendarWidget.hours_by_day,
+            CalendarWidget.planned,
+            CalendarWidget.rest_weekdays,
+            CalendarWidget.days_off,
+            CalendarWidget.today,
+            CalendarWidget.selected,
+        )
+        yield HeatLegend(id="calendar-legend")
+
+    def on_mount(self) -> None:
+        self.set_class(self.show_legend, "-legend")
+
+    def _title(self) -> Content:
+        return Content(f"‹ {_stdcal.month_name[self.selected.month]} {self.selected.year} ›")
+
+    def watch_selected(self, day: date) -> None:
+        """Retitle the month and tell the parent."""
+        if self.is_mounted:
+            self.query_one("#calendar-title", Static).update(self._title())
+        self.post_message(self.DaySelected(self, day))
+
+    def watch_show_legend(self, show: bool) -> None:
+        """Show or hide the legend line."""
+        self.set_class(show, "-legend")
+
+    def on_month_grid_clicked(self, event: MonthGrid.Clicked) -> None:
+        """A click selects a day; a click on the selected day opens it."""
+        event.stop()
+        if event.day == self.selected:
+            self.action_activate()
+        else:
+            self.selected = event.day
+
+    def action_move(self, days: int) -> None:
+        """Move the cursor by days."""
+        self.selected = self.selected + timedelta(days=days)
+
+    def action_month(self, months: int) -> None:
+        """Move the cursor by months, keeping the day of the month where it exists."""
+        self.selected = add_months(self.selected, months)
+
+    def action_month_edge(self, first: bool) -> None:
+        """Jump to the first or last day of the shown month."""
+        day = self.selected
+        last = _stdcal.monthrange(day.year, day.month)[1]
+        self.selected = day.replace(day=1 if first else last)
+
+    def action_today(self) -> None:
+        """Jump to today."""
+        self.selected = self.today
+
+    def action_activate(self) -> None:
+        """Open the selected day."""
+        self.post_message(self.DayActivated(self, self.selected))
