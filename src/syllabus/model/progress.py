@@ -25,12 +25,22 @@ Estimate = Literal["low", "mid", "high"]
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 """Weekday names, Monday first, as stored in ``rest_days``."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
-    """Strip C0/C1 control characters except newline and tab, so no escape reaches a terminal."""
+    """Strip C0/C1 control characters except newline and tab, so no escape reaches a terminal.
+
+    Lone surrogates (from undecodable command-line bytes) go too: they cannot be written as UTF-8.
+    """
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def as_utc(moment: datetime) -> datetime:
+    """A moment in UTC; a naive one (typed by hand into the file) is taken as local time."""
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return moment.astimezone(UTC)
 
 
 def now_utc() -> datetime:
@@ -52,6 +62,12 @@ class _Record(BaseModel):
 
     updated: datetime
     """When this record last changed; the later one wins a merge."""
+
+    @field_validator("updated")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        # A naive time cannot be compared with an aware one, and merge compares them.
+        return as_utc(value) if value.tzinfo is None else value
 
 
 class ItemRecord(_Record):
@@ -122,6 +138,11 @@ class CheckIn(_Record):
     def _clean(cls, value: str) -> str:
         return clean_text(value)
 
+    @field_validator("created")
+    @classmethod
+    def _created_aware(cls, value: datetime) -> datetime:
+        return as_utc(value) if value.tzinfo is None else value
+
     @field_validator("hours")
     @classmethod
     def _hours_in_range(cls, value: float) -> float:
@@ -151,6 +172,11 @@ class Replan(BaseModel):
     made: datetime
     """When the replan was made."""
 
+    @field_validator("made")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        return as_utc(value) if value.tzinfo is None else value
+
 
 class Enrolment(_Record):
     """A learner's settings for one roadmap: when they started and their pace."""
@@ -173,6 +199,33 @@ class Enrolment(_Record):
     """When the learner marked the roadmap finished."""
     archived: bool = False
     """Hidden from the active list."""
+
+    @field_validator("hours_per_week")
+    @classmethod
+    def _hours(cls, value: float) -> float:
+        if not 0 <= value <= 168:
+            raise ValueError("hours per week must be between 0 and 168")
+        return value
+
+    @field_validator("days_per_week")
+    @classmethod
+    def _days(cls, value: int) -> int:
+        if not 1 <= value <= 7:
+            raise ValueError("days per week must be between 1 and 7")
+        return value
+
+    @field_validator("rest_days")
+    @classmethod
+    def _weekdays(cls, value: list[str]) -> list[str]:
+        # "Sat" or "saturday" typed by hand mean "sat"; anything else is a damaged value.
+        days = []
+        for day in value:
+            short = day.strip().lower()[:3]
+            if short not in WEEKDAYS:
+                raise ValueError(f"not a weekday: {day!r}")
+            if short not in days:
+                days.append(short)
+        return days
 
 
 class RoadmapProgress(BaseModel):
@@ -344,49 +397,66 @@ def delete_checkin(progress: Progress, checkin_id: str, when: datetime) -> Progr
 R = TypeVar("R", bound=BaseModel)
 
 
-def _later(a: R | None, b: R | None) -> R | None:
-    """The record changed last; on a tie, a stable choice so both sides agree."""
-    if a is None:
+def _later(a: R | None, b: R | None, tie_a: bool = False) -> R | None:
+    """The record changed last; on a tie, ``a`` if ``tie_a``, else a stable choice."""
+    if a is None or a is b:
         return b
     if b is None:
         return a
     ta, tb = a.updated, b.updated  # type: ignore[attr-defined]
     if ta != tb:
         return a if ta > tb else b
+    if tie_a or a == b:
+        return a
     return a if a.model_dump_json() >= b.model_dump_json() else b
 
 
-def _merge_dict(a: dict[str, R], b: dict[str, R]) -> dict[str, R]:
-    merged: dict[str, R] = {}
-    for key in a.keys() | b.keys():
-        winner = _later(a.get(key), b.get(key))
-        assert winner is not None
-        merged[key] = winner
-    return dict(sorted(merged.items()))
+def _merge_dict(a: dict[str, R], b: dict[str, R], tie_a: bool) -> dict[str, R]:
+    if a is b or not b:
+        return a
+    if not a:
+        return b
+    merged = dict(a)
+    for key, theirs in b.items():
+        ours = merged.get(key)
+        if ours is not theirs:
+            winner = _later(ours, theirs, tie_a)
+            assert winner is not None
+            merged[key] = winner
+    return merged
 
 
-def _merge_roadmap(a: RoadmapProgress, b: RoadmapProgress) -> RoadmapProgress:
+def _merge_roadmap(a: RoadmapProgress, b: RoadmapProgress, tie_a: bool) -> RoadmapProgress:
+    if a is b:
+        return a
     return RoadmapProgress(
-        enrolment=_later(a.enrolment, b.enrolment),
-        items=_merge_dict(a.items, b.items),
-        notes=_merge_dict(a.notes, b.notes),
-        own_items=_merge_dict(a.own_items, b.own_items),
+        enrolment=_later(a.enrolment, b.enrolment, tie_a),
+        items=_merge_dict(a.items, b.items, tie_a),
+        notes=_merge_dict(a.notes, b.notes, tie_a),
+        own_items=_merge_dict(a.own_items, b.own_items, tie_a),
     )
 
 
-def merge(a: Progress, b: Progress) -> Progress:
-    """Merge two copies record by record, the later change winning; commutative."""
+def merge(a: Progress, b: Progress, prefer_a: bool = False) -> Progress:
+    """Merge two copies record by record, the later change winning.
+
+    Commutative unless ``prefer_a``: then a tie (same ``updated``, different content) goes
+    to ``a``. Storage passes the file as ``a``, because only a hand edit changes a record
+    without changing its time, and a hand edit is meant.
+    """
+    if a is b:
+        return a
     roadmaps = {
-        key: _merge_roadmap(a.roadmap(key), b.roadmap(key))
+        key: _merge_roadmap(a.roadmap(key), b.roadmap(key), prefer_a)
         for key in sorted(a.roadmaps.keys() | b.roadmaps.keys())
     }
-    settings = _later(a.settings, b.settings)
+    settings = _later(a.settings, b.settings, prefer_a)
     assert settings is not None
     return Progress(
         schema=max(a.schema_version, b.schema_version),
         settings=settings,
         roadmaps=roadmaps,
-        checkins=_merge_dict(a.checkins, b.checkins),
+        checkins=_merge_dict(a.checkins, b.checkins, prefer_a),
     )
 
 
@@ -395,3 +465,113 @@ def study_day(moment: datetime, day_start_hour: int = 4) -> date:
     from datetime import timedelta
 
     return (moment - timedelta(hours=day_start_hour)).date()
+
+
+# --- records by path -------------------------------------------------------------------
+# The undo journal stores changes record by record; a path names one record:
+# ("settings",), ("checkins", id), ("roadmaps", roadmap id, "enrolment"),
+# ("roadmaps", roadmap id, "items" | "notes" | "own_items", id).
+
+RecordPath = tuple[str, ...]
+
+_KINDS: dict[str, type[_Record]] = {
+    "settings": Settings,
+    "checkins": CheckIn,
+    "enrolment": Enrolment,
+    "items": ItemRecord,
+    "notes": Note,
+    "own_items": OwnItem,
+}
+
+
+def record_type(path: RecordPath) -> type[_Record]:
+    """The model class of the record a path names."""
+    return _KINDS[path[0] if len(path) <= 2 else path[2]]
+
+
+def get_record(progress: Progress, path: RecordPath) -> _Record | None:
+    """The record at a path, None when there is none."""
+    if path[0] == "settings":
+        return progress.settings
+    if path[0] == "checkins":
+        return progress.checkins.get(path[1])
+    rp = progress.roadmaps.get(path[1])
+    if rp is None:
+        return None
+    if path[2] == "enrolment":
+        return rp.enrolment
+    table: dict[str, _Record] = getattr(rp, path[2])
+    return table.get(path[3])
+
+
+def put_record(progress: Progress, path: RecordPath, record: _Record | None) -> Progress:
+    """A copy of ``progress`` with the record at a path replaced (None removes it)."""
+    if path[0] == "settings":
+        assert isinstance(record, Settings)
+        return progress.model_copy(update={"settings": record})
+    if path[0] == "checkins":
+        checkins = dict(progress.checkins)
+        if record is None:
+            checkins.pop(path[1], None)
+        else:
+            checkins[path[1]] = record  # type: ignore[assignment]
+        return progress.model_copy(update={"checkins": checkins})
+    rp = progress.roadmap(path[1])
+    if path[2] == "enrolment":
+        rp = rp.model_copy(update={"enrolment": record})
+    else:
+        table = dict(getattr(rp, path[2]))
+        if record is None:
+            table.pop(path[3], None)
+        else:
+            table[path[3]] = record
+        rp = rp.model_copy(update={path[2]: table})
+    return _with_roadmap(progress, path[1], rp)
+
+
+def _diff_table(
+    prefix: RecordPath, old: dict[str, _Record], new: dict[str, _Record]
+) -> list[RecordPath]:
+    if old is new:
+        return []
+    found = []
+    for key, record in new.items():
+        before = old.get(key)
+        if before is not record and before != record:
+            found.append((*prefix, key))
+    found.extend((*prefix, key) for key in old.keys() - new.keys())
+    return found
+
+
+def changed_paths(old: Progress, new: Progress) -> list[RecordPath]:
+    """The records that differ between two copies, in a stable order."""
+    found: list[RecordPath] = []
+    if old.settings != new.settings:
+        found.append(("settings",))
+    for rid in sorted(old.roadmaps.keys() | new.roadmaps.keys()):
+        a, b = old.roadmap(rid), new.roadmap(rid)
+        if a is b:
+            continue
+        if a.enrolment != b.enrolment:
+            found.append(("roadmaps", rid, "enrolment"))
+        for table in ("items", "notes", "own_items"):
+            found.extend(
+                _diff_table(("roadmaps", rid, table), getattr(a, table), getattr(b, table))
+            )
+    found.extend(_diff_table(("checkins",), old.checkins, new.checkins))  # type: ignore[arg-type]
+    return found
+
+
+def removed_version(path: RecordPath, record: _Record, when: datetime) -> _Record | None:
+    """What a record becomes when the change that created it is undone.
+
+    Records that have tombstones get one (so a merge cannot bring them back); an item
+    state goes back to todo; an enrolment is removed.
+    """
+    if isinstance(record, ItemRecord):
+        return ItemRecord(state=ItemState.TODO, updated=when)
+    if isinstance(record, (Note, OwnItem, CheckIn)):
+        return record.model_copy(update={"deleted": True, "updated": when})
+    if isinstance(record, Settings):
+        return Settings(updated=when)
+    return None

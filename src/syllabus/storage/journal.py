@@ -1,0 +1,131 @@
+"""The undo journal: this machine's last 100 changes, shared by every process.
+
+``<data dir>/local/journal.jsonl`` is append-only JSON lines, written under the
+progress lock: a ``step`` line holds the records one save changed (before and after),
+``undo`` / ``redo`` lines name a step. Replaying the lines gives the undo and redo
+stacks, so ``syllabus undo`` in a shell undoes what the app just did and the other way
+round. The journal is per machine (``local/`` need not be synced); losing it loses
+only undo history, never progress.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from syllabus.model.progress import Progress, RecordPath, get_record
+from syllabus.storage.atomic import write_atomic
+
+LIMIT = 100
+"""Changes that can be undone."""
+
+COMPACT_BYTES = 2_000_000
+"""Rewrite the journal with only what is still reachable once it grows past this."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One record before and after a step (None: absent)."""
+
+    path: RecordPath
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class Step:
+    """The records one save changed."""
+
+    id: str
+    at: str
+    changes: list[Change]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "step": self.id,
+            "at": self.at,
+            "changes": [[list(c.path), c.before, c.after] for c in self.changes],
+        }
+
+    @classmethod
+    def from_json(cls, line: dict[str, Any]) -> Step:
+        changes = [Change(tuple(p), b, a) for p, b, a in line["changes"]]
+        return cls(line["step"], line.get("at", ""), changes)
+
+
+def _dump(record: Any) -> dict[str, Any] | None:
+    return None if record is None else record.model_dump(mode="json")  # type: ignore[no-any-return]
+
+
+class Journal:
+    """Undo and redo stacks kept in a file; callers hold the progress lock."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def record(self, before: Progress, after: Progress, paths: list[RecordPath]) -> None:
+        """Append one step: the records at ``paths`` as they were and as they are."""
+        step = Step(
+            secrets.token_hex(6),
+            datetime.now(UTC).isoformat(),
+            [Change(p, _dump(get_record(before, p)), _dump(get_record(after, p))) for p in paths],
+        )
+        self._append(step.to_json())
+
+    def mark(self, kind: str, step: Step) -> None:
+        """Append an ``undo`` or ``redo`` line for a step."""
+        self._append({kind: step.id})
+
+    def stacks(self) -> tuple[list[Step], list[Step]]:
+        """(undo stack, redo stack), each with the next step to take last."""
+        done: list[Step] = []
+        undone: list[Step] = []
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except (FileNotFoundError, UnicodeDecodeError):
+            return done, undone
+        for raw in text.splitlines():
+            try:
+                line = json.loads(raw)
+                if "step" in line:
+                    done.append(Step.from_json(line))
+                    undone.clear()
+                elif "undo" in line and done and done[-1].id == line["undo"]:
+                    undone.append(done.pop())
+                elif "redo" in line and undone and undone[-1].id == line["redo"]:
+                    done.append(undone.pop())
+            except (ValueError, KeyError, TypeError):
+                continue  # a line cut short by a crash: skip it
+        return done[-LIMIT:], undone[-LIMIT:]
+
+    def _append(self, line: dict[str, Any]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = (json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+        with open(self.path, "ab") as out:
+            out.write(data)
+            out.flush()
+            size = out.tell()
+        if size > COMPACT_BYTES:
+            self.compact()
+
+    def compact(self) -> None:
+        """Rewrite the journal with only the steps still reachable."""
+        done, undone = self.stacks()
+        lines = [s.to_json() for s in done + undone[::-1]]
+        lines += [{"undo": s.id} for s in undone]
+        text = "".join(
+            json.dumps(x, ensure_ascii=False, separators=(",", ":")) + "\n" for x in lines
+        )
+        write_atomic(self.path, text.encode())
+
+    def clear(self) -> None:
+        """Forget all undo history (used by tests and a full restore)."""
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass

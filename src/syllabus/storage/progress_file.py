@@ -1,0 +1,412 @@
+"""The progress file: load, save (lock, re-read, merge, atomic write), undo and redo.
+
+One TOML file, ``<data dir>/progress.toml``, is the learner's record; see ``toml_io``
+for its layout. Every write goes through ``_commit`` under an inter-process lock: the
+file is re-read, the caller's progress merged in record by record (the later
+``updated`` wins, tombstones included), written atomically, and the records that
+changed are journaled as one undo step in ``<data dir>/local/``.
+
+The app calls ``save(progress)`` from a worker thread with its whole in-memory
+progress; CLI commands call ``update(change)``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from syllabus.model import progress as model
+from syllabus.model.progress import Progress, RecordPath, merge
+from syllabus.storage import backups, toml_io
+from syllabus.storage.atomic import real_path, write_atomic
+from syllabus.storage.journal import Journal, Step
+from syllabus.storage.lock import ProcessLock
+from syllabus.storage.paths import backups_dir, local_dir, progress_path
+
+
+class ProgressError(Exception):
+    """A problem with the progress file; ``str()`` is one line naming the file."""
+
+
+class SaveFailed(ProgressError):
+    """The file could not be written (read-only folder, full disk, …); the old one is intact."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What ``load`` found."""
+
+    progress: Progress
+    """The learner's progress (empty when the file was missing or damaged)."""
+    problems: list[str] = field(default_factory=list)
+    """One-line messages: damaged file moved aside, conflict copy merged, newer schema, …"""
+    read_only: bool = False
+    """The file is from a newer syllabus: show it, never write it."""
+
+
+class _Damaged(Exception):
+    """The file on disk cannot be read as progress; the message says why."""
+
+
+_CONFLICT_MARKERS = ("sync-conflict", "conflicted copy", "conflict")
+
+
+def _is_conflict_copy(name: str) -> bool:
+    """Copies Syncthing, Dropbox, Nextcloud and friends leave beside a file edited twice."""
+    lower = name.lower()
+    return (
+        lower.startswith("progress")
+        and lower.endswith(".toml")
+        and lower != "progress.toml"
+        and any(marker in lower for marker in _CONFLICT_MARKERS)
+    )
+
+
+class ProgressFile:
+    """The progress file in a data dir, and this machine's undo journal."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.path = progress_path(self.root)
+        """The progress file (may be a symlink; the link survives saves)."""
+        self.read_only = False
+        """Set by ``load`` when the file is from a newer syllabus."""
+        self._lock = ProcessLock(local_dir(self.root) / "lock")
+        self._journal = Journal(local_dir(self.root) / "journal.jsonl")
+        self._known: tuple[tuple[int, int, int], Progress] | None = None
+        """(inode, mtime_ns, size) of the file and what it held: skips re-reading our own save."""
+
+    # --- reading -----------------------------------------------------------------------
+
+    def signature(self) -> tuple[int, int] | None:
+        """(mtime_ns, size) of the file, to notice another process's change; None if absent."""
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return st.st_mtime_ns, st.st_size
+
+    def load(self) -> Loaded:
+        """Read the file; a damaged one is moved aside and reported, never overwritten."""
+        problems: list[str] = []
+        progress, read_only = self._read(problems)
+        self.read_only = read_only
+        if not read_only:
+            copies = self._conflict_copies()
+            if copies:
+                progress = self._merge_copies(copies, problems)
+        return Loaded(progress, problems, read_only)
+
+    def _read(self, problems: list[str]) -> tuple[Progress, bool]:
+        """The file's progress and whether it is read-only; damaged → moved aside, empty."""
+        try:
+            return self._parse_disk(problems)
+        except _Damaged:
+            pass
+        # Look again under the lock: another process may have just replaced the file.
+        try:
+            with self._lock:
+                return self._parse_or_set_aside(problems)
+        except OSError:
+            return self._parse_or_set_aside(problems)
+
+    def _parse_or_set_aside(self, problems: list[str]) -> tuple[Progress, bool]:
+        try:
+            return self._parse_disk(problems)
+        except _Damaged as damaged:
+            problems.append(self._set_aside(str(damaged)))
+            return Progress(), False
+
+    def _parse_disk(self, problems: list[str]) -> tuple[Progress, bool]:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            self._known = None
+            return Progress(), False
+        except OSError as error:
+            raise _Damaged(f"cannot be read ({error.strerror})") from None
+        key = (st.st_ino, st.st_mtime_ns, st.st_size)
+        if self._known is not None and self._known[0] == key:
+            return self._known[1], False
+        try:
+            raw = self.path.read_bytes()
+        except OSError as error:
+            raise _Damaged(f"cannot be read ({error.strerror})") from None
+        if not raw.strip():
+            raise _Damaged("it is empty" if not raw else "it holds only blank space")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise _Damaged("it is not UTF-8 text") from None
+        try:
+            data = toml_io.parse(text)
+        except toml_io.FormatError as error:
+            raise _Damaged(str(error)) from None
+        schema = data.get("schema", 1)
+        if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+            raise _Damaged(f"wrong value at schema: {schema!r}")
+        current = model.SCHEMA_VERSION
+        mtime = toml_io.file_time(st.st_mtime_ns)
+        if schema > current:
+            problems.append(
+                f"{self.path} was written by a newer syllabus (schema {schema}; this one reads "
+                f"{current}): opened read-only, update syllabus to change it"
+            )
+            try:
+                return toml_io.to_progress(data, mtime), True
+            except toml_io.FormatError:
+                return Progress(), True
+        if schema < current:
+            data = self._migrate(data, schema, current, problems)
+        try:
+            progress = toml_io.to_progress(data, mtime)
+        except toml_io.FormatError as error:
+            raise _Damaged(str(error)) from None
+        if schema == current:
+            self._known = (key, progress)
+        return progress, False
+
+    def _migrate(self, data: dict, schema: int, current: int, problems: list[str]) -> dict:
+        from syllabus.storage.migrations import MigrationMissing, migrate
+
+        try:
+            data = migrate(data, schema, current)
+        except MigrationMissing as error:
+            raise _Damaged(str(error)) from None
+        except (KeyError, TypeError, ValueError) as error:
+            raise _Damaged(f"could not update it from schema {schema}: {error}") from None
+        try:
+            kept = backups.copy_in(self.root, real_path(self.path), f"progress-schema{schema}")
+            where = f"; the old file is kept as {kept}"
+        except OSError:
+            where = ""
+        problems.append(f"{self.path} was updated from schema {schema} to {current}{where}")
+        return data
+
+    def _set_aside(self, reason: str) -> str:
+        """Move a damaged file aside byte for byte; the problem line to show."""
+        target = real_path(self.path)
+        aside = backups.free_name(target.parent, f"{target.stem}.corrupt-{backups.stamp()}")
+        self._known = None
+        try:
+            os.rename(target, aside)
+        except FileNotFoundError:
+            return f"{self.path} was damaged ({reason}) and is gone now"
+        except OSError as error:
+            return (
+                f"{self.path} is damaged ({reason}) and could not be moved aside "
+                f"({error.strerror}); it will not be saved over"
+            )
+        return f"{self.path} is damaged ({reason}): moved aside to {aside}; starting empty"
+
+    def _conflict_copies(self) -> list[Path]:
+        folder = real_path(self.path).parent
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            return []
+        return sorted(folder / name for name in names if _is_conflict_copy(name))
+
+    def _merge_copies(self, copies: list[Path], problems: list[str]) -> Progress:
+        """Merge sync conflict copies into the file and move them to backups/."""
+        try:
+            with self._lock:
+                disk = self._read_for_write(problems)
+                merged = disk
+                for copy in copies:
+                    try:
+                        text = copy.read_bytes().decode("utf-8-sig")
+                        mtime = toml_io.file_time(copy.stat().st_mtime_ns)
+                        other = toml_io.to_progress(toml_io.parse(text), mtime)
+                    except (OSError, UnicodeDecodeError, toml_io.FormatError) as error:
+                        kept = backups.keep(self.root, copy)
+                        problems.append(
+                            f"conflict copy {copy} is damaged ({_reason(error)}); kept as {kept}"
+                        )
+                        continue
+                    merged = merge(merged, other)
+                    kept = backups.keep(self.root, copy)
+                    problems.append(
+                        f"merged sync conflict copy {copy.name} into {self.path}; "
+                        f"the copy is now {kept}"
+                    )
+                return self._commit(disk, merged, journal=False)
+        except (OSError, ProgressError) as error:
+            problems.append(f"could not merge conflict copies into {self.path}: {_reason(error)}")
+            return self._read([])[0]
+
+    def _read_for_write(self, problems: list[str] | None = None) -> Progress:
+        """The file as it is now, for a change; refuses a newer schema or an immovable wreck."""
+        found: list[str] = [] if problems is None else problems
+        try:
+            progress, read_only = self._parse_disk(found)
+        except _Damaged as damaged:
+            line = self._set_aside(str(damaged))
+            if self.path.exists() or self.path.is_symlink() and real_path(self.path).exists():
+                raise SaveFailed(line) from None
+            found.append(line)
+            return Progress()
+        if read_only:
+            self.read_only = True
+            raise ProgressError(found[-1])
+        return progress
+
+    # --- writing -----------------------------------------------------------------------
+
+    def save(self, progress: Progress) -> Progress:
+        """Merge ``progress`` into the file; returns what is on disk now.
+
+        Records changed on disk meanwhile (another process, a synced machine, a hand
+        edit) are kept where they are newer; only what this save changed becomes the
+        undo step.
+        """
+        return self._locked(lambda disk: merge(disk, progress, prefer_a=True))
+
+    def update(self, change: Callable[[Progress], Progress]) -> Progress:
+        """Apply ``change`` to the file's current progress under the lock; returns the result."""
+        return self._locked(change)
+
+    def _locked(self, change: Callable[[Progress], Progress], journal: bool = True) -> Progress:
+        try:
+            with self._lock:
+                disk = self._read_for_write()
+                return self._commit(disk, change(disk), journal)
+        except OSError as error:
+            raise SaveFailed(
+                f"could not save {self.path}: {_reason(error)}; the file on disk is unchanged"
+            ) from None
+
+    def _commit(self, disk: Progress, new: Progress, journal: bool = True) -> Progress:
+        """Write ``new`` (if it differs from ``disk``) and journal the difference."""
+        paths = model.changed_paths(disk, new)
+        exists = self.path.exists()
+        if not paths and exists:
+            return disk
+        if exists and self._known is not None:
+            try:
+                from syllabus.clock import today
+
+                backups.daily_snapshot(self.root, real_path(self.path), today())
+            except OSError:
+                pass  # a missing snapshot must not stop the save itself
+        new = new.model_copy(update={"schema_version": model.SCHEMA_VERSION})
+        data = toml_io.dumps(new).encode("utf-8", "replace")
+        write_atomic(self.path, data)
+        st = os.stat(self.path)
+        self._known = ((st.st_ino, st.st_mtime_ns, st.st_size), new)
+        if journal and paths:
+            try:
+                self._journal.record(disk, new, paths)
+            except OSError:
+                pass  # undo history is a convenience; the change itself is saved
+        return new
+
+    # --- undo, redo, restore -----------------------------------------------------------
+
+    def undo(self) -> Progress | None:
+        """Undo this machine's last change (in any process); None when there is none."""
+        return self._travel("undo")
+
+    def redo(self) -> Progress | None:
+        """Redo the change last undone; None when there is none."""
+        return self._travel("redo")
+
+    def _travel(self, direction: str) -> Progress | None:
+        try:
+            with self._lock:
+                done, undone = self._journal.stacks()
+                stack = done if direction == "undo" else undone
+                if not stack:
+                    return None
+                step = stack[-1]
+                disk = self._read_for_write()
+                new = _apply(disk, step, backwards=direction == "undo")
+                new = self._commit(disk, new, journal=False)
+                self._journal.mark(direction, step)
+                return new
+        except OSError as error:
+            raise SaveFailed(
+                f"could not {direction} in {self.path}: {_reason(error)}; "
+                "the file on disk is unchanged"
+            ) from None
+
+    def restore(self, name: str) -> Progress:
+        """Replace the file with a backup; the current file becomes a backup first."""
+        source = backups_dir(self.root) / name
+        try:
+            raw = source.read_bytes()
+            toml_io.to_progress(
+                toml_io.parse(raw.decode("utf-8-sig")), toml_io.file_time(source.stat().st_mtime_ns)
+            )
+        except FileNotFoundError:
+            raise ProgressError(f"no backup {source}") from None
+        except (OSError, UnicodeDecodeError, toml_io.FormatError) as error:
+            raise ProgressError(f"backup {source} cannot be restored: {_reason(error)}") from None
+        try:
+            with self._lock:
+                disk = self._read_for_write()
+                if self.path.exists():
+                    backups.copy_in(
+                        self.root,
+                        real_path(self.path),
+                        f"progress-before-restore-{backups.stamp()}",
+                    )
+                write_atomic(self.path, raw)
+                self._known = None
+                now, _ = self._parse_disk([])
+                paths = model.changed_paths(disk, now)
+                if paths:
+                    self._journal.record(disk, now, paths)
+                return now
+        except _Damaged as damaged:
+            raise ProgressError(f"{self.path}: {damaged}") from None
+        except OSError as error:
+            raise SaveFailed(f"could not restore {source}: {_reason(error)}") from None
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return " ".join(str(error).split())
+
+
+def _content(record: object | None) -> object:
+    if record is None:
+        return None
+    return record.model_dump(mode="json", exclude={"updated"})  # type: ignore[attr-defined]
+
+
+def _apply(progress: Progress, step: Step, backwards: bool) -> Progress:
+    """Undo (``backwards``) or redo a step with fresh times, so merges respect it.
+
+    A record changed again since the step (here or on a synced machine) is left alone:
+    undo never throws away a newer change.
+    """
+    from syllabus.clock import now
+
+    when = now()
+    for change in step.changes:
+        path: RecordPath = change.path
+        kind = model.record_type(path)
+        was = kind.model_validate(change.before) if change.before is not None else None
+        became = kind.model_validate(change.after) if change.after is not None else None
+        source, target = (became, was) if backwards else (was, became)
+        current = model.get_record(progress, path)
+        if backwards:
+            expected = _content(source)
+        else:
+            expected = _content(
+                model.removed_version(path, became, when) if was is None and became else was
+            )
+        if _content(current) != expected:
+            continue
+        if target is not None:
+            replacement = target.model_copy(update={"updated": when})
+        elif source is not None:
+            replacement = model.removed_version(path, source, when)
+        else:
+            continue
+        progress = model.put_record(progress, path, replacement)
+    return progress
