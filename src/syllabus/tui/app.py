@@ -1,0 +1,380 @@
+"""The app shell: first frame at once, then the roadmap and progress from a worker.
+
+Only Textual's shell is imported here, so the first frame costs what a minimal
+Textual app costs; the models, the catalog, the schedule and the screens load in a
+thread after mount. The app owns the in-memory progress and the progress file:
+screens change progress with ``commit`` and the app saves off the event loop, one
+exclusive worker writing everything pending, retrying after a failure, flushing
+before it exits, and picking up what another instance writes.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import App, ComposeResult, get_system_commands_provider
+from textual.binding import Binding
+from textual.widgets import Footer, Header, Label
+
+from syllabus.tui.messages import ProgressReplaced, ProgressSaved, SaveFailed
+
+if TYPE_CHECKING:
+    from syllabus.catalog import CatalogEntry
+    from syllabus.model.progress import Progress
+    from syllabus.storage.progress_file import ProgressFile
+    from syllabus.tui.session import Session
+
+RETRY_SECONDS = 5.0
+"""How long after a failed save the app tries again."""
+
+WATCH_SECONDS = 0.5
+"""How often the watcher thread looks at the progress file's signature."""
+
+
+def _search_provider() -> type:
+    """The roadmap search, imported when the palette first opens."""
+    from syllabus.tui.search import RoadmapSearch
+
+    return RoadmapSearch
+
+
+class SyllabusApp(App[int]):
+    """Plan and track a self-study roadmap from the keyboard."""
+
+    CSS_PATH = "tcss/app.tcss"
+    TITLE = "syllabus"
+    COMMANDS = {get_system_commands_provider, _search_provider}
+    COMMAND_PALETTE_DISPLAY = "ctrl+p"
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("question_mark", "help", "Help"),
+        Binding("f1", "help", "Help", show=False),
+        Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("ctrl+y", "redo", "Redo", show=False),
+    ]
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        """Where the progress file and imported roadmaps live."""
+        self.progress: Progress | None = None
+        """The learner's progress as the app holds it, ahead of the file while saving."""
+        self.session: Session | None = None
+        """The open roadmap, indexed."""
+        self.read_only = False
+        """The file has a newer schema than this version writes: never save."""
+        self._file: ProgressFile | None = None
+        self._io_lock = threading.Lock()
+        self._generation = 0
+        self._saved_generation = 0
+        self._known_signature: tuple[int, int] | None = None
+        self._quitting = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label("Opening your roadmap…", id="loading")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._install_signal_handlers()
+        self._open()
+
+    def _install_signal_handlers(self) -> None:
+        """SIGTERM and SIGHUP quit like `q`: the pending save is written first."""
+        import asyncio
+
+        try:
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(signum, self._on_signal)
+        except (NotImplementedError, RuntimeError, AttributeError, ValueError):
+            pass
+
+    def _on_signal(self) -> None:
+        self.call_next(self._flush_and_exit)
+
+    # --- opening ---------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="open")
+    def _open(self) -> None:
+        """Load progress, then the active roadmap or the welcome list, off the loop."""
+        from syllabus.storage.progress_file import ProgressFile
+
+        self._file = ProgressFile(self.data_dir)
+        with self._io_lock:
+            loaded = self._file.load()
+            self._known_signature = self._file.signature()
+        self.progress = loaded.progress
+        self.read_only = loaded.read_only
+        for problem in loaded.problems:
+            self.notify(problem, title="Progress file", severity="warning", markup=False)
+        if loaded.read_only:
+            self.notify(
+                "This progress file was written by a newer syllabus; nothing will be saved.",
+                severity="warning",
+                markup=False,
+            )
+        active = loaded.progress.settings.active_roadmap
+        session = None
+        if active and loaded.progress.roadmap(active).enrolment is not None:
+            session = self._load_session(active)
+        if session is None:
+            self.call_from_thread(self._show_welcome, self._entries(), False)
+        else:
+            self.call_from_thread(self._show_main, session)
+        self._watch_file()
+
+    def _load_session(self, roadmap_id: str) -> Session | None:
+        """The roadmap indexed, or None with a notification (runs in a thread)."""
+        from syllabus.catalog import load_roadmap
+        from syllabus.tui.screens.main import MainScreen  # noqa: F401  (warm the import)
+        from syllabus.tui.session import Session
+
+        try:
+            roadmap = load_roadmap(roadmap_id, self.data_dir)
+        except Exception as error:  # a damaged or missing roadmap must not kill the app
+            self.notify(
+                f"Cannot open roadmap {roadmap_id}: {error}", severity="error", markup=False
+            )
+            return None
+        session = Session(roadmap, roadmap_id)
+        progress = self.progress
+        if progress is not None:
+            from syllabus.clock import today
+
+            try:
+                day = today(progress.settings.day_start_hour)
+                session.plan, session.status = session.schedule(progress, day)
+            except Exception as error:  # the checklist is still useful without a plan
+                self.notify(f"No schedule: {error}", severity="warning", markup=False)
+        return session
+
+    def _entries(self) -> list[CatalogEntry]:
+        from syllabus.catalog import entries
+        from syllabus.tui.screens.welcome import WelcomeScreen  # noqa: F401  (warm the import)
+
+        return entries(self.data_dir)
+
+    def _show_welcome(self, catalog: list[CatalogEntry], cancellable: bool) -> None:
+        from syllabus.tui.screens.welcome import WelcomeScreen
+
+        assert self.progress is not None
+        screen = WelcomeScreen(catalog, self.progress, cancellable=cancellable)
+        self.push_screen(screen, self._chosen)
+
+    def _show_main(self, session: Session) -> None:
+        from syllabus.tui.screens.main import MainScreen
+
+        self.session = session
+        self.sub_title = session.roadmap.title
+        if isinstance(self.screen, MainScreen):
+            self.switch_screen(MainScreen())
+        else:
+            self.push_screen(MainScreen())
+
+    def _chosen(self, choice: tuple[str, Any] | None) -> None:
+        """The welcome screen's answer: (roadmap id, Enrolment or None to just switch)."""
+        if choice is None:
+            return
+        from syllabus.clock import now
+        from syllabus.model.progress import enrol, set_active
+
+        roadmap_id, enrolment = choice
+        assert self.progress is not None
+        if enrolment is None:
+            self.commit(set_active(self.progress, roadmap_id, now()))
+        else:
+            self.commit(enrol(self.progress, roadmap_id, enrolment))
+        self._switch_roadmap(roadmap_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="open")
+    def _switch_roadmap(self, roadmap_id: str) -> None:
+        session = self._load_session(roadmap_id)
+        if session is not None:
+            self.call_from_thread(self._show_main, session)
+
+    def action_roadmaps(self) -> None:
+        """Switch roadmap or enrol in another."""
+        self._list_roadmaps()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="open")
+    def _list_roadmaps(self) -> None:
+        self.call_from_thread(self._show_welcome, self._entries(), True)
+
+    # --- changing and saving ---------------------------------------------------------
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether changes are waiting to reach the file."""
+        return self._saved_generation != self._generation
+
+    def commit(self, progress: Progress) -> None:
+        """Take a changed progress (made with ``model.progress`` functions) and save it."""
+        self.progress = progress
+        self._generation += 1
+        self.save()
+
+    def save(self) -> None:
+        """Start a save of everything pending (a queued save is replaced by this one)."""
+        if not self.read_only and self._file is not None:
+            self._save()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="save")
+    def _save(self) -> None:
+        self._write()
+
+    def _write(self) -> bool:
+        """Write the current progress (any thread); True when it reached the file."""
+        from syllabus.storage.progress_file import ProgressError
+
+        assert self._file is not None
+        with self._io_lock:
+            generation, progress = self._generation, self.progress
+            if generation == self._saved_generation or progress is None:
+                return True
+            foreign = self._file.signature() != self._known_signature
+            try:
+                merged = self._file.save(progress)
+            except (ProgressError, OSError) as error:
+                self.post_message(SaveFailed(str(error)))
+                return False
+            self._known_signature = self._file.signature()
+        self.post_message(ProgressSaved(generation, foreign, merged))
+        return True
+
+    def on_progress_saved(self, message: ProgressSaved) -> None:
+        self._saved_generation = max(self._saved_generation, message.generation)
+        if message.foreign and message.merged is not None:
+            from syllabus.model.progress import merge
+
+            assert self.progress is not None
+            self.progress = merge(self.progress, message.merged)
+            self._replaced("Merged changes made elsewhere")
+
+    def on_save_failed(self, message: SaveFailed) -> None:
+        self.notify(
+            f"{message.reason}\nYour change is kept; trying again in {RETRY_SECONDS:.0f} s.",
+            title="Not saved",
+            severity="error",
+            markup=False,
+        )
+        self.set_timer(RETRY_SECONDS, self.save)
+
+    def _replaced(self, why: str) -> None:
+        """Tell every screen the progress changed under it."""
+        for screen in self.screen_stack:
+            screen.post_message(ProgressReplaced(why))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
+    def _watch_file(self) -> None:
+        """Pick up another instance's writes: a thread looks at the file's signature."""
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        stop = threading.Event()
+        while not worker.is_cancelled and not stop.wait(WATCH_SECONDS):
+            if self._file is None or self.unsaved:
+                continue
+            with self._io_lock:
+                signature = self._file.signature()
+                if signature == self._known_signature:
+                    continue
+                try:
+                    loaded = self._file.load()
+                except Exception:  # a half-written file from a foreign tool: try next time
+                    continue
+                self._known_signature = signature
+            self.call_from_thread(self._external, loaded.progress)
+
+    def _external(self, progress: Progress) -> None:
+        from syllabus.model.progress import merge
+
+        if self.unsaved and self.progress is not None:
+            progress = merge(progress, self.progress)
+        self.progress = progress
+        self._replaced("Changed elsewhere")
+
+    # --- undo ------------------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        """Undo this machine's last saved change."""
+        if self._file is not None and not self.read_only:
+            self._history("undo")
+
+    def action_redo(self) -> None:
+        """Redo the last undone change."""
+        if self._file is not None and not self.read_only:
+            self._history("redo")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="save")
+    def _history(self, which: str) -> None:
+        from syllabus.storage.progress_file import ProgressError
+
+        if not self._write():
+            return
+        assert self._file is not None
+        with self._io_lock:
+            try:
+                result = self._file.undo() if which == "undo" else self._file.redo()
+            except (ProgressError, OSError) as error:
+                self.notify(str(error), title=f"Cannot {which}", severity="error", markup=False)
+                return
+            self._known_signature = self._file.signature()
+        if result is None:
+            self.notify(f"Nothing to {which}.", markup=False)
+            return
+        self.call_from_thread(self._history_done, result, "Undone" if which == "undo" else "Redone")
+
+    def _history_done(self, progress: Progress, why: str) -> None:
+        self.progress = progress
+        self._replaced(why)
+        self.notify(why, markup=False, timeout=2)
+
+    # --- help and quitting -----------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Every key of the current screen, from the bindings."""
+        try:
+            from syllabus.tui.screens.help import HelpScreen
+        except ImportError:
+            self.action_show_help_panel()
+            return
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        """Quit once everything is saved; a second quit leaves even if a save fails."""
+        if self.unsaved and not self.read_only and not self._quitting:
+            import asyncio
+
+            self._quitting = True
+            if not await asyncio.to_thread(self._write):
+                self.notify("Press q again to quit without saving.", severity="error")
+                return
+        self.exit(0)
+
+    async def _flush_and_exit(self) -> None:
+        if self.unsaved and not self.read_only and self._file is not None:
+            import asyncio
+
+            await asyncio.to_thread(self._write)
+        self.exit(0)
+
+    def flush(self) -> None:
+        """Write anything still pending, synchronously (after the app has stopped)."""
+        if self.unsaved and not self.read_only and self._file is not None:
+            self._write()
+
+
+def run(data_dir: Path) -> int:
+    """Open the app on a data directory; returns the exit code."""
+    app = SyllabusApp(data_dir)
+    result = app.run()
+    app.flush()
+    return result or 0

@@ -1,0 +1,36 @@
+"""Roadmap and user text as display objects that are never read as markup.
+
+Textual parses markup in plain strings handed to most widgets and to ``notify``;
+roadmaps are full of brackets ("[3 hrs]", "[ ]"). Everything a user or a document
+wrote goes through here, and control characters are dropped so no escape sequence
+reaches the terminal even if a damaged file slipped past the model's cleaning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual.content import Content
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """The text without control characters (newline and tab kept)."""
+    return _CONTROL.sub("", text)
+
+
+def one_line(text: str) -> str:
+    """The text cleaned and folded onto one line, for labels and list rows."""
+    return " ".join(clean(text).split())
+
+
+def literal(text: str) -> Content:
+    """Content showing ``text`` exactly, brackets and all."""
+    return Content(clean(text))
+
+
+def literal_text(text: str, style: str = "") -> Text:
+    """A rich ``Text`` showing ``text`` exactly (for ``Tree`` labels)."""
+    return Text(clean(text), style=style)

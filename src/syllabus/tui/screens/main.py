@@ -1,0 +1,348 @@
+"""The main screen: phase tree, checklist, detail pane, calendar when wide, status line.
+
+The screen owns the view state (which node, which item, today's status) and pushes
+it down; the widgets post what the learner did. Progress itself belongs to the app:
+the screen makes a change with a ``model.progress`` function, hands it to
+``app.commit`` and redraws only the rows and labels the change touched.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, cast
+
+from textual import on, work
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from syllabus.clock import now, today
+from syllabus.model.progress import (
+    ItemState,
+    RoadmapProgress,
+    add_own_item,
+    set_item_state,
+    set_note,
+)
+from syllabus.tui.messages import ProgressReplaced
+from syllabus.tui.widgets.checklist import Checklist
+from syllabus.tui.widgets.detail_pane import DetailPane, describe
+from syllabus.tui.widgets.phase_tree import PhaseTree
+from syllabus.tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from textual.app import ComposeResult
+    from textual.events import Resize
+
+    from syllabus.model.schedule import Plan, Status
+    from syllabus.tui.app import SyllabusApp
+    from syllabus.tui.session import Session
+
+WIDE_COLUMNS = 140
+"""From this width the calendar sits at the right."""
+
+_URL = re.compile(r"https?://[^\s)>\]]+")
+
+
+def calendar_widget() -> Any | None:
+    """The calendar helper's compact month, if its module is present."""
+    try:
+        from syllabus.tui.widgets.calendar import Calendar
+    except ImportError:
+        return None
+    return Calendar
+
+
+class MainScreen(Screen[None]):
+    """Today's work on the open roadmap."""
+
+    BINDINGS = [
+        Binding("c", "check_in", "Check in"),
+        Binding("n", "note", "Note"),
+        Binding("a", "add_item", "Add item", show=False),
+        Binding("l", "add_link", "Add link", show=False),
+        Binding("o", "open_link", "Open link", show=False),
+        Binding("y", "copy_link", "Copy link", show=False),
+        Binding("t", "today", "Today"),
+        Binding("g", "calendar", "Calendar"),
+        Binding("r", "app.roadmaps", "Roadmaps"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.node_id: str | None = None
+        """The node whose checklist is shown."""
+        self.item_id: str | None = None
+        """The highlighted checklist row."""
+        self.plan: Plan | None = self.session.plan
+        """The current plan (rebuilt in a worker after every change)."""
+        self.status: Status | None = self.session.status
+        """Today's status (recomputed in a worker after every change)."""
+        self.ticked_today: list[str] = []
+        """Items the learner marked done in this sitting, offered to the check-in."""
+
+    @property
+    def syllabus(self) -> SyllabusApp:
+        return cast("SyllabusApp", self.app)
+
+    @property
+    def session(self) -> Session:
+        session = cast("SyllabusApp", self.app).session
+        assert session is not None
+        return session
+
+    @property
+    def rp(self) -> RoadmapProgress:
+        progress = self.syllabus.progress
+        assert progress is not None
+        return progress.roadmap(self.session.roadmap_id)
+
+    @property
+    def today(self) -> date:
+        progress = self.syllabus.progress
+        return today(progress.settings.day_start_hour if progress else 4)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            yield PhaseTree(id="tree")
+            with Vertical(id="center"):
+                yield Checklist(id="checklist")
+                yield DetailPane(id="detail")
+            calendar = calendar_widget()
+            if calendar is not None:
+                with Vertical(id="side"):
+                    yield calendar()
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#tree").border_title = "Roadmap"
+        self.query_one("#checklist").border_title = "Checklist"
+        self.query_one("#detail").border_title = "Details"
+        tree = self.query_one(PhaseTree)
+        current = self._current_node()
+        blocked = self.status.blocked_by if self.status else {}
+        tree.load(self.session, self.rp, current, blocked)
+        status_line = self.query_one(StatusLine)
+        status_line.today = self.today.isoformat()
+        self._show_status()
+        if current is not None:
+            self._show_node(current)
+            tree.reveal(current)
+        self.query_one(Checklist).focus()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width >= WIDE_COLUMNS, "-wide")
+
+    def _current_node(self) -> str | None:
+        """Today's planned node, else the first node with open work, else the first."""
+        if self.status is not None and self.status.current:
+            return self.status.current
+        if self.plan is not None:
+            planned = self.plan.node_on(self.today)
+            if planned:
+                return planned
+        nodes = self.session.roadmap.nodes
+        return nodes[0].id if nodes else None
+
+    # --- showing ---------------------------------------------------------------------
+
+    def _show_node(self, node_id: str, highlight: str | None = None) -> None:
+        self.node_id = node_id
+        due = frozenset(self.status.due) if self.status else frozenset()
+        checklist = self.query_one(Checklist)
+        checklist.show(self.session.rows(node_id, self.rp), self.rp, due, highlight)
+        if checklist.highlighted_row is None:
+            self.item_id = None
+            self._show_detail()
+
+    def _show_detail(self, at_once: bool = False) -> None:
+        if self.node_id is None:
+            return
+        row = self.query_one(Checklist).highlighted_row
+        status = self.status
+        markdown = describe(
+            self.session,
+            self.node_id,
+            row,
+            self.rp,
+            blocked_by=status.blocked_by.get(self.node_id) if status else None,
+            hours=status.node_hours.get(self.node_id) if status else None,
+        )
+        self.query_one(DetailPane).show(markdown, at_once=at_once)
+
+    def _show_status(self) -> None:
+        line = self.query_one(StatusLine)
+        current = self._current_node()
+        line.current_title = self.session.nodes[current].title if current else None
+        line.status = self.status
+
+    @on(PhaseTree.CursorMoved)
+    def _node_moved(self, message: PhaseTree.CursorMoved) -> None:
+        if message.node_id != self.node_id:
+            self._show_node(message.node_id)
+
+    @on(Checklist.ItemHighlighted)
+    def _item_moved(self, message: Checklist.ItemHighlighted) -> None:
+        self.item_id = message.item_id
+        self._show_detail()
+
+    # --- changing --------------------------------------------------------------------
+
+    @on(Checklist.ItemStateChanged)
+    def _state_changed(self, message: Checklist.ItemStateChanged) -> None:
+        progress = self.syllabus.progress
+        assert progress is not None
+        roadmap_id = self.session.roadmap_id
+        self.syllabus.commit(
+            set_item_state(progress, roadmap_id, message.item_id, message.state, now())
+        )
+        self.query_one(Checklist).update_row(message.item_id, message.state)
+        node_id = self.session.node_of(message.item_id, self.rp)
+        if node_id is not None:
+            self.query_one(PhaseTree).update_nodes(self.session.ancestors(node_id), self.rp)
+        if message.state is ItemState.DONE:
+            if message.item_id not in self.ticked_today:
+                self.ticked_today.append(message.item_id)
+        elif message.item_id in self.ticked_today:
+            self.ticked_today.remove(message.item_id)
+        self._refresh_status()
+
+    def on_progress_replaced(self, message: ProgressReplaced) -> None:
+        """Undo, redo or another instance changed progress: redraw labels, keep places."""
+        self.query_one(PhaseTree).update_all(self.rp)
+        if self.node_id is not None:
+            self._show_node(self.node_id, self.item_id)
+        self._refresh_status()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="status")
+    def _refresh_status(self) -> None:
+        progress = self.syllabus.progress
+        if progress is None:
+            return
+        plan, status = self.session.schedule(progress, self.today)
+        self.app.call_from_thread(self._status_ready, plan, status)
+
+    def _status_ready(self, plan: Plan | None, status: Status | None) -> None:
+        self.plan, self.status = plan, status
+        self._show_status()
+        self.query_one(PhaseTree).set_marks(
+            self._current_node(), status.blocked_by if status else ()
+        )
+        self._show_detail()
+
+    # --- actions ---------------------------------------------------------------------
+
+    def _note_target(self) -> tuple[str, str]:
+        """The highlighted item when the checklist has focus, else the node."""
+        row = self.query_one(Checklist).highlighted_row
+        if row is not None and self.focused is self.query_one(Checklist):
+            return row.id, row.text
+        assert self.node_id is not None
+        return self.node_id, self.session.nodes[self.node_id].title
+
+    def action_note(self) -> None:
+        """Write a note on the highlighted item or the node."""
+        if self.node_id is None:
+            return
+        from syllabus.tui.screens.note import NoteDialog
+
+        target, title = self._note_target()
+
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            progress = self.syllabus.progress
+            assert progress is not None
+            self.syllabus.commit(set_note(progress, self.session.roadmap_id, target, text, now()))
+            self._show_detail(at_once=True)
+
+        self.app.push_screen(NoteDialog(title, self.rp.note(target) or ""), done)
+
+    def action_add_item(self) -> None:
+        """Add an own item to the node."""
+        self._add_own(with_link=False)
+
+    def action_add_link(self) -> None:
+        """Add an own link to the node."""
+        self._add_own(with_link=True)
+
+    def _add_own(self, with_link: bool) -> None:
+        if self.node_id is None:
+            return
+        from syllabus.tui.screens.own_item import OwnItemDialog
+
+        node_id = self.node_id
+
+        def done(result: tuple[str, str | None] | None) -> None:
+            if result is None:
+                return
+            text, url = result
+            progress = self.syllabus.progress
+            assert progress is not None
+            progress, item_id = add_own_item(
+                progress, self.session.roadmap_id, node_id, text, now(), url=url
+            )
+            self.syllabus.commit(progress)
+            self._show_node(node_id, highlight=item_id)
+            self.query_one(Checklist).focus()
+
+        title = self.session.nodes[node_id].title
+        self.app.push_screen(OwnItemDialog(title, with_link=with_link), done)
+
+    def _link(self) -> str | None:
+        """The highlighted item's link, else the first link of the node."""
+        row = self.query_one(Checklist).highlighted_row
+        if row is not None and row.url:
+            return row.url
+        if self.node_id is None:
+            return None
+        node = self.session.nodes[self.node_id]
+        for text in [node.body, *(item.text for item in node.items)]:
+            found = _URL.search(text)
+            if found:
+                return found.group(0)
+        return None
+
+    def action_open_link(self) -> None:
+        """Open the link in the browser."""
+        url = self._link()
+        if url is None:
+            self.notify("No link here.", markup=False, timeout=2)
+            return
+        self.app.open_url(url)
+
+    def action_copy_link(self) -> None:
+        """Copy the link to the clipboard (OSC 52: works over SSH)."""
+        url = self._link()
+        if url is None:
+            self.notify("No link here.", markup=False, timeout=2)
+            return
+        self.app.copy_to_clipboard(url)
+        self.notify(f"Copied {url}", markup=False, timeout=2)
+
+    def action_today(self) -> None:
+        """Jump to today's planned node."""
+        current = self._current_node()
+        if current is not None:
+            self.jump(current)
+
+    def jump(self, node_id: str, item_id: str | None = None) -> None:
+        """Show a node (and an item in it): from search, today, the calendar."""
+        if node_id not in self.session.nodes:
+            return
+        self._show_node(node_id, highlight=item_id)
+        self.query_one(PhaseTree).reveal(node_id)
+        self.query_one(Checklist).focus()
+
+    def action_check_in(self) -> None:
+        """Log today's session: hours, a note, what was done."""
+        self.notify("Check-in arrives with the check-in dialog.", markup=False)
+
+    def action_calendar(self) -> None:
+        """The month calendar, heat-shaded by hours."""
+        self.notify("The calendar arrives with the calendar screen.", markup=False)

@@ -1,0 +1,166 @@
+"""The open roadmap, indexed once for the views: parents, rows, counts, search text.
+
+Built in a worker thread when a roadmap is opened, so the event loop never walks a
+large roadmap. Pure Python over the model; nothing here touches Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from syllabus.model.progress import ItemState, Progress, RoadmapProgress
+from syllabus.model.roadmap import Node, Roadmap, Role
+
+if TYPE_CHECKING:
+    from syllabus.model.schedule import Plan, Status
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of a node's checklist: a roadmap item or one of the learner's own."""
+
+    id: str
+    text: str
+    kind: str
+    checkable: bool
+    optional: bool
+    hours: float | None
+    url: str | None
+    own: bool
+    depth: int = 0
+
+
+class Session:
+    """A roadmap with the indexes the tree, checklist and search need."""
+
+    def __init__(self, roadmap: Roadmap, roadmap_id: str | None = None) -> None:
+        self.roadmap = roadmap
+        """The roadmap shown."""
+        self.roadmap_id = roadmap_id or roadmap.id
+        """The id progress is kept under."""
+        self.nodes: dict[str, Node] = {}
+        """Every node by id."""
+        self.parent: dict[str, str | None] = {}
+        """The parent node id of every node (None at the top)."""
+        self.item_node: dict[str, str] = {}
+        """The node id holding each roadmap item."""
+        self.rows_by_node: dict[str, list[Row]] = {}
+        """The roadmap's own rows of each node (the learner's are added per call)."""
+        self.plan: Plan | None = None
+        """The plan when the roadmap was opened (the screen keeps its own current one)."""
+        self.status: Status | None = None
+        """Today's status when the roadmap was opened."""
+        self._checkable_under: dict[str, list[tuple[str, bool]]] = {}
+        for top in roadmap.nodes:
+            self._index(top, None)
+
+    def _index(self, node: Node, parent: str | None) -> list[tuple[str, bool]]:
+        self.nodes[node.id] = node
+        self.parent[node.id] = parent
+        rows = []
+        under: list[tuple[str, bool]] = []
+        for item in node.items:
+            self.item_node[item.id] = node.id
+            rows.append(
+                Row(
+                    id=item.id,
+                    text=item.text,
+                    kind=str(item.kind),
+                    checkable=item.checkable,
+                    optional=item.optional,
+                    hours=item.hours,
+                    url=item.url,
+                    own=False,
+                    depth=item.depth,
+                )
+            )
+            if item.checkable:
+                under.append((item.id, item.optional))
+        self.rows_by_node[node.id] = rows
+        for child in node.children:
+            under.extend(self._index(child, node.id))
+        self._checkable_under[node.id] = under
+        return under
+
+    def ancestors(self, node_id: str) -> list[str]:
+        """The node and its ancestors, the node first."""
+        chain = []
+        current: str | None = node_id
+        while current is not None:
+            chain.append(current)
+            current = self.parent.get(current)
+        return chain
+
+    def rows(self, node_id: str, rp: RoadmapProgress) -> list[Row]:
+        """The checklist rows of a node: the roadmap's, then the learner's own."""
+        own = [
+            Row(
+                id=item.id,
+                text=item.text,
+                kind="resource" if item.url else "task",
+                checkable=True,
+                optional=False,
+                hours=None,
+                url=item.url,
+                own=True,
+            )
+            for item in rp.live_own_items(node_id)
+        ]
+        return self.rows_by_node.get(node_id, []) + own
+
+    def node_of(self, item_id: str, rp: RoadmapProgress) -> str | None:
+        """The node holding an item, roadmap or own."""
+        if item_id in self.item_node:
+            return self.item_node[item_id]
+        own = rp.own_items.get(item_id)
+        return own.node if own else None
+
+    def done_total(self, node_id: str, rp: RoadmapProgress) -> tuple[int, int]:
+        """(done, counted) checkable items under a node, descendants included.
+
+        Skipped items and optional ones not done do not count against progress.
+        """
+        done = total = 0
+        items = rp.items
+        for item_id, optional in self._checkable_under.get(node_id, ()):
+            record = items.get(item_id)
+            state = record.state if record else ItemState.TODO
+            if state is ItemState.DONE:
+                done += 1
+                total += 1
+            elif state is ItemState.SKIPPED or optional:
+                continue
+            else:
+                total += 1
+        return done, total
+
+    def is_scheduled(self, node_id: str) -> bool:
+        """Appendices are reference material, never planned."""
+        return all(self.nodes[n].role is not Role.APPENDIX for n in self.ancestors(node_id))
+
+    def search_entries(self) -> Iterator[tuple[str, str, str | None]]:
+        """(text, node id, item id or None) for every node and item, in document order."""
+        for node in self.roadmap.walk():
+            yield node.title, node.id, None
+            for item in node.items:
+                yield item.text, node.id, item.id
+
+    def path_title(self, node_id: str) -> str:
+        """The node's titles from the top down, for context in search results."""
+        return " › ".join(self.nodes[n].title for n in reversed(self.ancestors(node_id)))
+
+    def schedule(self, progress: Progress, today: date) -> tuple[Plan | None, Status | None]:
+        """The plan and today's status, or (None, None) without an enrolment.
+
+        Runs in worker threads: it is pure and fast, but never worth a frame.
+        """
+        rp = progress.roadmap(self.roadmap_id)
+        if rp.enrolment is None:
+            return None, None
+        from syllabus.model.schedule import build_plan, compute_status
+
+        plan = build_plan(self.roadmap, rp.enrolment, rp)
+        return plan, compute_status(self.roadmap, progress, self.roadmap_id, today, plan)
