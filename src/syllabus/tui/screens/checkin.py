@@ -1,0 +1,354 @@
+"""CheckInDialog: log a study session — hours, a note, the node, the items done.
+
+Built for few keys: focus starts on the hours, so ``c``, ``1,5``, tab, a note, ctrl+s is a
+whole check-in. Nothing here touches storage: the dialog dismisses with a draft and the app
+saves it.
+
+Interface (what the app codes against)
+--------------------------------------
+``CheckInDialog(*, day, nodes, node_id=None, items_for=None, ticked=(), hours=None,
+note="", checkin_id=None, today=None)``
+
+- ``day: date`` — the default study day (the app passes today respecting the day-start
+  hour, or the check-in's day when editing).
+- ``nodes: Sequence[tuple[str, str]]`` — ``(node_id, title)`` choices for the node Select,
+  in the order shown; titles are shown literally (never markup).
+- ``node_id: str | None`` — the node preselected (the planned one); default the first.
+- ``items_for: Callable[[str], Sequence[tuple[str, str]]] | None`` — the checkable items
+  ``(item_id, text)`` of a node, asked again when the learner picks another node.
+- ``ticked: Collection[str]`` — item ids ticked at the start (items done today, or the
+  check-in's items when editing); ticks survive switching nodes back and forth.
+- ``hours: float | None``, ``note: str`` — prefilled values when editing.
+- ``checkin_id: str | None`` — the check-in being edited; None for a new one.
+- ``today: date | None`` — the latest day allowed (default ``day``): no check-ins in the future.
+
+Dismiss result (``ModalScreen[CheckInDraft | None]``): a ``CheckInDraft`` on ctrl+s when the
+input is valid; ``None`` on escape (nothing to save). Invalid hours ("abc", "-3", "25") or
+dates are explained under the field and the dialog stays open.
+
+Hours accept "1,5", "1.5", "1:30", "90m", "2h"; 0 to 24.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+MAX_HOURS = 24.0
+
+
+@dataclass(frozen=True)
+class CheckInDraft:
+    """What the learner entered; the app turns it into a ``CheckIn`` and saves it."""
+
+    day: date
+    """The study day."""
+    hours: float
+    """Hours studied, 0-24."""
+    note: str
+    """The note, as typed (trailing blank lines removed)."""
+    node_id: str | None
+    """The node worked on."""
+    item_ids: tuple[str, ...]
+    """Items ticked as done in this session, in list order."""
+    checkin_id: str | None = None
+    """The check-in edited, or None for a new one."""
+
+
+class InvalidEntry(ValueError):
+    """An entry that cannot be saved; the message is shown to the learner as is."""
+
+
+_DURATION = re.compile(r"^(?:(?P<h>\d+(?:[.,]\d+)?)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?$")
+
+
+def parse_hours(text: str) -> float:
+    """Hours from what a learner types: "1,5", "1.5", "1:30", "2h", "90m", "1h 30m"."""
+    raw = text.strip().lower()
+    if not raw:
+        raise InvalidEntry("Enter the hours studied, e.g. 1,5")
+    hours: float | None = None
+    clock = re.fullmatch(r"(\d+):([0-5]\d)", raw)
+    if clock:
+        hours = int(clock[1]) + int(clock[2]) / 60
+    elif (duration := _DURATION.match(raw)) and (duration["h"] or duration["m"]):
+        hours = float((duration["h"] or "0").replace(",", ".")) + int(duration["m"] or 0) / 60
+    else:
+        try:
+            hours = float(raw.replace(",", "."))
+        except ValueError:
+            hours = None
+    if hours is None or hours != hours:  # NaN compares unequal to itself
+        raise InvalidEntry(f"{text.strip()!r} is not a number of hours (try 1,5 or 1:30)")
+    if hours < 0:
+        raise InvalidEntry("Hours cannot be negative")
+    if hours > MAX_HOURS:
+        raise InvalidEntry("A day has 24 hours at most")
+    return round(hours, 2)
+
+
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+def parse_day(text: str, latest: date) -> date:
+    """A day from "2026-11-23", "23.11.2026", "today", "yesterday" or "-2" (days back)."""
+    raw = text.strip().lower()
+    day: date | None = None
+    if raw in ("", "today"):
+        day = latest
+    elif raw == "yesterday":
+        day = latest - timedelta(days=1)
+    elif re.fullmatch(r"-\d{1,3}", raw):
+        day = latest + timedelta(days=int(raw))
+    else:
+        dotted = _DOTTED.match(raw)
+        try:
+            if dotted:
+                day = date(int(dotted[3]), int(dotted[2]), int(dotted[1]))
+            else:
+                day = date.fromisoformat(raw)
+        except ValueError:
+            day = None
+    if day is None:
+        raise InvalidEntry(f"{text.strip()!r} is not a date (try 2026-11-23 or yesterday)")
+    if day > latest:
+        raise InvalidEntry("That day has not come yet")
+    return day
+
+
+class CheckInDialog(ModalScreen["CheckInDraft | None"]):
+    """The check-in form, over the screen it was opened from."""
+
+    CSS_PATH = "../tcss/calendar.tcss"
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    DEFAULT_CSS = """
+    CheckInDialog {
+        align: center middle;
+    }
+    CheckInDialog > #checkin-form {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        padding: 0 1;
+    }
+    CheckInDialog .checkin-row {
+        height: auto;
+    }
+    CheckInDialog .checkin-label {
+        width: 7;
+        height: 1;
+        margin-right: 1;
+    }
+    CheckInDialog .checkin-error {
+        height: auto;
+        display: none;
+        padding-left: 8;
+    }
+    CheckInDialog .checkin-error.-shown {
+        display: block;
+    }
+    CheckInDialog #checkin-note {
+        height: 4;
+        padding: 0;
+        margin: 0;
+    }
+    CheckInDialog #checkin-items {
+        height: auto;
+        max-height: 8;
+    }
+    CheckInDialog #checkin-items-label {
+        height: 1;
+    }
+    CheckInDialog #checkin-hint {
+        height: 1;
+        width: 1fr;
+    }
+    """
+
+    def __init__(
+        self,
+        *,
+        day: date,
+        nodes: Sequence[tuple[str, str]],
+        node_id: str | None = None,
+        items_for: Callable[[str], Sequence[tuple[str, str]]] | None = None,
+        ticked: Collection[str] = (),
+        hours: float | None = None,
+        note: str = "",
+        checkin_id: str | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__()
+        self._initial_day = day
+        self._latest_day = max(today or day, day)
+        self._choices = list(nodes)
+        known = {node for node, _title in self._choices}
+        if node_id is None or node_id not in known:
+            node_id = self._choices[0][0] if self._choices else None
+        self._start_node = node_id
+        self._items_of = items_for
+        self._ticks: set[str] = set(ticked)
+        self._initial_hours = hours
+        self._initial_note = note
+        self._edit_id = checkin_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="checkin-form"):
+            with Horizontal(classes="checkin-row"):
+                yield Label("Hours", classes="checkin-label")
+                yield Input(
+                    "" if self._initial_hours is None else f"{self._initial_hours:g}",
+                    placeholder="1,5",
+                    id="checkin-hours",
+                    compact=True,
+                )
+            yield Static("", id="checkin-hours-error", classes="checkin-error")
+            with Horizontal(classes="checkin-row"):
+                yield Label("Note", classes="checkin-label")
+                yield TextArea(
+                    self._initial_note, id="checkin-note", compact=True, tab_behavior="focus"
+                )
+            with Horizontal(classes="checkin-row"):
+                yield Label("Node", classes="checkin-label")
+                yield Select(
+                    [(Text(title), node) for node, title in self._choices],
+                    value=self._start_node if self._start_node is not None else Select.NULL,
+                    allow_blank=not self._choices,
+                    prompt="(no node)",
+                    id="checkin-node",
+                    compact=True,
+                )
+            with Horizontal(classes="checkin-row"):
+                yield Label("Date", classes="checkin-label")
+                yield Input(self._initial_day.isoformat(), id="checkin-day", compact=True)
+            yield Static("", id="checkin-day-error", classes="checkin-error")
+            yield Label("Done today", id="checkin-items-label")
+            yield SelectionList[str](*self._selections(self._start_node), id="checkin-items")
+            yield Static(
+                Content.from_markup("[b]ctrl+s[/b] save   [b]esc[/b] cancel"), id="checkin-hint"
+            )
+
+    def on_mount(self) -> None:
+        form = self.query_one("#checkin-form")
+        form.border_title = "Edit check-in" if self._edit_id else "Check in"
+        self._show_items_label()
+        self.query_one("#checkin-hours", Input).focus()
+
+    def _selections(self, node_id: str | None) -> list[Selection[str]]:
+        if node_id is None or self._items_of is None:
+            return []
+        return [
+            Selection(Text(text), item_id, item_id in self._ticks)
+            for item_id, text in self._items_of(node_id)
+        ]
+
+    def _show_items_label(self) -> None:
+        items = self.query_one("#checkin-items", SelectionList)
+        self.query_one("#checkin-items-label", Label).display = items.option_count > 0
+        items.display = items.option_count > 0
+
+    def _show_error(self, field: str, message: str | None) -> None:
+        error = self.query_one(f"#checkin-{field}-error", Static)
+        error.update(Content(message or ""))
+        error.set_class(message is not None, "-shown")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Check the field as it is typed, so a mistake shows before saving."""
+        event.stop()
+        if event.input.id == "checkin-hours":
+            self._validate_hours(quiet_empty=True)
+        elif event.input.id == "checkin-day":
+            self._validate_day()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in a one-line field saves, like ctrl+s."""
+        event.stop()
+        self.action_save()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """Another node: list its items, keeping the ticks made so far."""
+        event.stop()
+        items = self.query_one("#checkin-items", SelectionList)
+        self._ticks.difference_update(
+            items.get_option_at_index(n).value for n in range(items.option_count)
+        )
+        self._ticks.update(items.selected)
+        node = event.value if isinstance(event.value, str) else None
+        items.clear_options()
+        items.add_options(self._selections(node))
+        self._show_items_label()
+
+    def _validate_hours(self, quiet_empty: bool = False) -> float | None:
+        text = self.query_one("#checkin-hours", Input).value
+        if quiet_empty and not text.strip():
+            self._show_error("hours", None)
+            return None
+        try:
+            hours = parse_hours(text)
+        except InvalidEntry as problem:
+            self._show_error("hours", str(problem))
+            return None
+        self._show_error("hours", None)
+        return hours
+
+    def _validate_day(self) -> date | None:
+        try:
+            day = parse_day(self.query_one("#checkin-day", Input).value, self._latest_day)
+        except InvalidEntry as problem:
+            self._show_error("day", str(problem))
+            return None
+        self._show_error("day", None)
+        return day
+
+    def action_save(self) -> None:
+        """Dismiss with the draft, or point at what is wrong and stay open."""
+        hours = self._validate_hours()
+        day = self._validate_day()
+        if hours is None:
+            self.query_one("#checkin-hours", Input).focus()
+            return
+        if day is None:
+            self.query_one("#checkin-day", Input).focus()
+            return
+        node = self.query_one("#checkin-node", Select).value
+        items = self.query_one("#checkin-items", SelectionList)
+        ticked = set(items.selected)
+        item_ids = tuple(
+            value
+            for n in range(items.option_count)
+            if (value := items.get_option_at_index(n).value) in ticked
+        )
+        self.dismiss(
+            CheckInDraft(
+                day=day,
+                hours=hours,
+                note=self.query_one("#checkin-note", TextArea).text.rstrip(),
+                node_id=node if isinstance(node, str) else None,
+                item_ids=item_ids,
+                checkin_id=self._edit_id,
+            )
+        )
+
+    def action_cancel(self) -> None:
+        """Close without saving anything."""
+        self.dismiss(None)

@@ -1,0 +1,208 @@
+"""The check-in dialog, driven through a small host app: parsing, cancel, save, literal text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import Input, Label, Select, SelectionList
+
+from syllabus.tui.screens.checkin import (
+    CheckInDialog,
+    CheckInDraft,
+    InvalidEntry,
+    parse_day,
+    parse_hours,
+)
+
+TODAY = date(2026, 11, 23)
+NODES = [("p1/w1", "Week 1 [done] basics"), ("p1/w2", "Week 2 [@click=app.quit]x[/]")]
+ITEMS = {
+    "p1/w1": [("p1/w1/a", "Read [3 hrs] chapter 1"), ("p1/w1/b", "todo [/] exercises")],
+    "p1/w2": [("p1/w2/a", "[link=x]Project[/link]"), ("p1/w2/b", "[red]Slides")],
+}
+_UNSET = object()
+
+
+class Host(App[None]):
+    """Pushes one dialog and keeps what it was dismissed with."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__()
+        self.dialog_args = kwargs
+        self.result: object = _UNSET
+
+    def compose(self) -> ComposeResult:
+        yield Label("main")
+
+    def on_mount(self) -> None:
+        args: dict[str, object] = {
+            "day": TODAY,
+            "nodes": NODES,
+            "node_id": "p1/w1",
+            "items_for": ITEMS.__getitem__,
+        }
+        args.update(self.dialog_args)
+        self.push_screen(CheckInDialog(**args), self._done)  # type: ignore[arg-type]
+
+    def _done(self, result: CheckInDraft | None) -> None:
+        self.result = result
+
+
+def screen_text(app: App[None]) -> str:
+    """Everything on the screen, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+@pytest.mark.parametrize(
+    ("typed", "hours"),
+    [
+        ("1,5", 1.5),
+        ("1.5", 1.5),
+        ("2", 2.0),
+        ("1:30", 1.5),
+        ("90m", 1.5),
+        ("1h 30m", 1.5),
+        ("0", 0.0),
+        ("24", 24.0),
+        (" 2h ", 2.0),
+    ],
+)
+def test_parse_hours_accepts(typed: str, hours: float) -> None:
+    assert parse_hours(typed) == hours
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("abc", "not a number"),
+        ("-3", "negative"),
+        ("25", "24 hours at most"),
+        ("", "Enter"),
+        ("nan", "not a number"),
+        ("1:75", "not a number"),
+    ],
+)
+def test_parse_hours_rejects(typed: str, message: str) -> None:
+    with pytest.raises(InvalidEntry, match=message):
+        parse_hours(typed)
+
+
+def test_parse_day() -> None:
+    assert parse_day("2026-11-20", TODAY) == date(2026, 11, 20)
+    assert parse_day("20.11.2026", TODAY) == date(2026, 11, 20)
+    assert parse_day("yesterday", TODAY) == date(2026, 11, 22)
+    assert parse_day("-3", TODAY) == date(2026, 11, 20)
+    with pytest.raises(InvalidEntry, match="not come"):
+        parse_day("2026-11-24", TODAY)
+    with pytest.raises(InvalidEntry, match="not a date"):
+        parse_day("2026-02-30", TODAY)
+
+
+async def test_few_keys_check_in_saves_a_draft() -> None:
+    app = Host(ticked={"p1/w1/a"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.focused, Input) and app.focused.id == "checkin-hours"
+        await pilot.press("1", "comma", "5", "tab", *"Read ch 1", "ctrl+s")
+        await pilot.pause()
+    assert app.result == CheckInDraft(
+        day=TODAY,
+        hours=1.5,
+        note="Read ch 1",
+        node_id="p1/w1",
+        item_ids=("p1/w1/a",),
+        checkin_id=None,
+    )
+
+
+async def test_invalid_hours_explained_inline_and_not_saved() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for typed, message in (("abc", "not a number"), ("-3", "negative"), ("25", "24 hours")):
+            hours = app.screen.query_one("#checkin-hours", Input)
+            hours.value = ""
+            await pilot.press(*typed, "ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, CheckInDialog)
+            assert message in screen_text(app)
+            assert app.result is _UNSET
+        await pilot.press("backspace", "backspace", "2")
+        await pilot.pause()
+        assert "24 hours" not in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert isinstance(app.result, CheckInDraft) and app.result.hours == 2.0
+
+
+async def test_escape_cancels_with_none() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CheckInDialog)
+    assert app.result is None
+
+
+async def test_editing_keeps_the_id_and_prefills() -> None:
+    app = Host(
+        hours=2.5,
+        note="old note",
+        checkin_id="abc123",
+        ticked={"p1/w1/b"},
+        day=date(2026, 11, 20),
+        today=TODAY,
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.screen.query_one("#checkin-hours", Input).value == "2.5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.result == CheckInDraft(
+        day=date(2026, 11, 20),
+        hours=2.5,
+        note="old note",
+        node_id="p1/w1",
+        item_ids=("p1/w1/b",),
+        checkin_id="abc123",
+    )
+
+
+async def test_future_date_is_refused() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#checkin-day", Input).value = "2026-12-01"
+        await pilot.press("1", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInDialog)
+        assert "not come yet" in screen_text(app)
+
+
+async def test_bracket_text_shows_literally_and_node_switch_lists_its_items() -> None:
+    app = Host(node_id="p1/w2")
+    async with app.run_test(size=(100, 30)) as pilot:
+        text = screen_text(app)
+        assert "Week 2 [@click=app.quit]x[/]" in text
+        assert "[link=x]Project[/link]" in text
+        assert "[red]Slides" in text
+        select = app.screen.query_one("#checkin-node", Select)
+        select.value = "p1/w1"
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Read [3 hrs] chapter 1" in text
+        assert "todo [/] exercises" in text
+        items = app.screen.query_one("#checkin-items", SelectionList)
+        items.select("p1/w1/b")
+        await pilot.press("1", "ctrl+s")
+        await pilot.pause()
+    assert isinstance(app.result, CheckInDraft)
+    assert app.result.node_id == "p1/w1" and app.result.item_ids == ("p1/w1/b",)
+
+
+async def test_no_nodes_no_items() -> None:
+    app = Host(nodes=[], node_id=None, items_for=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert not app.screen.query_one("#checkin-items", SelectionList).display
+        await pilot.press("1", "enter")
+        await pilot.pause()
+    assert isinstance(app.result, CheckInDraft)
+    assert app.result.node_id is None and app.result.item_ids == ()
