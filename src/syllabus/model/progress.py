@@ -575,3 +575,14 @@ def removed_version(path: RecordPath, record: _Record, when: datetime) -> _Recor
     if isinstance(record, Settings):
         return Settings(updated=when)
     return None
+
+
+def orphans(rp: RoadmapProgress, known_ids: set[str]) -> list[str]:
+    """Ids with a state or note that the roadmap no longer has (kept, only reported).
+
+    ``known_ids`` holds the roadmap's item and node ids; own items count as known.
+    """
+    own = set(rp.own_items)
+    found = {i for i, r in rp.items.items() if r.state != ItemState.TODO}
+    found |= {i for i, n in rp.notes.items() if not n.deleted}
+    return sorted(found - known_ids - own)

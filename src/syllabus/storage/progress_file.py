@@ -44,6 +44,8 @@ class Loaded:
     """One-line messages: damaged file moved aside, conflict copy merged, newer schema, …"""
     read_only: bool = False
     """The file is from a newer syllabus: show it, never write it."""
+    damaged: bool = False
+    """The file was damaged (and moved aside): a CLI command stops with exit code 1."""
 
 
 class _Damaged(Exception):
@@ -75,6 +77,7 @@ class ProgressFile:
         """Set by ``load`` when the file is from a newer syllabus."""
         self._lock = ProcessLock(local_dir(self.root) / "lock")
         self._journal = Journal(local_dir(self.root) / "journal.jsonl")
+        self._damaged = False
         self._known: tuple[tuple[int, int, int], Progress] | None = None
         """(inode, mtime_ns, size) of the file and what it held: skips re-reading our own save."""
 
@@ -91,13 +94,15 @@ class ProgressFile:
     def load(self) -> Loaded:
         """Read the file; a damaged one is moved aside and reported, never overwritten."""
         problems: list[str] = []
+        self._damaged = False
         progress, read_only = self._read(problems)
+        damaged = self._damaged
         self.read_only = read_only
         if not read_only:
             copies = self._conflict_copies()
             if copies:
                 progress = self._merge_copies(copies, problems)
-        return Loaded(progress, problems, read_only)
+        return Loaded(progress, problems, read_only, damaged)
 
     def _read(self, problems: list[str]) -> tuple[Progress, bool]:
         """The file's progress and whether it is read-only; damaged → moved aside, empty."""
@@ -187,6 +192,7 @@ class ProgressFile:
 
     def _set_aside(self, reason: str) -> str:
         """Move a damaged file aside byte for byte; the problem line to show."""
+        self._damaged = True
         target = real_path(self.path)
         aside = backups.free_name(target.parent, f"{target.stem}.corrupt-{backups.stamp()}")
         self._known = None
