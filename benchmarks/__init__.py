@@ -1,0 +1,1 @@
+"""Benchmarks for syllabus: scripts that print tables; not part of the test run."""

@@ -1,0 +1,166 @@
+"""Child side of the key-latency benchmark: runs a real app in the pty, timestamps inside.
+
+Pilot's wall time (``press`` + ``pause``) adds ~80 ms of its own, so keys are typed
+into a real terminal by the parent and timed here, in the app's process:
+
+- a key *arrives* when Textual's input thread has parsed it (``Driver.process_message``);
+- the *screen write* is the end of the next ``App._display`` call that handed a frame
+  to the driver after it.
+
+Usage (from run.py): ``python key_harness.py OUT.json ready.json --focus tree|checklist
+(syllabus DATA_DIR | tree ROADMAP.toml | minimal)``. It writes ``ready.json`` once the
+widget to drive has content and focus, and ``OUT.json`` on SIGUSR1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from textual import events
+from textual.app import App
+from textual.driver import Driver
+from textual.widget import Widget
+from textual.widgets import Tree
+
+ARRIVALS: list[tuple[float, str]] = []
+FRAMES: list[tuple[float, float]] = []
+APPS: list[App[Any]] = []
+
+
+def _install_hooks() -> None:
+    process_message = Driver.process_message
+    display = App._display
+    init = App.__init__
+
+    def timed_process_message(self: Driver, message: Any) -> None:
+        if isinstance(message, events.Key):
+            ARRIVALS.append((time.perf_counter(), message.key))
+        process_message(self, message)
+
+    def timed_display(self: App[Any], screen: Any, renderable: Any) -> None:
+        begin = time.perf_counter()
+        display(self, screen, renderable)
+        if renderable is not None and not self._batch_count:
+            FRAMES.append((begin, time.perf_counter()))
+
+    def remembered_init(self: App[Any], *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        APPS.append(self)
+
+    Driver.process_message = timed_process_message  # type: ignore[method-assign]
+    App._display = timed_display  # type: ignore[method-assign]
+    App.__init__ = remembered_init  # type: ignore[method-assign]
+
+
+def _checklist(app: App[Any]) -> Widget | None:
+    """The widget that holds the selected node's items: focused at start, else an OptionList."""
+    from textual.widgets import OptionList
+
+    focused = app.focused
+    if (
+        focused is not None
+        and not isinstance(focused, Tree)
+        and getattr(focused, "option_count", 0) > 0
+    ):
+        return focused
+    for widget in app.screen.query(OptionList):
+        if widget.option_count:
+            return widget
+    return None
+
+
+def _prepare(app: App[Any], focus: str, ready_file: Path) -> bool:
+    """Focus the widget to drive once it has content; True when done."""
+    try:
+        screen = app.screen
+    except Exception:
+        return False
+    info: dict[str, Any] = {}
+    if focus == "tree":
+        trees = [tree for tree in screen.query(Tree) if tree.last_line >= 2]
+        if not trees:
+            return False
+        tree = max(trees, key=lambda t: t.last_line)
+        tree.focus()
+        tree.move_cursor_to_line(0)
+        info["lines"] = tree.last_line + 1
+        tree_or_list: Widget = tree
+    else:
+        widget = _checklist(app)
+        if widget is None:
+            return False
+        widget.focus()
+        row = getattr(widget, "highlighted_row", None)
+        if row is not None and not getattr(row, "checkable", True):
+            rows = getattr(widget, "_rows", [])
+            checkable = [n for n, r in enumerate(rows) if getattr(r, "checkable", False)]
+            if checkable:
+                widget.highlighted = checkable[0]  # type: ignore[attr-defined]
+        info["lines"] = getattr(widget, "option_count", 0)
+        tree_or_list = widget
+    info["widget"] = type(tree_or_list).__name__
+    _write_atomically(ready_file, info)
+    return True
+
+
+def _write_atomically(path: Path, data: Any) -> None:
+    """Write JSON so the parent, polling for the file, never reads half of it."""
+    partial = path.with_suffix(".partial")
+    partial.write_text(json.dumps(data), encoding="utf-8")
+    os.replace(partial, path)
+
+
+def _watch(focus: str, ready_file: Path) -> None:
+    """Until the app has content, ask it (on its own loop) to get ready for the keys."""
+    done = threading.Event()
+    while not done.is_set():
+        time.sleep(0.05)
+        if not APPS or not APPS[0].is_running:
+            continue
+        app = APPS[0]
+
+        def attempt(app: App[Any] = app) -> None:
+            if not done.is_set() and _prepare(app, focus, ready_file):
+                done.set()
+
+        try:
+            app.call_from_thread(attempt)
+        except Exception:
+            continue
+
+
+def main(argv: list[str]) -> int:
+    out, ready, _, focus, kind, *rest = argv
+    out_file, ready_file = Path(out), Path(ready)
+
+    def dump(*_: Any) -> None:
+        _write_atomically(out_file, {"arrivals": ARRIVALS, "frames": FRAMES})
+
+    signal.signal(signal.SIGUSR1, dump)
+    _install_hooks()
+    threading.Thread(target=_watch, args=(focus, ready_file), daemon=True).start()
+    if kind == "syllabus":
+        from syllabus.tui.app import run
+
+        return run(Path(rest[0]))
+    sys.path.insert(0, os.fspath(Path(__file__).parent))
+    if kind == "tree":
+        from tree_app import TreeApp
+
+        TreeApp(Path(rest[0])).run()
+        return 0
+    from minimal_app import MinimalApp
+
+    MinimalApp().run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

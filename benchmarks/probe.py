@@ -1,0 +1,102 @@
+"""Child side of the in-process figures: one fresh process, modules loaded, one timed call.
+
+A fresh process per sample times the first call a user's command or the app makes
+(no warm caches, no memoised results), with import time left out: every module the
+figure needs is imported before the clock starts.
+
+Usage: ``python probe.py FIGURE ARG...``; prints ``{"seconds": ...}`` as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def _timed(call: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
+
+
+def seeds(seed_dir: str) -> float:
+    """Import all five seeds with their import hints (as the bundled roadmaps are made)."""
+    from benchmarks.seeds import import_all_seeds, load_importer
+
+    importer = load_importer()
+    return _timed(lambda: import_all_seeds(importer, Path(seed_dir)))
+
+
+def load_roadmap(roadmap_id: str, data_dir: str) -> float:
+    """Load one roadmap through the catalog (read, parse, validate)."""
+    from syllabus import catalog
+
+    return _timed(lambda: catalog.load_roadmap(roadmap_id, Path(data_dir)))
+
+
+def progress_load(data_dir: str) -> float:
+    """Load the progress file."""
+    from syllabus.storage.progress_file import ProgressFile
+
+    store = ProgressFile(Path(data_dir))
+    return _timed(store.load)
+
+
+def progress_save(data_dir: str) -> float:
+    """Save after one toggle, as the app does: lock, re-read, merge, write, fsync, journal."""
+    from syllabus.clock import now
+    from syllabus.model.progress import ItemState, set_item_state
+    from syllabus.storage.progress_file import ProgressFile
+
+    store = ProgressFile(Path(data_dir))
+    progress = store.load().progress
+    roadmap_id = progress.settings.active_roadmap or next(iter(progress.roadmaps))
+    rp = progress.roadmap(roadmap_id)
+    item_id = next(iter(rp.items), "bench/toggled")
+    state = ItemState.TODO if rp.state(item_id) is ItemState.DONE else ItemState.DONE
+    changed = set_item_state(progress, roadmap_id, item_id, state, now())
+    return _timed(lambda: store.save(changed))
+
+
+def schedule(kind: str, roadmap_id: str, data_dir: str, today: str) -> float:
+    """Full schedule and status: ``bundled`` (a generated 3-year history) or ``file``."""
+    from syllabus import catalog
+    from syllabus.model.schedule import build_plan, compute_status
+    from syllabus.storage.progress_file import ProgressFile
+
+    roadmap = catalog.load_roadmap(roadmap_id, Path(data_dir))
+    if kind == "bundled":
+        from benchmarks.generate import history
+
+        progress = history(roadmap, years=3, states=1500, today=date.fromisoformat(today))
+    else:
+        progress = ProgressFile(Path(data_dir)).load().progress
+    rp = progress.roadmap(roadmap.id)
+    assert rp.enrolment is not None
+    day = date.fromisoformat(today)
+
+    def run() -> None:
+        plan = build_plan(roadmap, rp.enrolment, rp)  # type: ignore[arg-type]
+        compute_status(roadmap, progress, roadmap.id, day, plan)
+
+    return _timed(run)
+
+
+FIGURES: dict[str, Callable[..., float]] = {
+    "seeds": seeds,
+    "load_roadmap": load_roadmap,
+    "progress_load": progress_load,
+    "progress_save": progress_save,
+    "schedule": schedule,
+}
+
+if __name__ == "__main__":
+    name, *args = sys.argv[1:]
+    print(json.dumps({"seconds": FIGURES[name](*args)}))

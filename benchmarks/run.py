@@ -1,0 +1,635 @@
+"""Every speed and memory figure of syllabus against its target, in one table.
+
+    .venv/bin/python benchmarks/run.py            # the full run (a few minutes)
+    .venv/bin/python benchmarks/run.py --quick    # a smoke run: fewer rounds
+    .venv/bin/python benchmarks/run.py --only startup,cli --strict
+
+These machines are shared and noisy, so every time that has a reference (a minimal
+Textual app, a bare Tree app, ``python -c "import tomllib; ..."``) is measured side by
+side with it in the same run, alternating, and reported as a ratio: the median of
+the per-round ratios for start-up, p95 against p95 for key latency. Figures with an
+absolute target (ms, MB) show their ratio to the target. A figure whose module has
+not landed yet prints "n/a (not built)"; ``--strict`` exits 1 on any miss or error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from benchmarks import generate, keys  # noqa: E402
+from benchmarks.pty_session import COLUMNS, LINES, PtyApp, terminal_env  # noqa: E402
+
+HERE = REPO / "benchmarks"
+SEEDS = REPO.parent / "shared" / "seeds"
+PYTHON = sys.executable
+FOOTER_MARKER = "Quit"
+"""Text of the Footer (the `q Quit` binding) in both the app and the reference: the first frame."""
+REFERENCE_IMPORT = "import tomllib; from pydantic import BaseModel"
+NOT_BUILT = "n/a (not built)"
+
+
+class NotBuilt(Exception):
+    """A module this figure measures has not landed yet."""
+
+
+@dataclass
+class Row:
+    """One line of the table."""
+
+    figure: str
+    median: str = ""
+    p95: str = ""
+    target: str = ""
+    ratio: str = ""
+    result: str = ""
+    """pass, MISS, ref (a reference, no target), n/a, error."""
+    note: str = ""
+
+
+@dataclass
+class Settings:
+    """How hard to measure."""
+
+    startup_rounds: int
+    cli_rounds: int
+    probe_rounds: int
+    presses: int
+    key_rounds: int
+    rss_rounds: int
+
+
+FULL = Settings(
+    startup_rounds=30, cli_rounds=30, probe_rounds=15, presses=120, key_rounds=3, rss_rounds=3
+)
+QUICK = Settings(
+    startup_rounds=5, cli_rounds=5, probe_rounds=3, presses=30, key_rounds=1, rss_rounds=1
+)
+
+
+# --- numbers and cells ----------------------------------------------------------------
+
+
+def p95(values: Sequence[float]) -> float:
+    """The 95th percentile (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, int(round(0.95 * len(ordered))) - 1))]
+
+
+def ms(seconds: float) -> str:
+    value = seconds * 1000
+    return f"{value:.1f} ms" if value < 100 else f"{value:.0f} ms"
+
+
+def verdict(ok: bool) -> str:
+    return "pass" if ok else "MISS"
+
+
+def absolute_row(figure: str, samples: Sequence[float], limit_ms: float, note: str = "") -> Row:
+    """A time against an absolute target: median must be within it."""
+    median = statistics.median(samples)
+    ratio = median * 1000 / limit_ms
+    return Row(
+        figure,
+        ms(median),
+        ms(p95(samples)),
+        f"≤ {limit_ms:g} ms",
+        f"{ratio:.2f}× target",
+        verdict(ratio <= 1),
+        note or f"n={len(samples)}",
+    )
+
+
+def latency_row(figure: str, samples: Sequence[float], limit_ms: float, note: str) -> Row:
+    """A key latency: p95 must be within the target."""
+    value = p95(samples)
+    ratio = value * 1000 / limit_ms
+    return Row(
+        figure,
+        ms(statistics.median(samples)),
+        ms(value),
+        f"p95 ≤ {limit_ms:g} ms",
+        f"{ratio:.2f}× target",
+        verdict(ratio <= 1),
+        note,
+    )
+
+
+def relative_row(
+    figure: str, samples: Sequence[float], reference: Sequence[float], limit: float, note: str = ""
+) -> Row:
+    """A time against its reference measured in the same rounds: median of per-round ratios."""
+    ratios = [a / b for a, b in zip(samples, reference, strict=True)]
+    ratio = statistics.median(ratios)
+    return Row(
+        figure,
+        ms(statistics.median(samples)),
+        ms(p95(samples)),
+        f"≤ {limit:.2f}× ref",
+        f"{ratio:.2f}×",
+        verdict(ratio <= limit),
+        note or f"{len(samples)} alternated rounds",
+    )
+
+
+def reference_row(figure: str, samples: Sequence[float], note: str = "") -> Row:
+    return Row(
+        figure,
+        ms(statistics.median(samples)),
+        ms(p95(samples)),
+        "—",
+        "1.00×",
+        "ref",
+        note or f"n={len(samples)}",
+    )
+
+
+def missing_row(figure: str, why: str) -> Row:
+    return Row(figure, NOT_BUILT, "", "", "", "n/a", why)
+
+
+# --- what exists ----------------------------------------------------------------------
+
+
+def need_modules(*names: str) -> None:
+    """Raise NotBuilt unless every module is present in the source tree."""
+    for name in names:
+        try:
+            found = importlib.util.find_spec(name)
+        except ModuleNotFoundError:
+            found = None
+        if found is None:
+            raise NotBuilt(f"{name} not built")
+
+
+def syllabus_argv() -> list[str]:
+    script = Path(PYTHON).parent / "syllabus"
+    return [str(script)] if script.exists() else [PYTHON, "-m", "syllabus"]
+
+
+@dataclass
+class Context:
+    """Shared by every figure of one run."""
+
+    settings: Settings
+    inputs: generate.Inputs
+    scratch: Path
+    today: date = generate.TODAY
+
+    def data_dir(self, name: str) -> Path:
+        """A generated data dir, or NotBuilt with the reason it could not be made."""
+        found = getattr(self.inputs, name)
+        if found is None:
+            why = self.inputs.missing.get(name) or self.inputs.missing.get("heavy", "")
+            raise NotBuilt(f"{name} input: {why}")
+        return Path(found)
+
+    def copy(self, name: str) -> Path:
+        """A private copy of a data dir, for figures that write."""
+        return generate.copy_data_dir(self.data_dir(name), self.scratch)
+
+    def env(self, data_dir: Path | None = None) -> dict[str, str]:
+        extra = {"SYLLABUS_TODAY": self.today.isoformat()}
+        if data_dir is not None:
+            extra["SYLLABUS_DATA_DIR"] = str(data_dir)
+        return terminal_env(extra)
+
+    def largest(self) -> str:
+        if not self.inputs.largest:
+            raise NotBuilt(f"catalog: {self.inputs.missing.get('catalog', 'no bundled roadmaps')}")
+        return self.inputs.largest
+
+
+def current_title(data_dir: Path, today: date) -> str:
+    """The title of today's node for the active roadmap: the content marker."""
+    from syllabus import catalog
+    from syllabus.storage.progress_file import ProgressFile
+
+    progress = ProgressFile(data_dir).load().progress
+    roadmap_id = progress.settings.active_roadmap
+    assert roadmap_id
+    roadmap = catalog.load_roadmap(roadmap_id, data_dir)
+    nodes = roadmap.node_index()
+    current = None
+    try:
+        from syllabus.model.schedule import build_plan, compute_status
+
+        rp = progress.roadmap(roadmap_id)
+        assert rp.enrolment is not None
+        plan = build_plan(roadmap, rp.enrolment, rp)
+        current = compute_status(roadmap, progress, roadmap_id, today, plan).current
+    except ImportError:
+        pass
+    title = nodes[current].title if current in nodes else roadmap.nodes[0].title
+    return title[:24].strip()
+
+
+# --- start-up -------------------------------------------------------------------------
+
+
+def fig_startup(ctx: Context) -> list[Row]:
+    """First frame and content on screen vs a minimal Textual app, alternated in a pty."""
+    need_modules("syllabus.tui.app", "syllabus.model.schedule", "syllabus.storage.progress_file")
+    heavy = ctx.copy("heavy")
+    marker = current_title(heavy, ctx.today)
+    reference = [PYTHON, str(HERE / "minimal_app.py")]
+    app = syllabus_argv()
+    env_ref, env_app = ctx.env(), ctx.env(heavy)
+
+    def run_ref() -> float:
+        return time_markers(reference, [FOOTER_MARKER], env_ref)[0]
+
+    def run_app() -> list[float]:
+        return time_markers(app, [FOOTER_MARKER, marker], env_app)
+
+    for _ in range(2):  # warm the disk cache and byte-code for both
+        run_ref()
+        run_app()
+    ref: list[float] = []
+    first: list[float] = []
+    content: list[float] = []
+    for round_no in range(ctx.settings.startup_rounds):
+        if round_no % 2:
+            a = run_app()
+            r = run_ref()
+        else:
+            r = run_ref()
+            a = run_app()
+        ref.append(r)
+        first.append(a[0])
+        content.append(a[1])
+    size = f"{COLUMNS}×{LINES} pty"
+    return [
+        reference_row("start-up: minimal Textual app, first frame (reference)", ref, size),
+        relative_row("start-up: first frame vs minimal app", first, ref, 1.20),
+        relative_row(
+            "start-up: content on screen (ml-engineer-16-weeks, heavy progress) vs minimal app",
+            content,
+            ref,
+            1.60,
+            f"marker {marker!r}",
+        ),
+    ]
+
+
+def time_markers(argv: Sequence[str], markers: Sequence[str], env: dict[str, str]) -> list[float]:
+    """Seconds from spawn to each marker (in order), the program killed after."""
+    times: list[float] = []
+    with PtyApp(argv, env) as app:
+        since = 0
+        for marker in markers:
+            times.append(app.wait_for(marker, 60.0, since))
+            since = len(app.text)
+    return times
+
+
+# --- key latency ----------------------------------------------------------------------
+
+
+def fig_keys(ctx: Context) -> list[Row]:
+    """Move and toggle on the largest bundled roadmap; move vs a bare Tree app."""
+    need_modules("syllabus.tui.app")
+    largest = ctx.largest()
+    data = ctx.copy("heavy_largest")
+    toml = REPO / "roadmaps" / f"{largest}.toml"
+    env = ctx.env(data)
+    rounds = ctx.settings.key_rounds
+    per = max(1, ctx.settings.presses // rounds)
+    app_moves: list[float] = []
+    tree_moves: list[float] = []
+    toggles: list[float] = []
+    unanswered = 0
+    for round_no in range(rounds):
+        sessions: list[tuple[str, Callable[[], keys.KeyTimes]]] = [
+            ("app", lambda: keys.session(["syllabus", str(data)], env, "tree", per, _work(ctx))),
+            ("tree", lambda: keys.session(["tree", str(toml)], env, "tree", per, _work(ctx))),
+        ]
+        if round_no % 2:
+            sessions.reverse()
+        for name, run in sessions:
+            result = run()
+            (app_moves if name == "app" else tree_moves).extend(result.latencies)
+            unanswered += result.unanswered
+        result = keys.session(["syllabus", str(data)], env, "checklist", per, _work(ctx), "x")
+        toggles.extend(result.latencies)
+        unanswered += result.unanswered
+    note = f"n={len(app_moves)}, {unanswered} unanswered" if unanswered else f"n={len(app_moves)}"
+    tree_p95 = p95(tree_moves)
+    ratio = p95(app_moves) / tree_p95
+    return [
+        latency_row(f"key → screen: move in tree, {largest}", app_moves, 50, note),
+        latency_row(f"key → screen: toggle item, {largest}", toggles, 50, f"n={len(toggles)}"),
+        Row(
+            "key → screen: bare Textual Tree app, same move (reference)",
+            ms(statistics.median(tree_moves)),
+            ms(tree_p95),
+            "—",
+            "1.00×",
+            "ref",
+            f"n={len(tree_moves)}",
+        ),
+        Row(
+            "key → screen: move vs bare Tree app (p95 / p95)",
+            ms(statistics.median(app_moves)),
+            ms(p95(app_moves)),
+            "≤ 1.50× ref",
+            f"{ratio:.2f}×",
+            verdict(ratio <= 1.5),
+            f"{rounds} alternated rounds",
+        ),
+    ]
+
+
+def fig_keys_10k(ctx: Context) -> list[Row]:
+    """Move and toggle on the 10,000-item roadmap with the extreme history."""
+    need_modules("syllabus.tui.app")
+    data = ctx.copy("extreme")
+    env = ctx.env(data)
+    moves = keys.session(["syllabus", str(data)], env, "tree", ctx.settings.presses, _work(ctx))
+    toggles = keys.session(
+        ["syllabus", str(data)], env, "checklist", ctx.settings.presses, _work(ctx), "x"
+    )
+
+    def note(result: keys.KeyTimes) -> str:
+        extra = f", {result.unanswered} unanswered" if result.unanswered else ""
+        return f"n={len(result.latencies)}{extra}"
+
+    return [
+        latency_row("key → screen: move in tree, 10,000 items", moves.latencies, 100, note(moves)),
+        latency_row(
+            "key → screen: toggle item, 10,000 items", toggles.latencies, 100, note(toggles)
+        ),
+    ]
+
+
+def _work(ctx: Context) -> Path:
+    return Path(tempfile.mkdtemp(prefix="keys-", dir=ctx.scratch))
+
+
+# --- peak memory ----------------------------------------------------------------------
+
+
+def fig_rss(ctx: Context) -> list[Row]:
+    """Peak RSS (VmHWM) of the real app on the 10,000-item roadmap, after some use."""
+    need_modules("syllabus.tui.app", "syllabus.model.schedule")
+    peaks: list[float] = []
+    for _ in range(ctx.settings.rss_rounds):
+        data = ctx.copy("extreme")
+        marker = current_title(data, ctx.today)
+        with PtyApp(syllabus_argv(), ctx.env(data)) as app:
+            app.wait_for(marker, 90.0)
+            for key in ["down"] * 10 + ["x", "x"] + ["up"] * 10:
+                app.send(keys.KEYS[key])
+                app.drain(0.06)
+            app.drain(1.0)
+            peak = app.peak_rss_kib()
+        if peak is None:
+            raise RuntimeError("no /proc/<pid>/status VmHWM")
+        peaks.append(peak / 1024)
+    worst = max(peaks)
+    return [
+        Row(
+            "peak RSS of the app, 10,000 items (VmHWM)",
+            f"{statistics.median(peaks):.0f} MB",
+            f"{worst:.0f} MB (max)",
+            "≤ 120 MB",
+            f"{worst / 120:.2f}× target",
+            verdict(worst <= 120),
+            f"n={len(peaks)}",
+        )
+    ]
+
+
+# --- in-process figures (fresh process per sample) -------------------------------------
+
+
+def probe(*args: str) -> float:
+    """One sample from probe.py."""
+    done = subprocess.run(
+        [PYTHON, str(HERE / "probe.py"), *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "SYLLABUS_TODAY": generate.TODAY.isoformat()},
+        check=False,
+    )
+    if done.returncode:
+        tail = done.stderr.strip().splitlines()[-1:] or ["(no output)"]
+        raise RuntimeError(f"probe {args[0]}: {tail[0]}")
+    return float(json.loads(done.stdout.strip().splitlines()[-1])["seconds"])
+
+
+def sample(ctx: Context, make_args: Callable[[], tuple[str, ...]]) -> list[float]:
+    return [probe(*make_args()) for _ in range(ctx.settings.probe_rounds)]
+
+
+def fig_seeds(ctx: Context) -> list[Row]:
+    """Import all five seeds with their hints, modules loaded."""
+    figure = "import all five seeds (modules loaded)"
+    if not SEEDS.is_dir():
+        return [Row(figure, "skipped", result="n/a", note=f"no seeds at {SEEDS}")]
+    need_modules("syllabus.importer.markdown")
+    samples = sample(ctx, lambda: ("seeds", str(SEEDS)))
+    return [absolute_row(figure, samples, 300)]
+
+
+def fig_load(ctx: Context) -> list[Row]:
+    """Load the largest bundled roadmap through the catalog."""
+    need_modules("syllabus.catalog")
+    largest = ctx.largest()
+    empty = Path(tempfile.mkdtemp(prefix="empty-", dir=ctx.scratch))
+    samples = sample(ctx, lambda: ("load_roadmap", largest, str(empty)))
+    return [absolute_row(f"load the largest bundled roadmap ({largest})", samples, 50)]
+
+
+def fig_progress(ctx: Context) -> list[Row]:
+    """Progress file load and save (one toggle, fsync), heavy and extreme."""
+    need_modules("syllabus.storage.progress_file")
+    rows = []
+    for name, label, limit in (("heavy", "heavy user", 50), ("extreme", "extreme", 150)):
+        try:
+            source = ctx.data_dir(name)
+        except NotBuilt as error:
+            rows += [missing_row(f"progress {k}, {label}", str(error)) for k in ("load", "save")]
+            continue
+        size = (source / "progress.toml").stat().st_size / 1024
+        loads = sample(ctx, lambda source=source: ("progress_load", str(source)))
+        saves = []
+        for _ in range(ctx.settings.probe_rounds):
+            copy = ctx.copy(name)
+            saves.append(probe("progress_save", str(copy)))
+            shutil.rmtree(copy, ignore_errors=True)
+        note = f"{size:.0f} KB file"
+        rows.append(absolute_row(f"progress load, {label}", loads, limit, note))
+        rows.append(absolute_row(f"progress save, {label} (fsync)", saves, limit, note))
+    return rows
+
+
+def fig_schedule(ctx: Context) -> list[Row]:
+    """Schedule and status: largest bundled with 3 years, 10,000 items with 5 years."""
+    need_modules("syllabus.model.schedule", "syllabus.catalog", "syllabus.storage.progress_file")
+    largest = ctx.largest()
+    empty = Path(tempfile.mkdtemp(prefix="empty-", dir=ctx.scratch))
+    day = ctx.today.isoformat()
+    bundled = sample(ctx, lambda: ("schedule", "bundled", largest, str(empty), day))
+    rows = [absolute_row(f"schedule + status, {largest}, 3 years", bundled, 15)]
+    try:
+        extreme = str(ctx.data_dir("extreme"))
+    except NotBuilt as error:
+        return [*rows, missing_row("schedule + status, 10,000 items, 5 years", str(error))]
+    big = sample(ctx, lambda: ("schedule", "file", generate.SCALE_ID, extreme, day))
+    return [*rows, absolute_row("schedule + status, 10,000 items, 5 years", big, 100)]
+
+
+# --- command line ---------------------------------------------------------------------
+
+
+def fig_cli(ctx: Context) -> list[Row]:
+    """`syllabus list`, `status`, `checkin` on the heavy file vs python importing pydantic."""
+    need_modules("syllabus.commands.roadmaps")
+    data = ctx.copy("heavy")
+    env = {**os.environ, "SYLLABUS_DATA_DIR": str(data), "SYLLABUS_TODAY": ctx.today.isoformat()}
+    app = syllabus_argv()
+    commands: dict[str, list[str]] = {
+        "reference": [PYTHON, "-c", REFERENCE_IMPORT],
+        "list": [*app, "list"],
+        "status": [*app, "status"],
+        "checkin": [*app, "checkin", "--hours", "1", "--note", "benchmark [x]"],
+    }
+    modules = {
+        "list": "syllabus.commands.roadmaps",
+        "status": "syllabus.commands.schedule",
+        "checkin": "syllabus.commands.progress",
+    }
+    runnable = {
+        name: argv
+        for name, argv in commands.items()
+        if name == "reference" or importlib.util.find_spec(modules[name]) is not None
+    }
+    broken: dict[str, str] = {}
+    for name, argv in runnable.items():  # warm-up, and check each command works
+        done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+        if done.returncode:
+            broken[name] = (done.stderr.strip().splitlines() or ["?"])[-1]
+    times: dict[str, list[float]] = {name: [] for name in runnable}
+    names = [name for name in runnable if name not in broken]
+    for round_no in range(ctx.settings.cli_rounds):
+        shift = round_no % len(names)
+        for name in names[shift:] + names[:shift]:
+            start = time.perf_counter()
+            subprocess.run(
+                runnable[name], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+            times[name].append(time.perf_counter() - start)
+    reference = times["reference"]
+    rows = [reference_row(f'python -c "{REFERENCE_IMPORT}" (reference)', reference)]
+    for name in ("list", "status", "checkin"):
+        figure = f"`syllabus {name}` (heavy) vs python + pydantic"
+        if name not in runnable:
+            rows.append(missing_row(figure, f"{modules[name]} not built"))
+        elif name in broken:
+            rows.append(Row(figure, "error", result="error", note=broken[name][:80]))
+        else:
+            rows.append(relative_row(figure, times[name], reference, 1.5))
+    return rows
+
+
+# --- the run --------------------------------------------------------------------------
+
+FIGURES: dict[str, Callable[[Context], list[Row]]] = {
+    "startup": fig_startup,
+    "keys": fig_keys,
+    "keys-10k": fig_keys_10k,
+    "seeds": fig_seeds,
+    "load": fig_load,
+    "progress": fig_progress,
+    "schedule": fig_schedule,
+    "cli": fig_cli,
+    "rss": fig_rss,
+}
+
+
+def table(rows: Sequence[Row]) -> str:
+    """A Markdown table, padded so it also reads in a terminal."""
+    header = Row("figure", "median", "p95", "target", "ratio", "result", "note")
+    cells = [list(asdict(row).values()) for row in [header, *rows]]
+    widths = [max(len(str(cell[n])) for cell in cells) for n in range(len(cells[0]))]
+    lines = []
+    for k, cell in enumerate(cells):
+        padded = (str(c).ljust(w) for c, w in zip(cell, widths, strict=True))
+        lines.append("| " + " | ".join(padded) + " |")
+        if k == 0:
+            lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a smoke run: few rounds")
+    parser.add_argument("--strict", action="store_true", help="exit 1 on any miss or error")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="NAME",
+        help=f"run only these figures (comma-separated, repeatable): {', '.join(FIGURES)}",
+    )
+    parser.add_argument("--json", metavar="FILE", help="also write the rows as JSON")
+    parser.add_argument("--regenerate", action="store_true", help="rebuild the generated inputs")
+    args = parser.parse_args(argv)
+    wanted = [n.strip() for item in args.only or [] for n in item.split(",") if n.strip()]
+    unknown = [name for name in wanted if name not in FIGURES]
+    if unknown:
+        parser.error(f"unknown figure {', '.join(unknown)}; choose from {', '.join(FIGURES)}")
+    settings = QUICK if args.quick else FULL
+    started = time.perf_counter()
+    inputs = generate.prepare(force=args.regenerate)
+    print(f"inputs: {inputs.root}", file=sys.stderr)
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="syllabus-bench-") as scratch:
+        ctx = Context(settings, inputs, Path(scratch))
+        for name, figure in FIGURES.items():
+            if wanted and name not in wanted:
+                continue
+            print(f"measuring {name} …", file=sys.stderr)
+            try:
+                rows += figure(ctx)
+            except NotBuilt as error:
+                rows.append(missing_row(name, str(error)))
+            except Exception as error:  # one broken figure must not hide the others
+                where = traceback.extract_tb(error.__traceback__)[-1]
+                message = f"{type(error).__name__}: {error}"[:160]
+                rows.append(Row(name, "error", result="error", note=f"{message} ({where.name})"))
+    print(table(rows))
+    misses = [row for row in rows if row.result in ("MISS", "error")]
+    print(
+        f"\n{len(rows)} rows, {sum(r.result == 'pass' for r in rows)} pass, {len(misses)} miss "
+        f"or error, {sum(r.result == 'n/a' for r in rows)} n/a; "
+        f"{'quick' if args.quick else 'full'} run in {time.perf_counter() - started:.0f} s "
+        f"on {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}.\n"
+        "ratio: × the reference measured in the same run, alternating (start-up: median of "
+        "per-round ratios; keys: p95 / p95); for absolute targets, × the target."
+    )
+    if args.json:
+        Path(args.json).write_text(json.dumps([asdict(r) for r in rows], indent=2) + "\n")
+    return 1 if args.strict and misses else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
