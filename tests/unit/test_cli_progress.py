@@ -1,0 +1,280 @@
+"""The progress subcommands, run in-process through ``cli.main`` on a small roadmap."""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+from pathlib import Path
+
+import pytest
+import tomli_w
+
+from syllabus import cli
+from syllabus.model.progress import ItemState
+from syllabus.model.roadmap import HoursRange, Item, ItemKind, Node, Pace, Roadmap, Role
+from syllabus.storage.progress_file import ProgressFile
+
+
+def small_roadmap() -> Roadmap:
+    weeks = [
+        Node(
+            id=f"phase-1/week-0{n}",
+            title=f"Week {n}",
+            items=[
+                Item(id=f"phase-1/week-0{n}/read-[{n}]-chapter", text=f"[3 hrs] Read chapter {n}"),
+                Item(id=f"phase-1/week-0{n}/build-a-thing", text="Build a thing"),
+                Item(
+                    id=f"phase-1/week-0{n}/goal",
+                    text="Understand",
+                    kind=ItemKind.GOAL,
+                    checkable=False,
+                ),
+            ],
+        )
+        for n in (1, 2)
+    ]
+    return Roadmap(
+        id="tiny-plan",
+        title="Tiny plan",
+        pace=Pace(hours_per_week=HoursRange(low=10, high=14), days_per_week=5),
+        nodes=[Node(id="phase-1", title="Phase 1", role=Role.PHASE, children=weeks)],
+    )
+
+
+def _install_catalog_stand_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Until ``syllabus.catalog`` exists: the contract's three functions over user files."""
+    try:
+        import syllabus.catalog  # noqa: F401
+
+        return
+    except ImportError:
+        pass
+    import tomllib
+
+    from syllabus.model.ids import resolve
+
+    def ids(data_dir: Path) -> list[str]:
+        return sorted(p.stem for p in (data_dir / "roadmaps").glob("*.toml"))
+
+    def resolve_roadmap_id(wanted: str, data_dir: Path) -> str:
+        return resolve(wanted, ids(data_dir), "roadmap")
+
+    def load_roadmap(roadmap_id: str, data_dir: Path) -> Roadmap:
+        found = resolve_roadmap_id(roadmap_id, data_dir)
+        text = (data_dir / "roadmaps" / f"{found}.toml").read_bytes()
+        return Roadmap.model_validate(tomllib.loads(text.decode()))
+
+    stand_in = types.ModuleType("syllabus.catalog")
+    stand_in.resolve_roadmap_id = resolve_roadmap_id  # type: ignore[attr-defined]
+    stand_in.load_roadmap = load_roadmap  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "syllabus.catalog", stand_in)
+    import syllabus
+
+    monkeypatch.setattr(syllabus, "catalog", stand_in, raising=False)
+
+
+@pytest.fixture
+def roadmap(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Roadmap:
+    _install_catalog_stand_in(monkeypatch)
+    plan = small_roadmap()
+    folder = data_dir / "roadmaps"
+    folder.mkdir(parents=True)
+    data = plan.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    (folder / f"{plan.id}.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
+    return plan
+
+
+def run(*argv: str) -> int:
+    return cli.main(list(argv))
+
+
+def test_start_defaults_to_the_roadmaps_pace_and_today(roadmap: Roadmap, data_dir: Path, capsys):
+    assert run("start", "tiny") == 0
+    out = capsys.readouterr().out
+    assert "enrolled in tiny-plan: from 2026-11-23, 12 h/week, 5 days/week, rest sat,sun" in out
+    progress = ProgressFile(data_dir).load().progress
+    enrolment = progress.roadmap("tiny-plan").enrolment
+    assert enrolment is not None and enrolment.hours_per_week == 12
+    assert progress.settings.active_roadmap == "tiny-plan"
+    text = (data_dir / "progress.toml").read_text()
+    assert "start = 2026-11-23\n" in text  # a TOML date, not a string
+
+
+def test_start_with_options(roadmap: Roadmap, data_dir: Path):
+    argv = ["start", "tiny-plan", "--on", "2026-12-01", "--hours-per-week", "7,5"]
+    assert run(*argv, "--rest-days", "Sat,sun", "--estimate", "high") == 0
+    enrolment = ProgressFile(data_dir).load().progress.roadmap("tiny-plan").enrolment
+    assert enrolment is not None
+    assert (enrolment.start.isoformat(), enrolment.hours_per_week) == ("2026-12-01", 7.5)
+    assert (enrolment.rest_days, enrolment.days_per_week, enrolment.estimate) == (
+        ["sat", "sun"],
+        5,
+        "high",
+    )
+
+
+def test_unknown_roadmap_exits_2_naming_the_closest(roadmap: Roadmap, capsys):
+    assert run("start", "tinyplan") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "tiny-plan" in err
+
+
+def test_states_by_unique_prefix(roadmap: Roadmap, data_dir: Path, capsys):
+    run("start", "tiny-plan")
+    assert run("done", "phase-1/week-01/read", "phase-1/week-02/b") == 0
+    assert run("skip", "phase-1/week-01/build") == 0
+    assert run("doing", "phase-1/week-02/read") == 0
+    assert run("undone", "phase-1/week-02/b") == 0
+    rp = ProgressFile(data_dir).load().progress.roadmap("tiny-plan")
+    assert rp.state("phase-1/week-01/read-[1]-chapter") == ItemState.DONE
+    assert rp.state("phase-1/week-01/build-a-thing") == ItemState.SKIPPED
+    assert rp.state("phase-1/week-02/read-[2]-chapter") == ItemState.DOING
+    assert rp.items["phase-1/week-02/build-a-thing"].state == ItemState.TODO  # kept, timestamped
+    capsys.readouterr()
+    assert run("done", "phase-1/week") == 2  # ambiguous
+    assert "ambiguous" in capsys.readouterr().err
+    assert run("done", "phase-1/week-01/goal") == 2  # not checkable
+    assert run("done", "nothing-like-it") == 2
+
+
+def test_no_active_roadmap_is_a_usage_error(roadmap: Roadmap, capsys):
+    assert run("done", "phase-1/week-01/read") == 2
+    assert "syllabus start" in capsys.readouterr().err
+
+
+def test_checkin_prints_id_and_log_lists_it(roadmap: Roadmap, data_dir: Path, capsys):
+    run("start", "tiny-plan")
+    capsys.readouterr()
+    argv = ["checkin", "--hours", "1,5", "--note", "Attention [done] \x1b[31mred", "--item"]
+    assert run(*argv, "phase-1/week-01/read", "--node", "phase-1/week-01") == 0
+    checkin_id = capsys.readouterr().out.strip()
+    assert len(checkin_id) == 10
+    assert run("log", "--format", "json") == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows == [
+        {
+            "id": checkin_id,
+            "date": "2026-11-23",
+            "hours": 1.5,
+            "note": "Attention [done] [31mred",
+            "roadmap": "tiny-plan",
+            "node": "phase-1/week-01",
+            "items": ["phase-1/week-01/read-[1]-chapter"],
+        }
+    ]
+    rp = ProgressFile(data_dir).load().progress.roadmap("tiny-plan")
+    assert rp.state("phase-1/week-01/read-[1]-chapter") == ItemState.DONE
+    assert run("log") == 0
+    assert "1 check-ins, 1.5 hours" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("hours", ["abc", "-3", "25", "nan"])
+def test_checkin_rejects_bad_hours(roadmap: Roadmap, hours: str, capsys):
+    run("start", "tiny-plan")
+    capsys.readouterr()
+    assert run("checkin", "--hours", hours) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "hours" in err
+
+
+def test_checkin_replace_and_delete(roadmap: Roadmap, data_dir: Path, capsys):
+    run("start", "tiny-plan")
+    run("checkin", "--hours", "2", "--date", "2026-11-20")
+    run("checkin", "--hours", "1")
+    capsys.readouterr()
+    first, second = (c.id for c in ProgressFile(data_dir).load().progress.live_checkins())
+    assert run("checkin", "--replace", first[:6], "--hours", "3", "--note", "more") == 0
+    assert capsys.readouterr().out.strip() == first
+    changed = ProgressFile(data_dir).load().progress.checkins[first]
+    assert (changed.hours, changed.note, changed.date.isoformat()) == (3.0, "more", "2026-11-20")
+    assert run("checkin", "--delete", second) == 0
+    progress = ProgressFile(data_dir).load().progress
+    assert progress.checkins[second].deleted  # a tombstone, so a merge cannot revive it
+    capsys.readouterr()
+    assert run("log", "--format", "json", "--from", "2026-11-21") == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert run("checkin", "--delete", "zzzz") == 2
+
+
+def test_note_and_own_items(roadmap: Roadmap, data_dir: Path, capsys):
+    run("start", "tiny-plan")
+    assert run("note", "phase-1/week-02", "Tricky\tweek\x07") == 0
+    assert run("add", "phase-1/week-01", "Watch the [bonus] video", "--url", "https://e.org/v") == 0
+    own_id = capsys.readouterr().out.splitlines()[-1]
+    assert own_id == "user/watch-the-bonus-video"
+    assert run("done", "user/watch") == 0
+    rp = ProgressFile(data_dir).load().progress.roadmap("tiny-plan")
+    assert rp.note("phase-1/week-02") == "Tricky\tweek"
+    assert rp.own_items[own_id].url == "https://e.org/v"
+    assert rp.state(own_id) == ItemState.DONE
+    assert run("note", "phase-1/week-02", "") == 0
+    assert (
+        ProgressFile(data_dir).load().progress.roadmap("tiny-plan").note("phase-1/week-02") is None
+    )
+
+
+def test_pause_and_use(roadmap: Roadmap, data_dir: Path, capsys):
+    run("start", "tiny-plan")
+    assert run("pause", "--from", "2026-12-24", "--until", "2027-01-01") == 0
+    assert "9 days off" in capsys.readouterr().out
+    assert run("pause", "--from", "2026-12-24", "--until", "2026-12-01") == 2
+    enrolment = ProgressFile(data_dir).load().progress.roadmap("tiny-plan").enrolment
+    assert enrolment is not None and len(enrolment.pauses) == 1
+    assert run("use", "tiny") == 0
+    assert "active roadmap: tiny-plan" in capsys.readouterr().out
+
+
+def test_undo_redo_from_the_command_line(roadmap: Roadmap, data_dir: Path, capsys):
+    run("start", "tiny-plan")
+    run("done", "phase-1/week-01/read")
+    assert run("undo") == 0
+    rp = ProgressFile(data_dir).load().progress.roadmap("tiny-plan")
+    assert rp.state("phase-1/week-01/read-[1]-chapter") == ItemState.TODO
+    assert run("redo") == 0
+    rp = ProgressFile(data_dir).load().progress.roadmap("tiny-plan")
+    assert rp.state("phase-1/week-01/read-[1]-chapter") == ItemState.DONE
+    capsys.readouterr()
+    assert run("redo") == 0
+    assert "nothing to redo" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not = [toml", b'schema = 1\n[settings]\nday_start_hour = "x"\n', b"\xff\xfe\x00"],
+)
+def test_damaged_file_exits_1_and_is_moved_aside(
+    roadmap: Roadmap, data_dir: Path, content: bytes, capsys
+):
+    data_dir.mkdir(exist_ok=True)
+    (data_dir / "progress.toml").write_bytes(content)
+    assert run("done", "phase-1/week-01/read") == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(data_dir / "progress.toml") in err
+    (aside,) = data_dir.glob("progress.corrupt-*.toml")
+    assert aside.read_bytes() == content
+    assert not (data_dir / "progress.toml").exists()
+
+
+def test_newer_schema_refuses_to_write(roadmap: Roadmap, data_dir: Path, capsys):
+    data_dir.mkdir(exist_ok=True)
+    original = b'schema = 99\n[settings]\nactive_roadmap = "tiny-plan"\n'
+    (data_dir / "progress.toml").write_bytes(original)
+    assert run("done", "phase-1/week-01/read") == 1
+    assert "newer syllabus" in capsys.readouterr().err
+    assert (data_dir / "progress.toml").read_bytes() == original
+    assert run("log") == 0
+
+
+def test_backups_list_and_restore(roadmap: Roadmap, data_dir: Path, capsys, monkeypatch):
+    run("start", "tiny-plan")
+    run("done", "phase-1/week-01/read")  # first write of the day: snapshot of the file before
+    capsys.readouterr()
+    assert run("backups") == 0
+    listing = capsys.readouterr().out
+    assert "progress-2026-11-23.toml" in listing
+    assert run("backups", "--restore", "progress-2026") == 0
+    rp = ProgressFile(data_dir).load().progress.roadmap("tiny-plan")
+    assert rp.state("phase-1/week-01/read-[1]-chapter") == ItemState.TODO
+    assert list((data_dir / "backups").glob("progress-before-restore-*.toml"))
+    assert run("backups", "--restore", "nope") == 2
