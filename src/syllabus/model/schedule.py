@@ -1,0 +1,1206 @@
+"""The schedule: roadmap + enrolment + progress → calendar dates, status, streaks, forecast.
+
+A document's "week" or "month" is an amount of work, not a span of dates: it is
+turned into hours (a document week is the roadmap's stated hours a week) and the
+learner's pace turns hours into study days. So every node first gets an interval of
+*work hours* from the start of the plan, then the study calendar (rest weekdays,
+pauses) turns hours into dates. Replans move the unfinished rest onto a new start
+date, keeping the dates of what was done before.
+
+Pure code: no I/O, nothing from the UI layer, and fast, because the app recomputes
+it on every change (indexes are built once per plan; records are slotted dataclasses).
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+from syllabus.model.progress import (
+    WEEKDAYS,
+    Enrolment,
+    ItemState,
+    Progress,
+    RoadmapProgress,
+    study_day,
+)
+from syllabus.model.roadmap import Item, Node, Roadmap, Role
+
+DEFAULT_ITEM_HOURS = 3.0
+"""Hours of work assumed for a checkable item when the document gives no timing at all."""
+
+DEFAULT_HOURS_PER_WEEK = 10.0
+"""Pace assumed when neither the enrolment nor the roadmap states one."""
+
+FORECAST_DAYS = 28
+"""The forecast extrapolates the pace of this many days (four weeks) up to today."""
+
+_EPS = 1e-9
+_ONE_DAY = timedelta(days=1)
+_SEQUENTIAL = frozenset({Role.PHASE, Role.SECTION, Role.MILESTONE})
+_MODES = ("hours", "duration", "position", "items")
+_SETTLED = frozenset({ItemState.DONE, ItemState.SKIPPED})
+_PREFERENCE = {
+    "hours": ("hours", "duration", "position"),
+    "duration": ("duration", "hours", "position"),
+    "position": ("position", "duration", "hours"),
+}
+
+
+def monday_of(day: date) -> date:
+    """The Monday of the (Monday-Sunday) week holding ``day``."""
+    return day - timedelta(days=day.weekday())
+
+
+# --- study calendar ------------------------------------------------------------------
+
+
+class StudyCalendar:
+    """Which days are study days: not a rest weekday, not inside a pause.
+
+    Counting and finding the n-th study day are arithmetic on weekdays plus a walk
+    over the (few, merged) pauses, so the cost does not grow with the plan's length.
+    """
+
+    __slots__ = ("_study", "_per_week", "_partial", "_pause_starts", "_pause_ends")
+
+    def __init__(self, rest_days: Iterable[str] = (), pauses: Iterable[tuple[date, date]] = ()):
+        rest = {WEEKDAYS.index(d.strip().lower()[:3]) for d in rest_days if _weekday_ok(d)}
+        study = tuple(w not in rest for w in range(7))
+        if not any(study):  # every weekday a rest day makes no plan: study every day instead
+            study = (True,) * 7
+        self._study = study
+        self._per_week = sum(study)
+        self._partial = tuple(
+            tuple(sum(study[(w + k) % 7] for k in range(rest)) for rest in range(7))
+            for w in range(7)
+        )
+        merged: list[list[date]] = []
+        for start, end in sorted(p for p in pauses if p[0] <= p[1]):
+            if merged and start <= merged[-1][1] + _ONE_DAY:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._pause_starts = [p[0] for p in merged]
+        self._pause_ends = [p[1] for p in merged]
+
+    @property
+    def days_per_week(self) -> int:
+        """Study weekdays a week (pauses aside)."""
+        return self._per_week
+
+    def is_study_weekday(self, day: date) -> bool:
+        """Whether ``day``'s weekday is not a rest day."""
+        return self._study[day.weekday()]
+
+    def in_pause(self, day: date) -> bool:
+        """Whether ``day`` falls in a pause or a day off."""
+        i = bisect_left(self._pause_ends, day)
+        return i < len(self._pause_starts) and self._pause_starts[i] <= day
+
+    def is_study_day(self, day: date) -> bool:
+        """Not a rest weekday, not a pause, not a day off."""
+        return self._study[day.weekday()] and not self.in_pause(day)
+
+    def _weekdays_between(self, first: date, last: date) -> int:
+        """Study weekdays in [first, last], pauses ignored."""
+        if last < first:
+            return 0
+        full, rest = divmod((last - first).days + 1, 7)
+        return full * self._per_week + self._partial[first.weekday()][rest]
+
+    def count(self, first: date, last: date) -> int:
+        """Study days in [first, last], both inclusive."""
+        if last < first:
+            return 0
+        count = self._weekdays_between(first, last)
+        starts, ends = self._pause_starts, self._pause_ends
+        i = bisect_left(ends, first)
+        while i < len(starts) and starts[i] <= last:
+            count -= self._weekdays_between(max(starts[i], first), min(ends[i], last))
+            i += 1
+        return count
+
+    def nth(self, first: date, index: int) -> date:
+        """The ``index``-th (0-based) study day counted from the first one on or after ``first``."""
+        index = max(index, 0)
+        pos = first
+        starts, ends = self._pause_starts, self._pause_ends
+        i = bisect_left(ends, first)
+        while i < len(starts):
+            if starts[i] > pos:
+                available = self._weekdays_between(pos, starts[i] - _ONE_DAY)
+                if index < available:
+                    break
+                index -= available
+            pos = max(pos, ends[i] + _ONE_DAY)
+            i += 1
+        return self._nth_weekday(pos, index)
+
+    def _nth_weekday(self, first: date, index: int) -> date:
+        study = self._study
+        day = first
+        while not study[day.weekday()]:
+            day += _ONE_DAY
+        weeks, index = divmod(index, self._per_week)
+        day += timedelta(days=7 * weeks)
+        while index:
+            day += _ONE_DAY
+            if study[day.weekday()]:
+                index -= 1
+        return day
+
+    def first_on_or_after(self, day: date) -> date:
+        """The first study day on or after ``day``."""
+        return self.nth(day, 0)
+
+
+def _weekday_ok(name: str) -> bool:
+    return name.strip().lower()[:3] in WEEKDAYS
+
+
+def calendar_for(enrolment: Enrolment) -> StudyCalendar:
+    """The study calendar of an enrolment: its rest weekdays and pauses."""
+    return StudyCalendar(enrolment.rest_days, [(p.start, p.end) for p in enrolment.pauses])
+
+
+# --- plan ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NodePlan:
+    """Where one node sits on the calendar."""
+
+    node_id: str
+    start: date
+    """First planned day."""
+    end: date
+    """Last planned day (inclusive)."""
+    hours: float
+    """Planned hours of work (at the chosen estimate)."""
+    estimated: bool
+    """Dates derived from item counts or estimates, not from the document's timing."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A roadmap laid out on the calendar for one enrolment."""
+
+    roadmap_id: str
+    start: date
+    end: date
+    """Last planned day of the sequential work (phases, sections, milestones)."""
+    nodes: dict[str, NodePlan]
+    """Every scheduled node, in document order (appendix nodes absent)."""
+    calendar: StudyCalendar = field(default_factory=StudyCalendar)
+    """Study days of the enrolment."""
+    hours_per_week: float = DEFAULT_HOURS_PER_WEEK
+    """The learner's pace."""
+    mode: str = "hours"
+    """What sized the nodes: "hours", "duration", "position" or "items" (estimated)."""
+    item_due: dict[str, date] = field(default_factory=dict)
+    """Planned day by checkable item id (habit items have none: they recur)."""
+    item_hours: dict[str, float] = field(default_factory=dict)
+    """Planned hours by checkable item id."""
+    item_node: dict[str, str] = field(default_factory=dict)
+    """Node id by checkable roadmap item id, for every checkable item (appendix ones too)."""
+    tracked: tuple[str, ...] = ()
+    """Items that count for due, overdue, behind and the forecast: checkable, not optional,
+    scheduled and not habits; in document order."""
+    checkable: tuple[tuple[str, bool], ...] = ()
+    """(item id, optional) for every checkable roadmap item, in document order."""
+    parents: dict[str, str | None] = field(default_factory=dict)
+    """Parent node id by node id (None at the top), for every node of the roadmap."""
+    depth: dict[str, int] = field(default_factory=dict)
+    """Depth of every scheduled node (0 at the top)."""
+    background: frozenset[str] = frozenset()
+    """Side-track and habit nodes (and their descendants): they run alongside."""
+    week_hours: dict[date, float] = field(default_factory=dict)
+    """Planned hours by week (its Monday)."""
+    _spans: tuple[tuple[date, date, int, int, str], ...] = ()
+    _span_starts: tuple[date, ...] = ()
+    _span_max_end: tuple[date, ...] = ()
+
+    @property
+    def hours_per_day(self) -> float:
+        """Planned hours on one study day."""
+        return self.hours_per_week / self.calendar.days_per_week
+
+    @property
+    def estimated(self) -> bool:
+        """Whether the whole plan is sized from item counts (the document gives no timing)."""
+        return self.mode == "items"
+
+    def node_on(self, day: date) -> str | None:
+        """The deepest non-side-track node planned that day (the earlier one ends first)."""
+        spans = self._spans
+        i = bisect_right(self._span_starts, day) - 1
+        best: tuple[int, date, int] | None = None
+        found: str | None = None
+        while i >= 0 and self._span_max_end[i] >= day:
+            start, end, depth, order, node_id = spans[i]
+            if end >= day:
+                key = (-depth, end, order)
+                if best is None or key < best:
+                    best, found = key, node_id
+            i -= 1
+        return found
+
+    def node_at_or_after(self, day: date) -> str | None:
+        """The node planned that day, else the next one to come (None after the plan)."""
+        found = self.node_on(day)
+        if found is not None:
+            return found
+        i = bisect_right(self._span_starts, day)
+        if i >= len(self._spans):
+            return None
+        first = self._spans[i][0]
+        best: tuple[int, int] | None = None
+        while i < len(self._spans) and self._spans[i][0] == first:
+            _, _, depth, order, node_id = self._spans[i]
+            if best is None or (-depth, order) < best:
+                best, found = (-depth, order), node_id
+            i += 1
+        return found
+
+    def nodes_in_week(self, monday: date) -> list[str]:
+        """Ids of the nodes planned in the week starting ``monday``, in document order."""
+        sunday = monday + timedelta(days=6)
+        return [n.node_id for n in self.nodes.values() if n.start <= sunday and n.end >= monday]
+
+    def is_study_day(self, day: date) -> bool:
+        """Not a rest weekday, pause, or day off."""
+        return self.calendar.is_study_day(day)
+
+    def week_number(self, day: date) -> int:
+        """Week of the plan holding ``day``: 1 for the week the plan starts in."""
+        return (monday_of(day) - monday_of(self.start)).days // 7 + 1
+
+
+# --- sizing ----------------------------------------------------------------------------
+
+
+class _Layout:
+    """Work intervals (hours from the start of the plan) for every sequential node."""
+
+    __slots__ = ("mode", "estimate", "week_hours", "spans", "estimated", "own_share")
+
+    def __init__(self, mode: str, estimate: str, week_hours: float) -> None:
+        self.mode = mode
+        self.estimate = estimate
+        self.week_hours = week_hours
+        self.spans: dict[str, tuple[float, float]] = {}
+        self.estimated: dict[str, bool] = {}
+
+    # size of a node's own timing, in work hours, by kind
+    def _own(self, node: Node, kind: str) -> float | None:
+        timing = node.timing
+        if kind == "hours" and timing.hours is not None:
+            return max(timing.hours.pick(self.estimate), 0.0)
+        if kind == "duration" and timing.duration is not None:
+            span = timing.duration
+            return max(span.pick(self.estimate), 0.0) * span.unit.days / 7 * self.week_hours
+        if kind == "position" and timing.position is not None:
+            span = timing.position
+            length = max(span.high - span.low + 1, 0.0)
+            return length * span.unit.days / 7 * self.week_hours
+        return None
+
+    def own_size(self, node: Node) -> float | None:
+        """The node's own timing in the preferred order for the mode."""
+        if self.mode == "items":
+            return None
+        for kind in _PREFERENCE[self.mode]:
+            size = self._own(node, kind)
+            if size is not None:
+                return size
+        return None
+
+    def position_span(self, node: Node) -> tuple[float, float] | None:
+        """Absolute work interval of a node's position, in position mode."""
+        span = node.timing.position
+        if self.mode != "position" or span is None:
+            return None
+        unit_hours = span.unit.days / 7 * self.week_hours
+        low = max(span.low - 1, 0.0) * unit_hours
+        return low, max(span.high * unit_hours, low)
+
+    def measure(self, node: Node, memo: dict[str, tuple[float, bool, bool]]) -> tuple[float, bool]:
+        """(natural size in hours, whether it came from the document's timing)."""
+        cached = memo.get(node.id)
+        if cached is not None:
+            return cached[0], cached[1]
+        children = [c for c in node.children if c.role in _SEQUENTIAL]
+        if node.role is Role.MILESTONE:
+            hours = node.timing.hours
+            size = hours.pick(self.estimate) if hours is not None and self.mode != "items" else 0.0
+            memo[node.id] = (size, hours is not None, False)
+            return size, hours is not None
+        own = self.own_size(node)
+        child_sizes = [self.measure(c, memo) for c in children]
+        timed_children = any(
+            timed
+            for (_, timed), c in zip(child_sizes, children, strict=True)
+            if c.role is not Role.MILESTONE
+        )
+        if children and timed_children:
+            size, timed = sum(s for s, _ in child_sizes), True
+        elif own is not None:
+            size, timed = own, True
+        elif children:
+            size, timed = sum(s for s, _ in child_sizes), False
+        else:
+            size, timed = items_estimate(node), False
+        memo[node.id] = (size, timed, timed_children)
+        return size, timed
+
+
+def items_estimate(node: Node) -> float:
+    """Hours of a node's own checkable items: their stated hours, else a default each."""
+    total = 0.0
+    for item in node.items:
+        if item.checkable and not item.optional:
+            total += item.hours if item.hours is not None else DEFAULT_ITEM_HOURS
+    return total
+
+
+def choose_mode(roadmap: Roadmap) -> str:
+    """Which timing sizes the plan: the roadmap's ``schedule_by``, or by what it has.
+
+    "auto": hours when most sequential leaves state hours, else duration when any node
+    states one, else position, else an estimate from item counts ("items").
+    """
+    wanted = roadmap.schedule_by
+    if wanted in _MODES:
+        return wanted
+    leaves = 0
+    with_hours = 0
+    has_duration = has_position = False
+    for node in _sequential_walk(roadmap.nodes):
+        timing = node.timing
+        has_duration = has_duration or timing.duration is not None
+        has_position = has_position or timing.position is not None
+        if node.role is Role.MILESTONE:
+            continue
+        if not any(c.role in _SEQUENTIAL for c in node.children):
+            leaves += 1
+            with_hours += timing.hours is not None
+    if leaves and with_hours * 2 > leaves:
+        return "hours"
+    if has_duration:
+        return "duration"
+    if has_position:
+        return "position"
+    return "items"
+
+
+def _sequential_walk(nodes: Sequence[Node]) -> Iterable[Node]:
+    for node in nodes:
+        if node.role in _SEQUENTIAL:
+            yield node
+            yield from _sequential_walk(node.children)
+
+
+def document_week_hours(roadmap: Roadmap, estimate: str, fallback: float) -> float:
+    """Hours of work in one of the document's weeks: its stated pace, else the learner's."""
+    pace = roadmap.pace
+    if pace.hours_per_week is not None and pace.hours_per_week.high > 0:
+        return pace.hours_per_week.pick(estimate)
+    if pace.hours_per_day is not None and pace.hours_per_day.high > 0:
+        return pace.hours_per_day.pick(estimate) * (pace.days_per_week or 6)
+    if pace.weekday_hours:
+        total = sum(pace.weekday_hours.values())
+        if total > 0:
+            return total
+    return fallback
+
+
+def default_enrolment(roadmap: Roadmap, start: date) -> Enrolment:
+    """An enrolment at the roadmap's stated pace, for plans shown before the learner enrols."""
+    pace = roadmap.pace
+    hours = document_week_hours(roadmap, "mid", DEFAULT_HOURS_PER_WEEK)
+    days = pace.days_per_week or 6
+    rest = {7: [], 6: ["sun"], 5: ["sat", "sun"]}.get(days, ["sun"])
+    return Enrolment(
+        start=start,
+        hours_per_week=hours,
+        days_per_week=days,
+        rest_days=rest,
+        updated=datetime(1970, 1, 1, tzinfo=UTC),
+    )
+
+
+def _layout_sequence(
+    layout: _Layout,
+    nodes: Sequence[Node],
+    cursor: float,
+    scale: float,
+    memo: dict[str, tuple[float, bool, bool]],
+    inherited_estimate: bool,
+) -> float:
+    """Place sequential nodes one after another from ``cursor``; returns the new cursor."""
+    spans = layout.spans
+    for node in nodes:
+        if node.role not in _SEQUENTIAL:
+            continue
+        size, timed = layout.measure(node, memo)
+        size *= scale
+        absolute = layout.position_span(node)
+        if node.role is Role.MILESTONE:
+            ends = [spans[p][1] for p in node.prerequisites if p in spans]
+            if absolute is not None:
+                anchor = absolute[1]
+            elif ends:
+                anchor = max(ends)
+            else:
+                anchor = cursor
+            start, end = anchor, anchor + size
+        elif absolute is not None:
+            start, end = absolute
+            if end - start < _EPS and size > 0:
+                end = start + size
+        else:
+            start, end = cursor, cursor + size
+        estimated = inherited_estimate or (not timed and node.role is not Role.MILESTONE)
+        children = [c for c in node.children if c.role in _SEQUENTIAL]
+        if children:
+            _, _, timed_children = memo[node.id]
+            natural = sum(layout.measure(c, memo)[0] for c in children)
+            if timed_children or natural <= _EPS:
+                child_scale = scale
+            else:
+                child_scale = (end - start) / natural
+            child_end = _layout_sequence(
+                layout, children, start, child_scale, memo, estimated or not timed_children
+            )
+            spans_of = [spans[c.id] for c in children if c.id in spans]
+            if spans_of:
+                start = min(start, min(s for s, _ in spans_of))
+                end = max(end, child_end, max(e for _, e in spans_of))
+        spans[node.id] = (start, end)
+        layout.estimated[node.id] = estimated
+        cursor = max(cursor, end)
+    return cursor
+
+
+class _DayTable:
+    """The study days from a first day on, listed as far as asked: index → date in O(1)."""
+
+    __slots__ = ("_cal", "days", "_next", "_pause")
+
+    def __init__(self, cal: StudyCalendar, first: date) -> None:
+        self._cal = cal
+        self.days: list[date] = []
+        self._next = first
+        self._pause = bisect_left(cal._pause_ends, first)
+
+    def get(self, index: int) -> date:
+        days = self.days
+        if index >= len(days):
+            self._extend(max(index + 1, 2 * len(days), 64))
+        return days[index]
+
+    def _extend(self, size: int) -> None:
+        days = self.days
+        study = self._cal._study
+        starts, ends = self._cal._pause_starts, self._cal._pause_ends
+        day, pause, count = self._next, self._pause, len(starts)
+        while len(days) < size:
+            while pause < count and ends[pause] < day:
+                pause += 1
+            if pause < count and starts[pause] <= day:
+                day = ends[pause] + _ONE_DAY
+                continue
+            if study[day.weekday()]:
+                days.append(day)
+            day += _ONE_DAY
+        self._next, self._pause = day, pause
+
+
+def _day_of(table: _DayTable, offset: float, hours: float, per_day: float, end: bool) -> date:
+    units = (hours - offset) / per_day
+    if end:
+        index = math.ceil(units - _EPS) - 1
+    else:
+        index = math.floor(units + _EPS)
+    return table.get(max(index, 0))
+
+
+def _dates(
+    table: _DayTable, offset: float, start: float, end: float, per_day: float
+) -> tuple[date, date]:
+    """Calendar days for a work interval; an empty interval sits on the day before it."""
+    if end - start <= _EPS:
+        day = _day_of(table, offset, start, per_day, end=True)
+        return day, day
+    first = _day_of(table, offset, start, per_day, end=False)
+    last = _day_of(table, offset, end, per_day, end=True)
+    return first, max(first, last)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+@dataclass(slots=True)
+class _Leaf:
+    """A sequential node without sequential children: what the calendar places."""
+
+    node_id: str
+    start: float
+    end: float
+    estimated: bool
+    items: tuple[tuple[str, float, float, bool], ...]
+    """(item id, cumulative share, share, optional) of its checkable items."""
+    settled_by: tuple[str, ...]
+    """Checkable, non-optional item ids: the leaf is done when all are settled."""
+
+
+@dataclass(slots=True)
+class _Static:
+    """Everything about a roadmap's plan that depends neither on dates nor on progress."""
+
+    mode: str
+    leaves: list[_Leaf]
+    parents: dict[str, str | None]
+    depth: dict[str, int]
+    order: list[str]
+    """Scheduled node ids (sequential and background) in document order."""
+    hulls: list[tuple[str, tuple[str, ...]]]
+    """Sequential parents, children first, with their scheduled child ids."""
+    background: dict[str, tuple[float, bool]]
+    """Side-track and habit node id → (hours, hours are per week)."""
+    spread: list[tuple[str, tuple[tuple[str, float, bool], ...]]]
+    """Parent and side-track node id → its own (item id, hours, optional)."""
+    item_node: dict[str, str]
+    checkable: tuple[tuple[str, bool], ...]
+
+
+_STATIC_CACHE: dict[tuple[int, str, float], tuple[Roadmap, _Static]] = {}
+
+
+def _static(roadmap: Roadmap, estimate: str, week_hours: float) -> _Static:
+    """The date-free analysis of a roadmap, cached: roadmaps are immutable."""
+    key = (id(roadmap), estimate, week_hours)
+    hit = _STATIC_CACHE.get(key)
+    if hit is not None and hit[0] is roadmap:
+        return hit[1]
+    result = _analyse(roadmap, estimate, week_hours)
+    if len(_STATIC_CACHE) >= 16:
+        _STATIC_CACHE.pop(next(iter(_STATIC_CACHE)))
+    _STATIC_CACHE[key] = (roadmap, result)
+    return result
+
+
+def _analyse(roadmap: Roadmap, estimate: str, week_hours: float) -> _Static:
+    mode = choose_mode(roadmap)
+    layout = _Layout(mode, estimate, week_hours)
+    memo: dict[str, tuple[float, bool, bool]] = {}
+    _layout_sequence(layout, roadmap.nodes, 0.0, 1.0, memo, mode == "items")
+    spans = layout.spans
+
+    parents: dict[str, str | None] = {}
+    depth: dict[str, int] = {}
+    order: list[str] = []
+    leaves: list[_Leaf] = []
+    hulls: list[tuple[str, tuple[str, ...]]] = []
+    background: dict[str, tuple[float, bool]] = {}
+    spread: list[tuple[str, tuple[tuple[str, float, bool], ...]]] = []
+    item_node: dict[str, str] = {}
+    checkable: list[tuple[str, bool]] = []
+    appendix, side_track, habit = Role.APPENDIX, Role.SIDE_TRACK, Role.HABIT
+    stack: list[tuple[Node, str | None, int, str]] = [
+        (n, None, 0, "") for n in reversed(roadmap.nodes)
+    ]
+    while stack:
+        node, parent, level, kind = stack.pop()
+        node_id = node.id
+        parents[node_id] = parent
+        role = node.role
+        if not kind:
+            if role is appendix:
+                kind = "appendix"
+            elif role is side_track:
+                kind = "side-track"
+            elif role is habit:
+                kind = "habit"
+        own = [i for i in node.items if i.checkable]
+        for item in own:
+            item_node[item.id] = node_id
+            checkable.append((item.id, item.optional))
+        if kind != "appendix" and (kind or node_id in spans):
+            depth[node_id] = level
+            order.append(node_id)
+            scheduled_children = tuple(
+                c.id for c in node.children if c.role in _SEQUENTIAL and c.id in spans
+            )
+            if kind:
+                size = layout.own_size(node)
+                if kind == "habit":
+                    background[node_id] = (size or 0.0, True)
+                else:
+                    background[node_id] = (
+                        size if size is not None else items_estimate(node),
+                        False,
+                    )
+            elif not scheduled_children:
+                start, end = spans[node_id]
+                leaves.append(_Leaf(node_id, start, end, layout.estimated[node_id], *_shares(own)))
+            else:
+                hulls.append((node_id, scheduled_children))
+            if own and kind != "habit" and (kind or scheduled_children):
+                spread.append(
+                    (
+                        node_id,
+                        tuple(
+                            (
+                                i.id,
+                                i.hours if i.hours is not None else DEFAULT_ITEM_HOURS,
+                                i.optional,
+                            )
+                            for i in own
+                        ),
+                    )
+                )
+        for child in reversed(node.children):
+            stack.append((child, node_id, level + 1, kind))
+    hulls.reverse()  # children before their parents
+    return _Static(
+        mode, leaves, parents, depth, order, hulls, background, spread, item_node, tuple(checkable)
+    )
+
+
+def _shares(
+    items: Sequence[Item],
+) -> tuple[tuple[tuple[str, float, float, bool], ...], tuple[str, ...]]:
+    """Each item's share of its leaf's work: its stated hours, else an equal share."""
+    if not items:
+        return (), ()
+    stated = [i.hours for i in items if i.hours is not None and i.hours > 0]
+    default = (sum(stated) / len(stated)) if stated else 1.0
+    weights = [i.hours if i.hours is not None and i.hours > 0 else default for i in items]
+    total = sum(weights)
+    shares: list[tuple[str, float, float, bool]] = []
+    cum = 0.0
+    for item, weight in zip(items, weights, strict=True):
+        cum += weight
+        shares.append((item.id, cum / total, weight / total, item.optional))
+    return tuple(shares), tuple(i.id for i in items if not i.optional)
+
+
+def _leaf_done_at(leaf: _Leaf, rp: RoadmapProgress | None) -> datetime | None | bool:
+    """When a leaf's last item was settled; None: unfinished; True: nothing to tick."""
+    if not leaf.settled_by:
+        return True
+    if rp is None:
+        return None
+    latest: datetime | None = None
+    records = rp.items
+    for item_id in leaf.settled_by:
+        record = records.get(item_id)
+        if record is None or record.state not in _SETTLED:
+            return None
+        changed = _aware(record.updated)
+        if latest is None or changed > latest:
+            latest = changed
+    return latest
+
+
+def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | None = None) -> Plan:
+    """Lay the roadmap out on the calendar for an enrolment (and its replans).
+
+    Sequential nodes (phases, sections, milestones) follow one another in document
+    order, sized by the timing ``choose_mode`` picks; in position mode their positions
+    place them (overlap allowed). A parent sized by its own timing shares it among its
+    untimed children by their item estimates. Milestones sit at the end of what they
+    close (their prerequisites, else what precedes them) and take only their stated
+    hours. Side tracks and habits span the whole plan; appendices are not scheduled.
+    Pauses and rest days push everything back; each replan moves the leaves not done
+    when it was made onto its start date, keeping their order and overlaps.
+    """
+    estimate = enrolment.estimate
+    hours_per_week = enrolment.hours_per_week
+    if hours_per_week <= 0:
+        hours_per_week = document_week_hours(roadmap, estimate, DEFAULT_HOURS_PER_WEEK)
+    cal = calendar_for(enrolment)
+    per_day = hours_per_week / cal.days_per_week
+    static = _static(roadmap, estimate, document_week_hours(roadmap, estimate, hours_per_week))
+    leaves = static.leaves
+
+    tables: dict[date, _DayTable] = {}
+
+    def table_for(start: date) -> _DayTable:
+        table = tables.get(start)
+        if table is None:
+            table = tables[start] = _DayTable(cal, start)
+        return table
+
+    # each leaf's segment (start date, work offset): the enrolment's, or its last replan's
+    base = (enrolment.start, 0.0)
+    segment: list[tuple[date, float]] = [base] * len(leaves)
+    if enrolment.replans:
+        done_at = [_leaf_done_at(leaf, rp) for leaf in leaves]
+        for replan in sorted(enrolment.replans, key=lambda r: _aware(r.made)):
+            made = _aware(replan.made)
+            moving: list[int] = []
+            for n, leaf in enumerate(leaves):
+                when = done_at[n]
+                if when is True:
+                    seg = segment[n]
+                    _, end_day = _dates(table_for(seg[0]), seg[1], leaf.start, leaf.end, per_day)
+                    if end_day < replan.start:
+                        continue
+                elif isinstance(when, datetime) and when <= made:
+                    continue
+                moving.append(n)
+            if moving:
+                new = (replan.start, min(leaves[n].start for n in moving))
+                for n in moving:
+                    segment[n] = new
+
+    nodes: dict[str, NodePlan] = {}
+    item_due: dict[str, date] = {}
+    item_hours: dict[str, float] = {}
+    tracked_set: set[str] = set()
+    leaf_plans: list[NodePlan] = []
+    ceil = math.ceil
+    for n, leaf in enumerate(leaves):
+        seg_start, offset = segment[n]
+        table = table_for(seg_start)
+        first, last = _dates(table, offset, leaf.start, leaf.end, per_day)
+        size = leaf.end - leaf.start
+        plan = NodePlan(leaf.node_id, first, last, size, leaf.estimated)
+        nodes[leaf.node_id] = plan
+        leaf_plans.append(plan)
+        if not leaf.items:
+            continue
+        if size <= _EPS:
+            for item_id, _, _, optional in leaf.items:
+                item_due[item_id] = last
+                item_hours[item_id] = 0.0
+                if not optional:
+                    tracked_set.add(item_id)
+            continue
+        days = table.days  # already holds ``last``
+        base_units = (leaf.start - offset) / per_day
+        units = size / per_day
+        for item_id, cum, share, optional in leaf.items:
+            index = ceil(base_units + units * cum - _EPS) - 1
+            item_due[item_id] = days[index if index > 0 else 0]
+            item_hours[item_id] = size * share
+            if not optional:
+                tracked_set.add(item_id)
+
+    plan_start = enrolment.start
+    plan_end = max((p.end for p in leaf_plans), default=plan_start)
+    plan_end = max(plan_end, plan_start)
+    weeks = ((plan_end - plan_start).days + 1) / 7
+    for node_id, children in static.hulls:
+        kids = [nodes[c] for c in children if c in nodes]
+        if kids:
+            nodes[node_id] = NodePlan(
+                node_id,
+                min(k.start for k in kids),
+                max(k.end for k in kids),
+                sum(k.hours for k in kids),
+                any(k.estimated for k in kids),
+            )
+    estimated_plan = static.mode == "items"
+    for node_id, (hours, weekly) in static.background.items():
+        nodes[node_id] = NodePlan(
+            node_id, plan_start, plan_end, hours * weeks if weekly else hours, estimated_plan
+        )
+    for node_id, items in static.spread:
+        plan = nodes.get(node_id)
+        if plan is None:
+            continue
+        days_span = (plan.end - plan.start).days
+        count = len(items)
+        for k, (item_id, hours, optional) in enumerate(items, start=1):
+            item_due[item_id] = plan.start + timedelta(days=round(days_span * k / count))
+            item_hours[item_id] = hours
+            if not optional:
+                tracked_set.add(item_id)
+    nodes = {node_id: nodes[node_id] for node_id in static.order if node_id in nodes}
+
+    background = frozenset(static.background)
+    depth = static.depth
+    spans_list = sorted(
+        (p.start, p.end, depth[p.node_id], i, p.node_id)
+        for i, p in enumerate(nodes.values())
+        if p.node_id not in background
+    )
+    max_end: list[date] = []
+    running = date.min
+    for entry in spans_list:
+        if entry[1] > running:
+            running = entry[1]
+        max_end.append(running)
+    return Plan(
+        roadmap_id=roadmap.id,
+        start=plan_start,
+        end=plan_end,
+        nodes=nodes,
+        calendar=cal,
+        hours_per_week=hours_per_week,
+        mode=static.mode,
+        item_due=item_due,
+        item_hours=item_hours,
+        item_node=static.item_node,
+        tracked=tuple(i for i, _ in static.checkable if i in tracked_set),
+        checkable=static.checkable,
+        parents=static.parents,
+        depth=depth,
+        background=background,
+        week_hours=_week_hours(cal, leaf_plans),
+        _spans=tuple(spans_list),
+        _span_starts=tuple(x[0] for x in spans_list),
+        _span_max_end=tuple(max_end),
+    )
+
+
+def _week_hours(cal: StudyCalendar, plans: Iterable[NodePlan]) -> dict[date, float]:
+    """Planned hours by week, each leaf's hours spread over its study days."""
+    weeks: dict[int, float] = {}
+    partial, per_week = cal._partial, cal._per_week
+    pause_ends = cal._pause_ends
+    for plan in plans:
+        hours = plan.hours
+        if hours <= _EPS:
+            continue
+        start, end = plan.start, plan.end
+        first, last = start.toordinal(), end.toordinal()
+        monday = first - start.weekday()
+        if last - monday < 7:  # the whole leaf inside one week: the common case
+            weeks[monday] = weeks.get(monday, 0.0) + hours
+            continue
+        paused = bisect_left(pause_ends, start) < len(pause_ends)
+        shares: list[tuple[int, int]] = []
+        while monday <= last:
+            lo, hi = max(monday, first), min(monday + 6, last)
+            if paused:
+                share = cal.count(date.fromordinal(lo), date.fromordinal(hi))
+            else:
+                share = partial[(lo - 1) % 7][hi - lo + 1] if hi - lo < 6 else per_week
+            if share:
+                shares.append((monday, share))
+            monday += 7
+        total = sum(share for _, share in shares)
+        if not total:
+            monday = first - start.weekday()
+            weeks[monday] = weeks.get(monday, 0.0) + hours
+            continue
+        for monday, share in shares:
+            weeks[monday] = weeks.get(monday, 0.0) + hours * share / total
+    return {date.fromordinal(m): h for m, h in sorted(weeks.items())}
+
+
+# --- status ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Forecast:
+    """When the roadmap will be finished."""
+
+    low: date
+    """Earliest projected finish (the faster of the hours pace and the items pace)."""
+    high: date
+    """Latest projected finish."""
+    plan: date
+    """The planned finish."""
+
+
+@dataclass(frozen=True)
+class Status:
+    """Where a learner stands on a roadmap today."""
+
+    roadmap_id: str
+    today: date
+    current: str | None
+    """Node id planned for today (on a rest day: the next one)."""
+    due: list[str]
+    """Item ids due from today to Sunday, not done or skipped."""
+    overdue: list[str]
+    """Item ids planned before today, not done or skipped."""
+    behind_days: int
+    """Planned work due before today minus work done, in days at the learner's pace;
+    positive = behind, negative = ahead."""
+    streak: int
+    """Consecutive study days with a check-in, up to today."""
+    longest_streak: int
+    hours_this_week: float
+    target_hours_this_week: float
+    hours_total: float
+    projected_finish: Forecast | None
+    """None until there is a pace (no check-ins and nothing done in the last four weeks)."""
+    hours_by_day: dict[date, float]
+    """Logged hours per study day (all check-ins of the roadmap)."""
+    blocked_by: dict[str, list[str]]
+    """Node id → ids of its prerequisite nodes not done (only for nodes not done)."""
+    node_hours: dict[str, tuple[float, float]]
+    """Node id → (estimated, logged) hours; a node's logged hours include its descendants'."""
+    counts: dict[str, int]
+    """todo / doing / done / skipped over checkable items (own items included)."""
+    percent: float
+    """done ÷ (checkable − skipped − optional not done) × 100."""
+    week_hours: dict[date, tuple[float, float]] = field(default_factory=dict)
+    """Week (its Monday) → (planned, logged) hours."""
+    done: list[str] = field(default_factory=list)
+    """Ids of done items (own items included), in document order."""
+    plan: Plan | None = None
+    """The plan the status was computed from."""
+
+
+def node_done(roadmap_node: Node, rp: RoadmapProgress) -> tuple[int, int]:
+    """(done, total) checkable items of a node and its descendants.
+
+    ``total`` leaves out skipped items and optional ones not done, like ``percent``,
+    so a node is complete when ``done == total``. The learner's own items count too.
+    """
+    done = total = 0
+    own: dict[str, list[str]] = {}
+    for item in rp.own_items.values():
+        if not item.deleted:
+            own.setdefault(item.node, []).append(item.id)
+    for node in roadmap_node.walk():
+        for item in node.items:
+            if not item.checkable:
+                continue
+            state = rp.state(item.id)
+            if state is ItemState.DONE:
+                done += 1
+                total += 1
+            elif state is not ItemState.SKIPPED and not item.optional:
+                total += 1
+        for item_id in own.get(node.id, ()):
+            state = rp.state(item_id)
+            done += state is ItemState.DONE
+            total += state is not ItemState.SKIPPED
+    return done, total
+
+
+def _done_day(moment: datetime, day_start_hour: int) -> date:
+    """The learner's study day on which a record changed (local time)."""
+    local = _aware(moment).astimezone()
+    return study_day(local.replace(tzinfo=None), day_start_hour)
+
+
+def _streaks(days: Sequence[date], cal: StudyCalendar, today: date) -> tuple[int, int]:
+    """(current, longest) runs of check-in days; days that are no study days never break one."""
+    current = longest = 0
+    previous: date | None = None
+    for day in days:
+        if previous is not None and cal.count(previous + _ONE_DAY, day - _ONE_DAY) == 0:
+            current += 1
+        else:
+            current = 1
+        longest = max(longest, current)
+        previous = day
+    if previous is None:
+        return 0, 0
+    # today itself is not over yet: only study days strictly between break the run
+    if previous < today and cal.count(previous + _ONE_DAY, today - _ONE_DAY) > 0:
+        current = 0
+    return current, longest
+
+
+def _finish_at(cal: StudyCalendar, today: date, remaining: float, rate: float) -> date:
+    """The study day the remaining hours are done at ``rate`` hours a study day, from tomorrow."""
+    days = max(math.ceil(remaining / rate - _EPS), 1)
+    return cal.nth(today + _ONE_DAY, days - 1)
+
+
+def compute_status(
+    roadmap: Roadmap,
+    progress: Progress,
+    roadmap_id: str,
+    today: date,
+    plan: Plan | None = None,
+) -> Status:
+    """Everything the status views show, from one pass over items and check-ins."""
+    rp = progress.roadmap(roadmap_id)
+    if plan is None:
+        enrolment = rp.enrolment or default_enrolment(roadmap, today)
+        plan = build_plan(roadmap, enrolment, rp)
+    cal = plan.calendar
+    day_start = progress.settings.day_start_hour
+    records = rp.items
+
+    # item states
+    todo, doing, done, skipped = (
+        ItemState.TODO,
+        ItemState.DOING,
+        ItemState.DONE,
+        ItemState.SKIPPED,
+    )
+    by_state = dict.fromkeys((todo, doing, done, skipped), 0)
+    done_ids: list[str] = []
+    optional_open = 0
+    for item_id, optional in plan.checkable:
+        record = records.get(item_id)
+        state = todo if record is None else record.state
+        by_state[state] += 1
+        if state is done:
+            done_ids.append(item_id)
+        elif optional and state is not skipped:
+            optional_open += 1
+    counts = {state.value: count for state, count in by_state.items()}
+    for own in rp.own_items.values():
+        if own.deleted:
+            continue
+        record = records.get(own.id)
+        state = record.state if record is not None else ItemState.TODO
+        counts[state.value] += 1
+        if state is ItemState.DONE:
+            done_ids.append(own.id)
+    checkable = sum(counts.values())
+    denominator = checkable - counts["skipped"] - optional_open
+    if denominator > 0:
+        percent = counts["done"] / denominator * 100
+    else:
+        percent = 100.0 if checkable else 0.0
+
+    # due, overdue, behind, the items pace
+    sunday = monday_of(today) + timedelta(days=6)
+    window_first = today - timedelta(days=FORECAST_DAYS - 1)
+    due: list[str] = []
+    overdue: list[str] = []
+    item_due, item_hours = plan.item_due, plan.item_hours
+    planned_before = settled_hours = remaining = done_in_window = 0.0
+    last_changed: datetime | None = None
+    window_soon = window_first - timedelta(days=2)
+    for item_id in plan.tracked:
+        day = item_due[item_id]
+        hours = item_hours[item_id]
+        record = records.get(item_id)
+        state = record.state if record is not None else ItemState.TODO
+        if day < today:
+            planned_before += hours
+        if state in _SETTLED:
+            settled_hours += hours
+            if record is not None:
+                # a record older than the window (by more than any time zone) is skipped
+                # without the costly conversion to the learner's study day
+                changed = record.updated
+                if changed.date() >= window_soon and (done_day := _done_day(changed, day_start)):
+                    if window_first <= done_day <= today:
+                        done_in_window += hours
+                if last_changed is None or changed > last_changed:
+                    last_changed = changed
+            continue
+        remaining += hours
+        if day < today:
+            overdue.append(item_id)
+        elif day <= sunday:
+            due.append(item_id)
+    per_calendar_day = plan.hours_per_week / 7
+    behind = (planned_before - settled_hours) / per_calendar_day
+    behind_days = int(math.copysign(math.floor(abs(behind) + 0.5), behind))
+
+    # check-ins
+    hours_by_day: dict[date, float] = {}
+    logged: dict[str, float] = {}
+    node_index = plan.nodes
+    parents = plan.parents
+    first_checkin: date | None = None
+    for checkin in progress.checkins.values():
+        if checkin.deleted or checkin.roadmap != roadmap_id:
+            continue
+        day = checkin.date
+        hours_by_day[day] = hours_by_day.get(day, 0.0) + checkin.hours
+        if first_checkin is None or day < first_checkin:
+            first_checkin = day
+        node_id = checkin.node if checkin.node in parents else plan.node_at_or_after(day)
+        while node_id is not None:
+            logged[node_id] = logged.get(node_id, 0.0) + checkin.hours
+            node_id = parents.get(node_id)
+    hours_by_day = dict(sorted(hours_by_day.items()))
+    hours_total = sum(hours_by_day.values(), 0.0)
+    streak, longest = _streaks([d for d in hours_by_day if d <= today], cal, today)
+
+    monday = monday_of(today)
+    hours_this_week = sum(hours_by_day.get(monday + timedelta(days=i), 0.0) for i in range(7))
+    target_days = cal.count(max(monday, plan.start), min(sunday, plan.end))
+    target_hours = plan.hours_per_day * target_days
+
+    # forecast from the last four weeks
+    forecast: Forecast | None = None
+    if remaining <= _EPS and plan.tracked:
+        finish = _done_day(last_changed, day_start) if last_changed else today
+        forecast = Forecast(finish, finish, plan.end)
+    else:
+        opened = min(plan.start, first_checkin) if first_checkin else plan.start
+        first = max(window_first, opened)
+        study_days = max(cal.count(first, today), 1)
+        logged_in_window = sum(h for d, h in hours_by_day.items() if first <= d <= today)
+        finishes = [
+            _finish_at(cal, today, remaining, rate / study_days)
+            for rate in (logged_in_window, done_in_window)
+            if rate > _EPS and first <= today
+        ]
+        if finishes:
+            forecast = Forecast(min(finishes), max(finishes), plan.end)
+
+    # per node and per week
+    node_hours = {
+        node_id: (node_plan.hours, logged.get(node_id, 0.0))
+        for node_id, node_plan in node_index.items()
+    }
+    week_hours: dict[date, tuple[float, float]] = {
+        week: (hours, 0.0) for week, hours in plan.week_hours.items()
+    }
+    for day, hours in hours_by_day.items():
+        week = monday_of(day)
+        planned, got = week_hours.get(week, (0.0, 0.0))
+        week_hours[week] = (planned, got + hours)
+    week_hours = dict(sorted(week_hours.items()))
+
+    return Status(
+        roadmap_id=roadmap_id,
+        today=today,
+        current=plan.node_at_or_after(today),
+        due=due,
+        overdue=overdue,
+        behind_days=behind_days,
+        streak=streak,
+        longest_streak=longest,
+        hours_this_week=hours_this_week,
+        target_hours_this_week=target_hours,
+        hours_total=hours_total,
+        projected_finish=forecast,
+        hours_by_day=hours_by_day,
+        blocked_by=_blocked_by(roadmap, rp),
+        node_hours=node_hours,
+        counts=counts,
+        percent=percent,
+        week_hours=week_hours,
+        done=done_ids,
+        plan=plan,
+    )
+
+
+def _blocked_by(roadmap: Roadmap, rp: RoadmapProgress) -> dict[str, list[str]]:
+    """Nodes not done whose prerequisite nodes are not done, in document order."""
+    wanted = [n for n in roadmap.walk() if n.prerequisites]
+    if not wanted:
+        return {}
+    index = roadmap.node_index()
+    complete: dict[str, bool] = {}
+
+    def is_complete(node_id: str) -> bool:
+        if node_id not in complete:
+            done, total = node_done(index[node_id], rp)
+            complete[node_id] = done >= total
+        return complete[node_id]
+
+    blocked: dict[str, list[str]] = {}
+    for node in wanted:
+        if is_complete(node.id):
+            continue
+        missing = [p for p in node.prerequisites if p in index and not is_complete(p)]
+        if missing:
+            blocked[node.id] = missing
+    return blocked
