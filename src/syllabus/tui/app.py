@@ -45,7 +45,7 @@ def _search_provider() -> type:
 class SyllabusApp(App[int]):
     """Plan and track a self-study roadmap from the keyboard."""
 
-    CSS_PATH = "tcss/app.tcss"
+    CSS_PATH = ["tcss/app.tcss", "tcss/calendar.tcss"]
     TITLE = "syllabus"
     COMMANDS = {get_system_commands_provider, _search_provider}
     COMMAND_PALETTE_DISPLAY = "ctrl+p"

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from syllabus.model.progress import ItemState, Progress, RoadmapProgress
+from syllabus.model.progress import WEEKDAYS, ItemState, Progress, RoadmapProgress
 from syllabus.model.roadmap import Node, Roadmap, Role
 
 if TYPE_CHECKING:
     from syllabus.model.schedule import Plan, Status
+
+MAX_DAYS_OFF = 3660
+"""A guard against a pause typed with the wrong year."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,3 +167,38 @@ class Session:
 
         plan = build_plan(self.roadmap, rp.enrolment, rp)
         return plan, compute_status(self.roadmap, progress, self.roadmap_id, today, plan)
+
+    def calendar_marks(self, plan: Plan | None, rp: RoadmapProgress) -> CalendarMarks:
+        """What the calendar shows besides hours: planned weeks, rest weekdays, days off."""
+        planned: dict[date, str] = {}
+        if plan is not None:
+            monday = plan.start - timedelta(days=plan.start.weekday())
+            while monday <= plan.end:
+                for offset in range(7):
+                    node_id = plan.node_on(monday + timedelta(days=offset))
+                    if node_id is not None and node_id in self.nodes:
+                        planned[monday] = self.nodes[node_id].title
+                        break
+                monday += timedelta(days=7)
+        rest: frozenset[int] = frozenset()
+        off: set[date] = set()
+        if rp.enrolment is not None:
+            rest = frozenset(WEEKDAYS.index(d) for d in rp.enrolment.rest_days if d in WEEKDAYS)
+            for pause in rp.enrolment.pauses:
+                day = pause.start
+                while day <= pause.end and len(off) < MAX_DAYS_OFF:
+                    off.add(day)
+                    day += timedelta(days=1)
+        return CalendarMarks(planned, rest, frozenset(off))
+
+
+@dataclass(frozen=True)
+class CalendarMarks:
+    """The calendar's reactives besides hours, computed off the event loop."""
+
+    planned: dict[date, str]
+    """Monday → title of the node planned that week."""
+    rest_weekdays: frozenset[int]
+    """Weekdays off, 0 = Monday."""
+    days_off: frozenset[date]
+    """Days in pauses."""

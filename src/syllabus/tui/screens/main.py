@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 
     from syllabus.model.schedule import Plan, Status
     from syllabus.tui.app import SyllabusApp
-    from syllabus.tui.session import Session
+    from syllabus.tui.screens.checkin import CheckInDraft
+    from syllabus.tui.session import CalendarMarks, Session
 
 WIDE_COLUMNS = 140
 """From this width the calendar sits at the right."""
@@ -48,12 +49,12 @@ _URL = re.compile(r"https?://[^\s)>\]]+")
 
 
 def calendar_widget() -> Any | None:
-    """The calendar helper's compact month, if its module is present."""
+    """The compact month calendar, if its module is present."""
     try:
-        from syllabus.tui.widgets.calendar import Calendar
+        from syllabus.tui.widgets.calendar import CalendarWidget
     except ImportError:
         return None
-    return Calendar
+    return CalendarWidget
 
 
 class MainScreen(Screen[None]):
@@ -115,7 +116,7 @@ class MainScreen(Screen[None]):
             calendar = calendar_widget()
             if calendar is not None:
                 with Vertical(id="side"):
-                    yield calendar()
+                    yield calendar(today=self.today, show_legend=True, id="calendar")
         yield StatusLine(id="status")
         yield Footer()
 
@@ -134,6 +135,7 @@ class MainScreen(Screen[None]):
             self._show_node(current)
             tree.reveal(current)
         self.query_one(Checklist).focus()
+        self._refresh_status()
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width >= WIDE_COLUMNS, "-wide")
@@ -213,7 +215,11 @@ class MainScreen(Screen[None]):
         self._refresh_status()
 
     def on_progress_replaced(self, message: ProgressReplaced) -> None:
-        """Undo, redo or another instance changed progress: redraw labels, keep places."""
+        """Undo, redo or another instance changed progress."""
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Redraw every label and the shown node from progress, keeping the places."""
         self.query_one(PhaseTree).update_all(self.rp)
         if self.node_id is not None:
             self._show_node(self.node_id, self.item_id)
@@ -225,11 +231,21 @@ class MainScreen(Screen[None]):
         if progress is None:
             return
         plan, status = self.session.schedule(progress, self.today)
-        self.app.call_from_thread(self._status_ready, plan, status)
+        marks = self.session.calendar_marks(plan, progress.roadmap(self.session.roadmap_id))
+        self.app.call_from_thread(self._status_ready, plan, status, marks)
 
-    def _status_ready(self, plan: Plan | None, status: Status | None) -> None:
+    def _status_ready(
+        self, plan: Plan | None, status: Status | None, marks: CalendarMarks | None = None
+    ) -> None:
         self.plan, self.status = plan, status
         self._show_status()
+        calendar = calendar_widget()
+        if calendar is not None and marks is not None:
+            for widget in self.query(calendar):
+                widget.hours_by_day = dict(status.hours_by_day) if status else {}
+                widget.planned = marks.planned
+                widget.rest_weekdays = marks.rest_weekdays
+                widget.days_off = marks.days_off
         self.query_one(PhaseTree).set_marks(
             self._current_node(), status.blocked_by if status else ()
         )
@@ -341,8 +357,95 @@ class MainScreen(Screen[None]):
 
     def action_check_in(self) -> None:
         """Log today's session: hours, a note, what was done."""
-        self.notify("Check-in arrives with the check-in dialog.", markup=False)
+        self.open_check_in(self.today)
+
+    def open_check_in(self, day: date, checkin_id: str | None = None) -> None:
+        """The check-in dialog for a new session on ``day``, or to edit one."""
+        from syllabus.tui.screens.checkin import CheckInDialog
+
+        progress = self.syllabus.progress
+        assert progress is not None
+        session = self.session
+        existing = progress.checkins.get(checkin_id) if checkin_id else None
+        nodes = [(node.id, node.title) for node in session.roadmap.walk()]
+        if existing is not None:
+            node_id, ticked = existing.node, list(existing.items)
+            hours, note = existing.hours, existing.note
+        else:
+            node_id = self.plan.node_on(day) if self.plan is not None else None
+            node_id = node_id or self._current_node()
+            ticked, hours, note = self._done_on(day), None, ""
+        if node_id not in session.nodes:
+            node_id = nodes[0][0] if nodes else None
+
+        def items_for(node: str) -> list[tuple[str, str]]:
+            return [(row.id, row.text) for row in session.rows(node, self.rp) if row.checkable]
+
+        dialog = CheckInDialog(
+            day=day if existing is None else existing.date,
+            nodes=nodes,
+            node_id=node_id,
+            items_for=items_for,
+            ticked=ticked,
+            hours=hours,
+            note=note,
+            checkin_id=checkin_id,
+            today=max(day, self.today),
+        )
+        self.app.push_screen(dialog, self._checked_in)
+
+    def _done_on(self, day: date) -> list[str]:
+        """Items done in this sitting (when checking in today)."""
+        if day != self.today:
+            return []
+        rp = self.rp
+        return [i for i in self.ticked_today if rp.state(i) is ItemState.DONE]
+
+    def _checked_in(self, draft: CheckInDraft | None) -> None:
+        if draft is None:
+            return
+        from syllabus.model.progress import CheckIn, new_checkin_id, put_checkin
+
+        progress = self.syllabus.progress
+        assert progress is not None
+        when = now()
+        old = progress.checkins.get(draft.checkin_id) if draft.checkin_id else None
+        checkin = CheckIn(
+            id=old.id if old else new_checkin_id(),
+            date=draft.day,
+            hours=draft.hours,
+            note=draft.note,
+            roadmap=self.session.roadmap_id,
+            node=draft.node_id,
+            items=list(draft.item_ids),
+            created=old.created if old else when,
+            updated=when,
+        )
+        progress = put_checkin(progress, checkin)
+        rp = progress.roadmap(self.session.roadmap_id)
+        for item_id in draft.item_ids:
+            if rp.state(item_id) is not ItemState.DONE:
+                progress = set_item_state(
+                    progress, self.session.roadmap_id, item_id, ItemState.DONE, when
+                )
+        self.syllabus.commit(progress)
+        self.notify(f"Checked in {draft.hours:g} h on {draft.day.isoformat()}.", markup=False)
+        self.redraw()
 
     def action_calendar(self) -> None:
         """The month calendar, heat-shaded by hours."""
-        self.notify("The calendar arrives with the calendar screen.", markup=False)
+        self.open_calendar(self.today)
+
+    def open_calendar(self, day: date) -> None:
+        """The calendar screen on a day (the check-in for the day until it exists)."""
+        try:
+            from syllabus.tui.screens.calendar import CalendarScreen  # noqa: F401
+        except ImportError:
+            if day <= self.today:
+                self.open_check_in(day)
+            return
+        self.notify("Calendar screen not wired yet.", markup=False)
+
+    def on_calendar_widget_day_activated(self, message: Any) -> None:
+        message.stop()
+        self.open_calendar(message.day)
