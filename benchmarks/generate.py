@@ -48,7 +48,7 @@ _TOPICS = (
 )  # fmt: skip
 _VERBS = ("Learn", "Read", "Build", "Review", "Practise", "Write up", "Watch", "Implement")
 _NOTES = (
-    "", "", "Good session.", "Hard going, came back to it after a break.",
+    "", "", "", "", "", "Good session.", "Hard going, came back to it after a break.",
     "Finished the exercises [2/3] - the last one needs [more] time.",
     "Read the docs; the [link] in the notes was broken.",
     "Pairing call, mostly debugging.", "Short one before work.",
@@ -150,7 +150,7 @@ def _checkins(
     found: dict[str, Any] = {}
     for day, roadmap_id, ids in days:
         when = _at(day, rng)
-        done = rng.sample(ids, k=min(len(ids), rng.choice((0, 0, 1, 2)))) if ids else []
+        done = rng.sample(ids, k=min(len(ids), rng.choice((0, 0, 0, 1, 2)))) if ids else []
         checkin = CheckIn(
             id=_id(rng),
             date=day,
