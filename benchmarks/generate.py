@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import re
 import shutil
 import sys
 import tempfile
@@ -405,7 +406,8 @@ def _largest(data_dir: Path) -> str:
 
 def _why(error: BaseException) -> str:
     if isinstance(error, ImportError):
-        return f"not built ({error})"
+        named = re.search(r"cannot import name '(\w+)' from '([\w.]+)'", str(error))
+        return f"{named[2]}.{named[1]} not built" if named else f"{error.name} not built"
     last = traceback.extract_tb(error.__traceback__)[-1]
     return f"{type(error).__name__}: {error} ({Path(last.filename).name}:{last.lineno})"
 
