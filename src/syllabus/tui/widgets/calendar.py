@@ -242,18 +242,26 @@ class MonthGrid(Widget):
             if hours > 0 and tile_w >= 9:
                 text += f" {format_hours(hours)}"
             return [Content(text.ljust(tile_w)[:tile_w]).stylize(cursor)]
-        # A tall tile: the day, its glyphs and its hours on top; a blank spacer row at the
-        # bottom, when there is room, so tiles stand apart.
+        # A tall tile: the day and its hours on top, the glyphs beside the day when the tile
+        # is wide or on the line below when not; a blank spacer row at the bottom, when there
+        # is room, so tiles stand apart.
         spacer = cell_h >= 3
-        top = f"{day.day:>2} " + glyph * min(3, max(1, tile_w - 9)) if level else f"{day.day:>2}"
+        top = f"{day.day:>2}"
+        glyphs = glyph * min(3, tile_w - 1) if level else ""
+        below = ""
+        if glyphs and tile_w >= 10:
+            top += " " + glyphs
+        elif glyphs:
+            below = " " + glyphs
         if hours > 0 and tile_w >= len(top) + 6:
             top = top.ljust(tile_w - len(format_hours(hours)) - 1) + format_hours(hours)
         tile = [Content(top.ljust(tile_w)[:tile_w]).stylize(cursor)]
+        tile.append(Content(below.ljust(tile_w)[:tile_w]).stylize(style))
         while len(tile) < cell_h - (1 if spacer else 0):
             tile.append(Content(" " * tile_w).stylize(style))
         if spacer:
             tile.append(Content(" " * tile_w))
-        return tile
+        return tile[:cell_h]
 
     def on_click(self, event: Click) -> None:
         """Report the clicked day to the calendar."""

@@ -1,0 +1,374 @@
+"""CalendarScreen: the big month, the node planned each week, and the chosen day's check-ins.
+
+The screen never touches storage. It shows what the app hands down (reactives) and asks
+the app to add, edit or delete check-ins (messages); the app saves and hands the new data
+down again.
+
+Interface (what the app codes against)
+--------------------------------------
+``CalendarScreen(*, today, selected=None, hours_by_day=None, planned=None,
+rest_weekdays=frozenset(), days_off=frozenset(), checkins=(), node_titles=None, title="")``
+
+Reactives (assign new objects to update the screen; all of the constructor's data):
+
+- ``hours_by_day: dict[date, float]``, ``planned: dict[date, str]`` (Monday → node title),
+  ``rest_weekdays: frozenset[int]`` (0 = Monday), ``days_off: frozenset[date]``,
+  ``today: date`` — as on ``CalendarWidget``, which they are bound to.
+- ``checkins: tuple[CheckIn, ...]`` — the roadmap's live check-ins (``model.progress.CheckIn``
+  or anything with ``id``, ``date``, ``hours``, ``note``, ``node``); the screen lists those
+  of the selected day.
+- ``node_titles: dict[str, str]`` — node id → title, to name a check-in's node.
+
+``selected_day`` (property) is the day the cursor is on.
+
+Messages (bubble to the app; each has ``control`` = the screen):
+
+- ``CalendarScreen.CheckInRequested(day)`` — add a check-in on ``day`` (enter on a day
+  without check-ins, ``c``, ``a`` or the "Add" row). Never for a day after ``today``.
+- ``CalendarScreen.CheckInEditRequested(checkin_id)`` — enter on a listed check-in.
+- ``CalendarScreen.CheckInDeleteRequested(checkin_id)`` — ``d`` or delete on a listed one.
+- ``CalendarWidget.DaySelected`` / ``DayActivated`` from the grid also bubble up.
+
+Keys: the grid's (arrows, PgUp/PgDn, ``t``, enter); ``c`` check in on the selected day;
+in the list: enter edit, ``d``/delete delete, ``a`` add, escape back to the grid;
+escape, ``g`` or ``q`` close the screen (``dismiss(None)``).
+Narrower than 70 columns the list goes under the grid.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdcal
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from syllabus.tui.widgets.calendar import CalendarWidget, format_hours, month_weeks
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from syllabus.model.progress import CheckIn
+
+ADD_ROW = "__add__"
+"""Option id of the "add a check-in" row."""
+
+
+def first_line(text: str, width: int = 60) -> str:
+    """The first non-blank line of a note, shortened to fit one row."""
+    for line in text.splitlines():
+        if line.strip():
+            line = line.strip()
+            return line if len(line) <= width else line[: width - 1] + "…"
+    return ""
+
+
+class DayCheckIns(OptionList):
+    """The check-ins of one day, and a row to add another."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Edit check-in"),
+        Binding("d,delete", "delete", "Delete check-in"),
+        Binding("a", "add", "Add check-in"),
+        Binding("escape", "back", "Back to the month"),
+    ]
+
+    class DeletePressed(Message):
+        """Delete on a row (handled by the screen)."""
+
+        def __init__(self, option_id: str) -> None:
+            super().__init__()
+            self.option_id = option_id
+
+    class AddPressed(Message):
+        """``a`` in the list (handled by the screen)."""
+
+    class BackPressed(Message):
+        """Escape in the list (handled by the screen)."""
+
+    def action_delete(self) -> None:
+        """Ask to delete the highlighted check-in."""
+        option = self.highlighted_option
+        if option is not None and option.id and option.id != ADD_ROW:
+            self.post_message(self.DeletePressed(option.id))
+
+    def action_add(self) -> None:
+        """Ask to add a check-in."""
+        self.post_message(self.AddPressed())
+
+    def action_back(self) -> None:
+        """Go back to the month."""
+        self.post_message(self.BackPressed())
+
+
+class CalendarScreen(Screen[None]):
+    """The learner's month: where the hours went and what each week was for."""
+
+    CSS_PATH = "../tcss/calendar.tcss"
+
+    BINDINGS = [
+        Binding("escape,g,q", "close", "Close calendar"),
+        Binding("c", "check_in", "Check in"),
+    ]
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+
+    DEFAULT_CSS = """
+    CalendarScreen #calendar-body {
+        height: 1fr;
+    }
+    CalendarScreen #calendar-side {
+        width: 42;
+        height: 1fr;
+        padding: 0 1;
+    }
+    CalendarScreen.-narrow #calendar-body {
+        layout: vertical;
+    }
+    CalendarScreen.-narrow #calendar-side {
+        width: 1fr;
+        height: 12;
+    }
+    CalendarScreen #calendar-weeks {
+        height: auto;
+        margin-bottom: 1;
+    }
+    CalendarScreen #calendar-day {
+        height: auto;
+    }
+    CalendarScreen #calendar-checkins {
+        height: 1fr;
+        min-height: 3;
+    }
+    """
+
+    hours_by_day: reactive[dict[date, float]] = reactive(dict)
+    """Hours logged per day."""
+    planned: reactive[dict[date, str]] = reactive(dict)
+    """Monday of a week → title of the node planned that week."""
+    rest_weekdays: reactive[frozenset[int]] = reactive(frozenset)
+    """Weekdays off, 0 = Monday."""
+    days_off: reactive[frozenset[date]] = reactive(frozenset)
+    """Pauses and holidays."""
+    today: reactive[date] = reactive(date(2000, 1, 1), init=False)
+    """The highlighted day; no check-ins after it."""
+    checkins: reactive[tuple[Any, ...]] = reactive(tuple)
+    """The roadmap's live check-ins."""
+    node_titles: reactive[dict[str, str]] = reactive(dict)
+    """Node id → title."""
+
+    class CheckInRequested(Message):
+        """Add a check-in on a day."""
+
+        def __init__(self, screen: CalendarScreen, day: date) -> None:
+            super().__init__()
+            self.screen = screen
+            """The calendar screen that asked."""
+            self.day = day
+            """The day to check in on."""
+
+        @property
+        def control(self) -> CalendarScreen:
+            """The calendar screen that asked."""
+            return self.screen
+
+    class CheckInEditRequested(Message):
+        """Edit a check-in."""
+
+        def __init__(self, screen: CalendarScreen, checkin_id: str) -> None:
+            super().__init__()
+            self.screen = screen
+            """The calendar screen that asked."""
+            self.checkin_id = checkin_id
+            """Id of the check-in to edit."""
+
+        @property
+        def control(self) -> CalendarScreen:
+            """The calendar screen that asked."""
+            return self.screen
+
+    class CheckInDeleteRequested(Message):
+        """Delete a check-in."""
+
+        def __init__(self, screen: CalendarScreen, checkin_id: str) -> None:
+            super().__init__()
+            self.screen = screen
+            """The calendar screen that asked."""
+            self.checkin_id = checkin_id
+            """Id of the check-in to delete."""
+
+        @property
+        def control(self) -> CalendarScreen:
+            """The calendar screen that asked."""
+            return self.screen
+
+    def __init__(
+        self,
+        *,
+        today: date,
+        selected: date | None = None,
+        hours_by_day: Mapping[date, float] | None = None,
+        planned: Mapping[date, str] | None = None,
+        rest_weekdays: frozenset[int] = frozenset(),
+        days_off: frozenset[date] = frozenset(),
+        checkins: tuple[CheckIn, ...] | list[CheckIn] = (),
+        node_titles: Mapping[str, str] | None = None,
+        title: str = "",
+    ) -> None:
+        super().__init__()
+        self._first_day = selected or today
+        self.set_reactive(CalendarScreen.today, today)
+        self.set_reactive(CalendarScreen.hours_by_day, dict(hours_by_day or {}))
+        self.set_reactive(CalendarScreen.planned, dict(planned or {}))
+        self.set_reactive(CalendarScreen.rest_weekdays, frozenset(rest_weekdays))
+        self.set_reactive(CalendarScreen.days_off, frozenset(days_off))
+        self.set_reactive(CalendarScreen.checkins, tuple(checkins))
+        self.set_reactive(CalendarScreen.node_titles, dict(node_titles or {}))
+        self.sub_title = title
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="calendar-body"):
+            yield CalendarWidget(
+                today=self.today,
+                selected=self._first_day,
+                show_legend=True,
+                id="calendar-month",
+                classes="expand",
+            ).data_bind(
+                CalendarScreen.hours_by_day,
+                CalendarScreen.planned,
+                CalendarScreen.rest_weekdays,
+                CalendarScreen.days_off,
+                CalendarScreen.today,
+            )
+            with Vertical(id="calendar-side"):
+                yield Static(id="calendar-weeks")
+                yield Static(id="calendar-day")
+                yield DayCheckIns(id="calendar-checkins")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Calendar"
+        self._show_weeks()
+        self._show_day()
+        self.query_one(CalendarWidget).focus()
+
+    @property
+    def selected_day(self) -> date:
+        """The day the cursor is on."""
+        return self.query_one(CalendarWidget).selected
+
+    def _day_checkins(self, day: date) -> list[Any]:
+        return [checkin for checkin in self.checkins if checkin.date == day]
+
+    def _show_weeks(self) -> None:
+        """The node planned for each week of the shown month, titles shown literally."""
+        day = self.selected_day
+        lines = [Content(f"Planned in {_stdcal.month_name[day.month]}").stylize("bold")]
+        for monday in month_weeks(day.year, day.month):
+            if day.month not in (monday.month, (monday + timedelta(days=6)).month):
+                continue
+            title = self.planned.get(monday)
+            label = f"W{monday.isocalendar().week:<2} {monday.day:>2} {monday:%b}  "
+            if title is None:
+                lines.append(Content.assemble((label, "dim"), ("—", "dim")))
+            else:
+                lines.append(Content.assemble((label, "dim"), Content(title)))
+        self.query_one("#calendar-weeks", Static).update(Content("\n").join(lines))
+
+    def _show_day(self) -> None:
+        """The selected day's heading and its check-ins."""
+        day = self.selected_day
+        found = self._day_checkins(day)
+        total = sum(checkin.hours for checkin in found)
+        heading = f"{day:%A} {day.day} {day:%B %Y}"
+        if total:
+            heading += f" · {format_hours(total)}"
+        self.query_one("#calendar-day", Static).update(Content(heading).stylize("bold"))
+        rows = self.query_one(DayCheckIns)
+        keep = rows.highlighted
+        options: list[Option] = []
+        for checkin in found:
+            node = self.node_titles.get(checkin.node or "", checkin.node or "")
+            text = Content.assemble((f"{format_hours(checkin.hours):>6}  ", "bold"), Content(node))
+            note = first_line(checkin.note)
+            if note:
+                text = Content.assemble(text, "\n        ", Content(note).stylize("dim"))
+            options.append(Option(text, id=checkin.id))
+        if day <= self.today:
+            options.append(Option(Content("     +  Add a check-in"), id=ADD_ROW))
+        else:
+            options.append(Option(Content("(a day still to come)"), id=ADD_ROW, disabled=True))
+        rows.set_options(options)
+        if keep is not None and options:
+            rows.highlighted = min(keep, len(options) - 1)
+
+    def watch_checkins(self) -> None:
+        if self.is_mounted:
+            self._show_day()
+
+    def watch_node_titles(self) -> None:
+        if self.is_mounted:
+            self._show_day()
+
+    def watch_planned(self) -> None:
+        if self.is_mounted:
+            self._show_weeks()
+
+    def on_calendar_widget_day_selected(self, event: CalendarWidget.DaySelected) -> None:
+        """Follow the cursor: the month's weeks and the day's check-ins."""
+        self._show_weeks()
+        self._show_day()
+
+    def on_calendar_widget_day_activated(self, event: CalendarWidget.DayActivated) -> None:
+        """Enter on a day: pick from its check-ins, or add the first one."""
+        event.stop()
+        if self._day_checkins(event.day):
+            rows = self.query_one(DayCheckIns)
+            rows.highlighted = 0
+            rows.focus()
+        else:
+            self._request_check_in(event.day)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a row: edit that check-in, or add one."""
+        event.stop()
+        if event.option.id == ADD_ROW:
+            self._request_check_in(self.selected_day)
+        elif event.option.id:
+            self.post_message(self.CheckInEditRequested(self, event.option.id))
+
+    def on_day_check_ins_delete_pressed(self, event: DayCheckIns.DeletePressed) -> None:
+        event.stop()
+        self.post_message(self.CheckInDeleteRequested(self, event.option_id))
+
+    def on_day_check_ins_add_pressed(self, event: DayCheckIns.AddPressed) -> None:
+        event.stop()
+        self._request_check_in(self.selected_day)
+
+    def on_day_check_ins_back_pressed(self, event: DayCheckIns.BackPressed) -> None:
+        event.stop()
+        self.query_one(CalendarWidget).focus()
+
+    def _request_check_in(self, day: date) -> None:
+        if day > self.today:
+            self.notify("That day has not come yet.", markup=False)
+            return
+        self.post_message(self.CheckInRequested(self, day))
+
+    def action_check_in(self) -> None:
+        """Check in on the selected day."""
+        self._request_check_in(self.selected_day)
+
+    def action_close(self) -> None:
+        """Back to where the calendar was opened from."""
+        self.dismiss(None)
