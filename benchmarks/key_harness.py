@@ -4,8 +4,9 @@ Pilot's wall time (``press`` + ``pause``) adds ~80 ms of its own, so keys are ty
 into a real terminal by the parent and timed here, in the app's process:
 
 - a key *arrives* when Textual's input thread has parsed it (``Driver.process_message``);
-- the *screen write* is the end of the next ``App._display`` call that handed a frame
-  to the driver after it.
+- it is *handled* when a binding ran its action (``App._check_bindings`` returned True);
+- the *screen write* is the end of the first ``App._display`` call that began after
+  the key was handled: that frame holds the key's effect, handed to the terminal.
 
 Usage (from run.py): ``python key_harness.py OUT.json ready.json --focus tree|checklist
 (syllabus DATA_DIR | tree ROADMAP.toml | minimal)``. It writes ``ready.json`` once the
@@ -30,6 +31,7 @@ from textual.widget import Widget
 from textual.widgets import Tree
 
 ARRIVALS: list[tuple[float, str]] = []
+HANDLED: list[tuple[float, str]] = []
 FRAMES: list[tuple[float, float]] = []
 APPS: list[App[Any]] = []
 
@@ -38,6 +40,7 @@ def _install_hooks() -> None:
     process_message = Driver.process_message
     display = App._display
     init = App.__init__
+    check_bindings = App._check_bindings
 
     def timed_process_message(self: Driver, message: Any) -> None:
         if isinstance(message, events.Key):
@@ -50,6 +53,12 @@ def _install_hooks() -> None:
         if renderable is not None and not self._batch_count:
             FRAMES.append((begin, time.perf_counter()))
 
+    async def timed_check_bindings(self: App[Any], key: str, priority: bool = False) -> bool:
+        handled = await check_bindings(self, key, priority)
+        if handled:
+            HANDLED.append((time.perf_counter(), key))
+        return handled
+
     def remembered_init(self: App[Any], *args: Any, **kwargs: Any) -> None:
         init(self, *args, **kwargs)
         APPS.append(self)
@@ -57,6 +66,7 @@ def _install_hooks() -> None:
     Driver.process_message = timed_process_message  # type: ignore[method-assign]
     App._display = timed_display  # type: ignore[method-assign]
     App.__init__ = remembered_init  # type: ignore[method-assign]
+    App._check_bindings = timed_check_bindings  # type: ignore[method-assign]
 
 
 def _checklist(app: App[Any]) -> Widget | None:
@@ -141,7 +151,7 @@ def main(argv: list[str]) -> int:
     out_file, ready_file = Path(out), Path(ready)
 
     def dump(*_: Any) -> None:
-        _write_atomically(out_file, {"arrivals": ARRIVALS, "frames": FRAMES})
+        _write_atomically(out_file, {"arrivals": ARRIVALS, "handled": HANDLED, "frames": FRAMES})
 
     signal.signal(signal.SIGUSR1, dump)
     _install_hooks()

@@ -7,6 +7,7 @@ queued behind the last. The timings come from inside the app (see key_harness.py
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import signal
@@ -44,20 +45,28 @@ def move_plan(lines: int, presses: int) -> list[str]:
 
 
 def latencies(
-    arrivals: Sequence[Sequence[float | str]], frames: Sequence[Sequence[float]]
+    arrivals: Sequence[Sequence[float | str]],
+    handled: Sequence[Sequence[float | str]],
+    frames: Sequence[Sequence[float]],
 ) -> KeyTimes:
-    """For each key, the end of the first frame handed to the terminal after it arrived."""
+    """Per key: from its arrival to the end of the first frame begun after its action ran.
+
+    Keys are paired with handled bindings in order (every key sent is bound); a key
+    whose action never ran, or after which no frame began, is counted as unanswered.
+    """
     found: list[float] = []
     unanswered = 0
-    begins = sorted(frames)
-    times = [float(a[0]) for a in arrivals]
-    for n, arrived in enumerate(times):
-        following = times[n + 1] if n + 1 < len(times) else float("inf")
-        frame = next((f for f in begins if f[0] >= arrived), None)
-        if frame is None or frame[0] >= following:
+    begins = sorted((float(f[0]), float(f[1])) for f in frames)
+    starts = [f[0] for f in begins]
+    for n, arrival in enumerate(arrivals):
+        if n >= len(handled):
             unanswered += 1
             continue
-        found.append(frame[1] - arrived)
+        at = bisect.bisect_left(starts, float(handled[n][0]))
+        if at == len(begins):
+            unanswered += 1
+            continue
+        found.append(begins[at][1] - float(arrival[0]))
     return KeyTimes(found, unanswered, "")
 
 
@@ -106,6 +115,6 @@ def session(
         while not out.exists() and time.perf_counter() < deadline:
             app.pump(0.02)
         data = json.loads(out.read_text(encoding="utf-8"))
-    result = latencies(data["arrivals"], data["frames"])
+    result = latencies(data["arrivals"], data["handled"], data["frames"])
     result.widget = str(info.get("widget", ""))
     return result
