@@ -1,0 +1,54 @@
+"""Markdown → Roadmap: ``reading`` cleans bytes, ``blocks`` reads tokens, ``build`` shapes.
+
+Only :class:`ImportProblem` ever leaves this package as an error: one line saying what
+went wrong and where.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from syllabus.importer.problems import ImportProblem
+
+if TYPE_CHECKING:
+    from syllabus.importer.hints import Hints
+    from syllabus.model.roadmap import Roadmap
+
+__all__ = ["ImportProblem", "import_bytes", "import_file", "import_text"]
+
+
+def import_text(text: str, source: str = "input.md", hints: Hints | None = None) -> Roadmap:
+    """A roadmap from Markdown text (cleaned here too: controls, mojibake, line ends)."""
+    from syllabus.importer.build import build_roadmap
+    from syllabus.importer.hints import Hints
+    from syllabus.importer.reading import clean_text
+
+    cleaned = clean_text(text)
+    if not cleaned.strip():
+        raise ImportProblem(f"{source}: the document is empty")
+    try:
+        return build_roadmap(cleaned, source, hints or Hints())
+    except ImportProblem:
+        raise
+    except RecursionError:
+        raise ImportProblem(f"{source}: nested too deeply to read as a roadmap") from None
+    except (ValueError, TypeError, KeyError, IndexError) as error:
+        first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ImportProblem(f"{source}: cannot read as a roadmap: {first}") from None
+
+
+def import_bytes(raw: bytes, source: str = "input.md", hints: Hints | None = None) -> Roadmap:
+    """A roadmap from a file's bytes: decoded, repaired and imported."""
+    from syllabus.importer.reading import read_text
+
+    return import_text(read_text(raw, source), source, hints)
+
+
+def import_file(path: Path, hints: Hints | None = None) -> Roadmap:
+    """A roadmap from a Markdown file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ImportProblem(f"{path}: cannot read: {error.strerror or error}") from None
+    return import_bytes(raw, str(path), hints)

@@ -1,0 +1,275 @@
+"""Bundled and user-imported roadmaps: list them fast, load one, save an import.
+
+A roadmap file is TOML whose first line is a one-line JSON header
+(``# syllabus-roadmap {...}``) with what a listing needs, so ``syllabus list`` and the
+app's start screen read a line per file instead of parsing and validating whole roadmaps.
+A file without the header (written by hand) is still read, just more slowly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import syllabus
+from syllabus.model.ids import UnknownId, resolve
+
+if TYPE_CHECKING:
+    from syllabus.model.roadmap import Roadmap
+
+HEADER = "# syllabus-roadmap "
+"""Start of the first line of a roadmap file; a JSON object follows."""
+
+SOURCES = "sources.toml"
+"""The import hints file beside the bundled roadmaps; not a roadmap."""
+
+
+class RoadmapFileError(Exception):
+    """A roadmap file that cannot be read; ``str()`` is one line naming the file."""
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """What a listing shows about one roadmap, without loading it."""
+
+    id: str
+    title: str
+    source: str
+    language: str
+    bundled: bool
+    path: Path
+    items_total: int
+    items_checkable: int
+    weeks: float | None
+    """Planned length in weeks at the stated pace, if known."""
+    hours: tuple[float, float] | None
+    """Total hours estimate (low, high), if known."""
+
+
+def bundled_dir() -> Path:
+    """Where the bundled roadmaps are: inside the installed package, else the checkout."""
+    packaged = Path(syllabus.__file__).parent / "roadmaps"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "roadmaps"
+
+
+def user_dir(data_dir: Path) -> Path:
+    """Where imported roadmaps are saved."""
+    return data_dir / "roadmaps"
+
+
+def summarize(roadmap: Roadmap) -> dict[str, Any]:
+    """The header facts of a roadmap: counts, planned weeks and hours."""
+    from syllabus.model.roadmap import Role, Unit
+
+    total, checkable = roadmap.counts()
+    unscheduled = (Role.APPENDIX, Role.SIDE_TRACK, Role.HABIT)
+
+    weeks: float | None = None
+    for node in roadmap.walk():
+        span = node.timing.position
+        if span is None or node.role in unscheduled or _in_appendix(roadmap, node.id):
+            continue
+        end = span.high * (4 if span.unit is Unit.MONTH else 1 / 7 if span.unit is Unit.DAY else 1)
+        weeks = max(weeks or 0.0, end)
+
+    def node_hours(nodes: list[Any]) -> tuple[float, float] | None:
+        low = high = 0.0
+        found = False
+        for node in nodes:
+            if node.role in unscheduled:
+                continue
+            if node.timing.hours is not None:
+                low, high, found = low + node.timing.hours.low, high + node.timing.hours.high, True
+            else:
+                inner = node_hours(node.children)
+                if inner:
+                    low, high, found = low + inner[0], high + inner[1], True
+        return (low, high) if found else None
+
+    hours = node_hours(roadmap.nodes)
+    per_week = roadmap.pace.hours_per_week
+    if hours is None and weeks and per_week:
+        hours = (per_week.low * weeks, per_week.high * weeks)
+    return {
+        "id": roadmap.id,
+        "title": roadmap.title,
+        "source": roadmap.source,
+        "language": roadmap.language,
+        "items_total": total,
+        "items_checkable": checkable,
+        "weeks": weeks,
+        "hours": list(hours) if hours else None,
+    }
+
+
+def _in_appendix(roadmap: Roadmap, node_id: str) -> bool:
+    from syllabus.model.roadmap import Role
+
+    index = roadmap.node_index()
+    parts = node_id.split("/")
+    return any(
+        index[p].role is Role.APPENDIX
+        for p in ("/".join(parts[: i + 1]) for i in range(len(parts) - 1))
+        if p in index
+    )
+
+
+def roadmap_toml(roadmap: Roadmap) -> str:
+    """A roadmap as the text of its TOML file, header line first."""
+    import tomli_w
+
+    data = roadmap.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    header = json.dumps(summarize(roadmap), ensure_ascii=False, separators=(",", ":"))
+    return f"{HEADER}{header}\n{tomli_w.dumps(data)}"
+
+
+def _entry(path: Path, bundled: bool) -> CatalogEntry:
+    try:
+        with path.open("r", encoding="utf-8") as handle:
+            first = handle.readline()
+    except (OSError, UnicodeDecodeError) as error:
+        raise RoadmapFileError(f"{path}: cannot read: {error}") from None
+    facts: dict[str, Any] | None = None
+    if first.startswith(HEADER):
+        try:
+            facts = json.loads(first[len(HEADER) :])
+        except ValueError:
+            facts = None
+    if not isinstance(facts, dict) or "id" not in facts:
+        facts = summarize(_load_path(path))
+    hours = facts.get("hours")
+    return CatalogEntry(
+        id=str(facts["id"]),
+        title=str(facts.get("title", facts["id"])),
+        source=str(facts.get("source", "")),
+        language=str(facts.get("language", "en")),
+        bundled=bundled,
+        path=path,
+        items_total=int(facts.get("items_total", 0)),
+        items_checkable=int(facts.get("items_checkable", 0)),
+        weeks=float(facts["weeks"]) if facts.get("weeks") is not None else None,
+        hours=(float(hours[0]), float(hours[1])) if hours else None,
+    )
+
+
+def _files(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.glob("*.toml") if p.name != SOURCES)
+    except OSError:
+        return []
+
+
+def scan(data_dir: Path) -> tuple[list[CatalogEntry], list[str]]:
+    """All entries, and one line per roadmap file that could not be read."""
+    problems: list[str] = []
+    bundled: list[CatalogEntry] = []
+    for path in _files(bundled_dir()):
+        try:
+            bundled.append(_entry(path, True))
+        except RoadmapFileError as error:
+            problems.append(str(error))
+    bundled.sort(key=lambda e: (e.source, e.id))
+    taken = {e.id for e in bundled}
+    users: list[CatalogEntry] = []
+    for path in _files(user_dir(data_dir)):
+        try:
+            entry = _entry(path, False)
+        except RoadmapFileError as error:
+            problems.append(str(error))
+            continue
+        if entry.id in taken:
+            problems.append(f"{path}: id {entry.id!r} is already taken; file ignored")
+            continue
+        taken.add(entry.id)
+        users.append(entry)
+    users.sort(key=lambda e: e.id)
+    return bundled + users, problems
+
+
+def entries(data_dir: Path) -> list[CatalogEntry]:
+    """Every roadmap: bundled ones first (in source order), then the user's (by id)."""
+    return scan(data_dir)[0]
+
+
+def resolve_roadmap_id(wanted: str, data_dir: Path) -> str:
+    """The roadmap id ``wanted`` names exactly or by unique prefix; else ``UnknownId``."""
+    return resolve(wanted, [e.id for e in entries(data_dir)], "roadmap")
+
+
+def _load_path(path: Path) -> Roadmap:
+    import rtoml
+    from pydantic import ValidationError
+
+    from syllabus.model.roadmap import Roadmap
+
+    try:
+        data = rtoml.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise RoadmapFileError(f"{path}: cannot read: {error}") from None
+    except rtoml.TomlParsingError as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else "bad TOML"
+        raise RoadmapFileError(f"{path}: damaged roadmap file: {first}") from None
+    try:
+        return Roadmap.model_validate(data)
+    except ValidationError as error:
+        detail = error.errors()[0]
+        where = ".".join(str(p) for p in detail["loc"])
+        raise RoadmapFileError(f"{path}: invalid roadmap at {where}: {detail['msg']}") from None
+
+
+def load_roadmap(roadmap_id: str, data_dir: Path) -> Roadmap:
+    """The roadmap with this id (or unique id prefix); ``UnknownId`` if there is none."""
+    found = entries(data_dir)
+    wanted = resolve(roadmap_id, [e.id for e in found], "roadmap")
+    entry = next(e for e in found if e.id == wanted)
+    return _load_path(entry.path)
+
+
+def save_user_roadmap(roadmap: Roadmap, data_dir: Path) -> Path:
+    """Write an imported roadmap to ``<data dir>/roadmaps/<id>.toml`` atomically."""
+    folder = user_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{roadmap.id}.toml"
+    text = roadmap_toml(roadmap)
+    handle, temp = tempfile.mkstemp(prefix=f".{roadmap.id}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return target
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+    return target
+
+
+__all__ = [
+    "CatalogEntry",
+    "RoadmapFileError",
+    "UnknownId",
+    "bundled_dir",
+    "entries",
+    "load_roadmap",
+    "resolve_roadmap_id",
+    "roadmap_toml",
+    "save_user_roadmap",
+    "scan",
+    "summarize",
+]

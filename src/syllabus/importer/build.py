@@ -1,0 +1,708 @@
+"""Sections of blocks → the roadmap model: node tree, items, bodies, timing, pace.
+
+The heading tree gives the nodes; hints (``hints.py``) reshape it where the author meant
+more than the Markdown says. Inside a node, bold labels and short "…:" lines name the item
+group of the list after them; label lines ("**Time**: 10-12 hours", "**Ziel:** …") fill
+node fields; everything else stays in the node's Markdown ``body``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+from syllabus.importer import rules
+from syllabus.importer.blocks import (
+    Block,
+    Heading,
+    Line,
+    ListBlock,
+    Paragraph,
+    Raw,
+    Table,
+    clean_label,
+    parse_blocks,
+    strip_symbols,
+)
+from syllabus.importer.hints import Hints, normal, title_matches
+from syllabus.model.roadmap import (
+    HoursRange,
+    Item,
+    ItemKind,
+    Node,
+    Pace,
+    Roadmap,
+    Role,
+    Span,
+    Timing,
+    Unit,
+)
+from syllabus.model.slug import slugify
+
+
+@dataclass
+class Grouped:
+    """The blocks under a heading that is only an item group ("### 🎓 Lernquellen:")."""
+
+    label: str
+    blocks: list[Block]
+
+
+@dataclass
+class Draft:
+    """A node while the tree is being shaped."""
+
+    title: str
+    level: int
+    blocks: list[Block | Grouped] = field(default_factory=list)
+    children: list[Draft] = field(default_factory=list)
+    key: str = ""
+    role: Role | None = None
+    kind: ItemKind | None = None
+    table_items: bool = False
+    under: str | None = None
+    position: Span | None = None
+    duration: Span | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str | None
+    kind: ItemKind | None = None
+    optional: bool = False
+
+    @classmethod
+    def of(cls, label: str | None) -> Group:
+        kind, optional = rules.label_kind(label), rules.label_optional(label)
+        if optional and kind in (None, ItemKind.GOAL):
+            kind = ItemKind.TASK  # "Stretch goals": optional work, ticked when done
+        return cls(label, kind, optional)
+
+
+NO_GROUP = Group(None)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """YAML-style ``key: value`` front matter (only flat keys are read) and the rest."""
+    if not text.startswith("---\n"):
+        return {}, text
+    lines = text.split("\n")
+    for end in range(1, min(len(lines), 200)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        return {}, text
+    data: dict[str, str] = {}
+    for line in lines[1:end]:
+        key, sep, value = line.partition(":")
+        if sep and key.strip() and not key.startswith((" ", "\t", "-", "#")):
+            value = value.strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            data[key.strip().lower()] = value
+    return data, "\n".join(lines[end + 1 :])
+
+
+def clean_title(text: str) -> str:
+    """A heading as a title: no emoji at the ends, no trailing colon, single spaces."""
+    return " ".join(clean_label(text).split()) or " ".join(text.split())
+
+
+def _sections(blocks: list[Block], hints: Hints) -> Draft:
+    root = Draft(title="", level=0)
+    stack = [root]
+    for block in blocks:
+        if isinstance(block, Heading):
+            title = clean_title(block.line.text)
+            if not title or hints.dropped(title):
+                continue
+            while stack[-1].level >= block.level:
+                stack.pop()
+            draft = Draft(title=title, level=block.level)
+            stack[-1].children.append(draft)
+            stack.append(draft)
+        elif isinstance(block, Paragraph) and hints.drop:
+            text = " ".join(line.text for line in block.lines)
+            if not hints.dropped(strip_symbols(text)):
+                stack[-1].blocks.append(block)
+        else:
+            stack[-1].blocks.append(block)
+    return root
+
+
+def _title_para(title: str) -> Paragraph:
+    line = Line(text=title, rest=title, source=f"**{title}**")
+    return Paragraph([line], f"**{title}**")
+
+
+def _is_group_heading(draft: Draft) -> bool:
+    plain = rules.strip_enumeration(draft.title)[0]
+    if (
+        draft.children
+        or rules.unit_id(plain)
+        or not any(isinstance(b, ListBlock) for b in draft.blocks)
+    ):
+        return False
+    kind = rules.label_kind(plain)
+    return kind is not None and len(plain.split()) <= 3 and not rules.is_milestone_title(plain)
+
+
+def _shape(parent: Draft, hints: Hints) -> None:
+    """Apply node hints below ``parent``: ids, roles, flattening, groups."""
+    shaped: list[Draft] = []
+    for child in parent.children:
+        hint = hints.node_hint(child.title)
+        if hint and hint.flatten:
+            parent.blocks.append(_title_para(child.title))
+            parent.blocks.extend(child.blocks)
+            _shape(child, hints)
+            shaped.extend(child.children)
+            continue
+        if (hint and hint.group) or (hint is None and _is_group_heading(child)):
+            parent.blocks.append(Grouped(child.title, list(child.blocks)))
+            continue
+        plain, number = rules.strip_enumeration(child.title)
+        if hint and hint.id:
+            child.key = hint.id
+        elif hints.numbered and number is not None:
+            child.key = f"{hints.numbered}-{number}"
+        else:
+            child.key = rules.unit_id(plain) or slugify(plain.rstrip(":")) or "part"
+        if hint:
+            child.role = Role(hint.role) if hint.role else None
+            child.kind = ItemKind(hint.kind) if hint.kind else None
+            child.table_items = hint.table_items
+            child.under = hint.under
+        _shape(child, hints)
+        shaped.append(child)
+    parent.children = shaped
+
+
+def _find(drafts: list[Draft], wanted: str) -> int | None:
+    for index, draft in enumerate(drafts):
+        if draft.key == wanted or title_matches(draft.title, wanted):
+            return index
+    return None
+
+
+def _apply_blocks(parent: Draft, hints: Hints) -> None:
+    for hint in hints.blocks:
+        owner = _owner(parent, hint.first)
+        if owner is None:
+            continue
+        first = _find(owner.children, hint.first)
+        last = _find(owner.children, hint.last)
+        if first is None or last is None or last < first:
+            continue
+        block = Draft(title=hint.title, level=owner.children[first].level, key=hint.id)
+        block.role = Role(hint.role)
+        block.children = owner.children[first : last + 1]
+        owner.children[first : last + 1] = [block]
+
+
+def _owner(draft: Draft, wanted: str) -> Draft | None:
+    if _find(draft.children, wanted) is not None:
+        return draft
+    for child in draft.children:
+        found = _owner(child, wanted)
+        if found:
+            return found
+    return None
+
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "mär": 3, "maer": 3, "apr": 4, "may": 5, "mai": 5,
+    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12,
+    "dez": 12,
+}  # fmt: skip
+
+
+def _month_span(cell: str) -> int:
+    found = [_MONTHS[w[:3]] for w in re.findall(r"[a-zä]+", cell.lower()) if w[:3] in _MONTHS]
+    if len(found) >= 2:
+        return (found[-1] - found[0]) % 12 + 1
+    return 1
+
+
+def _apply_timeline(root: Draft, hints: Hints) -> None:
+    """Seed 000: a month table sets the phases' positions; other rows become nodes."""
+    if not hints.timeline:
+        return
+    index = _find(root.children, hints.timeline)
+    if index is None:
+        return
+    timeline = root.children[index]
+    table = next((b for b in timeline.blocks if isinstance(b, Table)), None)
+    if table is None:
+        return
+    phases = {d.key: d for d in root.children}
+    reach: dict[str, list[float]] = {}
+    extra: list[Draft] = []
+    month = 1
+    for row in table.rows:
+        if len(row) < 2:
+            continue
+        span = _month_span(" ".join(line.text for line in row[0]))
+        text = " ".join(line.text for line in row[1])
+        keys = [f"phase-{n}" for n in re.findall(r"phase\s+(\d+)", text, re.I)]
+        keys = [key for key in keys if key in phases]
+        if keys:
+            for key in keys:
+                low, high = reach.get(key, [month, month + span - 1])
+                reach[key] = [min(low, month), max(high, month + span - 1)]
+        else:
+            title = clean_title(text)
+            draft = Draft(title=title, level=timeline.level, key=slugify(title) or "part")
+            draft.role = Role.MILESTONE if rules.is_milestone_title(title) else Role.PHASE
+            draft.position = Span(low=month, high=month + span - 1, unit=Unit.MONTH)
+            extra.append(draft)
+        month += span
+    for key, (low, high) in reach.items():
+        phases[key].position = Span(low=low, high=high, unit=Unit.MONTH)
+    last_phase = max(
+        (i for i, d in enumerate(root.children) if d.key in reach), default=len(root.children) - 1
+    )
+    root.children[last_phase + 1 : last_phase + 1] = extra
+
+
+def _path_index(drafts: list[Draft], prefix: str = "") -> dict[str, Draft]:
+    found: dict[str, Draft] = {}
+    for draft in drafts:
+        path = f"{prefix}{draft.key}"
+        found[path] = draft
+        found.update(_path_index(draft.children, path + "/"))
+    return found
+
+
+def _apply_moves(root: Draft) -> None:
+    moves: list[tuple[Draft, Draft]] = []
+
+    def collect(parent: Draft) -> None:
+        for child in list(parent.children):
+            if child.under:
+                moves.append((parent, child))
+            collect(child)
+
+    collect(root)
+    for parent, child in moves:
+        target = _path_index(root.children).get(child.under or "")
+        if target is None or target is child:
+            continue
+        parent.children.remove(child)
+        target.children.append(child)
+
+
+class _Filler:
+    """Reads one node's blocks into items, body, goal and timing."""
+
+    def __init__(self, draft: Draft, role: Role, state: _State) -> None:
+        self.draft = draft
+        self.role = role
+        self.state = state
+        self.items: list[dict[str, Any]] = []
+        self.body: list[str] = []
+        self.goal: str | None = None
+        self.hours: HoursRange | None = None
+        self.duration: Span | None = None
+        self.prerequisites_text: str | None = None
+        self.children: list[Draft] = []
+        self.default_kind = ItemKind.NOTE if role is Role.APPENDIX else ItemKind.TASK
+
+    def fill(self, blocks: list[Block | Grouped], base: Group = NO_GROUP) -> None:
+        pending: tuple[Group, str] | None = None
+        for block in blocks:
+            if pending and not isinstance(block, ListBlock):
+                self.body.append(pending[1])
+                pending = None
+            if isinstance(block, Grouped):
+                self.fill(block.blocks, Group.of(block.label))
+            elif isinstance(block, Paragraph):
+                label = self.paragraph(block)
+                if label:
+                    pending = (label, block.source)
+            elif isinstance(block, ListBlock):
+                self.list(block, pending[0] if pending else base, 0)
+                pending = None
+            elif isinstance(block, Table):
+                self.body.append(block.source)
+                if self.draft.table_items:
+                    self.table(block)
+            elif isinstance(block, Raw):
+                if block.source:
+                    self.body.append(block.source)
+        if pending:
+            self.body.append(pending[1])
+
+    def paragraph(self, para: Paragraph) -> Group | None:
+        lines = para.lines
+        for line in lines:
+            self.state.pace_from(strip_symbols(line.text))
+        if all(line.label for line in lines):
+            current = NO_GROUP
+            for index, line in enumerate(lines):
+                if line.label_only:
+                    if index == len(lines) - 1:
+                        return Group.of(line.label)
+                    current = Group.of(line.label)
+                    continue
+                self.label_line(line, current)
+            return None
+        text = " ".join(line.text for line in lines)
+        if len(lines) == 1 and text.endswith(":") and len(text) <= 100:
+            return Group.of(text[:-1].strip())
+        self.body.append(para.source)
+        return None
+
+    def label_line(self, line: Line, group: Group) -> None:
+        label = line.label or ""
+        if rules.is_goal_label(label) and self.goal is None:
+            self.goal = line.rest
+            return
+        if rules.is_prerequisite_label(label):
+            self.prerequisites_text = line.rest
+            return
+        hours = rules.label_hours(label, line.rest)
+        if hours is not None:
+            named = rules.unit_id(label)
+            if named and named != self.draft.key:
+                self.state.hours_for[named] = hours  # "Month 1-2 Total" after week 8
+            else:
+                self.hours = hours
+            return
+        duration = rules.label_duration(label, line.rest)
+        if duration is not None:
+            self.duration = duration[0]
+            if not duration[1]:
+                self.body.append((line.source or line.text).rstrip())
+            return
+        kind = rules.label_kind(label)
+        if kind is None or rules.find_pace(line.text):
+            self.body.append((line.source or line.text).rstrip())
+            return
+        self.add_item(line.text, line.links, Group(group.label, kind, group.optional), 0, False)
+
+    def list(self, block: ListBlock, group: Group, depth: int) -> None:
+        for entry in block.items:
+            lines = entry.lines
+            first = lines[0] if lines else None
+            extra: list[str] = []
+            links = list(first.links) if first else []
+            next_group: Group | None = None
+            for line in lines[1:]:
+                if line.label_only:
+                    next_group = Group.of(line.label)
+                else:
+                    extra.append(line.text)
+                    links.extend(line.links)
+            nested = [b for b in entry.blocks if isinstance(b, ListBlock)]
+            for inner in entry.blocks:
+                if isinstance(inner, Paragraph):
+                    extra.extend(line.text for line in inner.lines)
+                    links.extend(link for line in inner.lines for link in line.links)
+                elif isinstance(inner, (Raw, Table)) and inner.source:
+                    self.body.append(inner.source)
+            if first is None:
+                for inner_list in nested:
+                    self.list(inner_list, group, depth)
+                continue
+            text, boxed = rules.strip_checkbox(" ".join([first.text, *extra]).strip())
+            label = first.label
+            if label and first.label_only and not extra and nested:
+                sub = Group.of(label)
+                if sub.kind or sub.optional:
+                    for inner_list in nested:
+                        self.list(inner_list, sub, depth)
+                    if next_group:
+                        group = next_group
+                    continue
+            if label and depth == 0 and not nested and not first.label_only:
+                key = rules.unit_id(label)
+                if key:  # a plan as bullets: "**Monate 1–2**: ML-Grundlagen …"
+                    child = Draft(title=text, level=self.draft.level + 1, key=key)
+                    child.position = rules.title_timing(label)[0]
+                    self.children.append(child)
+                    continue
+            if label and not extra and self.meta_line(label, first.rest, group):
+                if next_group:
+                    group = next_group
+                continue
+            if not text:
+                continue
+            item_group = group
+            if label and not first.label_only:
+                own = rules.label_kind(label)
+                if own is not None:
+                    item_group = Group(
+                        group.label, own, group.optional or rules.label_optional(label)
+                    )
+            self.add_item(text, links, item_group, depth, boxed)
+            for inner_list in nested:
+                self.list(inner_list, group, depth + 1)
+            if next_group:
+                group = next_group
+
+    def meta_line(self, label: str, rest: str, group: Group) -> bool:
+        """A list line that is node data, not an item ("- [ ] **Time**: 12-15 hours")."""
+        label = rules.strip_checkbox(label)[0]
+        hours = rules.label_hours(label, rest)
+        if hours is not None:
+            self.hours = hours
+            return True
+        return False
+
+    def table(self, table: Table) -> None:
+        for row in table.rows:
+            cells = [" ".join(line.text for line in cell).strip() for cell in row]
+            links = [link for cell in row for line in cell for link in line.links]
+            plain = [
+                c for c, cell in zip(cells, row, strict=False) if not any(ln.links for ln in cell)
+            ]
+            if plain:
+                self.add_item(": ".join(plain[:2]), [], Group(None, ItemKind.TOPIC), 0, False)
+            for text, url in links:
+                self.add_item(
+                    text or url,
+                    [(text, url)],
+                    Group(cells[0] if cells else None, ItemKind.RESOURCE),
+                    1,
+                    False,
+                )
+
+    def add_item(
+        self,
+        text: str,
+        links: list[tuple[str, str]],
+        group: Group,
+        depth: int,
+        boxed: bool,
+    ) -> None:
+        self.state.routine(group.label, text)
+        kind = self.draft.kind or group.kind
+        if kind is None and re.match(r"^[✅✓✔☑]", text):
+            kind = ItemKind.OUTCOME
+        if kind is None:
+            kind = (
+                ItemKind.SELF_CHECK if boxed and self.role is Role.APPENDIX else self.default_kind
+            )
+        checkable = kind.checkable
+        if self.role is Role.APPENDIX:
+            checkable = boxed
+        optional = group.optional or bool(re.search(r"\(optional\)|^optional\b", text, re.I))
+        urls = list(dict.fromkeys(url for _, url in links))
+        self.items.append(
+            {
+                "text": text,
+                "kind": kind,
+                "checkable": checkable,
+                "optional": optional,
+                "url": urls[0] if urls else None,
+                "hours": rules.item_hours(text),
+                "group": group.label,
+                "depth": depth,
+            }
+        )
+
+
+class _State:
+    """What a whole document gathers: the pace, and a weekly routine's hours."""
+
+    def __init__(self, hints: Hints) -> None:
+        self.pace: Pace | None = rules.find_pace(hints.pace) if hints.pace else None
+        if self.pace is None and hints.pace:
+            self.pace = Pace(text=hints.pace)
+        self.routine_low = 0.0
+        self.routine_high = 0.0
+        self.routine_label: str | None = None
+        self.hours_for: dict[str, HoursRange] = {}
+
+    def pace_from(self, text: str) -> None:
+        if self.pace is None:
+            self.pace = rules.find_pace(text)
+
+    def routine(self, label: str | None, text: str) -> bool:
+        if not label or not re.search(r"routine", label, re.I):
+            return False
+        if not re.search(r"wöchentlich|weekly|woche|week", label, re.I):
+            return False
+        hours = rules.routine_hours(text)
+        if hours is None:
+            return False
+        self.routine_low += hours.low
+        self.routine_high += hours.high
+        self.routine_label = label
+        return True
+
+    def final_pace(self) -> Pace:
+        if self.pace is not None:
+            return self.pace
+        if self.routine_label:
+            low, high = self.routine_low, self.routine_high
+            text = f"{self.routine_label}: {_fmt(low)}–{_fmt(high)} h/Woche"
+            return Pace(text=text, hours_per_week=HoursRange(low=low, high=high))
+        return Pace()
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def _unique(key: str, taken: set[str]) -> str:
+    candidate, number = key, 2
+    while candidate in taken:
+        candidate = f"{key}-{number}"
+        number += 1
+    taken.add(candidate)
+    return candidate
+
+
+def _to_nodes(
+    drafts: list[Draft], prefix: str, parent_role: Role | None, state: _State
+) -> list[Node]:
+    nodes: list[Node] = []
+    taken: set[str] = set()
+    for draft in drafts:
+        role = draft.role or rules.auto_role(draft.title, parent_role is None, parent_role)
+        node_id = prefix + _unique(draft.key or "part", taken)
+        state.pace_from(draft.title)
+        position, duration = rules.title_timing(draft.title)
+        if role is Role.MILESTONE:
+            position = None
+        filler = _Filler(draft, role, state)
+        filler.fill(draft.blocks)
+        items: list[Item] = []
+        item_ids: set[str] = set()
+        for data in filler.items:
+            slug = slugify(rules.slug_text(strip_symbols(data["text"]))) or "item"
+            data["id"] = f"{node_id}/{_unique(slug, item_ids)}"
+            items.append(Item(**{k: v for k, v in data.items() if v is not None}))
+        child_role = role if role in (Role.APPENDIX, Role.SIDE_TRACK, Role.HABIT) else Role.PHASE
+        children = _to_nodes(draft.children + filler.children, node_id + "/", child_role, state)
+        timing = Timing(
+            position=draft.position or position,
+            duration=filler.duration or draft.duration or duration,
+            hours=filler.hours or state.hours_for.pop(draft.key, None),
+        )
+        nodes.append(
+            Node(
+                id=node_id,
+                title=draft.title,
+                role=role,
+                goal=filler.goal,
+                prerequisites_text=filler.prerequisites_text,
+                body="\n\n".join(part for part in filler.body if part.strip()),
+                timing=timing,
+                items=items,
+                children=children,
+            )
+        )
+    return nodes
+
+
+_WEEK_REF = re.compile(r"\bweeks?\s+(\d+)(?:\s*[-–—]\s*(\d+))?", re.I)
+
+
+def _link_prerequisites(nodes: list[Node]) -> list[Node]:
+    weeks: dict[int, str] = {}
+
+    def index(ns: list[Node]) -> None:
+        for node in ns:
+            match = re.search(r"(?:^|/)week-(\d+)$", node.id)
+            if match:
+                weeks.setdefault(int(match.group(1)), node.id)
+            index(node.children)
+
+    index(nodes)
+
+    def link(ns: list[Node]) -> list[Node]:
+        out = []
+        for node in ns:
+            update: dict[str, Any] = {"children": link(node.children)}
+            if node.prerequisites_text:
+                found: list[str] = []
+                for match in _WEEK_REF.finditer(node.prerequisites_text):
+                    low = int(match.group(1))
+                    high = int(match.group(2) or low)
+                    found.extend(weeks[n] for n in range(low, high + 1) if n in weeks)
+                update["prerequisites"] = [p for p in dict.fromkeys(found) if p != node.id]
+            out.append(node.model_copy(update=update))
+        return out
+
+    return link(nodes)
+
+
+def _language(text: str) -> str:
+    words = re.findall(r"[a-zäöüß]+", text.lower())
+    german = sum(
+        w in ("und", "der", "die", "das", "mit", "für", "sie", "ein", "eine") for w in words
+    )
+    english = sum(w in ("the", "and", "with", "for", "you", "your", "to", "of") for w in words)
+    return "de" if german > english else "en"
+
+
+def _source_markdown(blocks: list[Block | Grouped]) -> list[str]:
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Grouped):
+            parts.append(f"**{block.label}**")
+            parts.extend(_source_markdown(block.blocks))
+        elif not isinstance(block, Heading) and block.source:
+            parts.append(block.source)
+    return parts
+
+
+def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
+    """The roadmap a cleaned Markdown text describes."""
+    front, body = split_front_matter(text)
+    blocks = parse_blocks(body)
+    root = _sections(blocks, hints)
+    title = hints.title or front.get("title") or None
+    first = root.children[0] if root.children else None
+    if first is not None and first.level == 1 and not root.blocks:
+        if (
+            title is None
+            or normal(first.title) == normal(title)
+            or title_matches(first.title, title)
+        ):
+            title = title or first.title
+            root.blocks.extend(first.blocks)
+            root.children[0:1] = first.children
+    if len(root.children) == 1 and root.children[0].children:
+        wrapper = root.children[0]
+        if not any(isinstance(b, ListBlock) for b in wrapper.blocks):
+            if title is None or normal(wrapper.title) != normal(title):
+                root.blocks.append(_title_para(wrapper.title))
+            title = title or wrapper.title
+            root.blocks.extend(wrapper.blocks)
+            root.children = wrapper.children
+    if not title:
+        title = PurePath(source).stem or "Imported roadmap"
+    _shape(root, hints)
+    _apply_blocks(root, hints)
+    _apply_timeline(root, hints)
+    _apply_moves(root)
+    state = _State(hints)
+    for block in root.blocks:
+        if isinstance(block, Paragraph):
+            for line in block.lines:
+                state.pace_from(strip_symbols(line.text))
+    nodes = _to_nodes(root.children, "", None, state)
+    summary_parts = _source_markdown(root.blocks)
+    if not nodes:
+        # A document without headings: one phase holding everything.
+        draft = Draft(title=title, level=1, blocks=root.blocks, key=slugify(title) or "part")
+        nodes = _to_nodes([draft], "", None, state)
+        summary_parts = []
+    nodes = _link_prerequisites(nodes)
+    language = hints.language or front.get("lang") or front.get("language") or _language(body)
+    return Roadmap(
+        id=hints.id or slugify(title) or "roadmap",
+        title=clean_title(title),
+        source=PurePath(source).name,
+        language=language[:2].lower() if language else "en",
+        summary="\n\n".join(summary_parts),
+        pace=state.final_pace(),
+        schedule_by=hints.schedule_by or "auto",
+        nodes=nodes,
+    )

@@ -1,0 +1,109 @@
+"""Import hints: the few facts about a document's structure its Markdown cannot say.
+
+``roadmaps/sources.toml`` holds them for the bundled roadmaps; a user's own import has
+none and gets the defaults. The vocabulary is small on purpose:
+
+- ``title``, ``language``, ``id``, ``pace``, ``schedule_by``: roadmap fields that win over
+  what the document says.
+- ``drop``: paragraphs or headings that start with these words are chatter, not content.
+- ``numbered``: numbered headings ("### **1. …**") get ids ``<numbered>-1``, ….
+- ``timeline``: the heading whose month table sets the phases' positions.
+- ``[[node]]``: for headings matching ``match``: ``id``, ``role``, ``kind`` (default item
+  kind), ``flatten`` (lift its children, keep its text in the parent), ``group`` (its lists
+  are an item group of the parent), ``under`` (move below another node id),
+  ``table_items`` (table rows become items).
+- ``[[block]]``: make a node ``id`` titled ``title`` around the sibling nodes from
+  ``first`` to ``last`` (ids or titles).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from syllabus.importer.problems import ImportProblem
+
+
+def normal(text: str) -> str:
+    """Lowercase words separated by single spaces, for matching titles."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def title_matches(title: str, pattern: str) -> bool:
+    """The title equals the pattern, or starts with it followed by a word break."""
+    have, want = normal(title), normal(pattern)
+    return bool(want) and (have == want or have.startswith(want + " "))
+
+
+@dataclass(frozen=True)
+class NodeHint:
+    match: str
+    id: str | None = None
+    role: str | None = None
+    kind: str | None = None
+    flatten: bool = False
+    group: bool = False
+    under: str | None = None
+    table_items: bool = False
+
+
+@dataclass(frozen=True)
+class BlockHint:
+    id: str
+    title: str
+    first: str
+    last: str
+    role: str = "phase"
+
+
+@dataclass(frozen=True)
+class Hints:
+    file: str | None = None
+    id: str | None = None
+    title: str | None = None
+    language: str | None = None
+    pace: str | None = None
+    schedule_by: str | None = None
+    numbered: str | None = None
+    timeline: str | None = None
+    drop: tuple[str, ...] = ()
+    nodes: tuple[NodeHint, ...] = field(default_factory=tuple)
+    blocks: tuple[BlockHint, ...] = field(default_factory=tuple)
+
+    def node_hint(self, title: str) -> NodeHint | None:
+        """The first node hint whose ``match`` fits the title."""
+        for hint in self.nodes:
+            if title_matches(title, hint.match):
+                return hint
+        return None
+
+    def dropped(self, text: str) -> bool:
+        """Whether a paragraph or heading is chatter to leave out."""
+        have = normal(text)
+        return any(have.startswith(normal(prefix)) for prefix in self.drop)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], where: str = "hints") -> Hints:
+        """Hints from a TOML table; unknown keys are an error, so typos do not pass."""
+        try:
+            nodes = tuple(NodeHint(**node) for node in data.get("node", []))
+            blocks = tuple(BlockHint(**block) for block in data.get("block", []))
+            plain = {k: v for k, v in data.items() if k not in ("node", "block")}
+            if "drop" in plain:
+                plain["drop"] = tuple(plain["drop"])
+            return cls(nodes=nodes, blocks=blocks, **plain)
+        except TypeError as error:
+            raise ImportProblem(f"{where}: bad import hints: {error}") from None
+
+
+def load_sources(path: Path) -> list[Hints]:
+    """The ``[[roadmap]]`` entries of a ``sources.toml``, as hints."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ImportProblem(f"{path}: cannot read import hints: {error}") from None
+    return [Hints.from_dict(entry, f"{path}") for entry in data.get("roadmap", [])]
