@@ -94,6 +94,7 @@ class Journal:
                 line = json.loads(raw)
                 if "step" in line:
                     done.append(Step.from_json(line))
+                    del done[:-LIMIT]
                     undone.clear()
                 elif "undo" in line and done and done[-1].id == line["undo"]:
                     undone.append(done.pop())
