@@ -104,6 +104,18 @@ class SyllabusApp(App[int]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def _open(self) -> None:
         """Load progress, then the active roadmap or the welcome list, off the loop."""
+        try:
+            self._open_now()
+        except Exception as error:  # shown, never a dead app
+            self.call_from_thread(self._cannot_open, f"{type(error).__name__}: {error}")
+
+    def _cannot_open(self, reason: str) -> None:
+        from textual.content import Content
+
+        self.query_one("#loading", Label).update(Content(f"Cannot open: {reason}"))
+        self.notify(reason, title="Cannot open", severity="error", markup=False)
+
+    def _open_now(self) -> None:
         from syllabus.storage.progress_file import ProgressFile
 
         self._file = ProgressFile(self.data_dir)
@@ -128,7 +140,7 @@ class SyllabusApp(App[int]):
             self.call_from_thread(self._show_welcome, self._entries(), False)
         else:
             self.call_from_thread(self._show_main, session)
-        self._watch_file()
+        self.call_from_thread(self._watch_file)
 
     def _load_session(self, roadmap_id: str) -> Session | None:
         """The roadmap indexed, or None with a notification (runs in a thread)."""
@@ -172,7 +184,9 @@ class SyllabusApp(App[int]):
         from syllabus.tui.screens.main import MainScreen
 
         self.session = session
-        self.sub_title = session.roadmap.title
+        from syllabus.tui.literal import one_line
+
+        self.sub_title = one_line(session.roadmap.title)
         if isinstance(self.screen, MainScreen):
             self.switch_screen(MainScreen())
         else:
