@@ -38,7 +38,7 @@ DEFAULT_HOURS_PER_WEEK = 10.0
 FORECAST_DAYS = 28
 """The forecast extrapolates the pace of this many days (four weeks) up to today."""
 
-_EPS = 1e-9
+_EPS = 1e-7
 _ONE_DAY = timedelta(days=1)
 _SEQUENTIAL = frozenset({Role.PHASE, Role.SECTION, Role.MILESTONE})
 _MODES = ("hours", "duration", "position", "items")
@@ -569,8 +569,8 @@ class _Static:
     depth: dict[str, int]
     order: list[str]
     """Scheduled node ids (sequential and background) in document order."""
-    hulls: list[tuple[str, tuple[str, ...]]]
-    """Sequential parents, children first, with their scheduled child ids."""
+    hulls: list[tuple[str, tuple[str, ...], bool]]
+    """Sequential parents, children first: (id, scheduled child ids, estimated)."""
     background: dict[str, tuple[float, bool]]
     """Side-track and habit node id → (hours, hours are per week)."""
     spread: list[tuple[str, tuple[tuple[str, float, bool], ...]]]
@@ -606,7 +606,7 @@ def _analyse(roadmap: Roadmap, estimate: str, week_hours: float) -> _Static:
     depth: dict[str, int] = {}
     order: list[str] = []
     leaves: list[_Leaf] = []
-    hulls: list[tuple[str, tuple[str, ...]]] = []
+    hulls: list[tuple[str, tuple[str, ...], bool]] = []
     background: dict[str, tuple[float, bool]] = {}
     spread: list[tuple[str, tuple[tuple[str, float, bool], ...]]] = []
     item_node: dict[str, str] = {}
@@ -650,7 +650,7 @@ def _analyse(roadmap: Roadmap, estimate: str, week_hours: float) -> _Static:
                 start, end = spans[node_id]
                 leaves.append(_Leaf(node_id, start, end, layout.estimated[node_id], *_shares(own)))
             else:
-                hulls.append((node_id, scheduled_children))
+                hulls.append((node_id, scheduled_children, layout.estimated[node_id]))
             if own and kind != "habit" and (kind or scheduled_children):
                 spread.append(
                     (
@@ -798,7 +798,7 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
     plan_end = max((p.end for p in leaf_plans), default=plan_start)
     plan_end = max(plan_end, plan_start)
     weeks = ((plan_end - plan_start).days + 1) / 7
-    for node_id, children in static.hulls:
+    for node_id, children, guessed in static.hulls:
         kids = [nodes[c] for c in children if c in nodes]
         if kids:
             nodes[node_id] = NodePlan(
@@ -806,7 +806,7 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
                 min(k.start for k in kids),
                 max(k.end for k in kids),
                 sum(k.hours for k in kids),
-                any(k.estimated for k in kids),
+                guessed,
             )
     estimated_plan = static.mode == "items"
     for node_id, (hours, weekly) in static.background.items():
