@@ -18,6 +18,7 @@ Run ``python benchmarks/generate.py`` to (re)build the inputs and print where th
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import random
 import re
@@ -110,18 +111,15 @@ def roadmap_markdown(phases: int = 50, weeks: int = 20, items: int = 10, seed: i
                 thing = _TOPICS[rng.randrange(len(_TOPICS))]
                 match i % 5:
                     case 0:
-                        text = f"[{hours} hrs] {verb} {thing} basics"
+                        text = f"[{hours} hrs] {verb} {thing}"
                     case 1:
-                        text = (
-                            f"{verb} [the {thing} guide](https://example.org/w{week_no}/{i}) "
-                            "and take notes"
-                        )
+                        text = f"{verb} [the guide](https://example.org/w{week_no}/{i})"
                     case 2:
-                        text = f"{verb} {thing} exercises [done] when all pass"
+                        text = f"{verb} {thing} [done]"
                     case 3:
-                        text = f"{verb} chapter {i} of https://example.com/book/{week_no}"
+                        text = f"Chapter {i}: https://example.com/b/{week_no}"
                     case _:
-                        text = f"Mini project: {thing} [{hours} hrs] - deliverable [/] and tests"
+                        text = f"Project: {thing} [{hours} hrs] [/]"
                 out.append(f"- [ ] {text}")
             out.append("")
     return "\n".join(out) + "\n"
@@ -201,7 +199,11 @@ def history(
         records[item_id] = ItemRecord(state=state, updated=_at(start + timedelta(n % 1800), rng))
     for n in range(len(records), states):  # more states than items: an item list that shrank
         records[f"retired/item-{n:05d}"] = ItemRecord(state=ItemState.DONE, updated=_at(start, rng))
-    pauses = [Pause(start=date(y, 8, 1), end=date(y, 8, 14)) for y in range(start.year, today.year)]
+    pauses = [
+        Pause(start=date(y, 8, 1), end=date(y, 8, 14))
+        for y in range(start.year, today.year + 1)
+        if start < date(y, 8, 1) < today
+    ]
     replans = [
         Replan(start=date(y, 1, 5), made=_at(date(y, 1, 4), rng))
         for y in range(start.year + 1, today.year + 1)
@@ -385,6 +387,8 @@ def _save(progress: Progress, data_dir: Path) -> None:
 
     data_dir.mkdir(parents=True, exist_ok=True)
     ProgressFile(data_dir).save(progress)
+    # The generation is one giant undo step: not what a learner's machine holds.
+    shutil.rmtree(data_dir / "local", ignore_errors=True)
 
 
 def _bundled(data_dir: Path) -> list[Roadmap]:
@@ -424,13 +428,11 @@ def prepare(force: bool = False, root: Path | None = None) -> Inputs:
         shutil.rmtree(root)
     inputs = Inputs(root=root, markdown=root / "scale-10k.md")
     if stamp.exists():
+        manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
         for name in ("heavy", "heavy_largest", "extreme"):
-            if (root / name / "progress.toml").exists():
-                setattr(inputs, name, root / name)
-        inputs.largest = (root / "largest").read_text(encoding="utf-8").strip() or None
-        for line in (root / "missing").read_text(encoding="utf-8").splitlines():
-            name, _, why = line.partition("\t")
-            inputs.missing[name] = why
+            setattr(inputs, name, Path(manifest[name]) if manifest[name] else None)
+        inputs.largest = manifest["largest"]
+        inputs.missing = manifest["missing"]
         return inputs
     root.mkdir(parents=True, exist_ok=True)
     inputs.markdown.write_text(roadmap_markdown(), encoding="utf-8")
@@ -454,25 +456,23 @@ def prepare(force: bool = False, root: Path | None = None) -> Inputs:
         inputs.missing["heavy"] = _why(error)
     try:
         from syllabus import catalog
-        from syllabus.cli import main as cli_main
+        from syllabus.importer import import_file
 
         extreme = root / "extreme"
-        extreme.mkdir(parents=True, exist_ok=True)
-        code = cli_main(
-            ["--data-dir", str(extreme), "import", str(inputs.markdown), "--id", SCALE_ID]
-        )
-        if code:
-            raise RuntimeError(f"syllabus import exited {code}")
+        imported = import_file(inputs.markdown).model_copy(update={"id": SCALE_ID})
+        catalog.save_user_roadmap(imported, extreme)
         roadmap = catalog.load_roadmap(SCALE_ID, extreme)
         _save(history(roadmap, years=5, states=10_000), extreme)
         inputs.extreme = extreme
     except BaseException as error:
         inputs.missing["extreme"] = _why(error)
     shutil.rmtree(empty, ignore_errors=True)
-    (root / "largest").write_text(inputs.largest or "", encoding="utf-8")
-    (root / "missing").write_text(
-        "".join(f"{k}\t{v}\n" for k, v in inputs.missing.items()), encoding="utf-8"
-    )
+    manifest = {
+        name: str(getattr(inputs, name)) if getattr(inputs, name) else None
+        for name in ("heavy", "heavy_largest", "extreme")
+    }
+    manifest.update(largest=inputs.largest, missing=inputs.missing)
+    (root / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     stamp.write_text("ok\n", encoding="utf-8")
     return inputs
 

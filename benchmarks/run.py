@@ -445,7 +445,7 @@ def fig_seeds(ctx: Context) -> list[Row]:
     figure = "import all five seeds (modules loaded)"
     if not SEEDS.is_dir():
         return [Row(figure, "skipped", result="n/a", note=f"no seeds at {SEEDS}")]
-    need_modules("syllabus.importer.markdown")
+    need_modules("syllabus.importer.bundle", "syllabus.catalog")
     samples = sample(ctx, lambda: ("seeds", str(SEEDS)))
     return [absolute_row(figure, samples, 300)]
 
