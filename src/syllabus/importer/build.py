@@ -26,6 +26,7 @@ from syllabus.importer.blocks import (
     parse_blocks,
     strip_symbols,
 )
+from syllabus.importer.exact import build_exact, is_exact
 from syllabus.importer.hints import Hints, normal, title_matches
 from syllabus.model.roadmap import (
     HoursRange,
@@ -655,6 +656,10 @@ def _source_markdown(blocks: list[Block | Grouped]) -> list[str]:
 def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
     """The roadmap a cleaned Markdown text describes."""
     front, body = split_front_matter(text)
+    if is_exact(front):
+        roadmap = build_exact(front, body, PurePath(source).name)
+        update = {"id": hints.id, "title": hints.title}
+        return roadmap.model_copy(update={k: v for k, v in update.items() if v})
     blocks = parse_blocks(body)
     root = _sections(blocks, hints)
     title = hints.title or front.get("title") or None

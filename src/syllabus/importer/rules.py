@@ -42,7 +42,10 @@ _KINDS: list[tuple[re.Pattern[str], ItemKind]] = [
         ),
         ItemKind.TOPIC,
     ),
-    (re.compile(r"task|aufgabe|gewohnheit|habit|\bsteps?\b|schritte", re.I), ItemKind.TASK),
+    (
+        re.compile(r"\btasks?\b|aufgaben?\b|gewohnheit|\bhabits?\b|\bsteps?\b|\bschritte\b", re.I),
+        ItemKind.TASK,
+    ),
     (re.compile(r"dataset|datensatz|\bnotes?\b|notiz", re.I), ItemKind.NOTE),
 ]
 _OPTIONAL = re.compile(r"stretch|optional|bonus|next steps|\boptions\b|wahlweise|pick one", re.I)

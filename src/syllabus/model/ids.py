@@ -25,5 +25,11 @@ def resolve(wanted: str, ids: Iterable[str], what: str = "id") -> str:
     close = difflib.get_close_matches(wanted, pool, n=3, cutoff=0.5)
     if not close:
         close = [i for i in pool if wanted.lower() in i.lower()][:3]
-    hint = f"; closest: {', '.join(close)}" if close else ""
+    if close:
+        hint = f"; closest: {', '.join(close)}"
+    elif pool:
+        more = ", …" if len(pool) > 5 else ""
+        hint = f"; known: {', '.join(sorted(pool)[:5])}{more}"
+    else:
+        hint = ""
     raise UnknownId(f"unknown {what} {wanted!r}{hint}")
