@@ -233,3 +233,21 @@ async def test_renders_large() -> None:
         assert "Wednesday" in text
         assert "2.5h" in text and "4h" in text
         assert app.query_one(MonthGrid).region.height > 30
+
+
+async def test_summary_names_the_day_and_the_week_literally() -> None:
+    app = Host(selected=date(2026, 11, 18))
+    async with app.run_test(size=(60, 16)) as pilot:
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert "Wed 18 Nov · Week 3 [done]" in text
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert "Sun 18 Oct · day off" in "\n".join(screen_lines(app))
+        calendar = app.query_one(CalendarWidget)
+        calendar.planned = {date(2026, 10, 14): "[@click=app.quit]x[/]"}  # a Wednesday key
+        await pilot.press("left", "left", "left", "left")
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert "[@click=app.quit]x[/]" in text
+        assert "42•" in text

@@ -51,7 +51,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from syllabus.tui.widgets.calendar import CalendarWidget, format_hours, month_weeks
+from syllabus.tui.widgets.calendar import (
+    CalendarWidget,
+    format_hours,
+    month_weeks,
+    week_title,
+)
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -241,6 +246,7 @@ class CalendarScreen(Screen[None]):
                 today=self.today,
                 selected=self._first_day,
                 show_legend=True,
+                show_summary=False,
                 id="calendar-month",
                 classes="expand",
             ).data_bind(
@@ -277,7 +283,7 @@ class CalendarScreen(Screen[None]):
         for monday in month_weeks(day.year, day.month):
             if day.month not in (monday.month, (monday + timedelta(days=6)).month):
                 continue
-            title = self.planned.get(monday)
+            title = week_title(self.planned, monday)
             label = f"W{monday.isocalendar().week:<2} {monday.day:>2} {monday:%b}  "
             if title is None:
                 lines.append(Content.assemble((label, "dim"), ("—", "dim")))

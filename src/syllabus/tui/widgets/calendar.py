@@ -21,6 +21,8 @@ Reactives (assign new objects; never mutate them in place):
 - ``today: date`` — highlighted (bold, underlined).
 - ``selected: date`` — the cursor; the month shown is always the selected day's month.
 - ``show_legend: bool`` — show the hours legend under the grid.
+- ``show_summary: bool`` — show a line under the grid naming the selected day, its hours
+  and the node planned that week (default on; the calendar screen has its own).
 
 Messages (both have ``calendar``/``control`` and ``day``):
 
@@ -42,6 +44,7 @@ classes ``calendar--heat-1`` … ``calendar--heat-4``, ``calendar--today``,
 from __future__ import annotations
 
 import calendar as _stdcal
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -56,6 +59,7 @@ from textual.widgets import Static
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
+    from textual.geometry import Size
 
 HEAT_GLYPHS = (" ", "░", "▒", "▓", "█")
 """Glyph per heat level: none, under 1 h, 1-2 h, 2-3 h, over 3 h."""
@@ -98,6 +102,15 @@ def month_weeks(year: int, month: int) -> list[date]:
     first = date(year, month, 1)
     monday = first - timedelta(days=first.weekday())
     return [monday + timedelta(weeks=n) for n in range(ROWS)]
+
+
+def week_title(planned: Mapping[date, str], monday: date) -> str | None:
+    """The title planned for the week starting ``monday`` (keys need not be Mondays)."""
+    title = planned.get(monday)
+    if title is not None:
+        return title
+    sunday = monday + timedelta(days=6)
+    return next((text for day, text in planned.items() if monday <= day <= sunday), None)
 
 
 def format_hours(hours: float) -> str:
@@ -149,7 +162,7 @@ class MonthGrid(Widget):
             super().__init__()
             self.day = day
 
-    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """One header line and one line per week."""
         return 1 + ROWS
 
@@ -211,7 +224,7 @@ class MonthGrid(Widget):
         self, monday: date, month: int, cell_w: int, cell_h: int, tile_w: int
     ) -> list[Content]:
         week_style = self.get_visual_style("calendar--week")
-        planned = monday in self.planned
+        planned = week_title(self.planned, monday) is not None
         mark = "•" if planned else " "
         gutter = Content.assemble(
             (f"{monday.isocalendar().week:>2}", week_style),
@@ -334,6 +347,16 @@ class CalendarWidget(Widget, can_focus=True):
         height: 1;
         text-align: center;
     }
+    CalendarWidget > #calendar-summary {
+        width: 1fr;
+        height: 1;
+        display: none;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    CalendarWidget.-summary > #calendar-summary {
+        display: block;
+    }
     CalendarWidget > #calendar-legend {
         width: 1fr;
         height: auto;
@@ -358,6 +381,8 @@ class CalendarWidget(Widget, can_focus=True):
     """The cursor; the month shown is the one holding it."""
     show_legend: reactive[bool] = reactive(False)
     """Whether the hours legend is shown under the grid."""
+    show_summary: reactive[bool] = reactive(True)
+    """Whether the selected day's line (hours, planned node) is shown under the grid."""
 
     class DaySelected(Message):
         """The selected day changed."""
@@ -395,6 +420,7 @@ class CalendarWidget(Widget, can_focus=True):
         today: date | None = None,
         selected: date | None = None,
         show_legend: bool = False,
+        show_summary: bool = True,
         name: str | None = None,
         id: str | None = None,  # noqa: A002 - Textual's own parameter name
         classes: str | None = None,
@@ -407,6 +433,7 @@ class CalendarWidget(Widget, can_focus=True):
         self.set_reactive(CalendarWidget.today, today)
         self.set_reactive(CalendarWidget.selected, selected or today)
         self.set_reactive(CalendarWidget.show_legend, show_legend)
+        self.set_reactive(CalendarWidget.show_summary, show_summary)
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="calendar-title", classes="calendar--title")
@@ -418,19 +445,56 @@ class CalendarWidget(Widget, can_focus=True):
             CalendarWidget.today,
             CalendarWidget.selected,
         )
+        yield Static(self._summary(), id="calendar-summary", classes="calendar--summary")
         yield HeatLegend(id="calendar-legend")
 
     def on_mount(self) -> None:
         self.set_class(self.show_legend, "-legend")
+        self.set_class(self.show_summary, "-summary")
 
     def _title(self) -> Content:
         return Content(f"‹ {_stdcal.month_name[self.selected.month]} {self.selected.year} ›")
 
+    def _summary(self) -> Content:
+        """The selected day, its hours and the week's node; the title shown literally."""
+        day = self.selected
+        parts: list[Content] = [Content(f"{day:%a} {day.day} {day:%b}")]
+        hours = self.hours_by_day.get(day, 0.0)
+        if hours > 0:
+            parts.append(Content(f"{HEAT_GLYPHS[heat_level(hours)]} {format_hours(hours)}"))
+        if day.weekday() in self.rest_weekdays or day in self.days_off:
+            parts.append(Content("day off"))
+        title = week_title(self.planned, day - timedelta(days=day.weekday()))
+        if title:
+            parts.append(Content(title))
+        return Content(" · ").join(parts)
+
+    def _show_summary(self) -> None:
+        if self.is_mounted:
+            self.query_one("#calendar-summary", Static).update(self._summary())
+
     def watch_selected(self, day: date) -> None:
-        """Retitle the month and tell the parent."""
+        """Retitle the month, restate the day and tell the parent."""
         if self.is_mounted:
             self.query_one("#calendar-title", Static).update(self._title())
+        self._show_summary()
         self.post_message(self.DaySelected(self, day))
+
+    def watch_hours_by_day(self) -> None:
+        self._show_summary()
+
+    def watch_planned(self) -> None:
+        self._show_summary()
+
+    def watch_rest_weekdays(self) -> None:
+        self._show_summary()
+
+    def watch_days_off(self) -> None:
+        self._show_summary()
+
+    def watch_show_summary(self, show: bool) -> None:
+        """Show or hide the day line."""
+        self.set_class(show, "-summary")
 
     def watch_show_legend(self, show: bool) -> None:
         """Show or hide the legend line."""
