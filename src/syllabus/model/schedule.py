@@ -404,6 +404,27 @@ def _sequential_walk(nodes: Sequence[Node]) -> Iterable[Node]:
             yield from _sequential_walk(node.children)
 
 
+def stated_length(roadmap: Roadmap, estimate: str, week_hours: float) -> float | None:
+    """Hours of the whole plan where only a summary states it ("Dauer: 6–12 Monate").
+
+    Seed 002 times nothing but its month plan, an appendix: its length still sizes the
+    item estimate, so the plan is as long as the document says. The longest duration
+    anywhere wins, else the last position.
+    """
+    longest: float | None = None
+    last: float | None = None
+    for node in roadmap.walk():
+        timing = node.timing
+        if timing.duration is not None:
+            weeks = timing.duration.pick(estimate) * timing.duration.unit.days / 7
+            longest = weeks if longest is None else max(longest, weeks)
+        if timing.position is not None:
+            weeks = timing.position.high * timing.position.unit.days / 7
+            last = weeks if last is None else max(last, weeks)
+    weeks = longest if longest is not None else last
+    return None if weeks is None or weeks <= 0 else weeks * week_hours
+
+
 def document_week_hours(roadmap: Roadmap, estimate: str, fallback: float) -> float:
     """Hours of work in one of the document's weeks: its stated pace, else the learner's."""
     pace = roadmap.pace
@@ -599,7 +620,13 @@ def _analyse(roadmap: Roadmap, estimate: str, week_hours: float) -> _Static:
     mode = choose_mode(roadmap)
     layout = _Layout(mode, estimate, week_hours)
     memo: dict[str, tuple[float, bool, bool]] = {}
-    _layout_sequence(layout, roadmap.nodes, 0.0, 1.0, memo, mode == "items")
+    scale = 1.0
+    if mode == "items":
+        total = stated_length(roadmap, estimate, week_hours)
+        natural = sum(layout.measure(n, memo)[0] for n in roadmap.nodes if n.role in _SEQUENTIAL)
+        if total is not None and natural > _EPS:
+            scale = total / natural
+    _layout_sequence(layout, roadmap.nodes, 0.0, scale, memo, mode == "items")
     spans = layout.spans
 
     parents: dict[str, str | None] = {}
