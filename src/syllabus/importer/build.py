@@ -156,9 +156,9 @@ def _shape(parent: Draft, hints: Hints) -> None:
     for child in parent.children:
         hint = hints.node_hint(child.title)
         if hint and hint.flatten:
+            _shape(child, hints)
             parent.blocks.append(_title_para(child.title))
             parent.blocks.extend(child.blocks)
-            _shape(child, hints)
             shaped.extend(child.children)
             continue
         if (hint and hint.group) or (hint is None and _is_group_heading(child)):
