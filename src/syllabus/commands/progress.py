@@ -78,8 +78,8 @@ def _roadmap(roadmap_id: str, ctx: Context) -> Roadmap:
         return catalog.load_roadmap(roadmap_id, ctx.data_dir)
     except UnknownId as error:
         raise UsageError(str(error)) from None
-    except (OSError, ValueError) as error:
-        raise FileProblem(f"roadmap {roadmap_id!r} cannot be read: {error}") from None
+    except (catalog.RoadmapFileError, OSError, ValueError) as error:
+        raise FileProblem(str(error)) from None
 
 
 def _current(args: argparse.Namespace, ctx: Context, progress: pm.Progress) -> str:
@@ -458,7 +458,10 @@ def _travel(ctx: Context, direction: str) -> int:
         result = pf.undo() if direction == "undo" else pf.redo()
     except ProgressError as error:
         raise FileProblem(str(error)) from None
-    print(f"nothing to {direction}" if result is None else f"{direction} done")
+    if result is None:
+        print(f"nothing to {direction}")
+    else:
+        print(f"{'undid' if direction == 'undo' else 'redid'}: {pf.last_step}")
     return 0
 
 

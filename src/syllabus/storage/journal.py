@@ -45,6 +45,23 @@ class Step:
     at: str
     changes: list[Change]
 
+    def describe(self) -> str:
+        """A short account of the step for "undid …" messages."""
+        names = {"items": "state of", "notes": "note on", "own_items": "own item"}
+        parts = []
+        for change in self.changes[:3]:
+            path = change.path
+            if path[0] == "settings":
+                parts.append("settings")
+            elif path[0] == "checkins":
+                parts.append(f"check-in {path[1]}")
+            elif path[2] == "enrolment":
+                parts.append(f"enrolment in {path[1]}")
+            else:
+                parts.append(f"{names[path[2]]} {path[3]}")
+        more = len(self.changes) - len(parts)
+        return ", ".join(parts) + (f" and {more} more" if more > 0 else "")
+
     def to_json(self) -> dict[str, Any]:
         return {
             "step": self.id,

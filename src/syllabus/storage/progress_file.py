@@ -78,6 +78,8 @@ class ProgressFile:
         self._lock = ProcessLock(local_dir(self.root) / "lock")
         self._journal = Journal(local_dir(self.root) / "journal.jsonl")
         self._damaged = False
+        self.last_step: str | None = None
+        """What the last ``undo``/``redo`` changed, in a few words."""
         self._known: tuple[tuple[int, int, int], Progress] | None = None
         """(inode, mtime_ns, size) of the file and what it held: skips re-reading our own save."""
 
@@ -331,6 +333,7 @@ class ProgressFile:
                 new = _apply(disk, step, backwards=direction == "undo")
                 new = self._commit(disk, new, journal=False)
                 self._journal.mark(direction, step)
+                self.last_step = step.describe()
                 return new
         except OSError as error:
             raise SaveFailed(
