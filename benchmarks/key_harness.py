@@ -34,6 +34,8 @@ ARRIVALS: list[tuple[float, str]] = []
 HANDLED: list[tuple[float, str]] = []
 FRAMES: list[tuple[float, float]] = []
 APPS: list[App[Any]] = []
+PROFILER: list[Any] = []
+"""A pyinstrument profiler over the key presses, when $BENCH_PROFILE names an output file."""
 
 
 def _install_hooks() -> None:
@@ -45,6 +47,8 @@ def _install_hooks() -> None:
     def timed_process_message(self: Driver, message: Any) -> None:
         if isinstance(message, events.Key):
             ARRIVALS.append((time.perf_counter(), message.key))
+            if os.environ.get("BENCH_PROFILE") and not PROFILER:
+                APPS[0].call_from_thread(_start_profiler)
         process_message(self, message)
 
     def timed_display(self: App[Any], screen: Any, renderable: Any) -> None:
@@ -67,6 +71,14 @@ def _install_hooks() -> None:
     App._display = timed_display  # type: ignore[method-assign]
     App.__init__ = remembered_init  # type: ignore[method-assign]
     App._check_bindings = timed_check_bindings  # type: ignore[method-assign]
+
+
+def _start_profiler() -> None:
+    """Profile the event loop's thread from the first key on (benchmark debugging only)."""
+    from pyinstrument import Profiler
+
+    PROFILER.append(Profiler(interval=0.001, async_mode="disabled"))
+    PROFILER[0].start()
 
 
 def _checklist(app: App[Any]) -> Widget | None:
@@ -151,6 +163,11 @@ def main(argv: list[str]) -> int:
     out_file, ready_file = Path(out), Path(ready)
 
     def dump(*_: Any) -> None:
+        if PROFILER:
+            PROFILER[0].stop()
+            every = bool(os.environ.get("BENCH_PROFILE_ALL"))
+            text = PROFILER[0].output_text(unicode=True, show_all=every)
+            Path(os.environ["BENCH_PROFILE"]).write_text(text, encoding="utf-8")
         _write_atomically(out_file, {"arrivals": ARRIVALS, "handled": HANDLED, "frames": FRAMES})
 
     signal.signal(signal.SIGUSR1, dump)
