@@ -772,13 +772,15 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
         done_at = [_leaf_done_at(leaf, rp) for leaf in leaves]
         for replan in sorted(enrolment.replans, key=lambda r: _aware(r.made)):
             made = _aware(replan.made)
+            # leaves with nothing to tick (most milestones) move with what precedes them,
+            # or when they were still to come on the replan's date
             moving: list[int] = []
             for n, leaf in enumerate(leaves):
                 when = done_at[n]
                 if when is True:
                     seg = segment[n]
                     _, end_day = _dates(table_for(seg[0]), seg[1], leaf.start, leaf.end, per_day)
-                    if end_day < replan.start:
+                    if end_day < replan.start and not moving:
                         continue
                 elif isinstance(when, datetime) and when <= made:
                     continue

@@ -1,0 +1,173 @@
+"""status, today and replan through ``cli.main`` on a tiny roadmap with a hand-made history.
+
+The plan, by hand: 12 h/week over six study days (Sunday off) is 2 h a study day.
+Week 1 (12 h, items a, b, c of 4 h each) runs Mon 9 - Sat 14 November 2026, with a due on
+the 10th, b on the 12th, c on the 14th; week 2 (12 h, d and e of 6 h) runs 16-21
+November, d due on the 18th, e on the 21st; the milestone sits on Saturday the 21st.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from syllabus import catalog, cli
+from syllabus.model import progress as pm
+from syllabus.model.roadmap import HoursRange, Item, Node, Pace, Roadmap, Role, Timing
+from syllabus.storage.progress_file import ProgressFile
+
+T0 = datetime(2026, 11, 1, tzinfo=UTC)
+
+
+def tiny() -> Roadmap:
+    def week(n: int, names: str) -> Node:
+        return Node(
+            id=f"week-{n}",
+            title=f"Week {n}",
+            timing=Timing(hours=HoursRange(low=12, high=12)),
+            items=[Item(id=f"week-{n}/{c}", text=f"{c.upper()}, with; specials") for c in names],
+        )
+
+    return Roadmap(
+        id="tiny",
+        title="Tiny",
+        pace=Pace(hours_per_week=HoursRange(low=12, high=12), days_per_week=6),
+        nodes=[
+            week(1, "abc"),
+            week(2, "de"),
+            Node(id="wrap-up", title="Wrap-up", role=Role.MILESTONE, prerequisites=["week-2"]),
+        ],
+    )
+
+
+@pytest.fixture
+def history(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SYLLABUS_TODAY", "2026-11-18")
+    catalog.save_user_roadmap(tiny(), data_dir)
+    enrolment = pm.Enrolment(
+        start=date(2026, 11, 9), hours_per_week=12, days_per_week=6, rest_days=["sun"], updated=T0
+    )
+    progress = pm.enrol(pm.Progress(), "tiny", enrolment)
+    for item_id, day in (("week-1/a", 10), ("week-1/b", 12)):
+        when = datetime(2026, 11, day, 12, tzinfo=UTC)
+        progress = pm.set_item_state(progress, "tiny", item_id, pm.ItemState.DONE, when)
+    for day in (9, 10, 11, 16, 17):
+        progress = pm.put_checkin(
+            progress,
+            pm.CheckIn(
+                id=f"c{day}",
+                date=date(2026, 11, day),
+                hours=2,
+                roadmap="tiny",
+                created=T0,
+                updated=T0,
+            ),
+        )
+    ProgressFile(data_dir).save(progress)
+    return data_dir
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_status_json(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "status", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["roadmap"] == "tiny"
+    assert data["states"] == {"todo": 3, "doing": 0, "done": 2, "skipped": 0}
+    assert data["done"] == ["week-1/a", "week-1/b"]
+    assert data["percent"] == 40.0
+    assert data["hours_total"] == 10
+    assert data["current"] == {"id": "week-2", "title": "Week 2"}
+    assert data["due"] == [
+        {"id": "week-2/d", "text": "D, with; specials", "node": "week-2"},
+        {"id": "week-2/e", "text": "E, with; specials", "node": "week-2"},
+    ]
+    assert data["overdue"] == [{"id": "week-1/c", "text": "C, with; specials", "node": "week-1"}]
+    assert data["behind_days"] == 2  # 12 h due, 8 h done: 4 h at 12/7 h a day
+    assert (data["streak"], data["longest_streak"]) == (2, 3)
+    assert (data["hours_this_week"], data["target_hours_this_week"]) == (4, 12)
+    # pace of the 9 study days since the start: 10 h logged, 8 h of items done; 16 h left
+    # → 14.4 study days by hours (5 Dec), 18 by items (9 Dec), counted from the 19th
+    assert data["projected_finish"] == {
+        "low": "2026-12-05",
+        "high": "2026-12-09",
+        "plan": "2026-11-21",
+    }
+    assert data["planned_finish"] == "2026-11-21" and data["start"] == "2026-11-09"
+    assert data["week"] == 2 and data["enrolled"] is True
+
+
+def test_status_text(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "status")
+    assert code == 0
+    assert "now: Week 2  (week-2)" in out
+    assert "2 days behind" in out and "2 due this week" in out and "1 overdue" in out
+    assert "done: 2/5 (40.0%)" in out
+    assert "projected 2026-12-05 – 2026-12-09" in out
+
+
+def test_today(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "today", "--short")
+    assert code == 0
+    assert out == "W2 ▸ 2 due · 1 late · 🔥2 · 4/12h\n"
+    code, out, _ = run(capsys, "today")
+    assert out.startswith("Wednesday 2026-11-18 · Tiny\ntoday: Week 2  (week-2)\n")
+    assert "[ ] D, with; specials  (week-2/d)" in out
+
+
+def test_replan(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "replan", "--from", "2026-11-23")
+    assert code == 0, err
+    # week 1 is unfinished (c is open): everything moves to Monday 23 November
+    assert out == (
+        "replanned tiny: the unfinished rest starts on 2026-11-23; "
+        "planned finish 2026-12-05 (was 2026-11-21)\n"
+    )
+    code, out, _ = run(capsys, "status", "--format", "json")
+    data = json.loads(out)
+    assert data["planned_finish"] == "2026-12-05"
+    assert data["overdue"] == [] and data["current"] == {"id": "week-1", "title": "Week 1"}
+    assert data["done"] == ["week-1/a", "week-1/b"]  # what is done stays done
+    saved = ProgressFile(history).load().progress.roadmap("tiny").enrolment
+    assert saved is not None and [r.start for r in saved.replans] == [date(2026, 11, 23)]
+    code, _, err = run(capsys, "replan", "--from", "2026-11-01")
+    assert code == 2 and "plan starts on 2026-11-09" in err
+
+
+def test_without_an_active_roadmap(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "status")
+    assert code == 2 and "no active roadmap" in err
+    code, out, err = run(capsys, "today", "--short")
+    assert (code, out, err) == (0, "", "")
+    code, _, err = run(capsys, "replan", "--roadmap", "ml-engineer-16-weeks")
+    assert code == 2 and "not enrolled" in err
+    code, _, err = run(capsys, "status", "--roadmap", "no-such-roadmap")
+    assert code == 2 and "unknown roadmap" in err
+
+
+def test_status_of_a_bundled_roadmap_not_enrolled(capsys: pytest.CaptureFixture[str]) -> None:
+    # planned from today (Monday 23 November 2026) at the stated 12-14 h/week
+    code, out, err = run(capsys, "status", "--roadmap", "ml-engineer", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["enrolled"] is False
+    assert data["start"] == "2026-11-23"
+    assert data["planned_finish"] == "2027-03-13"  # 16 weeks of Mon-Sat
+    assert data["current"]["id"] == "block-1/week-01"
+    assert data["projected_finish"] is None and data["streak"] == 0
+    assert data["percent"] == 0.0 and data["states"]["done"] == 0
+
+
+def test_damaged_progress_file_exits_1(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "progress.toml").write_text("this is [not toml", encoding="utf-8")
+    code, _, err = run(capsys, "status")
+    assert code == 1 and "progress" in err
