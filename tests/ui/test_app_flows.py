@@ -37,7 +37,7 @@ async def test_first_run_enrols_and_opens_the_current_week(data_dir: Path) -> No
         await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen))
         await pilot.pause()
         assert "Tiny roadmap tiny" in screen_text(app)
-        await pilot.press("enter")  # the roadmap: on to the form
+        await pilot.press("end", "enter")  # the learner's own roadmap, after the bundled ones
         hours = app.screen.query_one("#hours")
         assert app.focused is hours
         await pilot.press(*"7,5", "ctrl+s")  # the prefilled value is selected
@@ -57,7 +57,7 @@ async def test_welcome_explains_bad_input_inline(data_dir: Path) -> None:
     app = SyllabusApp(data_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen))
-        await pilot.press("enter", *"lots", "ctrl+s")
+        await pilot.press("end", "enter", *"lots", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
         assert "Hours a week is a number" in screen_text(app)

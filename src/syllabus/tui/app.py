@@ -350,6 +350,30 @@ class SyllabusApp(App[int]):
         self._replaced(why)
         self.notify(why, markup=False, timeout=2)
 
+    # --- the calendar screen asks; the main screen does -------------------------------
+
+    def _main_screen(self) -> Any | None:
+        from syllabus.tui.screens.main import MainScreen
+
+        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+
+    def on_calendar_screen_check_in_requested(self, message: Any) -> None:
+        main = self._main_screen()
+        if main is not None:
+            main.open_check_in(message.day)
+
+    def on_calendar_screen_check_in_edit_requested(self, message: Any) -> None:
+        main = self._main_screen()
+        if main is not None and self.progress is not None:
+            checkin = self.progress.checkins.get(message.checkin_id)
+            if checkin is not None:
+                main.open_check_in(checkin.date, checkin.id)
+
+    def on_calendar_screen_check_in_delete_requested(self, message: Any) -> None:
+        main = self._main_screen()
+        if main is not None:
+            main.delete_check_in(message.checkin_id)
+
     # --- help and quitting -----------------------------------------------------------
 
     def action_help(self) -> None:

@@ -84,6 +84,7 @@ class MainScreen(Screen[None]):
         """Today's status (recomputed in a worker after every change)."""
         self.ticked_today: list[str] = []
         """Items the learner marked done in this sitting, offered to the check-in."""
+        self._marks: CalendarMarks | None = None
 
     @property
     def syllabus(self) -> SyllabusApp:
@@ -238,7 +239,10 @@ class MainScreen(Screen[None]):
         self, plan: Plan | None, status: Status | None, marks: CalendarMarks | None = None
     ) -> None:
         self.plan, self.status = plan, status
+        if marks is not None:
+            self._marks = marks
         self._show_status()
+        self._update_calendar_screens()
         calendar = calendar_widget()
         if calendar is not None and marks is not None:
             for widget in self.query(calendar):
@@ -431,20 +435,57 @@ class MainScreen(Screen[None]):
         self.syllabus.commit(progress)
         self.notify(f"Checked in {draft.hours:g} h on {draft.day.isoformat()}.", markup=False)
         self.redraw()
+        self._update_calendar_screens()
 
     def action_calendar(self) -> None:
         """The month calendar, heat-shaded by hours."""
         self.open_calendar(self.today)
 
     def open_calendar(self, day: date) -> None:
-        """The calendar screen on a day (the check-in for the day until it exists)."""
-        try:
-            from syllabus.tui.screens.calendar import CalendarScreen  # noqa: F401
-        except ImportError:
-            if day <= self.today:
-                self.open_check_in(day)
+        """The calendar screen, on a day."""
+        from syllabus.tui.screens.calendar import CalendarScreen
+
+        progress = self.syllabus.progress
+        assert progress is not None
+        marks = self._marks
+        screen = CalendarScreen(
+            today=self.today,
+            selected=day,
+            hours_by_day=dict(self.status.hours_by_day) if self.status else {},
+            planned=marks.planned if marks else {},
+            rest_weekdays=marks.rest_weekdays if marks else frozenset(),
+            days_off=marks.days_off if marks else frozenset(),
+            checkins=tuple(progress.live_checkins(self.session.roadmap_id)),
+            node_titles={node_id: node.title for node_id, node in self.session.nodes.items()},
+            title=self.session.roadmap.title,
+        )
+        self.app.push_screen(screen)
+
+    def _update_calendar_screens(self) -> None:
+        """Hand the open calendar screen the new check-ins and hours."""
+        from syllabus.tui.screens.calendar import CalendarScreen
+
+        progress = self.syllabus.progress
+        if progress is None:
             return
-        self.notify("Calendar screen not wired yet.", markup=False)
+        for screen in self.app.screen_stack:
+            if isinstance(screen, CalendarScreen):
+                screen.checkins = tuple(progress.live_checkins(self.session.roadmap_id))
+                if self.status is not None:
+                    screen.hours_by_day = dict(self.status.hours_by_day)
+
+    def delete_check_in(self, checkin_id: str) -> None:
+        """Remove a check-in (a tombstone, so another copy cannot revive it)."""
+        from syllabus.model.progress import delete_checkin
+
+        progress = self.syllabus.progress
+        assert progress is not None
+        if checkin_id not in progress.checkins:
+            return
+        self.syllabus.commit(delete_checkin(progress, checkin_id, now()))
+        self.notify("Check-in deleted. ctrl+z brings it back.", markup=False, timeout=3)
+        self.redraw()
+        self._update_calendar_screens()
 
     def on_calendar_widget_day_activated(self, message: Any) -> None:
         message.stop()

@@ -1,0 +1,76 @@
+"""The calendar from the main screen: a year end, and check-ins added, edited and deleted."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from conftest import TODAY, load_progress, screen_text, wait_for
+
+from syllabus.tui.app import SyllabusApp
+from syllabus.tui.screens.calendar import CalendarScreen
+from syllabus.tui.screens.checkin import CheckInDialog
+from syllabus.tui.screens.main import MainScreen
+from syllabus.tui.widgets.calendar import CalendarWidget
+
+
+async def open_main(pilot, app: SyllabusApp) -> MainScreen:
+    await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+    await pilot.pause()
+    return app.screen  # type: ignore[return-value]
+
+
+async def test_calendar_crosses_the_year_end(enrolled_dir: Path) -> None:
+    app = SyllabusApp(enrolled_dir)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_main(pilot, app)
+        await pilot.press("g")
+        await wait_for(pilot, lambda: isinstance(app.screen, CalendarScreen))
+        calendar = app.screen.query_one(CalendarWidget)
+        assert calendar.selected == TODAY
+        assert "November 2026" in screen_text(app)
+        await pilot.press("pagedown")
+        assert calendar.selected == date(2026, 12, 23)
+        await pilot.press("pagedown")
+        assert calendar.selected == date(2027, 1, 23)
+        await pilot.pause()
+        assert "January 2027" in screen_text(app)
+        await pilot.press("pageup", "pageup", "pageup")
+        assert calendar.selected == date(2026, 10, 23)
+        await pilot.press("t")
+        assert calendar.selected == TODAY
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+
+
+async def test_check_ins_from_the_calendar(enrolled_dir: Path) -> None:
+    app = SyllabusApp(enrolled_dir)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_main(pilot, app)
+        await pilot.press("g")
+        await wait_for(pilot, lambda: isinstance(app.screen, CalendarScreen))
+        await pilot.press("left")  # yesterday, a Sunday
+        await pilot.press("enter")  # no check-ins yet: the dialog for that day
+        await wait_for(pilot, lambda: isinstance(app.screen, CheckInDialog))
+        await pilot.press(*"2", "tab", *"weekend [review]", "ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, CalendarScreen) and not app.unsaved)
+        [checkin] = app.progress.live_checkins()
+        assert checkin.date == date(2026, 11, 22)
+        await wait_for(pilot, lambda: len(app.screen.checkins) == 1)
+        await pilot.pause()
+        assert "weekend [review]" in screen_text(app)
+
+        await pilot.press("enter")  # the day's list
+        await pilot.press("enter")  # edit the first check-in
+        await wait_for(pilot, lambda: isinstance(app.screen, CheckInDialog))
+        await pilot.press("ctrl+a", "ctrl+k", *"2,5", "ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, CalendarScreen) and not app.unsaved)
+        [edited] = app.progress.live_checkins()
+        assert (edited.id, edited.hours) == (checkin.id, 2.5)
+
+        assert app.focused.id == "calendar-checkins"  # back on the day's list
+        await pilot.press("d")  # delete it
+        await wait_for(pilot, lambda: not app.progress.live_checkins() and not app.unsaved)
+        await wait_for(pilot, lambda: not app.screen.checkins)
+    assert load_progress(enrolled_dir).live_checkins() == []
+    assert load_progress(enrolled_dir).checkins[checkin.id].deleted
