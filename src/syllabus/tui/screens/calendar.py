@@ -32,7 +32,7 @@ Messages (bubble to the app; each has ``control`` = the screen):
 Keys: the grid's (arrows, PgUp/PgDn, ``t``, enter); ``c`` check in on the selected day;
 in the list: enter edit, ``d``/delete delete, ``a`` add, escape back to the grid;
 escape, ``g`` or ``q`` close the screen (``dismiss(None)``).
-Narrower than 70 columns the list goes under the grid.
+Narrower than 70 columns the list goes under the grid; from 130 the side panel widens.
 """
 
 from __future__ import annotations
@@ -124,7 +124,7 @@ class CalendarScreen(Screen[None]):
         Binding("c", "check_in", "Check in"),
     ]
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide"), (130, "-very-wide")]
 
     DEFAULT_CSS = """
     CalendarScreen #calendar-body {
@@ -134,6 +134,9 @@ class CalendarScreen(Screen[None]):
         width: 42;
         height: 1fr;
         padding: 0 1;
+    }
+    CalendarScreen.-very-wide #calendar-side {
+        width: 56;
     }
     CalendarScreen.-narrow #calendar-body {
         layout: vertical;
@@ -145,6 +148,8 @@ class CalendarScreen(Screen[None]):
     CalendarScreen #calendar-weeks {
         height: auto;
         margin-bottom: 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     CalendarScreen #calendar-day {
         height: auto;
@@ -280,15 +285,18 @@ class CalendarScreen(Screen[None]):
         """The node planned for each week of the shown month, titles shown literally."""
         day = self.selected_day
         lines = [Content(f"Planned in {_stdcal.month_name[day.month]}").stylize("bold")]
+        this_week = day - timedelta(days=day.weekday())
         for monday in month_weeks(day.year, day.month):
             if day.month not in (monday.month, (monday + timedelta(days=6)).month):
                 continue
             title = week_title(self.planned, monday)
-            label = f"W{monday.isocalendar().week:<2} {monday.day:>2} {monday:%b}  "
+            mark = "▸" if monday == this_week else " "
+            label = f"{mark}W{monday.isocalendar().week:<2} {monday.day:>2} {monday:%b}  "
+            style = "bold" if monday == this_week else "dim"
             if title is None:
-                lines.append(Content.assemble((label, "dim"), ("—", "dim")))
+                lines.append(Content.assemble((label, style), ("—", "dim")))
             else:
-                lines.append(Content.assemble((label, "dim"), Content(title)))
+                lines.append(Content.assemble((label, style), Content(title)))
         self.query_one("#calendar-weeks", Static).update(Content("\n").join(lines))
 
     def _show_day(self) -> None:
