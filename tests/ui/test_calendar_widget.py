@@ -251,3 +251,31 @@ async def test_summary_names_the_day_and_the_week_literally() -> None:
         text = "\n".join(screen_lines(app))
         assert "[@click=app.quit]x[/]" in text
         assert "42•" in text
+
+
+async def test_the_ends_of_time_do_not_crash() -> None:
+    app = Host(selected=date(9999, 11, 30))
+    async with app.run_test(size=(60, 16)) as pilot:
+        calendar = app.query_one(CalendarWidget)
+        await pilot.press("pagedown", "right", "down")
+        await pilot.pause()
+        assert calendar.selected == date(9999, 11, 30)
+        calendar.selected = date(1, 1, 1)
+        await pilot.press("pageup", "left", "up")
+        await pilot.pause()
+        assert calendar.selected == date(1, 2, 1)
+        assert "February 1" in title(app)
+
+
+async def test_every_builtin_theme_shades_each_bucket_apart() -> None:
+    app = Host()
+    async with app.run_test(size=(60, 16)) as pilot:
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            await pilot.pause()
+            cells = (" 2 ", "3░", "4▒", "5▓", "6█")
+            backgrounds = {style_at(app, cell).bgcolor for cell in cells}
+            # ANSI themes have no blending: one green for all; the glyphs tell them apart.
+            assert len(backgrounds) == (2 if theme.startswith("ansi") else 5), theme
+            text = "\n".join(screen_lines(app))
+            assert all(cell in text for cell in cells), theme

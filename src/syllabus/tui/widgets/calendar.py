@@ -75,6 +75,10 @@ GUTTER = 4
 ROWS = 6
 """Weeks drawn per month, always six so the widget never changes height."""
 
+FIRST_DAY = date(1, 2, 1)
+LAST_DAY = date(9999, 11, 30)
+"""The cursor's range: every week drawn for these months exists in ``datetime``."""
+
 
 def heat_level(hours: float) -> int:
     """The heat bucket of a day: 0 (nothing), 1 (<1 h), 2 (1-2 h), 3 (2-3 h), 4 (>3 h)."""
@@ -115,7 +119,7 @@ def week_title(planned: Mapping[date, str], monday: date) -> str | None:
 
 def format_hours(hours: float) -> str:
     """Hours without a needless ".0": 2 → "2h", 1.5 → "1.5h"."""
-    return f"{hours:g}h"
+    return f"{round(hours, 2):g}h"
 
 
 class MonthGrid(Widget):
@@ -209,12 +213,8 @@ class MonthGrid(Widget):
 
     def _header(self, cell_w: int, tile_w: int) -> Content:
         style = self.get_visual_style("calendar--weekday")
-        if tile_w >= 10:
-            names = WEEKDAY_NAMES
-        elif tile_w >= 4:
-            names = tuple(name[:3] for name in WEEKDAY_NAMES)
-        else:
-            names = tuple(name[:2] for name in WEEKDAY_NAMES)
+        length = 9 if tile_w >= 10 else 3 if tile_w >= 4 else 2
+        names = [name[:length] for name in WEEKDAY_NAMES]
         cells = [" " * GUTTER]
         for name in names:
             cells.append(name.ljust(tile_w)[:tile_w].ljust(cell_w))
@@ -431,7 +431,7 @@ class CalendarWidget(Widget, can_focus=True):
 
             today = clock_today()
         self.set_reactive(CalendarWidget.today, today)
-        self.set_reactive(CalendarWidget.selected, selected or today)
+        self.set_reactive(CalendarWidget.selected, min(max(selected or today, FIRST_DAY), LAST_DAY))
         self.set_reactive(CalendarWidget.show_legend, show_legend)
         self.set_reactive(CalendarWidget.show_summary, show_summary)
 
@@ -473,6 +473,10 @@ class CalendarWidget(Widget, can_focus=True):
         if self.is_mounted:
             self.query_one("#calendar-summary", Static).update(self._summary())
 
+    def validate_selected(self, day: date) -> date:
+        """Keep the cursor where the six drawn weeks exist."""
+        return min(max(day, FIRST_DAY), LAST_DAY)
+
     def watch_selected(self, day: date) -> None:
         """Retitle the month, restate the day and tell the parent."""
         if self.is_mounted:
@@ -509,12 +513,18 @@ class CalendarWidget(Widget, can_focus=True):
             self.selected = event.day
 
     def action_move(self, days: int) -> None:
-        """Move the cursor by days."""
-        self.selected = self.selected + timedelta(days=days)
+        """Move the cursor by days (staying put at the ends of the calendar, years 1 and 9999)."""
+        try:
+            self.selected = self.selected + timedelta(days=days)
+        except OverflowError:
+            self.app.bell()
 
     def action_month(self, months: int) -> None:
         """Move the cursor by months, keeping the day of the month where it exists."""
-        self.selected = add_months(self.selected, months)
+        try:
+            self.selected = add_months(self.selected, months)
+        except ValueError:
+            self.app.bell()
 
     def action_month_edge(self, first: bool) -> None:
         """Jump to the first or last day of the shown month."""
