@@ -220,6 +220,9 @@ class Plan:
     """Side-track and habit nodes (and their descendants): they run alongside."""
     week_hours: dict[date, float] = field(default_factory=dict)
     """Planned hours by week (its Monday)."""
+    untracked: tuple[NodePlan, ...] = ()
+    """Leaves with work but nothing to tick (seed 000's project months): the forecast
+    counts their hours still to come."""
     _spans: tuple[tuple[date, date, int, int, str], ...] = ()
     _span_starts: tuple[date, ...] = ()
     _span_max_end: tuple[date, ...] = ()
@@ -795,6 +798,7 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
     item_hours: dict[str, float] = {}
     tracked_set: set[str] = set()
     leaf_plans: list[NodePlan] = []
+    untracked: list[NodePlan] = []
     ceil = math.ceil
     for n, leaf in enumerate(leaves):
         seg_start, offset = segment[n]
@@ -804,6 +808,8 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
         plan = NodePlan(leaf.node_id, first, last, size, leaf.estimated)
         nodes[leaf.node_id] = plan
         leaf_plans.append(plan)
+        if not leaf.settled_by and size > _EPS:
+            untracked.append(plan)
         if not leaf.items:
             continue
         if size <= _EPS:
@@ -885,6 +891,7 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
         depth=depth,
         background=background,
         week_hours=_week_hours(cal, leaf_plans),
+        untracked=tuple(untracked),
         _spans=tuple(spans_list),
         _span_starts=tuple(x[0] for x in spans_list),
         _span_max_end=tuple(max_end),
@@ -1157,6 +1164,10 @@ def compute_status(
 
     # forecast from the last four weeks
     forecast: Forecast | None = None
+    for leaf in plan.untracked:
+        if leaf.end > today:
+            later = cal.count(max(leaf.start, today + _ONE_DAY), leaf.end)
+            remaining += leaf.hours * later / max(cal.count(leaf.start, leaf.end), 1)
     if remaining <= _EPS and plan.tracked:
         finish = _done_day(last_changed, day_start) if last_changed else today
         forecast = Forecast(finish, finish, plan.end)
