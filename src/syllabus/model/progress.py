@@ -38,6 +38,8 @@ def clean_text(text: str) -> str:
 
 def as_utc(moment: datetime) -> datetime:
     """A moment in UTC; a naive one (typed by hand into the file) is taken as local time."""
+    if moment.tzinfo is UTC:
+        return moment
     if moment.tzinfo is None:
         moment = moment.astimezone()
     return moment.astimezone(UTC)
@@ -417,19 +419,28 @@ def _merge_dict(a: dict[str, R], b: dict[str, R], tie_a: bool) -> dict[str, R]:
     if not a:
         return b
     merged = dict(a)
+    # Inlined _later: this loop runs for every record of a 10,000-record file on each save.
     for key, theirs in b.items():
         ours = merged.get(key)
-        if ours is not theirs:
-            winner = _later(ours, theirs, tie_a)
-            assert winner is not None
-            merged[key] = winner
+        if ours is theirs:
+            continue
+        if ours is None:
+            merged[key] = theirs
+            continue
+        mine, other = ours.updated, theirs.updated  # type: ignore[attr-defined]
+        if other > mine:
+            merged[key] = theirs
+        elif other == mine and not tie_a and ours != theirs:
+            if theirs.model_dump_json() > ours.model_dump_json():
+                merged[key] = theirs
     return merged
 
 
 def _merge_roadmap(a: RoadmapProgress, b: RoadmapProgress, tie_a: bool) -> RoadmapProgress:
     if a is b:
         return a
-    return RoadmapProgress(
+    # Both sides are validated already: construct without validating again.
+    return RoadmapProgress.model_construct(
         enrolment=_later(a.enrolment, b.enrolment, tie_a),
         items=_merge_dict(a.items, b.items, tie_a),
         notes=_merge_dict(a.notes, b.notes, tie_a),
@@ -452,8 +463,8 @@ def merge(a: Progress, b: Progress, prefer_a: bool = False) -> Progress:
     }
     settings = _later(a.settings, b.settings, prefer_a)
     assert settings is not None
-    return Progress(
-        schema=max(a.schema_version, b.schema_version),
+    return Progress.model_construct(
+        schema_version=max(a.schema_version, b.schema_version),
         settings=settings,
         roadmaps=roadmaps,
         checkins=_merge_dict(a.checkins, b.checkins, prefer_a),
