@@ -424,8 +424,8 @@ def stated_length(roadmap: Roadmap, estimate: str, week_hours: float) -> float |
         if timing.position is not None:
             weeks = timing.position.high * timing.position.unit.days / 7
             last = weeks if last is None else max(last, weeks)
-    weeks = longest if longest is not None else last
-    return None if weeks is None or weeks <= 0 else weeks * week_hours
+    found = longest if longest is not None else last
+    return None if found is None or found <= 0 else found * week_hours
 
 
 def document_week_hours(roadmap: Roadmap, estimate: str, fallback: float) -> float:
@@ -849,13 +849,13 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
             node_id, plan_start, plan_end, hours * weeks if weekly else hours, estimated_plan
         )
     for node_id, items in static.spread:
-        plan = nodes.get(node_id)
-        if plan is None:
+        spread_over = nodes.get(node_id)
+        if spread_over is None:
             continue
-        days_span = (plan.end - plan.start).days
+        days_span = (spread_over.end - spread_over.start).days
         count = len(items)
         for k, (item_id, hours, optional) in enumerate(items, start=1):
-            item_due[item_id] = plan.start + timedelta(days=round(days_span * k / count))
+            item_due[item_id] = spread_over.start + timedelta(days=round(days_span * k / count))
             item_hours[item_id] = hours
             if not optional:
                 tracked_set.add(item_id)
@@ -998,9 +998,9 @@ def node_done(roadmap_node: Node, rp: RoadmapProgress) -> tuple[int, int]:
     """
     done = total = 0
     own: dict[str, list[str]] = {}
-    for item in rp.own_items.values():
-        if not item.deleted:
-            own.setdefault(item.node, []).append(item.id)
+    for own_item in rp.own_items.values():
+        if not own_item.deleted:
+            own.setdefault(own_item.node, []).append(own_item.id)
     for node in roadmap_node.walk():
         for item in node.items:
             if not item.checkable:
