@@ -374,3 +374,15 @@ def test_states_for_unknown_ids_are_kept(pf: ProgressFile, data_dir: Path) -> No
     pf.update(tick("still-here"))
     rp = ProgressFile(data_dir).load().progress.roadmap("r")
     assert pm.orphans(rp, {"still-here"}) == ["removed-in-roadmap-v2/item"]
+
+
+def test_temp_files_of_killed_saves_are_swept(pf: ProgressFile, data_dir: Path) -> None:
+    pf.update(tick("x"))
+    stale = data_dir / ".progress.toml.999.abcd.tmp"
+    fresh = data_dir / ".progress.toml.998.abcd.tmp"
+    stale.write_text("half a file")
+    fresh.write_text("being written")
+    old = datetime.now(UTC).timestamp() - 3600
+    os.utime(stale, (old, old))
+    ProgressFile(data_dir).load()
+    assert not stale.exists() and fresh.exists()

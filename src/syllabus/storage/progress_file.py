@@ -210,11 +210,13 @@ class ProgressFile:
         return f"{self.path} is damaged ({reason}): moved aside to {aside}; starting empty"
 
     def _conflict_copies(self) -> list[Path]:
+        """Conflict copies beside the file; also sweeps temp files a killed save left."""
         folder = real_path(self.path).parent
         try:
             names = os.listdir(folder)
         except OSError:
             return []
+        _sweep_temp_files(folder, [n for n in names if n.endswith(".tmp")])
         return sorted(folder / name for name in names if _is_conflict_copy(name))
 
     def _merge_copies(self, copies: list[Path], problems: list[str]) -> Progress:
@@ -373,6 +375,24 @@ class ProgressFile:
             raise ProgressError(f"{self.path}: {damaged}") from None
         except OSError as error:
             raise SaveFailed(f"could not restore {source}: {_reason(error)}") from None
+
+
+STALE_TEMP_SECONDS = 600
+"""A save writes its temp file in milliseconds: an older one is from a killed process."""
+
+
+def _sweep_temp_files(folder: Path, names: list[str]) -> None:
+    import time
+
+    for name in names:
+        if not (name.startswith(".progress.toml.") or name.startswith(".progress-")):
+            continue
+        try:
+            path = folder / name
+            if time.time() - path.stat().st_mtime > STALE_TEMP_SECONDS:
+                path.unlink()
+        except OSError:
+            pass
 
 
 def _reason(error: BaseException) -> str:
