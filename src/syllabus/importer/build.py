@@ -64,6 +64,7 @@ class Draft:
     kind: ItemKind | None = None
     table_items: bool = False
     under: str | None = None
+    colon: bool = False
     position: Span | None = None
     duration: Span | None = None
 
@@ -122,6 +123,7 @@ def _sections(blocks: list[Block], hints: Hints) -> Draft:
             while stack[-1].level >= block.level:
                 stack.pop()
             draft = Draft(title=title, level=block.level)
+            draft.colon = strip_symbols(block.line.text).endswith(":")
             stack[-1].children.append(draft)
             stack.append(draft)
         elif isinstance(block, Paragraph) and hints.drop:
@@ -133,9 +135,14 @@ def _sections(blocks: list[Block], hints: Hints) -> Draft:
     return root
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
 def _title_para(title: str) -> Paragraph:
-    line = Line(text=title, rest=title, source=f"**{title}**")
-    return Paragraph([line], f"**{title}**")
+    """A heading that became text: bold, its Markdown characters escaped."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", title)
+    source = f"**{escaped}**" if title.strip() else ""
+    return Paragraph([Line(text=title, rest=title, source=source)], source)
 
 
 def _is_group_heading(draft: Draft) -> bool:
@@ -146,6 +153,8 @@ def _is_group_heading(draft: Draft) -> bool:
         or not any(isinstance(b, ListBlock) for b in draft.blocks)
     ):
         return False
+    if not (draft.colon or len(plain.split()) == 1):
+        return False  # "### 🎓 Lernquellen:" is a group label, "## Übung: Größe" a section
     kind = rules.label_kind(plain)
     return kind is not None and len(plain.split()) <= 3 and not rules.is_milestone_title(plain)
 

@@ -33,7 +33,7 @@ def build_exact(front: dict[str, str], body: str, source: str) -> Roadmap:
     expect_meta = False
     for block in parse_blocks(body):
         if isinstance(block, Heading):
-            current = {"title": block.line.text, "body": [], "items": [], "children": []}
+            current = {"title": block.line.text, "raw": [], "items": [], "children": []}
             if block.line.meta and block.line.meta[0] == "node":
                 current.update(block.line.meta[1])
                 expect_meta = False
@@ -47,7 +47,7 @@ def build_exact(front: dict[str, str], body: str, source: str) -> Roadmap:
             expect_meta = False
             continue
         expect_meta = False
-        target = current["body"] if current is not None else summary
+        target = current["raw"] if current is not None else summary
         if isinstance(block, Paragraph) and any(
             line.meta and line.meta[0] == "group" for line in block.lines
         ):
@@ -75,7 +75,8 @@ def _assemble(
     by_id: dict[str, dict[str, Any]] = {}
     roots: list[dict[str, Any]] = []
     for data in flat:
-        data["body"] = "\n\n".join(data["body"])
+        raw = data.pop("raw")
+        data.setdefault("body", "\n\n".join(raw))
         node_id = str(data.get("id", ""))
         parent = node_id.rsplit("/", 1)[0] if "/" in node_id else None
         while parent and parent not in by_id:
@@ -87,8 +88,8 @@ def _assemble(
             {
                 **head,
                 "title": head.get("title") or head.get("id", "roadmap"),
-                "summary": "\n\n".join(summary),
                 "nodes": roots,
+                "summary": head.get("summary", "\n\n".join(summary)),
             }
         )
     except ValueError as error:

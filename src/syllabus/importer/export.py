@@ -8,11 +8,12 @@ them back (``exact.py``) instead of guessing, so roles, timing and ids survive t
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from syllabus.model.roadmap import Node, Roadmap
 
-_DASHES = "-\\u002d"
+_ESCAPES = (("--", "-\\u002d"), ("`", "\\u0060"), ("<", "\\u003c"), (">", "\\u003e"))
 
 ITEM_BULLET = "+"
 """Items use "+" so that a list at the end of a node's body never merges with them."""
@@ -20,8 +21,45 @@ ITEM_BULLET = "+"
 
 def _meta(kind: str, data: dict[str, Any]) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    safe = text.replace("--", _DASHES)  # "-->" inside would end the comment
-    return f"<!-- syllabus-{kind} {safe} -->"
+    # "-->" would end the comment early, a backtick could pair with one in the text.
+    for raw, escaped in _ESCAPES:
+        text = text.replace(raw, escaped)
+    return f"<!-- syllabus-{kind} {text} -->"
+
+
+_END = "<!-- syllabus-end -->"
+_LEADING = set("+-*#>=|~_")
+
+
+def _self_contained(markdown: str) -> bool:
+    """Whether Markdown ends where it ends: no open fence or HTML block runs on."""
+    from syllabus.importer.blocks import Heading, parse_blocks, parser
+
+    if markdown != markdown.strip("\n") or "syllabus-" in markdown:
+        return False
+    blocks = parse_blocks(markdown)
+    if any(isinstance(b, Heading) for b in blocks):
+        return False
+    if "\n\n".join(b.source for b in blocks if b.source) != markdown:
+        return False  # reads differently on its own (text that came from inside a list)
+    probe = markdown.count("\n") + 2  # the line of a list item written after the body
+    tokens = parser().parse(f"{markdown}\n\n{ITEM_BULLET} probe\n\n{_END}\n")
+    starts = [t for t in tokens if t.level == 0 and t.map and t.type == "bullet_list_open"]
+    last = tokens[-1] if tokens else None
+    return (
+        any(t.map is not None and t.map[0] == probe for t in starts)
+        and last is not None
+        and last.type == "html_block"
+        and last.content.strip() == _END
+    )
+
+
+def _visible(text: str) -> str:
+    """Item text shown in the list: one line, no backtick or "<" that could swallow metadata."""
+    text = " ".join(text.split()).replace("`", "\\`").replace("<", "\\<")
+    if text[:1] in _LEADING or re.match(r"\d+[.)]", text):
+        text = "\\" + text if text[:1] in _LEADING else re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    return text
 
 
 def _node(node: Node, depth: int, out: list[str]) -> None:
@@ -31,9 +69,13 @@ def _node(node: Node, depth: int, out: list[str]) -> None:
     data["id"] = node.id
     data["title"] = node.title
     title = " ".join(node.title.split()) or node.id
+    body = node.body.strip("\n")
+    if body and not _self_contained(body):
+        data["body"] = node.body
+        body = ""
     out.append(f"{'#' * min(depth, 6)} {title}\n{_meta('node', data)}")
-    if node.body.strip():
-        out.append(node.body.strip("\n"))
+    if body:
+        out.append(body)
     group: str | None = None
     lines: list[str] = []
     for item in node.items:
@@ -48,7 +90,7 @@ def _node(node: Node, depth: int, out: list[str]) -> None:
         data["id"] = item.id
         data["text"] = item.text
         box = "[ ] " if item.checkable else ""
-        text = " ".join(item.text.split())
+        text = _visible(item.text)
         lines.append(f"{ITEM_BULLET} {box}{text} {_meta('item', data)}")
     if lines:
         out.append("\n".join(lines))
@@ -59,6 +101,10 @@ def _node(node: Node, depth: int, out: list[str]) -> None:
 def to_markdown(roadmap: Roadmap) -> str:
     """The roadmap as Markdown with front matter and exact metadata comments."""
     head = roadmap.model_dump(mode="json", exclude_none=True, exclude={"nodes", "summary"})
+    summary = roadmap.summary.strip("\n")
+    if summary and not _self_contained(summary):
+        head["summary"] = roadmap.summary
+        summary = ""
     front = [
         "---",
         f"title: {json.dumps(roadmap.title, ensure_ascii=False)}",
@@ -67,8 +113,8 @@ def to_markdown(roadmap: Roadmap) -> str:
         "---",
     ]
     out = ["\n".join(front)]
-    if roadmap.summary.strip():
-        out.append(roadmap.summary.strip("\n"))
+    if summary:
+        out.append(summary)
     for node in roadmap.nodes:
         _node(node, 1, out)
     return "\n\n".join(out) + "\n"
