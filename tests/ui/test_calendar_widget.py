@@ -207,8 +207,8 @@ async def test_messages_and_clicks() -> None:
         assert len(app.messages) == count
         # Click the 12th: selects; click again: activates.
         grid = app.query_one(MonthGrid)
-        row = next(n for n, line in enumerate(grid.render().plain.split("\n")) if "12" in line)
-        column = grid.render().plain.split("\n")[row].index("12")
+        row = next(n for n, line in enumerate(grid.plain_lines()) if "12" in line)
+        column = grid.plain_lines()[row].index("12")
         await pilot.click(MonthGrid, offset=(column, row))
         await pilot.pause()
         assert calendar.selected == date(2026, 11, 12)

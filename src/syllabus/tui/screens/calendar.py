@@ -46,7 +46,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -152,7 +152,9 @@ class CalendarScreen(Screen[None]):
         text-overflow: ellipsis;
     }
     CalendarScreen #calendar-day {
-        height: auto;
+        height: 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     CalendarScreen #calendar-checkins {
         height: 1fr;
@@ -160,19 +162,19 @@ class CalendarScreen(Screen[None]):
     }
     """
 
-    hours_by_day: reactive[dict[date, float]] = reactive(dict)
+    hours_by_day: var[dict[date, float]] = var(dict)
     """Hours logged per day."""
-    planned: reactive[dict[date, str]] = reactive(dict)
+    planned: var[dict[date, str]] = var(dict)
     """Monday of a week → title of the node planned that week."""
-    rest_weekdays: reactive[frozenset[int]] = reactive(frozenset)
+    rest_weekdays: var[frozenset[int]] = var(frozenset)
     """Weekdays off, 0 = Monday."""
-    days_off: reactive[frozenset[date]] = reactive(frozenset)
+    days_off: var[frozenset[date]] = var(frozenset)
     """Pauses and holidays."""
-    today: reactive[date] = reactive(date(2000, 1, 1), init=False)
+    today: var[date] = var(date(2000, 1, 1), init=False)
     """The highlighted day; no check-ins after it."""
-    checkins: reactive[tuple[Any, ...]] = reactive(tuple)
+    checkins: var[tuple[Any, ...]] = var(tuple)
     """The roadmap's live check-ins."""
-    node_titles: reactive[dict[str, str]] = reactive(dict)
+    node_titles: var[dict[str, str]] = var(dict)
     """Node id → title."""
 
     class CheckInRequested(Message):
@@ -235,6 +237,8 @@ class CalendarScreen(Screen[None]):
     ) -> None:
         super().__init__()
         self._first_day = selected or today
+        self._weeks_month: tuple[int, int] | None = None
+        self._rows_shown: object = None
         self.set_reactive(CalendarScreen.today, today)
         self.set_reactive(CalendarScreen.hours_by_day, dict(hours_by_day or {}))
         self.set_reactive(CalendarScreen.planned, dict(planned or {}))
@@ -297,7 +301,12 @@ class CalendarScreen(Screen[None]):
                 lines.append(Content.assemble((label, style), ("—", "dim")))
             else:
                 lines.append(Content.assemble((label, style), Content(title)))
-        self.query_one("#calendar-weeks", Static).update(Content("\n").join(lines))
+        # The number of weeks changes only with the month; otherwise skip the layout pass.
+        month = (day.year, day.month)
+        self.query_one("#calendar-weeks", Static).update(
+            Content("\n").join(lines), layout=month != self._weeks_month
+        )
+        self._weeks_month = month
 
     def _show_day(self) -> None:
         """The selected day's heading and its check-ins."""
@@ -307,7 +316,14 @@ class CalendarScreen(Screen[None]):
         heading = f"{day:%A} {day.day} {day:%B %Y}"
         if total:
             heading += f" · {format_hours(total)}"
-        self.query_one("#calendar-day", Static).update(Content(heading).stylize("bold"))
+        self.query_one("#calendar-day", Static).update(
+            Content(heading).stylize("bold"), layout=False
+        )
+        future = day > self.today
+        shown = (tuple((c.id, c.hours, c.note, c.node) for c in found), future, self.node_titles)
+        if shown == self._rows_shown:
+            return  # most days have the same single "add" row: leave the list alone
+        self._rows_shown = shown
         rows = self.query_one(DayCheckIns)
         keep = rows.highlighted
         options: list[Option] = []
@@ -318,7 +334,7 @@ class CalendarScreen(Screen[None]):
             if note:
                 text = Content.assemble(text, "\n        ", Content(note).stylize("dim"))
             options.append(Option(text, id=checkin.id))
-        if day <= self.today:
+        if not future:
             options.append(Option(Content("     +  Add a check-in"), id=ADD_ROW))
         else:
             options.append(Option(Content("(a day still to come)"), id=ADD_ROW, disabled=True))

@@ -48,16 +48,19 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from rich.segment import Segment
 from textual.binding import Binding
 from textual.content import Content
 from textual.events import Click
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import reactive, var
+from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.widget import Widget
 from textual.widgets import Static
 
 if TYPE_CHECKING:
+    from rich.style import Style as RichStyle
     from textual.app import ComposeResult
     from textual.geometry import Size
 
@@ -166,6 +169,11 @@ class MonthGrid(Widget):
             super().__init__()
             self.day = day
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._lines: list[Strip] = []
+        self._lines_key: tuple[object, ...] | None = None
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """One header line and one line per week."""
         return 1 + ROWS
@@ -201,52 +209,100 @@ class MonthGrid(Widget):
             classes.append("calendar--selected")
         return tuple(classes)
 
-    def render(self) -> Content:
+    def notify_style_update(self) -> None:
+        """A theme or CSS change: draw again with the new styles."""
+        super().notify_style_update()
+        self._lines_key = None
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the grid (the line API: built from segments, no markup, no wrapping)."""
+        lines = self._grid_lines()
+        if y < len(lines):
+            return lines[y]
+        return Strip.blank(self.size.width, self.visual_style.rich_style)
+
+    def _grid_lines(self) -> list[Strip]:
+        """All lines, drawn once per change of data, cursor, size or style."""
+        key = (
+            self.content_size,
+            self.selected,
+            self.today,
+            self.hours_by_day,
+            self.planned,
+            self.rest_weekdays,
+            self.days_off,
+        )
+        old = self._lines_key
+        # Data is compared by identity: the app reassigns new objects, never mutates them.
+        if (
+            old is None
+            or old[:3] != key[:3]
+            or any(a is not b for a, b in zip(old[3:], key[3:], strict=True))
+        ):
+            self._lines = self._draw()
+            self._lines_key = key
+        return self._lines
+
+    def plain_lines(self) -> list[str]:
+        """The grid as text, as it is drawn."""
+        return [strip.text for strip in self._grid_lines()]
+
+    def _draw(self) -> list[Strip]:
         """Draw the grid to fit the space given: one line per week, or tiles when tall."""
         cell_w, cell_h = self._cell_size()
         tile_w = max(3, cell_w - 1)
+        width = self.content_size.width
+        base = self.visual_style.rich_style
         year, month = self.selected.year, self.selected.month
-        lines: list[Content] = [self._header(cell_w, tile_w)]
+        rows: list[list[Segment]] = [self._header(cell_w, tile_w)]
         for monday in month_weeks(year, month):
-            lines.extend(self._week(monday, month, cell_w, cell_h, tile_w))
-        return Content("\n").join(lines)
+            rows.extend(self._week(monday, month, cell_w, cell_h, tile_w, base))
+        return [Strip(row).simplify().adjust_cell_length(width, base) for row in rows]
 
-    def _header(self, cell_w: int, tile_w: int) -> Content:
-        style = self.get_visual_style("calendar--weekday")
+    def _header(self, cell_w: int, tile_w: int) -> list[Segment]:
+        style = self.get_visual_style("calendar--weekday").rich_style
         length = 9 if tile_w >= 10 else 3 if tile_w >= 4 else 2
-        names = [name[:length] for name in WEEKDAY_NAMES]
         cells = [" " * GUTTER]
-        for name in names:
-            cells.append(name.ljust(tile_w)[:tile_w].ljust(cell_w))
-        return Content("".join(cells)).stylize(style)
+        for name in WEEKDAY_NAMES:
+            cells.append(name[:length].ljust(tile_w)[:tile_w].ljust(cell_w))
+        return [Segment("".join(cells), style)]
 
     def _week(
-        self, monday: date, month: int, cell_w: int, cell_h: int, tile_w: int
-    ) -> list[Content]:
-        week_style = self.get_visual_style("calendar--week")
+        self, monday: date, month: int, cell_w: int, cell_h: int, tile_w: int, base: RichStyle
+    ) -> list[list[Segment]]:
+        week_style = self.get_visual_style("calendar--week").rich_style
         planned = week_title(self.planned, monday) is not None
-        mark = "•" if planned else " "
-        gutter = Content.assemble(
-            (f"{monday.isocalendar().week:>2}", week_style),
-            (mark, self.get_visual_style("calendar--planned") if planned else week_style),
-            " ",
+        mark_style = (
+            self.get_visual_style("calendar--planned").rich_style if planned else week_style
         )
-        blank_gutter = Content(" " * GUTTER)
-        rows: list[list[Content]] = [[gutter if n == 0 else blank_gutter] for n in range(cell_h)]
-        gap = " " * (cell_w - tile_w)
+        gutter = [
+            Segment(f"{monday.isocalendar().week:>2}", week_style),
+            Segment("•" if planned else " ", mark_style),
+            Segment(" ", base),
+        ]
+        blank_gutter = [Segment(" " * GUTTER, base)]
+        rows: list[list[Segment]] = [
+            list(gutter if n == 0 else blank_gutter) for n in range(cell_h)
+        ]
+        gap = Segment(" " * (cell_w - tile_w), base)
+        blank_tile = Segment(" " * tile_w, base)
         for offset in range(7):
             day = monday + timedelta(days=offset)
-            tile = self._tile(day, cell_h, tile_w) if day.month == month else None
+            tile = self._tile(day, cell_h, tile_w, base) if day.month == month else None
             for n in range(cell_h):
-                rows[n].append(tile[n] if tile else Content(" " * tile_w))
-                rows[n].append(Content(gap))
-        return [Content("").join(parts) for parts in rows]
+                rows[n].append(tile[n] if tile else blank_tile)
+                rows[n].append(gap)
+        return rows
 
-    def _tile(self, day: date, cell_h: int, tile_w: int) -> list[Content]:
-        style = self.get_visual_style(*self._tile_style(day))
+    def _tile(self, day: date, cell_h: int, tile_w: int, base: RichStyle) -> list[Segment]:
+        visual = self.get_visual_style(*self._tile_style(day))
+        style = visual.rich_style
         # get_visual_style drops `reverse`, and the cursor must show without colour (NO_COLOR),
         # so the selected day is reversed here: the whole tile, or the top line of a tall one.
-        cursor = style + VisualStyle(bold=True, reverse=True) if day == self.selected else style
+        if day == self.selected:
+            cursor = (visual + VisualStyle(bold=True, reverse=True)).rich_style
+        else:
+            cursor = style
         hours = self.hours_by_day.get(day, 0.0)
         level = heat_level(hours)
         glyph = HEAT_GLYPHS[level]
@@ -254,7 +310,7 @@ class MonthGrid(Widget):
             text = f"{day.day:>2}{glyph}"
             if hours > 0 and tile_w >= 9:
                 text += f" {format_hours(hours)}"
-            return [Content(text.ljust(tile_w)[:tile_w]).stylize(cursor)]
+            return [Segment(text.ljust(tile_w)[:tile_w], cursor)]
         # A tall tile: the day and its hours on top, the glyphs beside the day when the tile
         # is wide or on the line below when not; a blank spacer row at the bottom, when there
         # is room, so tiles stand apart.
@@ -268,12 +324,15 @@ class MonthGrid(Widget):
             below = " " + glyphs
         if hours > 0 and tile_w >= len(top) + 6:
             top = top.ljust(tile_w - len(format_hours(hours)) - 1) + format_hours(hours)
-        tile = [Content(top.ljust(tile_w)[:tile_w]).stylize(cursor)]
-        tile.append(Content(below.ljust(tile_w)[:tile_w]).stylize(style))
+        tile = [
+            Segment(top.ljust(tile_w)[:tile_w], cursor),
+            Segment(below.ljust(tile_w)[:tile_w], style),
+        ]
+        fill = Segment(" " * tile_w, style)
         while len(tile) < cell_h - (1 if spacer else 0):
-            tile.append(Content(" " * tile_w).stylize(style))
+            tile.append(fill)
         if spacer:
-            tile.append(Content(" " * tile_w))
+            tile.append(Segment(" " * tile_w, base))
         return tile[:cell_h]
 
     def on_click(self, event: Click) -> None:
@@ -367,21 +426,21 @@ class CalendarWidget(Widget, can_focus=True):
     }
     """
 
-    hours_by_day: reactive[dict[date, float]] = reactive(dict)
+    hours_by_day: var[dict[date, float]] = var(dict)
     """Hours logged per day."""
-    planned: reactive[dict[date, str]] = reactive(dict)
+    planned: var[dict[date, str]] = var(dict)
     """Monday of a week → title of the node planned that week."""
-    rest_weekdays: reactive[frozenset[int]] = reactive(frozenset)
+    rest_weekdays: var[frozenset[int]] = var(frozenset)
     """Weekdays off, 0 = Monday … 6 = Sunday."""
-    days_off: reactive[frozenset[date]] = reactive(frozenset)
+    days_off: var[frozenset[date]] = var(frozenset)
     """Pauses and holidays."""
-    today: reactive[date] = reactive(date(2000, 1, 1), init=False)
+    today: var[date] = var(date(2000, 1, 1), init=False)
     """The highlighted day."""
-    selected: reactive[date] = reactive(date(2000, 1, 1), init=False)
+    selected: var[date] = var(date(2000, 1, 1), init=False)
     """The cursor; the month shown is the one holding it."""
-    show_legend: reactive[bool] = reactive(False)
+    show_legend: var[bool] = var(False)
     """Whether the hours legend is shown under the grid."""
-    show_summary: reactive[bool] = reactive(True)
+    show_summary: var[bool] = var(True)
     """Whether the selected day's line (hours, planned node) is shown under the grid."""
 
     class DaySelected(Message):
@@ -471,16 +530,17 @@ class CalendarWidget(Widget, can_focus=True):
 
     def _show_summary(self) -> None:
         if self.is_mounted:
-            self.query_one("#calendar-summary", Static).update(self._summary())
+            # One line always: no layout pass, so a key press repaints only what changed.
+            self.query_one("#calendar-summary", Static).update(self._summary(), layout=False)
 
     def validate_selected(self, day: date) -> date:
         """Keep the cursor where the six drawn weeks exist."""
         return min(max(day, FIRST_DAY), LAST_DAY)
 
-    def watch_selected(self, day: date) -> None:
+    def watch_selected(self, old: date, day: date) -> None:
         """Retitle the month, restate the day and tell the parent."""
-        if self.is_mounted:
-            self.query_one("#calendar-title", Static).update(self._title())
+        if self.is_mounted and (old.year, old.month) != (day.year, day.month):
+            self.query_one("#calendar-title", Static).update(self._title(), layout=False)
         self._show_summary()
         self.post_message(self.DaySelected(self, day))
 
