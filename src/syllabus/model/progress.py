@@ -410,7 +410,21 @@ def _later(a: R | None, b: R | None, tie_a: bool = False) -> R | None:
         return a if ta > tb else b
     if tie_a or a == b:
         return a
-    return a if a.model_dump_json() >= b.model_dump_json() else b
+    return a if _tie_key(a) >= _tie_key(b) else b
+
+
+def _tie_key(record: BaseModel) -> str:
+    """The content without the time, with every moment in UTC: equal records, equal keys."""
+    import json
+
+    def plain(value: object) -> str:
+        if isinstance(value, datetime):
+            return as_utc(value).isoformat()
+        if isinstance(value, date):
+            return value.isoformat()
+        raise TypeError(type(value).__name__)
+
+    return json.dumps(record.model_dump(exclude={"updated"}), sort_keys=True, default=plain)
 
 
 def _merge_dict(a: dict[str, R], b: dict[str, R], tie_a: bool) -> dict[str, R]:
@@ -431,7 +445,7 @@ def _merge_dict(a: dict[str, R], b: dict[str, R], tie_a: bool) -> dict[str, R]:
         if other > mine:
             merged[key] = theirs
         elif other == mine and not tie_a and ours != theirs:
-            if theirs.model_dump_json() > ours.model_dump_json():
+            if _tie_key(theirs) > _tie_key(ours):
                 merged[key] = theirs
     return merged
 
