@@ -511,15 +511,26 @@ def _layout_sequence(
 
 
 class _DayTable:
-    """The study days from a first day on, listed as far as asked: index → date in O(1)."""
+    """The study days from a first day on, listed as far as asked: index → date in O(1).
 
-    __slots__ = ("_cal", "days", "_next", "_pause")
+    One table serves the whole plan; a replan's segment starts at an index into it.
+    Days are listed by a comprehension over day ordinals, weeks at a time.
+    """
+
+    __slots__ = ("_study", "_paused", "_per_week", "days", "_next", "first")
 
     def __init__(self, cal: StudyCalendar, first: date) -> None:
-        self._cal = cal
+        # ordinal 1 is a Monday: ordinal % 7 == 1 on Mondays
+        self._study = tuple(cal._study[(r - 1) % 7] for r in range(7))
+        paused: set[int] = set()
+        for start, end in zip(cal._pause_starts, cal._pause_ends, strict=True):
+            if end >= first:
+                paused.update(range(max(start, first).toordinal(), end.toordinal() + 1))
+        self._paused = paused
+        self._per_week = cal.days_per_week
         self.days: list[date] = []
-        self._next = first
-        self._pause = bisect_left(cal._pause_ends, first)
+        self.first = first
+        self._next = first.toordinal()
 
     def get(self, index: int) -> date:
         days = self.days
@@ -528,40 +539,37 @@ class _DayTable:
         return days[index]
 
     def _extend(self, size: int) -> None:
-        days = self.days
-        study = self._cal._study
-        starts, ends = self._cal._pause_starts, self._cal._pause_ends
-        day, pause, count = self._next, self._pause, len(starts)
+        days, study, paused = self.days, self._study, self._paused
+        fromordinal = date.fromordinal
         while len(days) < size:
-            while pause < count and ends[pause] < day:
-                pause += 1
-            if pause < count and starts[pause] <= day:
-                day = ends[pause] + _ONE_DAY
-                continue
-            if study[day.weekday()]:
-                days.append(day)
-            day += _ONE_DAY
-        self._next, self._pause = day, pause
+            first = self._next
+            last = first + (size - len(days)) * 7 // self._per_week + 7
+            days.extend(
+                [fromordinal(o) for o in range(first, last) if study[o % 7] and o not in paused]
+            )
+            self._next = last
 
 
-def _day_of(table: _DayTable, offset: float, hours: float, per_day: float, end: bool) -> date:
+def _day_of(
+    table: _DayTable, base: int, offset: float, hours: float, per_day: float, end: bool
+) -> date:
     units = (hours - offset) / per_day
     if end:
         index = math.ceil(units - _EPS) - 1
     else:
         index = math.floor(units + _EPS)
-    return table.get(max(index, 0))
+    return table.get(base + max(index, 0))
 
 
 def _dates(
-    table: _DayTable, offset: float, start: float, end: float, per_day: float
+    table: _DayTable, base: int, offset: float, start: float, end: float, per_day: float
 ) -> tuple[date, date]:
     """Calendar days for a work interval; an empty interval sits on the day before it."""
     if end - start <= _EPS:
-        day = _day_of(table, offset, start, per_day, end=True)
+        day = _day_of(table, base, offset, start, per_day, end=True)
         return day, day
-    first = _day_of(table, offset, start, per_day, end=False)
-    last = _day_of(table, offset, end, per_day, end=True)
+    first = _day_of(table, base, offset, start, per_day, end=False)
+    last = _day_of(table, base, offset, end, per_day, end=True)
     return first, max(first, last)
 
 
@@ -760,17 +768,16 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
     static = _static(roadmap, estimate, document_week_hours(roadmap, estimate, hours_per_week))
     leaves = static.leaves
 
-    tables: dict[date, _DayTable] = {}
+    first_day = min([enrolment.start, *(r.start for r in enrolment.replans)])
+    table = _DayTable(cal, first_day)
 
-    def table_for(start: date) -> _DayTable:
-        table = tables.get(start)
-        if table is None:
-            table = tables[start] = _DayTable(cal, start)
-        return table
+    def index_of(start: date) -> int:
+        """Index in the table of the first study day on or after ``start``."""
+        return cal.count(first_day, start - _ONE_DAY)
 
-    # each leaf's segment (start date, work offset): the enrolment's, or its last replan's
-    base = (enrolment.start, 0.0)
-    segment: list[tuple[date, float]] = [base] * len(leaves)
+    # each leaf's segment (table index, work offset): the enrolment's, or its last replan's
+    base = (index_of(enrolment.start), 0.0)
+    segment: list[tuple[int, float]] = [base] * len(leaves)
     if enrolment.replans:
         done_at = [_leaf_done_at(leaf, rp) for leaf in leaves]
         for replan in sorted(enrolment.replans, key=lambda r: _aware(r.made)):
@@ -781,15 +788,15 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
             for n, leaf in enumerate(leaves):
                 when = done_at[n]
                 if when is True:
-                    seg = segment[n]
-                    _, end_day = _dates(table_for(seg[0]), seg[1], leaf.start, leaf.end, per_day)
+                    at, offset = segment[n]
+                    _, end_day = _dates(table, at, offset, leaf.start, leaf.end, per_day)
                     if end_day < replan.start and not moving:
                         continue
                 elif isinstance(when, datetime) and when <= made:
                     continue
                 moving.append(n)
             if moving:
-                new = (replan.start, min(leaves[n].start for n in moving))
+                new = (index_of(replan.start), min(leaves[n].start for n in moving))
                 for n in moving:
                     segment[n] = new
 
@@ -801,9 +808,8 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
     untracked: list[NodePlan] = []
     ceil = math.ceil
     for n, leaf in enumerate(leaves):
-        seg_start, offset = segment[n]
-        table = table_for(seg_start)
-        first, last = _dates(table, offset, leaf.start, leaf.end, per_day)
+        at, offset = segment[n]
+        first, last = _dates(table, at, offset, leaf.start, leaf.end, per_day)
         size = leaf.end - leaf.start
         plan = NodePlan(leaf.node_id, first, last, size, leaf.estimated)
         nodes[leaf.node_id] = plan
@@ -824,7 +830,7 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
         units = size / per_day
         for item_id, cum, share, optional in leaf.items:
             index = ceil(base_units + units * cum - _EPS) - 1
-            item_due[item_id] = days[index if index > 0 else 0]
+            item_due[item_id] = days[at + (index if index > 0 else 0)]
             item_hours[item_id] = size * share
             if not optional:
                 tracked_set.add(item_id)
