@@ -206,3 +206,21 @@ async def test_no_nodes_no_items() -> None:
         await pilot.pause()
     assert isinstance(app.result, CheckInDraft)
     assert app.result.node_id is None and app.result.item_ids == ()
+
+
+async def test_ticks_survive_switching_nodes() -> None:
+    app = Host(ticked={"p1/w1/a"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        items = app.screen.query_one("#checkin-items", SelectionList)
+        items.select("p1/w1/b")
+        select = app.screen.query_one("#checkin-node", Select)
+        select.value = "p1/w2"
+        await pilot.pause()
+        assert items.selected == []
+        select.value = "p1/w1"
+        await pilot.pause()
+        assert set(items.selected) == {"p1/w1/a", "p1/w1/b"}
+        await pilot.press("2", "ctrl+s")
+        await pilot.pause()
+    assert isinstance(app.result, CheckInDraft)
+    assert app.result.item_ids == ("p1/w1/a", "p1/w1/b")

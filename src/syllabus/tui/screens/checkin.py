@@ -206,6 +206,7 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
         if node_id is None or node_id not in known:
             node_id = self._choices[0][0] if self._choices else None
         self._start_node = node_id
+        self._listed_node = node_id
         self._items_of = items_for
         self._ticks: set[str] = set(ticked)
         self._initial_hours = hours
@@ -288,12 +289,15 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
     def on_select_changed(self, event: Select.Changed) -> None:
         """Another node: list its items, keeping the ticks made so far."""
         event.stop()
+        node = event.value if isinstance(event.value, str) else None
+        if node == self._listed_node:
+            return  # the Select reports its first value too: the list already shows it
+        self._listed_node = node
         items = self.query_one("#checkin-items", SelectionList)
         self._ticks.difference_update(
             items.get_option_at_index(n).value for n in range(items.option_count)
         )
         self._ticks.update(items.selected)
-        node = event.value if isinstance(event.value, str) else None
         items.clear_options()
         items.add_options(self._selections(node))
         self._show_items_label()
