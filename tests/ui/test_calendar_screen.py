@@ -87,6 +87,7 @@ async def test_lists_the_day_and_plan_literally() -> None:
         assert "[@click=app.quit]x[/]" in text
         assert "Week 3 [3 hrs]" in text and "Week 4 [/]" in text
         assert "Add a check-in" in text
+        assert "Roadmap [red]x" in text
 
 
 async def test_enter_lists_then_edits_and_deletes() -> None:

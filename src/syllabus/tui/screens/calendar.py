@@ -328,7 +328,7 @@ class CalendarScreen(Screen[None]):
         keep = rows.highlighted
         options: list[Option] = []
         for checkin in found:
-            node = self.node_titles.get(checkin.node or "", checkin.node or "")
+            node = self.node_titles.get(checkin.node, checkin.node) if checkin.node else "—"
             text = Content.assemble((f"{format_hours(checkin.hours):>6}  ", "bold"), Content(node))
             note = first_line(checkin.note)
             if note:
