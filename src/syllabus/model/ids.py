@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -22,6 +21,8 @@ def resolve(wanted: str, ids: Iterable[str], what: str = "id") -> str:
         shown = ", ".join(sorted(matches)[:5])
         more = f" and {len(matches) - 5} more" if len(matches) > 5 else ""
         raise UnknownId(f"{what} {wanted!r} is ambiguous: {shown}{more}")
+    import difflib  # only on the error path; keeps `syllabus list` start-up small
+
     close = difflib.get_close_matches(wanted, pool, n=3, cutoff=0.5)
     if not close:
         close = [i for i in pool if wanted.lower() in i.lower()][:3]
