@@ -25,9 +25,11 @@ import re
 import shutil
 import sys
 import tempfile
+import time
 import traceback
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as day_time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -133,7 +135,8 @@ def _id(rng: random.Random) -> str:
 
 
 def _at(day: date, rng: random.Random) -> datetime:
-    return datetime.combine(day, time(17, 0), tzinfo=UTC) + timedelta(minutes=rng.randrange(300))
+    evening = datetime.combine(day, day_time(17, 0), tzinfo=UTC)
+    return evening + timedelta(minutes=rng.randrange(300))
 
 
 def _checkable(roadmap: Roadmap) -> list[str]:
@@ -420,14 +423,16 @@ def prepare(force: bool = False, root: Path | None = None) -> Inputs:
     """Make (or reuse) every input; each one that cannot be made yet is listed in ``missing``."""
     if root is None:
         root = cache_root() / _fingerprint()
-        for old in root.parent.glob("*"):  # inputs of older code versions
-            if old != root and old.is_dir():
+        stale = time.time() - 2 * 3600
+        for old in root.parent.glob("*"):  # inputs of older code versions, not in use
+            if old != root and old.is_dir() and old.stat().st_mtime < stale:
                 shutil.rmtree(old, ignore_errors=True)
     stamp = root / "complete"
     if force and root.exists():
         shutil.rmtree(root)
     inputs = Inputs(root=root, markdown=root / "scale-10k.md")
     if stamp.exists():
+        os.utime(root)
         manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
         for name in ("heavy", "heavy_largest", "extreme"):
             setattr(inputs, name, Path(manifest[name]) if manifest[name] else None)
@@ -475,6 +480,25 @@ def prepare(force: bool = False, root: Path | None = None) -> Inputs:
     (root / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     stamp.write_text("ok\n", encoding="utf-8")
     return inputs
+
+
+def snapshot(inputs: Inputs, parent: Path) -> Inputs:
+    """A private copy of every input, so a run never sees them change or vanish."""
+    root = parent / "inputs"
+    shutil.copytree(inputs.root, root)
+
+    def moved(path: Path | None) -> Path | None:
+        return root / path.relative_to(inputs.root) if path else None
+
+    return Inputs(
+        root=root,
+        markdown=root / inputs.markdown.name,
+        heavy=moved(inputs.heavy),
+        heavy_largest=moved(inputs.heavy_largest),
+        extreme=moved(inputs.extreme),
+        largest=inputs.largest,
+        missing=dict(inputs.missing),
+    )
 
 
 def copy_data_dir(source: Path, parent: Path) -> Path:

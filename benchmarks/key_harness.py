@@ -111,8 +111,10 @@ def _prepare(app: App[Any], focus: str, ready_file: Path) -> bool:
             return False
         tree = max(trees, key=lambda t: t.last_line)
         tree.focus()
-        tree.move_cursor_to_line(0)
+        # Moves start where the app put the cursor (today's node, inside its open phase),
+        # which is where a learner moves about.
         info["lines"] = tree.last_line + 1
+        info["cursor"] = max(0, tree.cursor_line)
         tree_or_list: Widget = tree
     else:
         widget = _checklist(app)

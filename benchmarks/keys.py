@@ -37,10 +37,15 @@ class KeyTimes:
     widget: str
 
 
-def move_plan(lines: int, presses: int) -> list[str]:
-    """Down then up over the visible lines, so every press moves the cursor."""
-    span = max(1, min(20, lines - 1))
-    cycle = ["down"] * span + ["up"] * span
+def move_plan(lines: int, cursor: int, presses: int) -> list[str]:
+    """Down and back up from the cursor (or up and back), so every press moves it."""
+    below, above = lines - 1 - cursor, cursor
+    if below >= min(10, above) and below > 0:
+        span = min(20, below)
+        cycle = ["down"] * span + ["up"] * span
+    else:
+        span = max(1, min(20, above))
+        cycle = ["up"] * span + ["down"] * span
     return (cycle * (presses // len(cycle) + 1))[:presses]
 
 
@@ -95,7 +100,10 @@ def session(
                 raise RuntimeError(app._explain(f"{focus} never got content"))
         info = json.loads(ready.read_text(encoding="utf-8"))
         app.drain(0.5)
-        keys = move_plan(int(info["lines"]), presses) if plan == "move" else [plan] * presses
+        if plan == "move":
+            keys = move_plan(int(info["lines"]), int(info.get("cursor", 0)), presses)
+        else:
+            keys = [plan] * presses
         sent = 0.0
         for key in keys:
             while True:

@@ -635,7 +635,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"inputs: {inputs.root}", file=sys.stderr)
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="syllabus-bench-") as scratch:
-        ctx = Context(settings, inputs, Path(scratch))
+        ctx = Context(settings, generate.snapshot(inputs, Path(scratch)), Path(scratch))
         for name, figure in FIGURES.items():
             if wanted and name not in wanted:
                 continue
@@ -645,9 +645,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             except NotBuilt as error:
                 rows += [missing_row(label, str(error)) for label in PLANNED[name]]
             except Exception as error:  # one broken figure must not hide the others
-                where = traceback.extract_tb(error.__traceback__)[-1]
-                message = f"{type(error).__name__}: {error}"[:160]
-                rows.append(Row(name, "error", result="error", note=f"{message} ({where.name})"))
+                traceback.print_exc(file=sys.stderr)
+                message = " ".join(f"{type(error).__name__}: {error}".split())
+                if len(message) > 200:
+                    message = f"{message[:70]} … {message[-130:]}"
+                rows.append(Row(name, "error", result="error", note=message))
     print(table(rows))
     misses = [row for row in rows if row.result in ("MISS", "error")]
     print(
