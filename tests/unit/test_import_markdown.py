@@ -406,3 +406,10 @@ def test_random_bytes_import_or_fail_cleanly(raw: bytes) -> None:
         import_bytes(raw, "random.bin")
     except ImportProblem as error:
         assert str(error).startswith("random.bin") and "\n" not in str(error)
+
+
+def test_an_item_with_several_links_keeps_the_others_in_the_body() -> None:
+    roadmap = imp("# T\n## A\n- [Docs](https://d.example) and [Book](https://b.example)\n")
+    node = roadmap.nodes[0]
+    assert node.items[0].url == "https://d.example"
+    assert "[Book](https://b.example)" in node.body

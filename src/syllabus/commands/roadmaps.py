@@ -85,7 +85,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     for problem in problems:
         print(f"syllabus: {problem}", file=sys.stderr)
     progress = _progress(ctx.data_dir) if (ctx.data_dir / "progress.toml").exists() else {}
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": e.id,
             "title": e.title,

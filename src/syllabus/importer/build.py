@@ -48,7 +48,7 @@ class Grouped:
     """The blocks under a heading that is only an item group ("### 🎓 Lernquellen:")."""
 
     label: str
-    blocks: list[Block]
+    blocks: list[Block | Grouped]
 
 
 @dataclass
@@ -333,7 +333,7 @@ class _Filler:
                 if label:
                     pending = (label, block.source)
             elif isinstance(block, ListBlock):
-                self.list(block, pending[0] if pending else base, 0)
+                self.read_list(block, pending[0] if pending else base, 0)
                 pending = None
             elif isinstance(block, Table):
                 self.body.append(block.source)
@@ -392,8 +392,10 @@ class _Filler:
             self.body.append((line.source or line.text).rstrip())
             return
         self.add_item(line.text, line.links, Group(group.label, kind, group.optional), 0, False)
+        if _hidden_links(line.text, line.links):
+            self.body.append((line.source or line.text).rstrip())
 
-    def list(self, block: ListBlock, group: Group, depth: int) -> None:
+    def read_list(self, block: ListBlock, group: Group, depth: int) -> None:
         for entry in block.items:
             lines = entry.lines
             first = lines[0] if lines else None
@@ -415,7 +417,7 @@ class _Filler:
                     self.body.append(inner.source)
             if first is None:
                 for inner_list in nested:
-                    self.list(inner_list, group, depth)
+                    self.read_list(inner_list, group, depth)
                 continue
             text, boxed = rules.strip_checkbox(" ".join([first.text, *extra]).strip())
             label = first.label
@@ -423,7 +425,7 @@ class _Filler:
                 sub = Group.of(label)
                 if sub.kind or sub.optional:
                     for inner_list in nested:
-                        self.list(inner_list, sub, depth)
+                        self.read_list(inner_list, sub, depth)
                     if next_group:
                         group = next_group
                     continue
@@ -448,8 +450,10 @@ class _Filler:
                         group.label, own, group.optional or rules.label_optional(label)
                     )
             self.add_item(text, links, item_group, depth, boxed)
+            if _hidden_links(text, links):
+                self.body.append(entry.source)  # an item keeps one URL; the rest stay here
             for inner_list in nested:
-                self.list(inner_list, group, depth + 1)
+                self.read_list(inner_list, group, depth + 1)
             if next_group:
                 group = next_group
 
@@ -513,6 +517,12 @@ class _Filler:
                 "depth": depth,
             }
         )
+
+
+def _hidden_links(text: str, links: list[tuple[str, str]]) -> bool:
+    """Whether an item has more link targets than its one ``url`` and its text show."""
+    urls = list(dict.fromkeys(url for _, url in links))
+    return len(urls) > 1 and any(url not in text for url in urls[1:])
 
 
 class _State:
