@@ -44,7 +44,6 @@ _EPS = 1e-7
 _ONE_DAY = timedelta(days=1)
 _SEQUENTIAL = frozenset({Role.PHASE, Role.SECTION, Role.MILESTONE})
 _MODES = ("hours", "duration", "position", "items")
-_SETTLED = frozenset({ItemState.DONE, ItemState.SKIPPED})
 _PREFERENCE = {
     "hours": ("hours", "duration", "position"),
     "duration": ("duration", "hours", "position"),
@@ -758,11 +757,15 @@ def _leaf_done_at(leaf: _Leaf, rp: RoadmapProgress | None) -> datetime | None | 
         return None
     latest: datetime | None = None
     records = rp.items
+    done, skipped = ItemState.DONE, ItemState.SKIPPED
     for item_id in leaf.settled_by:
         record = records.get(item_id)
-        if record is None or record.state not in _SETTLED:
+        if record is None:
             return None
-        changed = _aware(record.updated)
+        state = record.state  # compared by identity: hashing an enum runs Python code
+        if state is not done and state is not skipped:
+            return None
+        changed = record.updated  # aware: the progress model makes it so
         if latest is None or changed > latest:
             latest = changed
     return latest
@@ -1111,18 +1114,26 @@ def _compute_status(
         ItemState.DONE,
         ItemState.SKIPPED,
     )
-    by_state = dict.fromkeys((todo, doing, done, skipped), 0)
+    n_todo = n_doing = n_skipped = 0
     done_ids: list[str] = []
     optional_open = 0
     for item_id, optional in plan.checkable:
         record = records.get(item_id)
         state = todo if record is None else record.state
-        by_state[state] += 1
+        # identity tests, not a dict keyed by state: hashing an enum runs Python code
         if state is done:
             done_ids.append(item_id)
-        elif optional and state is not skipped:
+            continue
+        if state is todo:
+            n_todo += 1
+        elif state is doing:
+            n_doing += 1
+        else:
+            n_skipped += 1
+            continue
+        if optional:
             optional_open += 1
-    counts = {state.value: count for state, count in by_state.items()}
+    counts = {"todo": n_todo, "doing": n_doing, "done": len(done_ids), "skipped": n_skipped}
     for own in rp.own_items.values():
         if own.deleted:
             continue
@@ -1151,10 +1162,10 @@ def _compute_status(
         day = item_due[item_id]
         hours = item_hours[item_id]
         record = records.get(item_id)
-        state = record.state if record is not None else ItemState.TODO
+        state = record.state if record is not None else todo
         if day < today:
             planned_before += hours
-        if state in _SETTLED:
+        if state is done or state is skipped:
             settled_hours += hours
             if record is not None:
                 # a record older than the window (by more than any time zone) is skipped
