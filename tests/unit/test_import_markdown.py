@@ -413,3 +413,14 @@ def test_an_item_with_several_links_keeps_the_others_in_the_body() -> None:
     node = roadmap.nodes[0]
     assert node.items[0].url == "https://d.example"
     assert "[Book](https://b.example)" in node.body
+
+
+def test_a_stray_first_heading_is_not_the_title_even_without_hints() -> None:
+    roadmap = imp(
+        "# quen-3\n\n# 🚀 Master Plan\n\n## Week 1 → Week 2 Breakdown\n### Week 1: A\n- x\n"
+    )
+    assert roadmap.title == "Master Plan"
+    assert roadmap.summary == "**quen-3**"
+    wrapper = roadmap.nodes[0]
+    assert wrapper.id == "week-1-week-2-breakdown"  # a wrapper of weeks is not week 1
+    assert wrapper.children[0].id == "week-1-week-2-breakdown/week-01"

@@ -180,6 +180,8 @@ def _shape(parent: Draft, hints: Hints) -> None:
             child.key = f"{hints.numbered}-{number}"
         else:
             child.key = rules.unit_id(plain) or slugify(plain.rstrip(":")) or "part"
+            if rules.unit_id(plain) and _holds_same_unit(child, child.key):
+                child.key = slugify(plain) or "part"  # "Week 1 → Week 16 Breakdown"
         if hint:
             child.role = Role(hint.role) if hint.role else None
             child.kind = ItemKind(hint.kind) if hint.kind else None
@@ -188,6 +190,15 @@ def _shape(parent: Draft, hints: Hints) -> None:
         _shape(child, hints)
         shaped.append(child)
     parent.children = shaped
+
+
+def _holds_same_unit(draft: Draft, key: str) -> bool:
+    word = key.split("-")[0]
+    for child in draft.children:
+        inner = rules.unit_id(rules.strip_enumeration(child.title)[0])
+        if (inner and inner.split("-")[0] == word) or _holds_same_unit(child, key):
+            return True
+    return False
 
 
 def _find(drafts: list[Draft], wanted: str) -> int | None:
@@ -682,8 +693,20 @@ def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
     blocks = parse_blocks(body)
     root = _sections(blocks, hints)
     title = hints.title or front.get("title") or None
+    if (
+        len(root.children) >= 2
+        and root.children[0].level == root.children[1].level == 1
+        and not root.children[0].blocks
+        and not root.children[0].children
+        and not root.blocks
+    ):
+        # "# quen-3" then "# 16-Week Master Plan": a stray first line, not the title.
+        root.blocks.append(_title_para(root.children.pop(0).title))
+        stray = True
+    else:
+        stray = False
     first = root.children[0] if root.children else None
-    if first is not None and first.level == 1 and not root.blocks:
+    if first is not None and first.level == 1 and (stray or not root.blocks):
         if (
             title is None
             or normal(first.title) == normal(title)

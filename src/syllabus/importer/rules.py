@@ -90,7 +90,8 @@ _MILESTONE = re.compile(
 _APPENDIX = re.compile(
     r"^(appendix|anhang|tips|tipps|resources|ressourcen|tools|certification|zertifi|"
     r"course sequence|total|notes|hinweise|zusätzliche hinweise|summary|zusammenfassung|"
-    r"overview|übersicht|beyond|progress tracking|glossar|faq|further reading)",
+    r"overview|übersicht|beyond|progress tracking|glossar|faq|further reading|"
+    r".*\btimeline\b)",
     re.I,
 )
 _HABIT = re.compile(r"stay(ing)? current|auf dem laufenden|\bhabits?\b|gewohnheit", re.I)
