@@ -653,3 +653,58 @@ def test_status_without_enrolment_plans_from_today() -> None:
     assert status.plan is not None and status.plan.start == date(2026, 11, 23)
     assert status.plan.end == date(2026, 11, 28)  # 13 h at 13 h/week, 6 days
     assert status.streak == 0 and status.projected_finish is None and status.percent == 0
+
+
+def test_items_ticked_at_half_past_one_count_for_the_day_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        # 4 items of 4 h, 1 h a day every day from 1 Feb 2026; today 8 March: the pace
+        # window is 9 Feb - 8 Mar (28 study days).
+        rm = roadmap(node("a", items=4, work=hours(16)))
+        enrol = enrolment(date(2026, 2, 1), 7, rest=())
+        items = {
+            **done("a/i1", when=datetime(2026, 2, 9, 1, 30, tzinfo=UTC)),  # 8 Feb: outside
+            **done("a/i2", when=datetime(2026, 2, 10, 1, 30, tzinfo=UTC)),  # 9 Feb: inside
+        }
+        status = compute_status(rm, progress(enrol, items), "r", date(2026, 3, 8))
+        # 4 h in 28 days; 8 h left → 56 study days from 9 March
+        assert status.projected_finish is not None
+        assert status.projected_finish.low == status.projected_finish.high == date(2026, 5, 3)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_a_stated_total_length_sizes_an_untimed_plan() -> None:
+    # Like seed 002: levels without timing, a month plan (appendix) of 2-4 months.
+    rm = roadmap(
+        node("l1", items=1),
+        node("l2", items=3),
+        node("plan", role="appendix", duration=Span(low=2, high=4, unit="month")),
+        week_hours=hours(10),
+    )
+    plan = build_plan(rm, enrolment(date(2026, 1, 5), 10, rest=()))
+    # 3 months = 12 weeks of 10 h = 120 h, shared 1:3 → 30 h and 90 h at 10/7 h a day
+    assert plan.mode == "items" and plan.estimated
+    assert dates(plan, "l1") == (date(2026, 1, 5), date(2026, 1, 25))  # 21 days
+    assert dates(plan, "l2") == (date(2026, 1, 26), date(2026, 3, 29))  # 63 days
+    assert plan.nodes["l2"].hours == pytest.approx(90)
+
+
+def test_the_collector_is_back_on_afterwards() -> None:
+    import gc
+
+    rm, enrol = _paced()
+    compute_status(rm, progress(enrol), "r", date(2026, 3, 2))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        build_plan(rm, enrol)
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()
