@@ -418,6 +418,7 @@ def test_an_item_with_several_links_keeps_the_others_in_the_body() -> None:
 def test_a_stray_first_heading_is_not_the_title_even_without_hints() -> None:
     roadmap = imp(
         "# quen-3\n\n# 🚀 Master Plan\n\n## Week 1 → Week 2 Breakdown\n### Week 1: A\n- x\n"
+        "## Extras\n- y\n"
     )
     assert roadmap.title == "Master Plan"
     assert roadmap.summary == "**quen-3**"
