@@ -22,11 +22,15 @@ note="", checkin_id=None, today=None)``
 - ``checkin_id: str | None`` — the check-in being edited; None for a new one.
 - ``today: date | None`` — the latest day allowed (default ``day``): no check-ins in the future.
 
-Dismiss result (``ModalScreen[CheckInDraft | None]``): a ``CheckInDraft`` on ctrl+s when the
-input is valid; ``None`` on escape (nothing to save). Invalid hours ("abc", "-3", "25") or
-dates are explained under the field and the dialog stays open.
+Dismiss result (``ModalScreen[CheckInDraft | None]``): a ``CheckInDraft`` on ctrl+s (or
+enter in the hours or date field) when the input is valid; ``None`` on escape (nothing to
+save). Invalid hours ("abc", "-3", "25") or dates are explained under the field and the
+dialog stays open.
 
-Hours accept "1,5", "1.5", "1:30", "90m", "2h"; 0 to 24.
+Hours accept "1,5", "1.5", "1:30", "90m", "2h", "1h 30m"; 0 to 24. The date accepts
+"2026-11-23", "23.11.2026", "today", "yesterday", "-2". ``item_ids`` holds the ticked items
+of the node chosen at save time (in list order). Colours come from ``tui/tcss/calendar.tcss``
+(the dialog's ``CSS_PATH``, loaded when it is first pushed).
 """
 
 from __future__ import annotations

@@ -10,7 +10,9 @@ Interface (what the app codes against)
 ``CalendarWidget(*, today=None, selected=None, show_legend=False, name=None, id=None,
 classes=None)`` — ``today`` defaults to ``syllabus.clock.today()``, ``selected`` to today.
 
-Reactives (assign new objects; never mutate them in place):
+Reactive attributes (Textual ``var``s: the grid repaints itself, the container does not).
+Assign new objects, never mutate them in place — the drawn grid is cached and compared by
+identity:
 
 - ``hours_by_day: dict[date, float]`` — hours logged per day.
 - ``planned: dict[date, str]`` — Monday of a week → title of the node planned that week;
@@ -66,6 +68,9 @@ if TYPE_CHECKING:
 
 HEAT_GLYPHS = (" ", "░", "▒", "▓", "█")
 """Glyph per heat level: none, under 1 h, 1-2 h, 2-3 h, over 3 h."""
+
+HEAT_CLASSES = ("", "calendar--heat-1", "calendar--heat-2", "calendar--heat-3", "calendar--heat-4")
+"""Component class per heat level (level 0 has none)."""
 
 HEAT_LABELS = ("0h", "<1h", "1–2h", "2–3h", ">3h")
 """Legend text per heat level."""
@@ -344,10 +349,6 @@ class MonthGrid(Widget):
         if day is not None:
             event.stop()
             self.post_message(self.Clicked(day))
-
-
-HEAT_CLASSES = ("", "calendar--heat-1", "calendar--heat-2", "calendar--heat-3", "calendar--heat-4")
-"""Component class per heat level (level 0 has none)."""
 
 
 class HeatLegend(Widget):
