@@ -7,8 +7,8 @@ fills its container's height, and given room each day becomes a tile with the ho
 
 Interface (what the app codes against)
 --------------------------------------
-``CalendarWidget(*, today=None, selected=None, show_legend=False, name=None, id=None,
-classes=None)`` — ``today`` defaults to ``syllabus.clock.today()``, ``selected`` to today.
+``CalendarWidget(*, today=None, selected=None, show_legend=False, show_summary=True, name=None,
+id=None, classes=None)`` — ``today`` defaults to ``syllabus.clock.today()``, ``selected`` to today.
 
 Reactive attributes (Textual ``var``s: the grid repaints itself, the container does not).
 Assign new objects, never mutate them in place — the drawn grid is cached and compared by
