@@ -554,6 +554,32 @@ def put_record(progress: Progress, path: RecordPath, record: _Record | None) -> 
     return _with_roadmap(progress, path[1], rp)
 
 
+def put_records(progress: Progress, records: dict[RecordPath, _Record | None]) -> Progress:
+    """``put_record`` for many paths, copying each table once."""
+    tables: dict[RecordPath, dict[str, _Record | None]] = {}
+    for path, record in records.items():
+        if path[0] == "settings" or (len(path) == 3 and path[2] == "enrolment"):
+            progress = put_record(progress, path, record)
+        else:
+            tables.setdefault(path[:-1], {})[path[-1]] = record
+    for prefix, changes in tables.items():
+        if prefix == ("checkins",):
+            table: dict[str, _Record] = dict(progress.checkins)
+        else:
+            table = dict(getattr(progress.roadmap(prefix[1]), prefix[2]))
+        for key, record in changes.items():
+            if record is None:
+                table.pop(key, None)
+            else:
+                table[key] = record
+        if prefix == ("checkins",):
+            progress = progress.model_copy(update={"checkins": table})
+        else:
+            rp = progress.roadmap(prefix[1]).model_copy(update={prefix[2]: table})
+            progress = _with_roadmap(progress, prefix[1], rp)
+    return progress
+
+
 def _diff_table(
     prefix: RecordPath, old: dict[str, _Record], new: dict[str, _Record]
 ) -> list[RecordPath]:

@@ -78,6 +78,8 @@ class ProgressFile:
         self._lock = ProcessLock(local_dir(self.root) / "lock")
         self._journal = Journal(local_dir(self.root) / "journal.jsonl")
         self._damaged = False
+        self._base: Progress | None = None
+        """The progress last handed to the caller: what ``save`` diffs against."""
         self.last_step: str | None = None
         """What the last ``undo``/``redo`` changed, in a few words."""
         self._known: tuple[tuple[int, int, int], Progress] | None = None
@@ -104,6 +106,7 @@ class ProgressFile:
             copies = self._conflict_copies()
             if copies:
                 progress = self._merge_copies(copies, problems)
+        self._base = progress
         return Loaded(progress, problems, read_only, damaged)
 
     def _read(self, problems: list[str]) -> tuple[Progress, bool]:
@@ -272,7 +275,23 @@ class ProgressFile:
         edit) are kept where they are newer; only what this save changed becomes the
         undo step.
         """
-        return self._locked(lambda disk: merge(disk, progress, prefer_a=True))
+        base = self._base
+
+        def change(disk: Progress) -> Progress:
+            if base is None:
+                return merge(disk, progress, prefer_a=True)
+            # Only the records the caller changed since it last got progress from here
+            # need merging: every other record on disk is as new or newer (a restore
+            # from a backup therefore sticks instead of being merged away).
+            mine: dict[RecordPath, model._Record | None] = {}
+            for path in model.changed_paths(base, progress):
+                ours = model.get_record(progress, path)
+                theirs = model.get_record(disk, path)
+                if ours is not None and (theirs is None or ours.updated > theirs.updated):
+                    mine[path] = ours
+            return model.put_records(disk, mine) if mine else disk
+
+        return self._locked(change)
 
     def update(self, change: Callable[[Progress], Progress]) -> Progress:
         """Apply ``change`` to the file's current progress under the lock; returns the result."""
@@ -282,7 +301,8 @@ class ProgressFile:
         try:
             with self._lock:
                 disk = self._read_for_write()
-                return self._commit(disk, change(disk), journal)
+                self._base = self._commit(disk, change(disk), journal)
+                return self._base
         except OSError as error:
             raise SaveFailed(
                 f"could not save {self.path}: {_reason(error)}; the file on disk is unchanged"
@@ -336,6 +356,7 @@ class ProgressFile:
                 new = self._commit(disk, new, journal=False)
                 self._journal.mark(direction, step)
                 self.last_step = step.describe()
+                self._base = new
                 return new
         except OSError as error:
             raise SaveFailed(
@@ -370,6 +391,7 @@ class ProgressFile:
                 paths = model.changed_paths(disk, now)
                 if paths:
                     self._journal.record(disk, now, paths)
+                self._base = now
                 return now
         except _Damaged as damaged:
             raise ProgressError(f"{self.path}: {damaged}") from None
