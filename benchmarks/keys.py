@@ -14,7 +14,7 @@ import signal
 import sys
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.pty_session import PtyApp
@@ -35,6 +35,8 @@ class KeyTimes:
     latencies: list[float]
     unanswered: int
     widget: str
+    settled: list[float] = field(default_factory=list)
+    """Per key: to the end of the last frame before the next key (all its effects drawn)."""
 
 
 def move_plan(lines: int, cursor: int, presses: int) -> list[str]:
@@ -60,6 +62,7 @@ def latencies(
     whose action never ran, or after which no frame began, is counted as unanswered.
     """
     found: list[float] = []
+    settled: list[float] = []
     unanswered = 0
     begins = sorted((float(f[0]), float(f[1])) for f in frames)
     starts = [f[0] for f in begins]
@@ -72,7 +75,10 @@ def latencies(
             unanswered += 1
             continue
         found.append(begins[at][1] - float(arrival[0]))
-    return KeyTimes(found, unanswered, "")
+        following = float(arrivals[n + 1][0]) if n + 1 < len(arrivals) else float("inf")
+        last = bisect.bisect_left(starts, following) - 1
+        settled.append(begins[max(at, last)][1] - float(arrival[0]))
+    return KeyTimes(found, unanswered, "", settled)
 
 
 def session(
@@ -83,6 +89,7 @@ def session(
     workdir: Path,
     plan: str = "move",
     timeout: float = 90.0,
+    gap: float = MIN_GAP,
 ) -> KeyTimes:
     """Run one app under the harness, press ``presses`` keys, return the latencies.
 
@@ -108,7 +115,7 @@ def session(
         for key in keys:
             while True:
                 now = time.perf_counter()
-                if now - sent >= MIN_GAP and now - app.last_output >= QUIET:
+                if now - sent >= gap and now - app.last_output >= QUIET:
                     break
                 app.pump(0.003)
             app.send(KEYS[key])
