@@ -106,7 +106,7 @@ def session(
             if time.perf_counter() > deadline or not app.pump(0.05):
                 raise RuntimeError(app._explain(f"{focus} never got content"))
         info = json.loads(ready.read_text(encoding="utf-8"))
-        app.drain(0.5)
+        app.drain(1.0)  # let the app's own settle timers (details, status) run out first
         if plan == "move":
             keys = move_plan(int(info["lines"]), int(info.get("cursor", 0)), presses)
         else:
