@@ -54,7 +54,14 @@ def seeds(seed_dir: str) -> float:
     from syllabus.importer.bundle import import_seed
     from syllabus.importer.hints import load_sources
 
-    load_modules("syllabus.importer.build", "syllabus.importer.blocks", "syllabus.importer.reading")
+    load_modules(
+        "syllabus.importer.build",
+        "syllabus.importer.blocks",
+        "syllabus.importer.reading",
+        "markdown_it",
+        "linkify_it",
+        "ftfy",
+    )
     every = load_sources(bundled_dir() / SOURCES)
     seeds = Path(seed_dir)
     assert len(every) == 5, f"{len(every)} seeds in sources.toml"
