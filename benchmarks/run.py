@@ -119,6 +119,9 @@ def absolute_row(figure: str, samples: Sequence[float], limit_ms: float, note: s
     """A time against an absolute target: median must be within it."""
     median = statistics.median(samples)
     ratio = median * 1000 / limit_ms
+    cpu = CPU_SECONDS.get(id(samples))
+    if cpu:
+        note = f"{note + '; ' if note else ''}CPU {ms(statistics.median(cpu))}"
     return Row(
         figure,
         ms(median),
@@ -126,7 +129,7 @@ def absolute_row(figure: str, samples: Sequence[float], limit_ms: float, note: s
         f"≤ {limit_ms:g} ms",
         f"{ratio:.2f}× target",
         verdict(ratio <= 1),
-        note or f"n={len(samples)}",
+        f"n={len(samples)}; {note}" if note else f"n={len(samples)}",
     )
 
 
@@ -446,8 +449,12 @@ def fig_rss(ctx: Context) -> list[Row]:
 # --- in-process figures (fresh process per sample) -------------------------------------
 
 
-def probe(*args: str) -> float:
-    """One sample from probe.py."""
+CPU_SECONDS: dict[int, list[float]] = {}
+"""CPU time of the probes behind each list of wall times (by the list's id), for the note."""
+
+
+def probe(*args: str, cpu: list[float] | None = None) -> float:
+    """One sample from probe.py: wall seconds (its CPU seconds appended to ``cpu``)."""
     done = subprocess.run(
         [PYTHON, str(HERE / "probe.py"), *args],
         capture_output=True,
@@ -459,11 +466,17 @@ def probe(*args: str) -> float:
     if done.returncode:
         tail = done.stderr.strip().splitlines()[-1:] or ["(no output)"]
         raise RuntimeError(f"probe {args[0]}: {tail[0]}")
-    return float(json.loads(done.stdout.strip().splitlines()[-1])["seconds"])
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    if cpu is not None and found.get("cpu") is not None:
+        cpu.append(float(found["cpu"]))
+    return float(found["seconds"])
 
 
 def sample(ctx: Context, make_args: Callable[[], tuple[str, ...]]) -> list[float]:
-    return [probe(*make_args()) for _ in range(ctx.settings.probe_rounds)]
+    cpu: list[float] = []
+    walls = [probe(*make_args(), cpu=cpu) for _ in range(ctx.settings.probe_rounds)]
+    CPU_SECONDS[id(walls)] = cpu
+    return walls
 
 
 def fig_seeds(ctx: Context) -> list[Row]:
@@ -497,10 +510,11 @@ def fig_progress(ctx: Context) -> list[Row]:
             continue
         size = (source / "progress.toml").stat().st_size / 1024
         loads = sample(ctx, lambda source=source: ("progress_load", str(source)))
-        saves = []
+        saves: list[float] = []
+        CPU_SECONDS[id(saves)] = cpu = []
         for _ in range(ctx.settings.probe_rounds):
             copy = ctx.copy(name)
-            saves.append(probe("progress_save", str(copy)))
+            saves.append(probe("progress_save", str(copy), cpu=cpu))
             shutil.rmtree(copy, ignore_errors=True)
         note = f"{size:.0f} KB file"
         rows.append(absolute_row(f"progress load, {label}", loads, limit, note))
