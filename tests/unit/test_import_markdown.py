@@ -425,3 +425,11 @@ def test_a_stray_first_heading_is_not_the_title_even_without_hints() -> None:
     wrapper = roadmap.nodes[0]
     assert wrapper.id == "week-1-week-2-breakdown"  # a wrapper of weeks is not week 1
     assert wrapper.children[0].id == "week-1-week-2-breakdown/week-01"
+
+
+def test_comments_inside_prose_and_tables_are_dropped_too() -> None:
+    roadmap = imp(
+        "# T\n## A\nSee <!-- hidden --> this.\n\n| a <!-- x --> | b |\n|---|---|\n| 1 | 2 |\n"
+    )
+    assert "hidden" not in roadmap.model_dump_json() and "x -->" not in roadmap.nodes[0].body
+    assert roadmap.nodes[0].body.startswith("See  this.")

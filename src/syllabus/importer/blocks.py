@@ -22,6 +22,7 @@ META_PREFIX = "syllabus"
 """HTML comments starting ``<!-- syllabus-`` carry exact metadata in exported Markdown."""
 
 _META = re.compile(r"<!--\s*syllabus-(node|item|group)\s*(\{.*\})?\s*-->", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BR = re.compile(r"<br\s*/?>", re.I)
 _LEAD = re.compile(r"\s*(?:\[[ xX]\]\s*)?")  # a checkbox may stand before a label
 
@@ -245,9 +246,13 @@ def inline_lines(token: Token, source_lines: list[str] | None = None) -> list[Li
 
 
 def _source(lines: list[str], token: Token) -> str:
+    """The Markdown source of a block, HTML comments dropped (code keeps its text as is)."""
     if not token.map:
         return ""
-    return "\n".join(lines[token.map[0] : token.map[1]]).strip("\n")
+    text = "\n".join(lines[token.map[0] : token.map[1]]).strip("\n")
+    if token.type in ("fence", "code_block") or "<!--" not in text:
+        return text
+    return _COMMENT.sub("", text).strip("\n")
 
 
 def parse_blocks(text: str) -> list[Block]:
