@@ -281,6 +281,10 @@ def test_003_six_months_24_weeks() -> None:
         in nodes["total-time"].body
     )
     assert (roadmap.pace.hours_per_week.low, roadmap.pace.hours_per_week.high) == (12, 15)
+    # Daily routine: 30-45 + 45-60 minutes on workdays, 4-6 hours over the weekend.
+    assert roadmap.pace.weekday_hours == {
+        "mon": 1.5, "tue": 1.5, "wed": 1.5, "thu": 1.5, "fri": 1.5, "sat": 2.5, "sun": 2.5
+    }  # fmt: skip
     week_tasks = [i for w in weeks for i in w.items if i.checkable]
     assert len(week_tasks) == 100  # 95 checkboxes (week 19's time is none) + 5 resources
     assert roadmap.counts() == (177, 108)

@@ -547,6 +547,8 @@ class _State:
         self.routine_high = 0.0
         self.routine_label: str | None = None
         self.hours_for: dict[str, HoursRange] = {}
+        self.weekday = 0.0
+        self.weekend = 0.0
 
     def pace_from(self, text: str) -> None:
         if self.pace is None:
@@ -555,6 +557,8 @@ class _State:
     def routine(self, label: str | None, text: str) -> bool:
         if not label or not re.search(r"routine", label, re.I):
             return False
+        if re.search(r"daily|täglich|tages", label, re.I):
+            return self.daily(text)
         if not re.search(r"wöchentlich|weekly|woche|week", label, re.I):
             return False
         hours = rules.routine_hours(text)
@@ -565,14 +569,49 @@ class _State:
         self.routine_label = label
         return True
 
+    def daily(self, text: str) -> bool:
+        """A daily routine line: "Before work: 30-45 mins", "Weekends: 4-6 hours"."""
+        match = _ROUTINE_SPAN.search(text)
+        if not match:
+            return False
+        low = float(match.group(1))
+        high = float(match.group(2) or low)
+        hours = (low + high) / 2 / (60 if match.group(3).lower().startswith("min") else 1)
+        if re.search(r"weekend|wochenende", text, re.I):
+            self.weekend += hours / 2  # the weekend's hours, shared by its two days
+        else:
+            self.weekday += hours
+        return True
+
+    def weekday_hours(self) -> dict[str, float]:
+        if not (self.weekday or self.weekend):
+            return {}
+        days = dict.fromkeys(("mon", "tue", "wed", "thu", "fri"), round(self.weekday, 2))
+        days.update(dict.fromkeys(("sat", "sun"), round(self.weekend, 2)))
+        return days
+
     def final_pace(self) -> Pace:
         if self.pace is not None:
+            weekdays = self.weekday_hours()
+            if weekdays and not self.pace.weekday_hours:
+                return self.pace.model_copy(update={"weekday_hours": weekdays})
             return self.pace
         if self.routine_label:
             low, high = self.routine_low, self.routine_high
             text = f"{self.routine_label}: {_fmt(low)}–{_fmt(high)} h/Woche"
-            return Pace(text=text, hours_per_week=HoursRange(low=low, high=high))
+            return Pace(
+                text=text,
+                hours_per_week=HoursRange(low=low, high=high),
+                weekday_hours=self.weekday_hours(),
+            )
+        if self.weekday or self.weekend:
+            return Pace(weekday_hours=self.weekday_hours())
         return Pace()
+
+
+_ROUTINE_SPAN = re.compile(
+    r"(\d+)(?:\s*[-–]\s*(\d+))?\s*(mins?|minutes|minuten|h|hrs?|hours?|stunden)\b", re.I
+)
 
 
 def _fmt(value: float) -> str:
