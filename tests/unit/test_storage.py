@@ -210,6 +210,8 @@ def test_full_disk(pf: ProgressFile, data_dir: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.undo()
     assert (data_dir / "progress.toml").read_bytes() == before
     assert not list(data_dir.glob(".*.tmp"))
+    assert not list(data_dir.glob("backups/progress-*.toml"))  # no snapshot linked to the live file
+    assert os.stat(data_dir / "progress.toml").st_nlink == 1
     assert ProgressFile(data_dir).load().progress == progress
 
 

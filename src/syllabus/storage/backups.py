@@ -39,17 +39,47 @@ def free_name(folder: Path, stem: str, suffix: str = ".toml") -> Path:
     return candidate
 
 
-def daily_snapshot(root: Path, source: Path, today: date) -> Path | None:
-    """Copy ``source`` to today's snapshot once a day and drop the oldest beyond 14."""
+def start_daily_snapshot(root: Path, source: Path, today: date) -> Path | None:
+    """Keep ``source`` as today's snapshot, once a day, just before it is replaced.
+
+    A hard link costs nothing however big the file is: the save then replaces the
+    file with a new one (``os.replace``), and the old contents live on under
+    backups/ alone. Where links are refused, the bytes are copied. Returns the
+    snapshot made, or None (already made today, or it could not be made: a missing
+    snapshot never stops a save).
+    """
     folder = backups_dir(root)
     target = folder / f"progress-{today.isoformat()}.toml"
     if target.exists():
         return None
-    write_atomic(target, source.read_bytes())
-    daily = sorted(p for p in folder.iterdir() if _DAILY.match(p.name))
-    for old in daily[:-KEEP_DAILY]:
-        old.unlink()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            write_atomic(target, source.read_bytes())
+    except OSError:
+        return None
     return target
+
+
+def drop_snapshot(snapshot: Path) -> None:
+    """Undo ``start_daily_snapshot`` after a failed save (the file was not replaced)."""
+    try:
+        snapshot.unlink()
+    except OSError:
+        pass
+
+
+def rotate(root: Path) -> None:
+    """Drop the oldest daily snapshots beyond 14."""
+    folder = backups_dir(root)
+    try:
+        daily = sorted(p for p in folder.iterdir() if _DAILY.match(p.name))
+        for old in daily[:-KEEP_DAILY]:
+            old.unlink()
+    except OSError:
+        pass
 
 
 def keep(root: Path, file: Path, name: str | None = None) -> Path:

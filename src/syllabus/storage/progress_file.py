@@ -314,16 +314,21 @@ class ProgressFile:
         exists = self.path.exists()
         if not paths and exists:
             return disk
-        if exists and self._known is not None:
-            try:
-                from syllabus.clock import today
-
-                backups.daily_snapshot(self.root, real_path(self.path), today())
-            except OSError:
-                pass  # a missing snapshot must not stop the save itself
         new = new.model_copy(update={"schema_version": model.SCHEMA_VERSION})
         data = toml_io.dumps(new).encode("utf-8", "replace")
-        write_atomic(self.path, data)
+        snapshot = None
+        if exists and self._known is not None:  # only a file that loaded cleanly
+            from syllabus.clock import today
+
+            snapshot = backups.start_daily_snapshot(self.root, real_path(self.path), today())
+        try:
+            write_atomic(self.path, data)
+        except BaseException:
+            if snapshot is not None:
+                backups.drop_snapshot(snapshot)
+            raise
+        if snapshot is not None:
+            backups.rotate(self.root)
         st = os.stat(self.path)
         self._known = ((st.st_ino, st.st_mtime_ns, st.st_size), new)
         if journal and paths:

@@ -33,8 +33,10 @@ Layout (``schema`` first; every table optional)::
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -210,6 +212,11 @@ def _checkin(checkin: CheckIn, out: list[str]) -> None:
 
 def dumps(progress: Progress) -> str:
     """The whole progress as the file's text."""
+    with no_gc():
+        return _dumps(progress)
+
+
+def _dumps(progress: Progress) -> str:
     out = [HEADER, f"schema = {int(progress.schema_version)}", ""]
     _settings(progress.settings, out)
     for roadmap_id in sorted(progress.roadmaps):
@@ -217,6 +224,22 @@ def dumps(progress: Progress) -> str:
     for checkin in sorted(progress.checkins.values(), key=lambda c: (c.date, c.created, c.id)):
         _checkin(checkin, out)
     return "\n".join(out)
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cycle collector while ~100,000 short-lived objects are made.
+
+    Nothing here makes cycles; without the pause, the collector walks the growing
+    heap over and over (measured: ~10-15 % of a 1 MB load).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -231,7 +254,8 @@ def parse(text: str) -> dict[str, Any]:
     import rtoml
 
     try:
-        data = rtoml.loads(text)
+        with no_gc():
+            data = rtoml.loads(text)
     except rtoml.TomlParsingError as error:
         raise FormatError(f"not valid TOML ({_one_line(error)})") from None
     if not data:
@@ -282,7 +306,8 @@ def to_progress(data: dict[str, Any], mtime: datetime) -> Progress:
                 _fill(checkin, mtime, "created", "updated")
                 if isinstance(checkin, dict):
                     checkin["id"] = checkin_id
-        return Progress.model_validate(data)
+        with no_gc():
+            return Progress.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
