@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from syllabus.importer import ImportProblem, import_bytes, import_text
+from syllabus.importer import ImportProblem, import_bytes, import_file, import_text
 from syllabus.importer.export import to_markdown
 from syllabus.importer.hints import Hints, NodeHint
 from syllabus.model.roadmap import ItemKind, Roadmap, Role, Unit
@@ -433,3 +435,13 @@ def test_comments_inside_prose_and_tables_are_dropped_too() -> None:
     )
     assert "hidden" not in roadmap.model_dump_json() and "x -->" not in roadmap.nodes[0].body
     assert roadmap.nodes[0].body.startswith("See  this.")
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "markdown"
+
+
+def test_a_users_own_roadmap_as_a_whole_model() -> None:
+    """BOM, CRLF, front matter, comment, phases by "Wochen", a table, code: checked by reading."""
+    roadmap = import_file(FIXTURES / "user_plan.md")
+    expected = json.loads((FIXTURES / "user_plan.expected.json").read_text("utf-8"))
+    assert roadmap.model_dump(mode="json", exclude_defaults=True, exclude_none=True) == expected
