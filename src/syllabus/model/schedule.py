@@ -41,6 +41,9 @@ FORECAST_DAYS = 28
 """The forecast extrapolates the pace of this many days (four weeks) up to today."""
 
 _EPS = 1e-7
+_LAST_ORDINAL = date.max.toordinal()
+MIN_HOURS_PER_WEEK = 0.25
+"""A slower pace is taken as this one, so a plan always ends within the calendar."""
 _ONE_DAY = timedelta(days=1)
 _SEQUENTIAL = frozenset({Role.PHASE, Role.SECTION, Role.MILESTONE})
 _MODES = ("hours", "duration", "position", "items")
@@ -563,7 +566,10 @@ class _DayTable:
         fromordinal = date.fromordinal
         while len(days) < size:
             first = self._next
-            last = first + (size - len(days)) * 7 // self._per_week + 7
+            if first > _LAST_ORDINAL:  # a plan past the year 9999: the calendar ends there
+                days.extend([date.max] * (size - len(days)))
+                return
+            last = min(first + (size - len(days)) * 7 // self._per_week + 7, _LAST_ORDINAL + 1)
             days.extend(
                 [fromordinal(o) for o in range(first, last) if study[o % 7] and o not in paused]
             )
@@ -678,10 +684,10 @@ def _analyse(roadmap: Roadmap, estimate: str, week_hours: float) -> _Static:
         node_id = node.id
         parents[node_id] = parent
         role = node.role
-        if not kind:
-            if role is appendix:
-                kind = "appendix"
-            elif role is side_track:
+        if role is appendix:  # reference material is never planned, wherever it sits
+            kind = "appendix"
+        elif not kind:
+            if role is side_track:
                 kind = "side-track"
             elif role is habit:
                 kind = "habit"
@@ -792,6 +798,7 @@ def _build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | No
     hours_per_week = enrolment.hours_per_week
     if hours_per_week <= 0:
         hours_per_week = document_week_hours(roadmap, estimate, DEFAULT_HOURS_PER_WEEK)
+    hours_per_week = max(hours_per_week, MIN_HOURS_PER_WEEK)
     cal = calendar_for(enrolment)
     per_day = hours_per_week / cal.days_per_week
     static = _static(roadmap, estimate, document_week_hours(roadmap, estimate, hours_per_week))
