@@ -29,6 +29,7 @@ def _meta(kind: str, data: dict[str, Any]) -> str:
 
 _END = "<!-- syllabus-end -->"
 _LEADING = set("+-*#>=|~_")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
 
 def _self_contained(markdown: str) -> bool:
@@ -85,7 +86,8 @@ def _node(node: Node, depth: int, out: list[str]) -> None:
                 lines = []
             group = item.group
             if group:
-                out.append(f"**{group}** {_meta('group', {})}")
+                label = _MD_SPECIAL.sub(r"\\\1", " ".join(group.split()))
+                out.append(f"**{label}** {_meta('group', {})}")
         data = item.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
         data["id"] = item.id
         data["text"] = item.text
