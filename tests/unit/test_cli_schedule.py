@@ -103,12 +103,22 @@ def test_status_json(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
     }
     assert data["planned_finish"] == "2026-11-21" and data["start"] == "2026-11-09"
     assert data["week"] == 2 and data["enrolled"] is True
+    # check-ins without a node count for the node planned that day
+    assert data["node_hours"] == {
+        "week-1": {"planned": 12, "logged": 6},
+        "week-2": {"planned": 12, "logged": 4},
+        "wrap-up": {"planned": 0, "logged": 0},
+    }
+    assert data["week_hours"] == [
+        {"week": "2026-11-09", "planned": 12, "logged": 6},
+        {"week": "2026-11-16", "planned": 12, "logged": 4},
+    ]
 
 
 def test_status_text(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "status")
     assert code == 0
-    assert "now: Week 2  (week-2)" in out
+    assert "now: Week 2  (week-2) · 4/12 h logged" in out
     assert "2 days behind" in out and "2 due this week" in out and "1 overdue" in out
     assert "done: 2/5 (40.0%)" in out
     assert "projected 2026-12-05 – 2026-12-09" in out

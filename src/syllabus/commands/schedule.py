@@ -143,6 +143,14 @@ def status_json(roadmap: Roadmap, status: Status, enrolled: bool) -> dict[str, A
             "plan": forecast.plan.isoformat(),
         },
         "blocked_by": status.blocked_by,
+        "node_hours": {
+            node_id: {"planned": _num(planned), "logged": _num(logged)}
+            for node_id, (planned, logged) in status.node_hours.items()
+        },
+        "week_hours": [
+            {"week": monday.isoformat(), "planned": _num(planned), "logged": _num(logged)}
+            for monday, (planned, logged) in status.week_hours.items()
+        ],
     }
 
 
@@ -202,7 +210,11 @@ def _text(roadmap: Roadmap, status: Status, enrolled: bool) -> list[str]:
     if plan.estimated:
         lines.append("dates estimated from item counts: the document gives no timing")
     if status.current is not None:
-        lines.append(f"now: {nodes[status.current].title}  ({status.current})")
+        planned, logged = status.node_hours.get(status.current, (0.0, 0.0))
+        lines.append(
+            f"now: {nodes[status.current].title}  ({status.current})"
+            f" · {_hours(logged)}/{_hours(planned)} h logged"
+        )
     extra = [f"{counts[s]} {s}" for s in ("doing", "skipped") if counts[s]]
     lines.append(
         f"done: {counts['done']}/{checkable} ({status.percent:.1f}%)"
