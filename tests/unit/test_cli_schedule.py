@@ -181,3 +181,17 @@ def test_damaged_progress_file_exits_1(data_dir: Path, capsys: pytest.CaptureFix
     (data_dir / "progress.toml").write_text("this is [not toml", encoding="utf-8")
     code, _, err = run(capsys, "status")
     assert code == 1 and "progress" in err
+
+
+def test_today_on_a_rest_day_and_before_the_start(
+    history: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SYLLABUS_TODAY", "2026-11-15")  # the Sunday between the weeks
+    code, out, _ = run(capsys, "today")
+    assert code == 0
+    assert "next: Week 2  (week-2)" in out and "a rest day: your streak is safe" in out
+    # 12-14 November were study days without a check-in
+    assert "logged today 0 h · this week 6/12 h · streak 0 · 2 days behind" in out
+    monkeypatch.setenv("SYLLABUS_TODAY", "2026-11-02")
+    code, out, _ = run(capsys, "today", "--short")
+    assert out == "starts 2026-11-09 · 🔥0 · 0/0h\n"

@@ -37,13 +37,14 @@ DEFAULT_ITEM_HOURS = 3.0
 DEFAULT_HOURS_PER_WEEK = 10.0
 """Pace assumed when neither the enrolment nor the roadmap states one."""
 
+MIN_HOURS_PER_WEEK = 0.25
+"""A slower pace is taken as this one, so a plan always ends within the calendar."""
+
 FORECAST_DAYS = 28
 """The forecast extrapolates the pace of this many days (four weeks) up to today."""
 
 _EPS = 1e-7
 _LAST_ORDINAL = date.max.toordinal()
-MIN_HOURS_PER_WEEK = 0.25
-"""A slower pace is taken as this one, so a plan always ends within the calendar."""
 _ONE_DAY = timedelta(days=1)
 _SEQUENTIAL = frozenset({Role.PHASE, Role.SECTION, Role.MILESTONE})
 _MODES = ("hours", "duration", "position", "items")
@@ -312,7 +313,7 @@ class Plan:
 class _Layout:
     """Work intervals (hours from the start of the plan) for every sequential node."""
 
-    __slots__ = ("mode", "estimate", "week_hours", "spans", "estimated", "own_share")
+    __slots__ = ("mode", "estimate", "week_hours", "spans", "estimated")
 
     def __init__(self, mode: str, estimate: str, week_hours: float) -> None:
         self.mode = mode
