@@ -23,6 +23,8 @@ from textual.widgets import Footer, Header, Label
 from syllabus.tui.messages import ProgressReplaced, ProgressSaved, SaveFailed
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from syllabus.catalog import CatalogEntry
     from syllabus.model.progress import Progress
     from syllabus.storage.progress_file import ProgressFile
@@ -30,6 +32,9 @@ if TYPE_CHECKING:
 
 RETRY_SECONDS = 5.0
 """How long after a failed save the app tries again."""
+
+SAVE_DELAY = 0.15
+"""Seconds of quiet before a save starts, so the write never competes with the next frame."""
 
 WATCH_SECONDS = 0.5
 """How often the watcher thread looks at the progress file's signature."""
@@ -75,6 +80,7 @@ class SyllabusApp(App[int]):
         self._saved_generation = 0
         self._known_signature: tuple[int, int] | None = None
         self._quitting = False
+        self._save_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -83,7 +89,8 @@ class SyllabusApp(App[int]):
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
-        self._open()
+        # after the first frame: the loading thread would otherwise slow it down
+        self.call_after_refresh(self._open)
 
     def _install_signal_handlers(self) -> None:
         """SIGTERM and SIGHUP quit like `q`: the pending save is written first."""
@@ -163,9 +170,37 @@ class SyllabusApp(App[int]):
             try:
                 day = today(progress.settings.day_start_hour)
                 session.plan, session.status = session.schedule(progress, day)
+                rp = progress.roadmap(roadmap_id)
+                session.marks = session.calendar_marks(session.plan, rp)
             except Exception as error:  # the checklist is still useful without a plan
                 self.notify(f"No schedule: {error}", severity="warning", markup=False)
         return session
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="warm")
+    def _warm_imports(self) -> None:
+        """Import the Markdown view, the highlighter and the dialogs once content shows.
+
+        They are not needed for the first screen of content; imported later on the
+        event loop they would stall a key press.
+        """
+        import textual.highlight  # noqa: F401
+        import textual.widgets._markdown  # noqa: F401
+        from pygments.lexers import get_lexer_by_name
+
+        for language in ("json", "python", "bash", "text"):
+            get_lexer_by_name(language)
+        import syllabus.tui.screens.checkin  # noqa: F401
+        import syllabus.tui.screens.note  # noqa: F401
+        import syllabus.tui.screens.own_item  # noqa: F401
+
+        self.call_from_thread(self._markdown_ready)
+
+    def _markdown_ready(self) -> None:
+        from syllabus.tui.widgets.detail_pane import DetailPane
+
+        for screen in self.screen_stack:
+            for pane in screen.query(DetailPane):
+                pane.enable_markdown()
 
     def _entries(self) -> list[CatalogEntry]:
         from syllabus.catalog import entries
@@ -191,6 +226,7 @@ class SyllabusApp(App[int]):
             self.switch_screen(MainScreen())
         else:
             self.push_screen(MainScreen())
+        self.call_after_refresh(self._warm_imports)
 
     def _chosen(self, choice: tuple[str, Any] | None) -> None:
         """The welcome screen's answer: (roadmap id, Enrolment or None to just switch)."""
@@ -235,8 +271,14 @@ class SyllabusApp(App[int]):
         self.save()
 
     def save(self) -> None:
-        """Start a save of everything pending (a queued save is replaced by this one)."""
-        if not self.read_only and self._file is not None:
+        """Save everything pending once the keys pause (a burst of ticks is one write)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self._start_save)
+
+    def _start_save(self) -> None:
+        self._save_timer = None
+        if not self.read_only and self._file is not None and self.unsaved:
             self._save()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="save")
@@ -278,7 +320,7 @@ class SyllabusApp(App[int]):
             severity="error",
             markup=False,
         )
-        self.set_timer(RETRY_SECONDS, self.save)
+        self.set_timer(RETRY_SECONDS, self._start_save)
 
     def _replaced(self, why: str) -> None:
         """Tell every screen the progress changed under it."""

@@ -56,6 +56,8 @@ class Session:
         """The plan when the roadmap was opened (the screen keeps its own current one)."""
         self.status: Status | None = None
         """Today's status when the roadmap was opened."""
+        self.marks: CalendarMarks | None = None
+        """The calendar's marks when the roadmap was opened."""
         self._checkable_under: dict[str, list[tuple[str, bool]]] = {}
         for top in roadmap.nodes:
             self._index(top, None)

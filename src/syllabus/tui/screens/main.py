@@ -9,7 +9,8 @@ the screen makes a change with a ``model.progress`` function, hands it to
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, cast
+from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.binding import Binding
@@ -26,8 +27,9 @@ from syllabus.model.progress import (
     set_note,
 )
 from syllabus.tui.messages import ProgressReplaced
+from syllabus.tui.widgets.calendar import CalendarWidget
 from syllabus.tui.widgets.checklist import Checklist
-from syllabus.tui.widgets.detail_pane import DetailPane, describe
+from syllabus.tui.widgets.detail_pane import DetailPane, describe, describe_item
 from syllabus.tui.widgets.phase_tree import PhaseTree
 from syllabus.tui.widgets.status_line import StatusLine
 
@@ -35,26 +37,24 @@ if TYPE_CHECKING:
     from datetime import date
 
     from textual.app import ComposeResult
-    from textual.events import Resize
+    from textual.events import Key, Resize
+    from textual.timer import Timer
 
     from syllabus.model.schedule import Plan, Status
     from syllabus.tui.app import SyllabusApp
     from syllabus.tui.screens.checkin import CheckInDraft
     from syllabus.tui.session import CalendarMarks, Session
 
+NODE_SETTLE_SECONDS = 0.15
+"""How long the tree's cursor rests before the checklist shows its node."""
+
+STATUS_DELAY = 0.1
+"""Seconds of quiet before the status is recomputed (it waits for a burst of keys)."""
+
 WIDE_COLUMNS = 140
 """From this width the calendar sits at the right."""
 
 _URL = re.compile(r"https?://[^\s)>\]]+")
-
-
-def calendar_widget() -> Any | None:
-    """The compact month calendar, if its module is present."""
-    try:
-        from syllabus.tui.widgets.calendar import CalendarWidget
-    except ImportError:
-        return None
-    return CalendarWidget
 
 
 class MainScreen(Screen[None]):
@@ -85,6 +85,9 @@ class MainScreen(Screen[None]):
         self.ticked_today: list[str] = []
         """Items the learner marked done in this sitting, offered to the check-in."""
         self._marks: CalendarMarks | None = None
+        self._status_timer: Timer | None = None
+        self._node_timer: Timer | None = None
+        self._stale_labels: set[str] = set()
 
     @property
     def syllabus(self) -> SyllabusApp:
@@ -114,10 +117,8 @@ class MainScreen(Screen[None]):
             with Vertical(id="center"):
                 yield Checklist(id="checklist")
                 yield DetailPane(id="detail")
-            calendar = calendar_widget()
-            if calendar is not None:
-                with Vertical(id="side"):
-                    yield calendar(today=self.today, show_legend=True, id="calendar")
+            with Vertical(id="side"):
+                yield CalendarWidget(today=self.today, show_legend=True, id="calendar")
         yield StatusLine(id="status")
         yield Footer()
 
@@ -131,12 +132,17 @@ class MainScreen(Screen[None]):
         tree.load(self.session, self.rp, current, blocked)
         status_line = self.query_one(StatusLine)
         status_line.today = self.today.isoformat()
-        self._show_status()
         if current is not None:
             self._show_node(current)
             tree.reveal(current)
         self.query_one(Checklist).focus()
-        self._refresh_status()
+        self._status_ready(self.plan, self.status, self.session.marks)
+
+    def on_key(self, event: Key) -> None:
+        """While keys come, the slow panes wait: they render once the keys rest."""
+        if self._node_timer is not None:
+            self._node_timer.reset()
+        self.query_one(DetailPane).postpone()
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width >= WIDE_COLUMNS, "-wide")
@@ -155,28 +161,34 @@ class MainScreen(Screen[None]):
     # --- showing ---------------------------------------------------------------------
 
     def _show_node(self, node_id: str, highlight: str | None = None) -> None:
+        if self._node_timer is not None:
+            self._node_timer.stop()
+            self._node_timer = None
         self.node_id = node_id
         due = frozenset(self.status.due) if self.status else frozenset()
         checklist = self.query_one(Checklist)
         checklist.show(self.session.rows(node_id, self.rp), self.rp, due, highlight)
         if checklist.highlighted_row is None:
             self.item_id = None
-            self._show_detail()
+            self._show_item()
+        self._show_detail(at_once=True)
 
     def _show_detail(self, at_once: bool = False) -> None:
         if self.node_id is None:
             return
-        row = self.query_one(Checklist).highlighted_row
         status = self.status
         markdown = describe(
             self.session,
             self.node_id,
-            row,
             self.rp,
             blocked_by=status.blocked_by.get(self.node_id) if status else None,
             hours=status.node_hours.get(self.node_id) if status else None,
         )
         self.query_one(DetailPane).show(markdown, at_once=at_once)
+
+    def _show_item(self) -> None:
+        row = self.query_one(Checklist).highlighted_row
+        self.query_one(DetailPane).show_item(describe_item(row, self.rp))
 
     def _show_status(self) -> None:
         line = self.query_one(StatusLine)
@@ -186,13 +198,19 @@ class MainScreen(Screen[None]):
 
     @on(PhaseTree.CursorMoved)
     def _node_moved(self, message: PhaseTree.CursorMoved) -> None:
+        """The checklist follows the tree's cursor once it rests, so moving stays instant."""
+        if self._node_timer is not None:
+            self._node_timer.stop()
+            self._node_timer = None
         if message.node_id != self.node_id:
-            self._show_node(message.node_id)
+            self._node_timer = self.set_timer(
+                NODE_SETTLE_SECONDS, partial(self._show_node, message.node_id)
+            )
 
     @on(Checklist.ItemHighlighted)
     def _item_moved(self, message: Checklist.ItemHighlighted) -> None:
         self.item_id = message.item_id
-        self._show_detail()
+        self._show_item()
 
     # --- changing --------------------------------------------------------------------
 
@@ -207,7 +225,9 @@ class MainScreen(Screen[None]):
         self.query_one(Checklist).update_row(message.item_id, message.state)
         node_id = self.session.node_of(message.item_id, self.rp)
         if node_id is not None:
-            self.query_one(PhaseTree).update_nodes(self.session.ancestors(node_id), self.rp)
+            # the tree's counts follow once the keys rest, with the status: the row
+            # itself is the key's answer, and a frame with one row in it is fast
+            self._stale_labels.update(self.session.ancestors(node_id))
         if message.state is ItemState.DONE:
             if message.item_id not in self.ticked_today:
                 self.ticked_today.append(message.item_id)
@@ -226,8 +246,14 @@ class MainScreen(Screen[None]):
             self._show_node(self.node_id, self.item_id)
         self._refresh_status()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="status")
     def _refresh_status(self) -> None:
+        """Recompute the status once the keys pause, off the event loop."""
+        if self._status_timer is not None:
+            self._status_timer.stop()
+        self._status_timer = self.set_timer(STATUS_DELAY, self._compute_status)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="status")
+    def _compute_status(self) -> None:
         progress = self.syllabus.progress
         if progress is None:
             return
@@ -241,11 +267,13 @@ class MainScreen(Screen[None]):
         self.plan, self.status = plan, status
         if marks is not None:
             self._marks = marks
+        if self._stale_labels:
+            self.query_one(PhaseTree).update_nodes(sorted(self._stale_labels), self.rp)
+            self._stale_labels = set()
         self._show_status()
         self._update_calendar_screens()
-        calendar = calendar_widget()
-        if calendar is not None and marks is not None:
-            for widget in self.query(calendar):
+        if marks is not None:
+            for widget in self.query(CalendarWidget):
                 widget.hours_by_day = dict(status.hours_by_day) if status else {}
                 widget.planned = marks.planned
                 widget.rest_weekdays = marks.rest_weekdays
@@ -279,6 +307,7 @@ class MainScreen(Screen[None]):
             progress = self.syllabus.progress
             assert progress is not None
             self.syllabus.commit(set_note(progress, self.session.roadmap_id, target, text, now()))
+            self._show_item()
             self._show_detail(at_once=True)
 
         self.app.push_screen(NoteDialog(title, self.rp.note(target) or ""), done)
@@ -487,6 +516,6 @@ class MainScreen(Screen[None]):
         self.redraw()
         self._update_calendar_screens()
 
-    def on_calendar_widget_day_activated(self, message: Any) -> None:
+    def on_calendar_widget_day_activated(self, message: CalendarWidget.DayActivated) -> None:
         message.stop()
         self.open_calendar(message.day)

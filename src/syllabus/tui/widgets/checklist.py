@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -61,8 +62,9 @@ def row_prompt(row: Row, state: ItemState, due: bool = False) -> Content:
         extras.append("mine")
     if row.url:
         extras.append("link")
-    if due and state in (ItemState.TODO, ItemState.DOING):
-        extras.append("due")
+    if due:
+        # blanks once done, so the row keeps its width and wrapping: one row redraws
+        extras.append("due" if state in (ItemState.TODO, ItemState.DOING) else "   ")
     if extras:
         parts.append((f"  {' · '.join(extras)}", "dim italic"))
     return Content.assemble(*parts)
@@ -156,7 +158,32 @@ class Checklist(OptionList):
             return
         self._states[item_id] = state
         row = self._rows[index]
-        self.replace_option_prompt_at_index(index, row_prompt(row, state, item_id in self._due))
+        self._replace_prompt(index, row_prompt(row, state, item_id in self._due))
+
+    def _replace_prompt(self, index: int, prompt: Content) -> None:
+        """Redraw one row, keeping the other rows' rendered lines.
+
+        OptionList's own replace re-renders every row; on a long node that is most
+        of a toggle's time. This evicts only the changed option from the render
+        cache, and falls back to the full replace when the row's height changes.
+        """
+        option = self.get_option_at_index(index)
+        old_height = self._line_cache.heights.get(index)
+        option._set_prompt(prompt)
+        padding = self.get_component_styles("option-list--option").padding
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        new_height = self._get_visual(option).get_height(self.styles, width - padding.width)
+        if old_height is None or new_height != old_height:
+            self.replace_option_prompt_at_index(index, prompt)
+            return
+        for key in [key for key in self._option_render_cache.keys() if key[0] is option]:
+            self._option_render_cache.discard(key)
+        first_line = self._line_cache.index_to_line.get(index)
+        if first_line is None:
+            self.refresh()
+            return
+        top = first_line - self.scroll_offset.y
+        self.refresh(Region(0, top, self.size.width, new_height))
 
     def _ask(self, toggled: ItemState) -> None:
         row = self.highlighted_row

@@ -2,17 +2,21 @@
 
 Goal, prerequisites not yet done, estimated against logged hours, the node's prose,
 tables and links, the highlighted item, and the learner's notes. Rendering Markdown
-is the slowest thing on screen, so updates wait for the cursor to rest: moving through
-the tree repaints the tree at once and the pane a moment later.
+is the slowest thing on screen, so the node's Markdown waits for the cursor to rest
+(moving through the tree repaints the tree at once and the pane a moment later), and
+the highlighted item sits in a small widget of its own that redraws at once.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+import sys
+from typing import TYPE_CHECKING, Any
 
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Markdown
+from textual.widgets import Static
 
 from syllabus.tui.literal import clean, one_line
 
@@ -22,7 +26,33 @@ if TYPE_CHECKING:
     from syllabus.model.progress import RoadmapProgress
     from syllabus.tui.session import Row, Session
 
-SETTLE_SECONDS = 0.06
+SETTLE_SECONDS = 0.35
+
+_FENCE = re.compile(r"^([ \t]{0,3})(`{3,}|~{3,})(.*)$")
+
+
+def label_fences(markdown: str) -> str:
+    """Label unlabelled code fences "text".
+
+    Given no language, the highlighter tries every lexer it has (a fifth of a second
+    on the event loop); a closing fence must stay bare, so fences are walked in pairs.
+    """
+    lines = markdown.split("\n")
+    opened: str | None = None
+    for number, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if match is None:
+            continue
+        indent, fence, info = match.groups()
+        if opened is None:
+            opened = fence
+            if not info.strip():
+                lines[number] = f"{indent}{fence}text"
+        elif fence[0] == opened[0] and len(fence) >= len(opened) and not info.strip():
+            opened = None
+    return "\n".join(lines)
+
+
 """How long the cursor must rest before the pane renders."""
 
 
@@ -33,20 +63,18 @@ def _hours(value: float) -> str:
 def describe(
     session: Session,
     node_id: str,
-    row: Row | None,
     rp: RoadmapProgress,
     blocked_by: list[str] | None = None,
     hours: tuple[float, float] | None = None,
 ) -> str:
-    """The Markdown for one node, with the highlighted row and the notes."""
+    """The Markdown for one node: goal, prerequisites, hours, notes, then its prose."""
     node = session.nodes[node_id]
     parts = [f"## {one_line(node.title)}"]
     if node.goal:
         parts.append(f"**Goal:** {clean(node.goal)}")
     if blocked_by:
-        names = ", ".join(
-            one_line(session.nodes[n].title) for n in blocked_by if n in session.nodes
-        )
+        titles = [session.nodes[n].title for n in blocked_by if n in session.nodes]
+        names = ", ".join(one_line(title) for title in titles)
         parts.append(f"**Prerequisites not done yet:** {names}")
     elif node.prerequisites_text:
         parts.append(f"**Prerequisites:** {one_line(node.prerequisites_text)}")
@@ -57,27 +85,42 @@ def describe(
         low, high = node.timing.hours.low, node.timing.hours.high
         span = _hours(low) if low == high else f"{low:g}–{_hours(high)}"
         parts.append(f"**Hours:** about {span}")
-    if row is not None:
-        parts.append(f"### {'My item' if row.own else 'Selected'}\n\n{clean(row.text)}")
-        if row.url:
-            parts.append(f"<{clean(row.url)}>" if " " not in row.url else clean(row.url))
-        item_note = rp.note(row.id)
-        if item_note:
-            parts.append(f"**My note:**\n\n{clean(item_note)}")
     node_note = rp.note(node_id)
     if node_note:
         parts.append(f"### My notes\n\n{clean(node_note)}")
     if node.body.strip():
         parts.append("---")
-        parts.append(clean(node.body))
+        parts.append(label_fences(clean(node.body)))
     return "\n\n".join(parts)
 
 
+def describe_item(row: Row | None, rp: RoadmapProgress) -> Content:
+    """The highlighted row, its link and the learner's note on it, literally."""
+    if row is None:
+        return Content("")
+    parts: list[Content | str | tuple[str, str]] = [
+        ("My item: " if row.own else "Selected: ", "bold"),
+        one_line(row.text),
+    ]
+    if row.url:
+        parts += ["\n", ("Link: ", "bold"), one_line(row.url), ("  (o opens, y copies)", "dim")]
+    note = rp.note(row.id)
+    if note:
+        parts += ["\n", ("My note: ", "bold"), clean(note)]
+    return Content.assemble(*parts)
+
+
 class DetailPane(VerticalScroll):
-    """A scrolling Markdown view of the selected node."""
+    """The highlighted item at the top (at once), the node's Markdown below (when settled).
+
+    The Markdown widget and its parser cost a fifth of a second to import, so the pane
+    starts without it; the app imports them in a thread once the roadmap is on screen
+    and calls ``enable_markdown``.
+    """
 
     DEFAULT_CSS = """
     DetailPane { height: 1fr; }
+    DetailPane > #detail-item { height: auto; margin-bottom: 1; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
@@ -85,24 +128,49 @@ class DetailPane(VerticalScroll):
         self._pending: str | None = None
         self._shown: str | None = None
         self._timer: Timer | None = None
+        self._markdown: Any | None = None
 
     def compose(self) -> ComposeResult:
-        yield Markdown()
+        yield Static(Content(""), id="detail-item")
+
+    def on_mount(self) -> None:
+        if "textual.widgets._markdown" in sys.modules:  # loaded already: no waiting
+            self.enable_markdown()
+
+    def enable_markdown(self) -> None:
+        """Mount the Markdown view (its modules are loaded by now) and show what waits."""
+        if self._markdown is not None:
+            return
+        from textual.widgets import Markdown
+
+        self._markdown = Markdown(id="detail-node")
+        self.mount(self._markdown)
+        self._render_pending()
+
+    def show_item(self, content: Content) -> None:
+        """Show the highlighted item now: one small widget, cheap to redraw."""
+        self.query_one("#detail-item", Static).update(content)
 
     def show(self, markdown: str, at_once: bool = False) -> None:
-        """Show new Markdown once the cursor rests (or now)."""
+        """Show a node's Markdown once the cursor rests (or now)."""
         self._pending = markdown
         if self._timer is not None:
             self._timer.stop()
+            self._timer = None
         if at_once:
             self._render_pending()
-        else:
+        elif markdown != self._shown:
             self._timer = self.set_timer(SETTLE_SECONDS, self._render_pending)
+
+    def postpone(self) -> None:
+        """A key was pressed: wait for the keys to rest before rendering."""
+        if self._timer is not None:
+            self._timer.reset()
 
     def _render_pending(self) -> None:
         self._timer = None
-        if self._pending is None or self._pending == self._shown:
+        if self._markdown is None or self._pending is None or self._pending == self._shown:
             return
         self._shown = self._pending
-        self.query_one(Markdown).update(self._pending)
+        self._markdown.update(self._pending)
         self.scroll_home(animate=False)

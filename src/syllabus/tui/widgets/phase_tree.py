@@ -155,9 +155,6 @@ class PhaseTree(Tree[str]):
         while parent is not None and not parent.is_root:
             parent.expand()
             parent = parent.parent
-        self.call_after_refresh(self._move_to, branch)
-
-    def _move_to(self, branch: TreeNode[str]) -> None:
         self.get_node_at_line(0)  # lays out the lines, so the expanded branch has its line
         self.move_cursor(branch)
         self.scroll_to_node(branch, animate=False)
