@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from syllabus.importer.problems import ImportProblem
 
 
+@lru_cache(maxsize=4096)
 def normal(text: str) -> str:
     """Lowercase words separated by single spaces, for matching titles."""
     return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())

@@ -18,10 +18,13 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 def slugify(text: str, max_length: int = MAX_SLUG) -> str:
     """Lowercase ASCII words joined by "-", cut at a word boundary within ``max_length``."""
-    letters = "".join(
-        ch if unicodedata.category(ch)[0] not in "SC" else " " for ch in text.translate(_GERMAN)
-    )
-    ascii_text = anyascii(letters).lower()
+    if text.isascii():
+        ascii_text = text.lower()  # symbols and controls become "-" below anyway
+    else:
+        letters = "".join(
+            ch if unicodedata.category(ch)[0] not in "SC" else " " for ch in text.translate(_GERMAN)
+        )
+        ascii_text = anyascii(letters).lower()
     slug = _NON_WORD.sub("-", ascii_text).strip("-")
     if len(slug) <= max_length:
         return slug
