@@ -18,7 +18,12 @@ MOMENTS = st.datetimes(
     min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=ZONES
 )
 DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1))
-TEXT = st.text(max_size=40) | st.text(min_size=2000, max_size=6000, alphabet="ab [x]\n\"'\\")
+LONG_TEXT = st.builds(  # very long notes, cheaply: a random piece repeated
+    lambda piece, times: piece * times,
+    st.text(min_size=1, max_size=12) | st.sampled_from(['[3 hrs] "q" \\ ', "a\nb", '"""']),
+    st.integers(200, 800),
+)
+TEXT = st.text(max_size=40) | LONG_TEXT
 KEYS = st.text(min_size=1, max_size=30)
 
 item_records = st.builds(pm.ItemRecord, state=st.sampled_from(list(pm.ItemState)), updated=MOMENTS)
