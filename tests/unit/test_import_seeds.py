@@ -59,6 +59,10 @@ def test_sources_name_the_five_seeds_in_order() -> None:
 def test_bundled_file_is_the_importers_output(roadmap_id: str) -> None:
     """Re-importing the seed with its hints gives exactly the shipped roadmap."""
     assert imported(roadmap_id) == bundled(roadmap_id)
+    shipped = (catalog.bundled_dir() / f"{roadmap_id}.toml").read_text(encoding="utf-8")
+    assert catalog.roadmap_toml(imported(roadmap_id)) == shipped, (
+        "stale file: run python -m syllabus.importer.bundle ../shared/seeds"
+    )
 
 
 @pytest.mark.parametrize("roadmap_id", IDS)
