@@ -458,6 +458,7 @@ def _apply(progress: Progress, step: Step, backwards: bool) -> Progress:
             )
         if _content(current) != expected:
             continue
+        replacement: model._Record | None
         if target is not None:
             replacement = target.model_copy(update={"updated": when})
         elif source is not None:
