@@ -401,3 +401,16 @@ def test_loaded_progress_can_be_deep_copied_and_pickled(pf: ProgressFile, data_d
     assert progress.model_copy(deep=True) == progress
     assert pickle.loads(pickle.dumps(progress)) == progress
     assert copy.deepcopy(progress) == progress
+
+
+def test_a_restore_is_not_merged_away_by_the_apps_next_save(data_dir: Path, monkeypatch) -> None:
+    app = ProgressFile(data_dir)
+    app.load()
+    memory = app.save(pm.set_item_state(pm.Progress(), "r", "a", pm.ItemState.DONE, T0))
+    monkeypatch.setenv("SYLLABUS_TODAY", "2026-11-24")
+    memory = app.save(pm.set_item_state(memory, "r", "b", pm.ItemState.DONE, datetime.now(UTC)))
+    ProgressFile(data_dir).restore("progress-2026-11-24.toml")  # the file before "b"
+    memory = pm.set_item_state(memory, "r", "c", pm.ItemState.DONE, datetime.now(UTC))
+    saved = app.save(memory)
+    assert saved.roadmap("r").state("b") == pm.ItemState.TODO  # restored, and it stays so
+    assert saved.roadmap("r").state("c") == pm.ItemState.DONE  # the app's new change is kept
