@@ -29,7 +29,7 @@ from syllabus.model.progress import (
     RoadmapProgress,
     study_day,
 )
-from syllabus.model.roadmap import Item, Node, Roadmap, Role
+from syllabus.model.roadmap import Node, Roadmap, Role
 
 DEFAULT_ITEM_HOURS = 3.0
 """Hours of work assumed for a checkable item when the document gives no timing at all."""
@@ -692,10 +692,14 @@ def _analyse(roadmap: Roadmap, estimate: str, week_hours: float) -> _Static:
                 kind = "side-track"
             elif role is habit:
                 kind = "habit"
-        own = [i for i in node.items if i.checkable]
-        for item in own:
-            item_node[item.id] = node_id
-            checkable.append((item.id, item.optional))
+        # one pass over the items, reading each attribute once
+        own: list[tuple[str, float | None, bool]] = []
+        for item in node.items:
+            if item.checkable:
+                item_id, optional = item.id, item.optional
+                item_node[item_id] = node_id
+                checkable.append((item_id, optional))
+                own.append((item_id, item.hours, optional))
         if kind != "appendix" and (kind or node_id in spans):
             depth[node_id] = level
             order.append(node_id)
@@ -720,14 +724,7 @@ def _analyse(roadmap: Roadmap, estimate: str, week_hours: float) -> _Static:
                 spread.append(
                     (
                         node_id,
-                        tuple(
-                            (
-                                i.id,
-                                i.hours if i.hours is not None else DEFAULT_ITEM_HOURS,
-                                i.optional,
-                            )
-                            for i in own
-                        ),
+                        tuple((i, DEFAULT_ITEM_HOURS if h is None else h, o) for i, h, o in own),
                     )
                 )
         for child in reversed(node.children):
@@ -739,21 +736,22 @@ def _analyse(roadmap: Roadmap, estimate: str, week_hours: float) -> _Static:
 
 
 def _shares(
-    items: Sequence[Item],
+    items: Sequence[tuple[str, float | None, bool]],
 ) -> tuple[tuple[tuple[str, float, float, bool], ...], tuple[str, ...]]:
-    """Each item's share of its leaf's work: its stated hours, else an equal share."""
+    """Each (id, hours, optional) item's share of its leaf: its stated hours, else an equal
+    share (the mean of the stated ones)."""
     if not items:
         return (), ()
-    stated = [i.hours for i in items if i.hours is not None and i.hours > 0]
+    stated = [h for _, h, _ in items if h is not None and h > 0]
     default = (sum(stated) / len(stated)) if stated else 1.0
-    weights = [i.hours if i.hours is not None and i.hours > 0 else default for i in items]
+    weights = [h if h is not None and h > 0 else default for _, h, _ in items]
     total = sum(weights)
     shares: list[tuple[str, float, float, bool]] = []
     cum = 0.0
-    for item, weight in zip(items, weights, strict=True):
+    for (item_id, _, optional), weight in zip(items, weights, strict=True):
         cum += weight
-        shares.append((item.id, cum / total, weight / total, item.optional))
-    return tuple(shares), tuple(i.id for i in items if not i.optional)
+        shares.append((item_id, cum / total, weight / total, optional))
+    return tuple(shares), tuple(i for i, _, o in items if not o)
 
 
 def _leaf_done_at(leaf: _Leaf, rp: RoadmapProgress | None) -> datetime | None | bool:
