@@ -208,3 +208,17 @@ def test_list_loads_neither_textual_nor_pydantic_nor_markdown_it(data_dir: Path)
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_reimporting_an_edited_file_keeps_its_roadmap_id(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    doc = tmp_path / "plan.md"
+    doc.write_text("# First Title\n## Week 1: A\n- [ ] task one\n", "utf-8")
+    assert run(capsys, "import", str(doc))[1] == "first-title\n"
+    doc.write_text("# Better Title\n## Week 1: A\n- [ ] task one\n- [ ] task two\n", "utf-8")
+    assert run(capsys, "import", str(doc))[1] == "first-title\n"
+    out = run(capsys, "show", "first-title", "--items")[1]
+    assert out.startswith("Better Title  (first-title")
+    assert "week-01/task-one" in out and "week-01/task-two" in out
+    assert sorted(p.name for p in (data_dir / "roadmaps").iterdir()) == ["first-title.toml"]

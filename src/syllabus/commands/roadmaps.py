@@ -255,7 +255,10 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         raise UsageError(str(error)) from None
     existing = {e.id: e for e in entries(ctx.data_dir)}
     chosen = roadmap.id
-    if chosen in existing:
+    earlier = [e.id for e in existing.values() if not e.bundled and e.source == roadmap.source]
+    if not wanted_id and earlier and chosen not in earlier:
+        chosen = earlier[0]  # the same file again, its title edited: keep its id and progress
+    elif chosen in existing:
         entry = existing[chosen]
         if entry.bundled:
             if wanted_id:
