@@ -209,6 +209,59 @@ class NodePlan:
     """Dates derived from item counts or estimates, not from the document's timing."""
 
 
+class _SpanIndex:
+    """Planned spans sorted by start, to find what covers a day without a full scan.
+
+    Leaves and parents are indexed apart: leaves barely overlap, so the backwards scan
+    (bounded by the running maximum of ends) stops after a step or two.
+    """
+
+    __slots__ = ("_spans", "_starts", "_max_end")
+
+    def __init__(self, spans: list[tuple[date, date, int, int, str]]) -> None:
+        spans.sort()
+        self._spans = spans
+        self._starts = [s[0] for s in spans]
+        max_end: list[date] = []
+        running = date.min
+        for entry in spans:
+            if entry[1] > running:
+                running = entry[1]
+            max_end.append(running)
+        self._max_end = max_end
+
+    def covering(self, day: date) -> str | None:
+        """The deepest span covering ``day``; on a tie the one ending first, then the first."""
+        spans, max_end = self._spans, self._max_end
+        i = bisect_right(self._starts, day) - 1
+        best: tuple[int, date, int] | None = None
+        found: str | None = None
+        while i >= 0 and max_end[i] >= day:
+            _, end, depth, order, node_id = spans[i]
+            if end >= day:
+                key = (-depth, end, order)
+                if best is None or key < best:
+                    best, found = key, node_id
+            i -= 1
+        return found
+
+    def next_after(self, day: date) -> tuple[date, int, int, str] | None:
+        """(start, -depth, order, id) of the deepest span starting first after ``day``."""
+        spans = self._spans
+        i = bisect_right(self._starts, day)
+        if i >= len(spans):
+            return None
+        first = spans[i][0]
+        best: tuple[date, int, int, str] | None = None
+        while i < len(spans) and spans[i][0] == first:
+            _, _, depth, order, node_id = spans[i]
+            key = (first, -depth, order, node_id)
+            if best is None or key < best:
+                best = key
+            i += 1
+        return best
+
+
 @dataclass(frozen=True)
 class Plan:
     """A roadmap laid out on the calendar for one enrolment."""
@@ -247,9 +300,8 @@ class Plan:
     untracked: tuple[NodePlan, ...] = ()
     """Leaves with work but nothing to tick (seed 000's project months): the forecast
     counts their hours still to come."""
-    _spans: tuple[tuple[date, date, int, int, str], ...] = ()
-    _span_starts: tuple[date, ...] = ()
-    _span_max_end: tuple[date, ...] = ()
+    _leaf_index: _SpanIndex = field(default_factory=lambda: _SpanIndex([]))
+    _parent_index: _SpanIndex = field(default_factory=lambda: _SpanIndex([]))
 
     @property
     def hours_per_day(self) -> float:
@@ -263,35 +315,20 @@ class Plan:
 
     def node_on(self, day: date) -> str | None:
         """The deepest non-side-track node planned that day (the earlier one ends first)."""
-        spans = self._spans
-        i = bisect_right(self._span_starts, day) - 1
-        best: tuple[int, date, int] | None = None
-        found: str | None = None
-        while i >= 0 and self._span_max_end[i] >= day:
-            start, end, depth, order, node_id = spans[i]
-            if end >= day:
-                key = (-depth, end, order)
-                if best is None or key < best:
-                    best, found = key, node_id
-            i -= 1
-        return found
+        found = self._leaf_index.covering(day)
+        return found if found is not None else self._parent_index.covering(day)
 
     def node_at_or_after(self, day: date) -> str | None:
         """The node planned that day, else the next one to come (None after the plan)."""
         found = self.node_on(day)
         if found is not None:
             return found
-        i = bisect_right(self._span_starts, day)
-        if i >= len(self._spans):
-            return None
-        first = self._spans[i][0]
-        best: tuple[int, int] | None = None
-        while i < len(self._spans) and self._spans[i][0] == first:
-            _, _, depth, order, node_id = self._spans[i]
-            if best is None or (-depth, order) < best:
-                best, found = (-depth, order), node_id
-            i += 1
-        return found
+        ahead = [
+            n
+            for n in (self._leaf_index.next_after(day), self._parent_index.next_after(day))
+            if n is not None
+        ]
+        return min(ahead)[-1] if ahead else None
 
     def nodes_in_week(self, monday: date) -> list[str]:
         """Ids of the nodes planned in the week starting ``monday``, in document order."""
@@ -763,7 +800,7 @@ def _leaf_done_at(leaf: _Leaf, rp: RoadmapProgress | None) -> datetime | None | 
     latest: datetime | None = None
     records = rp.items
     done, skipped = ItemState.DONE, ItemState.SKIPPED
-    for item_id in leaf.settled_by:
+    for item_id in reversed(leaf.settled_by):  # an open leaf's last items are the open ones
         record = records.get(item_id)
         if record is None:
             return None
@@ -904,17 +941,15 @@ def _build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | No
 
     background = frozenset(static.background)
     depth = static.depth
-    spans_list = sorted(
-        (p.start, p.end, depth[p.node_id], i, p.node_id)
-        for i, p in enumerate(nodes.values())
-        if p.node_id not in background
-    )
-    max_end: list[date] = []
-    running = date.min
-    for entry in spans_list:
-        if entry[1] > running:
-            running = entry[1]
-        max_end.append(running)
+    leaf_ids = {p.node_id for p in leaf_plans}
+    leaf_spans: list[tuple[date, date, int, int, str]] = []
+    parent_spans: list[tuple[date, date, int, int, str]] = []
+    for order, node_plan in enumerate(nodes.values()):
+        node_id = node_plan.node_id
+        if node_id in background:
+            continue
+        entry = (node_plan.start, node_plan.end, depth[node_id], order, node_id)
+        (leaf_spans if node_id in leaf_ids else parent_spans).append(entry)
     return Plan(
         roadmap_id=roadmap.id,
         start=plan_start,
@@ -933,9 +968,8 @@ def _build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | No
         background=background,
         week_hours=_week_hours(cal, leaf_plans),
         untracked=tuple(untracked),
-        _spans=tuple(spans_list),
-        _span_starts=tuple(x[0] for x in spans_list),
-        _span_max_end=tuple(max_end),
+        _leaf_index=_SpanIndex(leaf_spans),
+        _parent_index=_SpanIndex(parent_spans),
     )
 
 
