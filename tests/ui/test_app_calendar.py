@@ -5,19 +5,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from conftest import TODAY, load_progress, screen_text, wait_for
+from ui_helpers import TODAY, load_progress, open_main, screen_text, wait_for
 
 from syllabus.tui.app import SyllabusApp
 from syllabus.tui.screens.calendar import CalendarScreen
 from syllabus.tui.screens.checkin import CheckInDialog
 from syllabus.tui.screens.main import MainScreen
 from syllabus.tui.widgets.calendar import CalendarWidget
-
-
-async def open_main(pilot, app: SyllabusApp) -> MainScreen:
-    await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
-    await pilot.pause()
-    return app.screen  # type: ignore[return-value]
 
 
 async def test_calendar_crosses_the_year_end(enrolled_dir: Path) -> None:

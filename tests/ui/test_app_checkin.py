@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, load_progress, screen_text, wait_for
+from ui_helpers import TODAY, load_progress, open_main, screen_text, wait_for
 
 from syllabus.model.progress import ItemState
 from syllabus.storage.progress_file import ProgressFile, SaveFailed
@@ -15,12 +15,6 @@ from syllabus.tui.screens.checkin import CheckInDialog
 from syllabus.tui.screens.main import MainScreen
 
 W1 = "phase-1/week-1"
-
-
-async def open_main(pilot, app: SyllabusApp) -> MainScreen:
-    await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
-    await pilot.pause()
-    return app.screen  # type: ignore[return-value]
 
 
 async def test_daily_check_in_takes_at_most_ten_keys(enrolled_dir: Path) -> None:

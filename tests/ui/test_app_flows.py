@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import (
+from ui_helpers import (
     TODAY,
     load_progress,
+    open_main,
     screen_text,
     small_roadmap,
     wait_for,
@@ -21,13 +22,6 @@ from syllabus.tui.widgets.checklist import Checklist
 from syllabus.tui.widgets.phase_tree import PhaseTree
 
 W1 = "phase-1/week-1"
-
-
-async def open_main(pilot, app: SyllabusApp) -> MainScreen:
-    await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
-    await pilot.pause()
-    assert isinstance(app.screen, MainScreen)
-    return app.screen
 
 
 async def test_first_run_enrols_and_opens_the_current_week(data_dir: Path) -> None:

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import (
+from ui_helpers import (
     BRACKETS,
     enrolled,
+    open_main,
     save_progress,
     screen_text,
     small_roadmap,
-    wait_for,
     write_roadmap,
 )
 
 from syllabus.model.roadmap import Node, Roadmap
 from syllabus.tui.app import SyllabusApp
-from syllabus.tui.screens.main import MainScreen
 from syllabus.tui.widgets.checklist import Checklist
 
 SHOWN = [
@@ -51,7 +50,7 @@ async def test_brackets_and_escapes_show_literally(data_dir: Path) -> None:
     save_progress(data_dir, enrolled("brackets"))
     app = SyllabusApp(data_dir)
     async with app.run_test(size=(160, 45), notifications=True) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+        await open_main(pilot, app)
         await pilot.pause(0.3)
         text = screen_text(app)
         for shown in SHOWN:

@@ -36,7 +36,7 @@ class OwnItemDialog(ModalScreen[tuple[str, str | None] | None]):
             yield Input(placeholder="What to do or read", id="own-text")
             if self._with_link:
                 yield Input(placeholder="https://…", id="own-url")
-            yield Label(Content(""), id="own-error", classes="error")
+            yield Label(Content(""), id="own-error", classes="problem")
             yield Label(Content("enter or ctrl+s adds · escape cancels"), classes="hint")
 
     def on_mount(self) -> None:

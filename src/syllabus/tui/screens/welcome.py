@@ -123,7 +123,7 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
                 )
             with Horizontal(id="welcome-actions"):
                 yield Button("Start", id="start-button", variant="primary")
-                yield Label(Content(""), id="welcome-error", classes="error")
+                yield Label(Content(""), id="welcome-error", classes="problem")
         yield Footer()
 
     def on_mount(self) -> None:

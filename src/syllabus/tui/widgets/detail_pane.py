@@ -143,9 +143,9 @@ class DetailPane(VerticalScroll):
             return
         from textual.widgets import Markdown
 
-        self._markdown = Markdown(id="detail-node")
+        self._shown = self._pending
+        self._markdown = Markdown(self._pending, id="detail-node")
         self.mount(self._markdown)
-        self._render_pending()
 
     def show_item(self, content: Content) -> None:
         """Show the highlighted item now: one small widget, cheap to redraw."""
@@ -170,6 +170,9 @@ class DetailPane(VerticalScroll):
     def _render_pending(self) -> None:
         self._timer = None
         if self._markdown is None or self._pending is None or self._pending == self._shown:
+            return
+        if not self._markdown.is_mounted:
+            self.call_after_refresh(self._render_pending)
             return
         self._shown = self._pending
         self._markdown.update(self._pending)
