@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from datetime import UTC, date, datetime, timedelta, timezone
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -181,8 +182,24 @@ def test_text_is_cleaned_of_control_characters() -> None:
 
 
 def test_naive_times_typed_by_hand_become_aware() -> None:
-    record = pm.ItemRecord(updated=datetime(2026, 1, 1, 12, 0))
-    assert record.updated.tzinfo is not None
+    text = (
+        "schema = 1\n[roadmaps.r.items]\n"
+        '"a" = { state = "done", updated = 2026-01-01T12:00:00 }\n'
+        '"b" = { state = "done", updated = 2026-01-02 }\n'
+        "[roadmaps.r.enrolment]\nstart = 2026-01-01\nhours_per_week = 5.0\n"
+        "replans = [{ start = 2026-02-01, made = 2026-01-20T08:00:00 }]\n"
+        '[checkins.c]\ndate = 2026-01-01\nroadmap = "r"\ncreated = 2026-01-01T09:00:00\n'
+    )
+    mtime = datetime(2026, 3, 1, tzinfo=UTC)
+    progress = toml_io.to_progress(toml_io.parse(text), mtime)
+    rp = progress.roadmap("r")
+    for moment in (rp.items["a"].updated, rp.items["b"].updated, progress.checkins["c"].created):
+        assert moment.tzinfo is not None
+    assert rp.enrolment is not None and rp.enrolment.replans[0].made.tzinfo is not None
+    assert progress.checkins["c"].updated == mtime  # no time given: the file's own
+    # In code a naive time is a mistake (merge compares times): refused, not guessed.
+    with pytest.raises(ValueError):
+        pm.ItemRecord(updated=datetime(2026, 1, 1, 12, 0))
 
 
 @settings(max_examples=100, deadline=None)

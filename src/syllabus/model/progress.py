@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = 1
 """The progress file schema this code writes."""
@@ -62,14 +62,12 @@ class ItemState(StrEnum):
 class _Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="ignore")
 
-    updated: datetime
-    """When this record last changed; the later one wins a merge."""
+    updated: AwareDatetime
+    """When this record last changed; the later one wins a merge.
 
-    @field_validator("updated")
-    @classmethod
-    def _aware(cls, value: datetime) -> datetime:
-        # A naive time cannot be compared with an aware one, and merge compares them.
-        return as_utc(value) if value.tzinfo is None else value
+    Aware, because merge compares times from several machines; the file reader turns a
+    naive time typed by hand into local time (checked in Rust: no Python call per record).
+    """
 
 
 class ItemRecord(_Record):
@@ -130,7 +128,7 @@ class CheckIn(_Record):
     """Id of the node worked on (default: the planned node)."""
     items: list[str] = Field(default_factory=list)
     """Ids of items completed in the session."""
-    created: datetime
+    created: AwareDatetime
     """When the check-in was first made."""
     deleted: bool = False
     """Tombstone: the check-in was removed."""
@@ -139,11 +137,6 @@ class CheckIn(_Record):
     @classmethod
     def _clean(cls, value: str) -> str:
         return clean_text(value)
-
-    @field_validator("created")
-    @classmethod
-    def _created_aware(cls, value: datetime) -> datetime:
-        return as_utc(value) if value.tzinfo is None else value
 
     @field_validator("hours")
     @classmethod
@@ -171,13 +164,8 @@ class Replan(BaseModel):
 
     start: date
     """The day the rest of the plan restarts."""
-    made: datetime
+    made: AwareDatetime
     """When the replan was made."""
-
-    @field_validator("made")
-    @classmethod
-    def _aware(cls, value: datetime) -> datetime:
-        return as_utc(value) if value.tzinfo is None else value
 
 
 class Enrolment(_Record):

@@ -37,7 +37,7 @@ import gc
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from syllabus.model.progress import (
@@ -298,12 +298,22 @@ def _one_line(error: BaseException) -> str:
 
 
 def _fill(record: Any, when: datetime, *names: str) -> Any:
-    """A record typed by hand may lack its times: use the file's modification time."""
+    """A record typed by hand may lack its times (the file's modification time is used)
+    or give them without a zone or as a date (local time is meant)."""
     if type(record) is dict:
         for name in names:
-            if name not in record:
+            value = record.get(name)
+            if value is None:
                 record[name] = record.get("updated", when) if name == "created" else when
+            elif type(value) is datetime and value.tzinfo is None or type(value) is date:
+                record[name] = _local(value)
     return record
+
+
+def _local(value: date) -> datetime:
+    if type(value) is date:
+        value = datetime(value.year, value.month, value.day)
+    return as_utc(value)  # type: ignore[arg-type]
 
 
 def to_progress(data: dict[str, Any], mtime: datetime) -> Progress:
@@ -319,15 +329,23 @@ def to_progress(data: dict[str, Any], mtime: datetime) -> Progress:
             for rp in roadmaps.values():
                 if not isinstance(rp, dict):
                     continue
-                _fill(rp.get("enrolment"), mtime, "updated")
+                enrolment = _fill(rp.get("enrolment"), mtime, "updated")
+                if type(enrolment) is dict and type(enrolment.get("replans")) is list:
+                    for replan in enrolment["replans"]:
+                        _fill(replan, mtime, "made")
                 for table in ("items", "notes", "own_items"):
                     records = rp.get(table)
                     if type(records) is not dict:
                         continue
                     for record_id, record in records.items():  # inlined: 10,000 records
                         if type(record) is dict:
-                            if "updated" not in record:
+                            updated = record.get("updated")
+                            if updated is None:
                                 record["updated"] = mtime
+                            elif type(updated) is not datetime or updated.tzinfo is None:
+                                record["updated"] = (
+                                    _local(updated) if isinstance(updated, date) else updated
+                                )
                             if table == "own_items":
                                 record["id"] = record_id
         checkins = data.get("checkins")
