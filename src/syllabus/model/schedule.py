@@ -16,10 +16,12 @@ from __future__ import annotations
 import gc
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
+from typing import Any
 
 from syllabus.model.progress import (
     WEEKDAYS,
@@ -278,15 +280,6 @@ class Plan:
     """The learner's pace."""
     mode: str = "hours"
     """What sized the nodes: "hours", "duration", "position" or "items" (estimated)."""
-    item_due: dict[str, date] = field(default_factory=dict)
-    """Planned day by checkable item id (habit items have none: they recur)."""
-    item_hours: dict[str, float] = field(default_factory=dict)
-    """Planned hours by checkable item id."""
-    item_node: dict[str, str] = field(default_factory=dict)
-    """Node id by checkable roadmap item id, for every checkable item (appendix ones too)."""
-    tracked: tuple[str, ...] = ()
-    """Items that count for due, overdue, behind and the forecast: checkable, not optional,
-    scheduled and not habits; in document order."""
     checkable: tuple[tuple[str, bool], ...] = ()
     """(item id, optional) for every checkable roadmap item, in document order."""
     parents: dict[str, str | None] = field(default_factory=dict)
@@ -302,6 +295,46 @@ class Plan:
     counts their hours still to come."""
     _leaf_index: _SpanIndex = field(default_factory=lambda: _SpanIndex([]))
     _parent_index: _SpanIndex = field(default_factory=lambda: _SpanIndex([]))
+    _units: tuple[_Unit, ...] = ()
+    """Leaves (leaf, its plan, table index, work offset) and spread items (id, day, hours,
+    optional) in document order; item days are worked out from them when asked."""
+    _table: _DayTable | None = None
+
+    def unit_items(self, unit: _Unit) -> Iterator[tuple[str, date, float, bool]]:
+        """(item id, planned day, planned hours, optional) of one unit's checkable items."""
+        if not isinstance(unit[0], _Leaf):
+            yield from unit  # type: ignore[misc]
+            return
+        leaf, node_plan, at, offset = unit  # type: ignore[misc]
+        size = leaf.end - leaf.start
+        if size <= _EPS:
+            for item_id, _, _, optional in leaf.items:
+                yield item_id, node_plan.end, 0.0, optional
+            return
+        assert self._table is not None
+        get, per_day, ceil = self._table.get, self.hours_per_day, math.ceil
+        base, units = (leaf.start - offset) / per_day, size / per_day
+        for item_id, cum, share, optional in leaf.items:
+            index = ceil(base + units * cum - _EPS) - 1
+            yield item_id, get(at + (index if index > 0 else 0)), size * share, optional
+
+    @cached_property
+    def item_due(self) -> dict[str, date]:
+        """Planned day by checkable item id (habit and appendix items have none)."""
+        return {i: day for unit in self._units for i, day, _, _ in self.unit_items(unit)}
+
+    @cached_property
+    def item_hours(self) -> dict[str, float]:
+        """Planned hours by checkable item id."""
+        return {i: h for unit in self._units for i, _, h, _ in self.unit_items(unit)}
+
+    @cached_property
+    def tracked(self) -> tuple[str, ...]:
+        """Items that count for due, overdue, behind and the forecast: checkable, not
+        optional, scheduled and not habits; in document order."""
+        return tuple(
+            i for unit in self._units for i, _, _, optional in self.unit_items(unit) if not optional
+        )
 
     @property
     def hours_per_day(self) -> float:
@@ -655,6 +688,11 @@ class _Leaf:
     """Checkable, non-optional item ids: the leaf is done when all are settled."""
 
 
+_Unit = tuple[Any, ...]
+"""(leaf, its NodePlan, table index, work offset), or a parent's or side track's items as
+(item id, day, hours, optional) tuples."""
+
+
 @dataclass(slots=True)
 class _Static:
     """Everything about a roadmap's plan that depends neither on dates nor on progress."""
@@ -671,7 +709,8 @@ class _Static:
     """Side-track and habit node id → (hours, hours are per week)."""
     spread: list[tuple[str, tuple[tuple[str, float, bool], ...]]]
     """Parent and side-track node id → its own (item id, hours, optional)."""
-    item_node: dict[str, str]
+    units: list[_Leaf | str]
+    """Leaves and spread node ids in document order: where tracked items come from."""
     checkable: tuple[tuple[str, bool], ...]
 
 
@@ -711,7 +750,7 @@ def _analyse(roadmap: Roadmap, estimate: str, week_hours: float) -> _Static:
     hulls: list[tuple[str, tuple[str, ...], bool]] = []
     background: dict[str, tuple[float, bool]] = {}
     spread: list[tuple[str, tuple[tuple[str, float, bool], ...]]] = []
-    item_node: dict[str, str] = {}
+    units: list[_Leaf | str] = []
     checkable: list[tuple[str, bool]] = []
     appendix, side_track, habit = Role.APPENDIX, Role.SIDE_TRACK, Role.HABIT
     stack: list[tuple[Node, str | None, int, str]] = [
@@ -734,7 +773,6 @@ def _analyse(roadmap: Roadmap, estimate: str, week_hours: float) -> _Static:
         for item in node.items:
             if item.checkable:
                 item_id, optional = item.id, item.optional
-                item_node[item_id] = node_id
                 checkable.append((item_id, optional))
                 own.append((item_id, item.hours, optional))
         if kind != "appendix" and (kind or node_id in spans):
@@ -754,10 +792,13 @@ def _analyse(roadmap: Roadmap, estimate: str, week_hours: float) -> _Static:
                     )
             elif not scheduled_children:
                 start, end = spans[node_id]
-                leaves.append(_Leaf(node_id, start, end, layout.estimated[node_id], *_shares(own)))
+                leaf = _Leaf(node_id, start, end, layout.estimated[node_id], *_shares(own))
+                leaves.append(leaf)
+                units.append(leaf)
             else:
                 hulls.append((node_id, scheduled_children, layout.estimated[node_id]))
             if own and kind != "habit" and (kind or scheduled_children):
+                units.append(node_id)
                 spread.append(
                     (
                         node_id,
@@ -768,7 +809,7 @@ def _analyse(roadmap: Roadmap, estimate: str, week_hours: float) -> _Static:
             stack.append((child, node_id, level + 1, kind))
     hulls.reverse()  # children before their parents
     return _Static(
-        mode, leaves, parents, depth, order, hulls, background, spread, item_node, tuple(checkable)
+        mode, leaves, parents, depth, order, hulls, background, spread, units, tuple(checkable)
     )
 
 
@@ -791,26 +832,43 @@ def _shares(
     return tuple(shares), tuple(i for i, _, o in items if not o)
 
 
-def _leaf_done_at(leaf: _Leaf, rp: RoadmapProgress | None) -> datetime | None | bool:
-    """When a leaf's last item was settled; None: unfinished; True: nothing to tick."""
+def _replans_before_done(
+    leaf: _Leaf, rp: RoadmapProgress | None, made: list[datetime]
+) -> int | None:
+    """How many replans (made at the sorted times ``made``) came before the leaf was done:
+    all of them while it is open; None when it has nothing to tick.
+
+    A leaf is done when its last item was settled, so this is the most replans made before
+    any one of its items was. Comparing aware times calls both tzinfo objects (slow with
+    the TOML reader's own type), so days more than two apart decide by their numbers.
+    """
     if not leaf.settled_by:
-        return True
-    if rp is None:
         return None
-    latest: datetime | None = None
+    count = len(made)
+    if rp is None:
+        return count
+    made_days = [m.toordinal() for m in made]
     records = rp.items
     done, skipped = ItemState.DONE, ItemState.SKIPPED
+    most = 0
     for item_id in reversed(leaf.settled_by):  # an open leaf's last items are the open ones
         record = records.get(item_id)
         if record is None:
-            return None
+            return count
         state = record.state  # compared by identity: hashing an enum runs Python code
         if state is not done and state is not skipped:
-            return None
+            return count
+        if most == count:
+            continue
         changed = record.updated  # aware: the progress model makes it so
-        if latest is None or changed > latest:
-            latest = changed
-    return latest
+        day = changed.toordinal()
+        before = bisect_left(made_days, day - 2)  # surely made earlier
+        close = bisect_right(made_days, day + 2)
+        while before < close and made[before] < changed:
+            before += 1
+        if before > most:
+            most = before
+    return most
 
 
 def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | None = None) -> Plan:
@@ -851,34 +909,12 @@ def _build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | No
     base = (index_of(enrolment.start), 0.0)
     segment: list[tuple[int, float]] = [base] * len(leaves)
     if enrolment.replans:
-        done_at = [_leaf_done_at(leaf, rp) for leaf in leaves]
-        for replan in sorted(enrolment.replans, key=lambda r: _aware(r.made)):
-            made = _aware(replan.made)
-            # leaves with nothing to tick (most milestones) move with what precedes them,
-            # or when they were still to come on the replan's date
-            moving: list[int] = []
-            for n, leaf in enumerate(leaves):
-                when = done_at[n]
-                if when is True:
-                    at, offset = segment[n]
-                    _, end_day = _dates(table, at, offset, leaf.start, leaf.end, per_day)
-                    if end_day < replan.start and not moving:
-                        continue
-                elif isinstance(when, datetime) and when <= made:
-                    continue
-                moving.append(n)
-            if moving:
-                new = (index_of(replan.start), min(leaves[n].start for n in moving))
-                for n in moving:
-                    segment[n] = new
+        segment = _replanned(leaves, rp, enrolment, table, index_of, per_day, base)
 
     nodes: dict[str, NodePlan] = {}
-    item_due: dict[str, date] = {}
-    item_hours: dict[str, float] = {}
-    tracked_set: set[str] = set()
     leaf_plans: list[NodePlan] = []
     untracked: list[NodePlan] = []
-    ceil = math.ceil
+    leaf_units: dict[str, tuple[_Leaf, NodePlan, int, float]] = {}
     for n, leaf in enumerate(leaves):
         at, offset = segment[n]
         first, last = _dates(table, at, offset, leaf.start, leaf.end, per_day)
@@ -886,26 +922,9 @@ def _build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | No
         plan = NodePlan(leaf.node_id, first, last, size, leaf.estimated)
         nodes[leaf.node_id] = plan
         leaf_plans.append(plan)
+        leaf_units[leaf.node_id] = (leaf, plan, at, offset)
         if not leaf.settled_by and size > _EPS:
             untracked.append(plan)
-        if not leaf.items:
-            continue
-        if size <= _EPS:
-            for item_id, _, _, optional in leaf.items:
-                item_due[item_id] = last
-                item_hours[item_id] = 0.0
-                if not optional:
-                    tracked_set.add(item_id)
-            continue
-        days = table.days  # already holds ``last``
-        base_units = (leaf.start - offset) / per_day
-        units = size / per_day
-        for item_id, cum, share, optional in leaf.items:
-            index = ceil(base_units + units * cum - _EPS) - 1
-            item_due[item_id] = days[at + (index if index > 0 else 0)]
-            item_hours[item_id] = size * share
-            if not optional:
-                tracked_set.add(item_id)
 
     plan_start = enrolment.start
     plan_end = max((p.end for p in leaf_plans), default=plan_start)
@@ -926,18 +945,25 @@ def _build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | No
         nodes[node_id] = NodePlan(
             node_id, plan_start, plan_end, hours * weeks if weekly else hours, estimated_plan
         )
+    spread: dict[str, tuple[tuple[str, date, float, bool], ...]] = {}
     for node_id, items in static.spread:
         spread_over = nodes.get(node_id)
         if spread_over is None:
             continue
         days_span = (spread_over.end - spread_over.start).days
         count = len(items)
-        for k, (item_id, hours, optional) in enumerate(items, start=1):
-            item_due[item_id] = spread_over.start + timedelta(days=round(days_span * k / count))
-            item_hours[item_id] = hours
-            if not optional:
-                tracked_set.add(item_id)
+        spread[node_id] = tuple(
+            (item_id, spread_over.start + timedelta(days=round(days_span * k / count)), h, o)
+            for k, (item_id, h, o) in enumerate(items, start=1)
+        )
     nodes = {node_id: nodes[node_id] for node_id in static.order if node_id in nodes}
+    units: list[_Unit] = []
+    for unit in static.units:
+        if isinstance(unit, str):
+            if unit in spread:
+                units.append(spread[unit])
+        else:
+            units.append(leaf_units[unit.node_id])
 
     background = frozenset(static.background)
     depth = static.depth
@@ -958,10 +984,6 @@ def _build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | No
         calendar=cal,
         hours_per_week=hours_per_week,
         mode=static.mode,
-        item_due=item_due,
-        item_hours=item_hours,
-        item_node=static.item_node,
-        tracked=tuple(i for i, _ in static.checkable if i in tracked_set),
         checkable=static.checkable,
         parents=static.parents,
         depth=depth,
@@ -970,7 +992,68 @@ def _build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | No
         untracked=tuple(untracked),
         _leaf_index=_SpanIndex(leaf_spans),
         _parent_index=_SpanIndex(parent_spans),
+        _units=tuple(units),
+        _table=table,
     )
+
+
+def _replanned(
+    leaves: list[_Leaf],
+    rp: RoadmapProgress | None,
+    enrolment: Enrolment,
+    table: _DayTable,
+    index_of: Callable[[date], int],
+    per_day: float,
+    base: tuple[int, float],
+) -> list[tuple[int, float]]:
+    """Each leaf's segment after the replans, oldest first.
+
+    A replan moves every leaf not done when it was made, keeping their relative work
+    offsets, to start on its date. A leaf ticked off at time T therefore moved with
+    every replan made before T and keeps the dates of the last of them. Leaves with
+    nothing to tick (most milestones) move with what precedes them, or when they were
+    still to come on the replan's date.
+    """
+    replans = sorted(enrolment.replans, key=lambda r: _aware(r.made))
+    made = [_aware(r.made) for r in replans]
+    count = len(replans)
+    starts = [index_of(r.start) for r in replans]
+    # moves[n]: how many of the replans (the first ones) moved leaf n; None: untickable
+    moves: list[int | None] = []
+    lowest = [math.inf] * count  # lowest work start of the tickable leaves each one moved
+    first_moved = [len(leaves)] * count
+    for n, leaf in enumerate(leaves):
+        k = _replans_before_done(leaf, rp, made)
+        if k is None:
+            moves.append(None)
+            continue
+        moves.append(k)
+        if k:
+            lowest[k - 1] = min(lowest[k - 1], leaf.start)
+            first_moved[k - 1] = min(first_moved[k - 1], n)
+    for r in range(count - 2, -1, -1):  # a leaf moved by replan k also moved by those before
+        lowest[r] = min(lowest[r], lowest[r + 1])
+        first_moved[r] = min(first_moved[r], first_moved[r + 1])
+    segment = [base] * len(leaves)
+    untickable = [n for n, k in enumerate(moves) if k is None]
+    offsets: list[float] = []
+    for r, replan in enumerate(replans):
+        movers = []
+        earliest = first_moved[r]
+        for n in untickable:
+            at, offset = segment[n]
+            _, end_day = _dates(table, at, offset, leaves[n].start, leaves[n].end, per_day)
+            if n > earliest or end_day >= replan.start:
+                movers.append(n)
+                earliest = min(earliest, n)
+        low = min([lowest[r], *(leaves[n].start for n in movers)])
+        offsets.append(0.0 if low == math.inf else low)
+        for n in movers:
+            segment[n] = (starts[r], offsets[r])
+    for n, moved in enumerate(moves):
+        if moved:
+            segment[n] = (starts[moved - 1], offsets[moved - 1])
+    return segment
 
 
 def _week_hours(cal: StudyCalendar, plans: Iterable[NodePlan]) -> dict[date, float]:
@@ -1189,39 +1272,84 @@ def _compute_status(
     else:
         percent = 100.0 if checkable else 0.0
 
-    # due, overdue, behind, the items pace
+    # due, overdue, behind, the items pace; item days are worked out only for the leaves
+    # around this week: a leaf over before today has all its items due before today
     sunday = monday_of(today) + timedelta(days=6)
     window_first = today - timedelta(days=FORECAST_DAYS - 1)
+    window_soon = window_first.toordinal() - 2
+    last_day = -3
     due: list[str] = []
     overdue: list[str] = []
-    item_due, item_hours = plan.item_due, plan.item_hours
     planned_before = settled_hours = remaining = done_in_window = 0.0
     last_changed: datetime | None = None
-    window_soon = window_first - timedelta(days=2)
-    for item_id in plan.tracked:
-        day = item_due[item_id]
-        hours = item_hours[item_id]
-        record = records.get(item_id)
-        state = record.state if record is not None else todo
-        if day < today:
-            planned_before += hours
-        if state is done or state is skipped:
-            settled_hours += hours
-            if record is not None:
-                # a record older than the window (by more than any time zone) is skipped
-                # without the costly conversion to the learner's study day
-                changed = record.updated
-                if changed.date() >= window_soon and (done_day := _done_day(changed, day_start)):
-                    if window_first <= done_day <= today:
-                        done_in_window += hours
-                if last_changed is None or changed > last_changed:
-                    last_changed = changed
-            continue
-        remaining += hours
-        if day < today:
-            overdue.append(item_id)
-        elif day <= sunday:
-            due.append(item_id)
+    tracked = 0
+    per_day = plan.hours_per_day
+    ceil = math.ceil
+    table = plan._table
+    for unit in plan._units:
+        head = unit[0]
+        if isinstance(head, _Leaf):
+            piece, node_plan, at, offset = unit  # type: ignore[misc]
+            size = piece.end - piece.start
+            if node_plan.end < today:
+                where = -1
+            elif node_plan.start > sunday:
+                where = 1
+            else:
+                where = 0
+                base_units, units = (piece.start - offset) / per_day, size / per_day
+            entries: Sequence[tuple[Any, ...]] = piece.items
+        else:
+            where = 2
+            entries = unit
+        for entry in entries:
+            if entry[3]:  # optional
+                continue
+            tracked += 1
+            item_id = entry[0]
+            if where == 2:
+                day, hours = entry[1], entry[2]
+                before = day < today
+                this_week = not before and day <= sunday
+            else:
+                hours = size * entry[2]
+                if where:
+                    before, this_week = where < 0, False
+                else:
+                    if size <= _EPS:
+                        day = node_plan.end
+                    else:
+                        index = ceil(base_units + units * entry[1] - _EPS) - 1
+                        day = table.get(at + (index if index > 0 else 0))  # type: ignore[union-attr]
+                    before = day < today
+                    this_week = not before and day <= sunday
+            if before:
+                planned_before += hours
+            record = records.get(item_id)
+            state = record.state if record is not None else todo
+            if state is done or state is skipped:
+                settled_hours += hours
+                if record is not None:
+                    # a record older than the window (by more than any time zone) is
+                    # skipped without the costly conversion to the learner's study day
+                    changed = record.updated
+                    day_number = changed.toordinal()
+                    if day_number >= window_soon:
+                        done_day = _done_day(changed, day_start)
+                        if window_first <= done_day <= today:
+                            done_in_window += hours
+                    # days more than two apart decide without calling the tzinfo objects
+                    if day_number > last_day + 2 or (
+                        day_number >= last_day - 2
+                        and (last_changed is None or changed > last_changed)
+                    ):
+                        last_changed, last_day = changed, day_number
+                continue
+            remaining += hours
+            if before:
+                overdue.append(item_id)
+            elif this_week:
+                due.append(item_id)
     per_calendar_day = plan.hours_per_week / 7
     behind = (planned_before - settled_hours) / per_calendar_day
     behind_days = int(math.copysign(math.floor(abs(behind) + 0.5), behind))
@@ -1258,7 +1386,7 @@ def _compute_status(
         if leaf.end > today:
             later = cal.count(max(leaf.start, today + _ONE_DAY), leaf.end)
             remaining += leaf.hours * later / max(cal.count(leaf.start, leaf.end), 1)
-    if remaining <= _EPS and plan.tracked:
+    if remaining <= _EPS and tracked:
         finish = _done_day(last_changed, day_start) if last_changed else today
         forecast = Forecast(finish, finish, plan.end)
     else:
