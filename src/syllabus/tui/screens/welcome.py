@@ -202,6 +202,12 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
         )
         self.dismiss((option.id, enrolment))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No way back on the first run: there is nothing to go back to."""
+        if action == "cancel" and not self._cancellable:
+            return False
+        return True
+
     def action_cancel(self) -> None:
         """Back to the open roadmap (not on the first run)."""
         if self._cancellable:

@@ -119,11 +119,11 @@ class PhaseTree(Tree[str]):
             mark, style = "⊘ ", "dim"
         elif total and done == total:
             style = "dim"
-        label = Text(f"{progress_bar(done, total)} ", style="dim")
+        # numbers before the title: a narrow tree cuts long titles, never the counts
+        counts = f"{done}/{total}" if total else ""
+        label = Text(f"{progress_bar(done, total)} {counts:>7} ", style="dim")
         label.append(mark)
         label.append_text(literal_text(one_line(node.title), style=style))
-        if total:
-            label.append(f" {done}/{total}", style="dim")
         return label
 
     def update_nodes(self, node_ids: Iterable[str], rp: RoadmapProgress) -> None:
