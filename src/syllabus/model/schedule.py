@@ -31,7 +31,7 @@ from syllabus.model.progress import (
     RoadmapProgress,
     study_day,
 )
-from syllabus.model.roadmap import Node, Roadmap, Role
+from syllabus.model.roadmap import Node, Roadmap, Role, Span, Unit
 
 DEFAULT_ITEM_HOURS = 3.0
 """Hours of work assumed for a checkable item when the document gives no timing at all."""
@@ -48,7 +48,10 @@ FORECAST_DAYS = 28
 _EPS = 1e-7
 _LAST_ORDINAL = date.max.toordinal()
 _ONE_DAY = timedelta(days=1)
-_SEQUENTIAL = frozenset({Role.PHASE, Role.SECTION, Role.MILESTONE})
+# tuples, not sets: membership then tests identity first, while a set hashes the enum
+# member, which runs Python code (measured: a third of the roadmap analysis)
+_SEQUENTIAL = (Role.PHASE, Role.SECTION, Role.MILESTONE)
+_UNIT_DAYS = tuple((unit, unit.days) for unit in Unit)
 _MODES = ("hours", "duration", "position", "items")
 _PREFERENCE = {
     "hours": ("hours", "duration", "position"),
@@ -74,6 +77,15 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         gc.enable()
+
+
+def _days(span: Span) -> int:
+    """Days in one unit of a span (``Unit.days`` without hashing the member)."""
+    unit = span.unit
+    for member, days in _UNIT_DAYS:
+        if member is unit:
+            return days
+    return unit.days
 
 
 def monday_of(day: date) -> date:
@@ -399,11 +411,11 @@ class _Layout:
             return max(timing.hours.pick(self.estimate), 0.0)
         if kind == "duration" and timing.duration is not None:
             span = timing.duration
-            return max(span.pick(self.estimate), 0.0) * span.unit.days / 7 * self.week_hours
+            return max(span.pick(self.estimate), 0.0) * _days(span) / 7 * self.week_hours
         if kind == "position" and timing.position is not None:
             span = timing.position
             length = max(span.high - span.low + 1, 0.0)
-            return length * span.unit.days / 7 * self.week_hours
+            return length * _days(span) / 7 * self.week_hours
         return None
 
     def own_size(self, node: Node) -> float | None:
@@ -421,7 +433,7 @@ class _Layout:
         span = node.timing.position
         if self.mode != "position" or span is None:
             return None
-        unit_hours = span.unit.days / 7 * self.week_hours
+        unit_hours = _days(span) / 7 * self.week_hours
         low = max(span.low - 1, 0.0) * unit_hours
         return low, max(span.high * unit_hours, low)
 
@@ -513,10 +525,10 @@ def stated_length(roadmap: Roadmap, estimate: str, week_hours: float) -> float |
     for node in roadmap.walk():
         timing = node.timing
         if timing.duration is not None:
-            weeks = timing.duration.pick(estimate) * timing.duration.unit.days / 7
+            weeks = timing.duration.pick(estimate) * _days(timing.duration) / 7
             longest = weeks if longest is None else max(longest, weeks)
         if timing.position is not None:
-            weeks = timing.position.high * timing.position.unit.days / 7
+            weeks = timing.position.high * _days(timing.position) / 7
             last = weeks if last is None else max(last, weeks)
     found = longest if longest is not None else last
     return None if found is None or found <= 0 else found * week_hours
