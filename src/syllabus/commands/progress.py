@@ -336,9 +336,7 @@ def _planned_node(
         return None
     try:
         from syllabus.model.schedule import build_plan
-    except ImportError:
-        return None
-    try:
+
         return build_plan(roadmap, enrolment, progress.roadmap(roadmap_id)).node_on(day)
     except Exception:  # noqa: BLE001 - a plan problem must not stop a check-in
         return None
