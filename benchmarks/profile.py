@@ -133,7 +133,11 @@ def profile_cli(command: str) -> None:
         text=True,
         check=False,
     )
-    rows = [line for line in found.stderr.splitlines() if line.startswith("import time:")]
+    rows = [
+        line
+        for line in found.stderr.splitlines()
+        if line.startswith("import time:") and line.split("|")[1].strip().isdigit()
+    ]
     rows.sort(key=lambda line: int(line.split("|")[1]))
     print("-X importtime, largest cumulative (us):")
     print("\n".join(rows[-15:]))
