@@ -152,6 +152,26 @@ def test_any_roadmap_plans_and_reports(case: tuple[Roadmap, Progress, date]) -> 
         assert node_plan.hours >= 0
     for item_id in plan.tracked:
         assert START <= plan.item_due[item_id] <= plan.end
+    if rp.enrolment.replans:
+        # what was finished before the first replan keeps the dates it had without replans
+        first_made = min(r.made for r in rp.enrolment.replans)
+        plain = build_plan(roadmap, rp.enrolment.model_copy(update={"replans": []}), rp)
+        index = roadmap.node_index()
+        for node_id, node_plan in plan.nodes.items():
+            node = index[node_id]
+            wanted = [i.id for i in node.items if i.checkable and not i.optional]
+            records = [rp.items.get(i) for i in wanted]
+            if (
+                wanted
+                and not any(c.id in plan.nodes for c in node.children)
+                and node_id not in plan.background
+                and all(r is not None and r.state in ("done", "skipped") for r in records)
+                and all(r is not None and r.updated <= first_made for r in records)
+            ):
+                assert (node_plan.start, node_plan.end) == (
+                    plain.nodes[node_id].start,
+                    plain.nodes[node_id].end,
+                )
     status = compute_status(roadmap, progress, "r", today, plan)
     assert sum(status.counts.values()) == len(plan.checkable)
     assert 0 <= status.percent <= 100

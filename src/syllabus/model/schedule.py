@@ -312,7 +312,7 @@ class Plan:
     optional) in document order; item days are worked out from them when asked."""
     _table: _DayTable | None = None
 
-    def unit_items(self, unit: _Unit) -> Iterator[tuple[str, date, float, bool]]:
+    def _unit_items(self, unit: _Unit) -> Iterator[tuple[str, date, float, bool]]:
         """(item id, planned day, planned hours, optional) of one unit's checkable items."""
         if not isinstance(unit[0], _Leaf):
             yield from unit  # type: ignore[misc]
@@ -333,20 +333,19 @@ class Plan:
     @cached_property
     def item_due(self) -> dict[str, date]:
         """Planned day by checkable item id (habit and appendix items have none)."""
-        return {i: day for unit in self._units for i, day, _, _ in self.unit_items(unit)}
+        return {i: day for unit in self._units for i, day, _, _ in self._unit_items(unit)}
 
     @cached_property
     def item_hours(self) -> dict[str, float]:
         """Planned hours by checkable item id."""
-        return {i: h for unit in self._units for i, _, h, _ in self.unit_items(unit)}
+        return {i: h for unit in self._units for i, _, h, _ in self._unit_items(unit)}
 
     @cached_property
     def tracked(self) -> tuple[str, ...]:
         """Items that count for due, overdue, behind and the forecast: checkable, not
         optional, scheduled and not habits; in document order."""
-        return tuple(
-            i for unit in self._units for i, _, _, optional in self.unit_items(unit) if not optional
-        )
+        units = self._units
+        return tuple(i for u in units for i, _, _, optional in self._unit_items(u) if not optional)
 
     @property
     def hours_per_day(self) -> float:
