@@ -88,6 +88,7 @@ class SyllabusApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._install_signal_handlers()
         # after the first frame: the loading thread would otherwise slow it down
         self.call_after_refresh(self._open)
@@ -139,6 +140,8 @@ class SyllabusApp(App[int]):
                 severity="warning",
                 markup=False,
             )
+        if loaded.progress.settings.theme:
+            self.call_from_thread(self._apply_theme, loaded.progress.settings.theme)
         active = loaded.progress.settings.active_roadmap
         session = None
         if active and loaded.progress.roadmap(active).enrolment is not None:
@@ -256,6 +259,21 @@ class SyllabusApp(App[int]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def _list_roadmaps(self) -> None:
         self.call_from_thread(self._show_welcome, self._entries(), True)
+
+    # --- the theme is a setting, kept in the progress file ----------------------------
+
+    def _apply_theme(self, name: str) -> None:
+        if name in self.available_themes and name != self.theme:
+            self.theme = name
+
+    def _theme_changed(self, theme: Any) -> None:
+        progress = self.progress
+        if progress is None or progress.settings.theme == theme.name:
+            return
+        from syllabus.clock import now
+
+        settings = progress.settings.model_copy(update={"theme": theme.name, "updated": now()})
+        self.commit(progress.model_copy(update={"settings": settings}))
 
     # --- changing and saving ---------------------------------------------------------
 
