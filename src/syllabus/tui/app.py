@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from syllabus.catalog import CatalogEntry
     from syllabus.model.progress import Progress
-    from syllabus.storage.progress_file import ProgressFile
+    from syllabus.storage.progress_file import Loaded, ProgressFile
     from syllabus.tui.session import Session
 
 RETRY_SECONDS = 5.0
@@ -47,6 +47,82 @@ def _search_provider() -> type:
     return RoadmapSearch
 
 
+def open_session(
+    roadmap_id: str,
+    data_dir: Path,
+    progress: Progress | None,
+    notes: list[tuple[str, str, str]],
+) -> Session | None:
+    """A roadmap indexed with its plan and status, or None with a note why (any thread)."""
+    from syllabus.catalog import load_roadmap
+    from syllabus.tui.screens.main import MainScreen  # noqa: F401  (warm the import)
+    from syllabus.tui.session import Session
+
+    try:
+        roadmap = load_roadmap(roadmap_id, data_dir)
+    except Exception as error:  # a damaged or missing roadmap must not kill the app
+        notes.append((f"Cannot open roadmap {roadmap_id}: {error}", "", "error"))
+        return None
+    session = Session(roadmap, roadmap_id)
+    if progress is not None:
+        from syllabus.clock import today
+
+        try:
+            day = today(progress.settings.day_start_hour)
+            session.plan, session.status = session.schedule(progress, day)
+            session.marks = session.calendar_marks(session.plan, progress.roadmap(roadmap_id))
+        except Exception as error:  # the checklist is still useful without a plan
+            notes.append((f"No schedule: {error}", "", "warning"))
+    return session
+
+
+class Opening:
+    """Progress and the active roadmap, read in a plain thread.
+
+    The app starts it after its first frame. (Started before the app, it overlaps
+    Textual's own start-up, but under the GIL that only trades a slower first frame
+    for no earlier content: measured, both ratios got worse.)
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.file: ProgressFile | None = None
+        self.loaded: Loaded | None = None
+        self.signature: tuple[int, int] | None = None
+        self.session: Session | None = None
+        self.notes: list[tuple[str, str, str]] = []
+        """(message, title, severity) to notify once the app runs."""
+        self.error: Exception | None = None
+        self._thread = threading.Thread(target=self._run, name="syllabus-open", daemon=True)
+        self._started = False
+
+    def start(self) -> None:
+        if not self._started:
+            self._started = True
+            self._thread.start()
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def _run(self) -> None:
+        try:
+            from syllabus.storage.progress_file import ProgressFile
+
+            self.file = ProgressFile(self.data_dir)
+            self.loaded = loaded = self.file.load()
+            self.signature = self.file.signature()
+            for problem in loaded.problems:
+                self.notes.append((problem, "Progress file", "warning"))
+            if loaded.read_only:
+                newer = "This progress file was written by a newer syllabus; nothing is saved."
+                self.notes.append((newer, "", "warning"))
+            active = loaded.progress.settings.active_roadmap
+            if active and loaded.progress.roadmap(active).enrolment is not None:
+                self.session = open_session(active, self.data_dir, loaded.progress, self.notes)
+        except Exception as error:  # reported by the app, never a dead app
+            self.error = error
+
+
 class SyllabusApp(App[int]):
     """Plan and track a self-study roadmap from the keyboard."""
 
@@ -64,9 +140,10 @@ class SyllabusApp(App[int]):
         Binding("ctrl+y", "redo", "Redo", show=False),
     ]
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, opening: Opening | None = None) -> None:
         super().__init__()
         self.data_dir = data_dir
+        self._opening = opening
         """Where the progress file and imported roadmaps live."""
         self.progress: Progress | None = None
         """The learner's progress as the app holds it, ahead of the file while saving."""
@@ -124,28 +201,21 @@ class SyllabusApp(App[int]):
         self.notify(reason, title="Cannot open", severity="error", markup=False)
 
     def _open_now(self) -> None:
-        from syllabus.storage.progress_file import ProgressFile
-
-        self._file = ProgressFile(self.data_dir)
-        with self._io_lock:
-            loaded = self._file.load()
-            self._known_signature = self._file.signature()
+        opening = self._opening or Opening(self.data_dir)
+        opening.start()
+        opening.wait()
+        if opening.error is not None:
+            raise opening.error
+        loaded, session = opening.loaded, opening.session
+        assert loaded is not None and opening.file is not None
+        self._file = opening.file
+        self._known_signature = opening.signature
         self.progress = loaded.progress
         self.read_only = loaded.read_only
-        for problem in loaded.problems:
-            self.notify(problem, title="Progress file", severity="warning", markup=False)
-        if loaded.read_only:
-            self.notify(
-                "This progress file was written by a newer syllabus; nothing will be saved.",
-                severity="warning",
-                markup=False,
-            )
+        for message, title, severity in opening.notes:
+            self.notify(message, title=title, severity=severity, markup=False)  # type: ignore[arg-type]
         if loaded.progress.settings.theme:
             self.call_from_thread(self._apply_theme, loaded.progress.settings.theme)
-        active = loaded.progress.settings.active_roadmap
-        session = None
-        if active and loaded.progress.roadmap(active).enrolment is not None:
-            session = self._load_session(active)
         if session is None:
             self.call_from_thread(self._show_welcome, self._entries(), False)
         else:
@@ -154,29 +224,10 @@ class SyllabusApp(App[int]):
 
     def _load_session(self, roadmap_id: str) -> Session | None:
         """The roadmap indexed, or None with a notification (runs in a thread)."""
-        from syllabus.catalog import load_roadmap
-        from syllabus.tui.screens.main import MainScreen  # noqa: F401  (warm the import)
-        from syllabus.tui.session import Session
-
-        try:
-            roadmap = load_roadmap(roadmap_id, self.data_dir)
-        except Exception as error:  # a damaged or missing roadmap must not kill the app
-            self.notify(
-                f"Cannot open roadmap {roadmap_id}: {error}", severity="error", markup=False
-            )
-            return None
-        session = Session(roadmap, roadmap_id)
-        progress = self.progress
-        if progress is not None:
-            from syllabus.clock import today
-
-            try:
-                day = today(progress.settings.day_start_hour)
-                session.plan, session.status = session.schedule(progress, day)
-                rp = progress.roadmap(roadmap_id)
-                session.marks = session.calendar_marks(session.plan, rp)
-            except Exception as error:  # the checklist is still useful without a plan
-                self.notify(f"No schedule: {error}", severity="warning", markup=False)
+        notes: list[tuple[str, str, str]] = []
+        session = open_session(roadmap_id, self.data_dir, self.progress, notes)
+        for message, title, severity in notes:
+            self.notify(message, title=title, severity=severity, markup=False)  # type: ignore[arg-type]
         return session
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="warm")

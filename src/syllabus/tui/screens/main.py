@@ -117,8 +117,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="center"):
                 yield Checklist(id="checklist")
                 yield DetailPane(id="detail")
-            with Vertical(id="side"):
-                yield CalendarWidget(today=self.today, show_legend=True, id="calendar")
+            yield Vertical(id="side")  # the calendar joins once the roadmap is on screen
         yield StatusLine(id="status")
         yield Footer()
 
@@ -145,7 +144,27 @@ class MainScreen(Screen[None]):
         self.query_one(DetailPane).postpone()
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width >= WIDE_COLUMNS, "-wide")
+        wide = event.size.width >= WIDE_COLUMNS
+        self.set_class(wide, "-wide")
+        if wide:
+            self.call_after_refresh(self._mount_calendar)
+
+    def _mount_calendar(self) -> None:
+        """The side calendar, mounted after the first frame of content (it is extra)."""
+        if self.query(CalendarWidget):
+            return
+        calendar = CalendarWidget(today=self.today, show_legend=True, id="calendar")
+        self.query_one("#side").mount(calendar)
+        self._feed_calendar(calendar)
+
+    def _feed_calendar(self, calendar: CalendarWidget) -> None:
+        marks, status = self._marks, self.status
+        if marks is None:
+            return
+        calendar.hours_by_day = dict(status.hours_by_day) if status else {}
+        calendar.planned = marks.planned
+        calendar.rest_weekdays = marks.rest_weekdays
+        calendar.days_off = marks.days_off
 
     def _current_node(self) -> str | None:
         """Today's planned node, else the first node with open work, else the first."""
@@ -272,12 +291,8 @@ class MainScreen(Screen[None]):
             self._stale_labels = set()
         self._show_status()
         self._update_calendar_screens()
-        if marks is not None:
-            for widget in self.query(CalendarWidget):
-                widget.hours_by_day = dict(status.hours_by_day) if status else {}
-                widget.planned = marks.planned
-                widget.rest_weekdays = marks.rest_weekdays
-                widget.days_off = marks.days_off
+        for calendar in self.query(CalendarWidget):
+            self._feed_calendar(calendar)
         self.query_one(PhaseTree).set_marks(
             self._current_node(), status.blocked_by if status else ()
         )
