@@ -35,7 +35,7 @@ def test_bundled_entries_in_seed_order(data_dir: Path) -> None:
         "de",
         "000_00b9bef8320a935e.txt",
     )
-    assert (first.items_total, first.items_checkable) == (48, 48)
+    assert (first.items_total, first.items_checkable) == (50, 50)
 
 
 def test_bundled_dir_is_the_checkout_when_not_installed() -> None:

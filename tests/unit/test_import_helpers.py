@@ -28,26 +28,29 @@ def squash(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
-def token_lines(text: str) -> tuple[list[str], list[str]]:
-    """(text lines of every inline token, every link URL) of a cleaned document."""
+def token_lines(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """(text lines of every inline token, every (link URL, its line)) of a cleaned document."""
     _, body = split_front_matter(text)
     lines: list[str] = []
-    urls: list[str] = []
+    urls: list[tuple[str, str]] = []
     for token in parser().parse(body):
         if token.type != "inline":
             continue
         current: list[str] = []
+        pending: list[str] = []
         for child in token.children or []:
             if child.type in ("softbreak", "hardbreak") or (
                 child.type == "html_inline" and child.content.lower().startswith("<br")
             ):
                 lines.append("".join(current))
-                current = []
+                urls += [(url, lines[-1].strip()) for url in pending]
+                current, pending = [], []
             elif child.type in ("text", "code_inline"):
                 current.append(child.content)
             elif child.type == "link_open":
-                urls.append(str(child.attrs["href"]))
+                pending.append(str(child.attrs["href"]))
         lines.append("".join(current))
+        urls += [(url, lines[-1].strip()) for url in pending]
     return [line.strip() for line in lines if squash(line)], urls
 
 
@@ -79,8 +82,12 @@ def missing(text: str, roadmap: Roadmap, dropped: tuple[str, ...] = ()) -> list[
     hay = haystack(roadmap)
     raw = raw_haystack(roadmap)
     lost = []
+
+    def chatter(line: str) -> bool:
+        return any(squash(line).startswith(squash(d)) for d in dropped)
+
     for line in lines:
-        if _TIMING_LINE.match(line) or any(squash(line).startswith(squash(d)) for d in dropped):
+        if _TIMING_LINE.match(line) or chatter(line):
             continue
         if squash(line) in hay:
             continue
@@ -88,7 +95,7 @@ def missing(text: str, roadmap: Roadmap, dropped: tuple[str, ...] = ()) -> list[
         if rest and squash(rest) in hay and (squash(label) in hay or squash(label) in _FIELDS):
             continue
         lost.append(line)
-    lost += [url for url in urls if url not in raw]
+    lost += [url for url, line in urls if url not in raw and not chatter(line)]
     return lost
 
 

@@ -3,16 +3,16 @@
 Plans worked out by hand from the documents (starting on a Monday, Sundays off):
 - ml-engineer-16-weeks: 16 weeks of 13 h at 13 h/week: each document week is Mon-Sat;
   from 5 Jan 2026 the plan ends Sat 25 Apr; on Sat 14 Mar (study day 60) it is week 10.
-- mlops-6-months at the low estimate (weeks of 10, 8, 12 or 15 h: 274 h) at 12 h/week,
-  2 h a study day: 137 study days, ending Fri 12 Jun 2026. Study day 60 is hour 118-120:
-  week 12 (hours 110-122).
+- mlops-6-months is scheduled by position (its roadmap says so): document week N is
+  calendar week N, Mon-Sat; from 5 Jan 2026 week 24 ends Sat 20 Jun 2026, and on Sat 14 Mar
+  (study day 60) it is week 10.
 - ki-12-monate: its timeline wins; a document month is 4 weeks of 15 h (2-3 h × 6 days, mid);
   at 15 h/week a month is four calendar weeks. From 1 Jun 2026 the milestone closing month 13
   sits on Sat 29 May 2027; on Sat 8 Aug (month 3) phases 2 and 3 overlap, phase 2 ends first.
 - ml-dl-gpt-studienplan: untimed levels sized by items, stretched to the "Dauer: 6–12
   Monate" of its month plan: 9 months = 36 weeks at 22.5 h/week, ending Sat 12 Sep 2026.
-  Its 83 sequential items then take 9.76 h each: study day 60 (hour 225) is item 24, in the
-  second area of level 1 (19 + 9 items).
+  Its 97 checkable items then take 8.35 h each: study day 60 (hour 225) is item 27, in the
+  third area of level 1 (16 + 9 items; labels such as "Arten von ML:" are notes, not items).
 - ki-fahrplan-2025: no timing at all: 3 h an item, 53 items of levels 1-7 at 10 h/week is
   159 h = 96 study days, ending Sat 25 Apr 2026; study day 60 (hour 100) is in level 5,
   as levels 1-4 hold 9, 7, 8 and 6 items (90 h).
@@ -47,7 +47,7 @@ CASES = {
     ),
     "mlops-6-months": (
         date(2026, 1, 5), 12, "low", date(2026, 3, 14), JAN_GAP,
-        date(2026, 6, 12), "month-3-4/week-12",
+        date(2026, 6, 20), "month-3-4/week-10",
     ),
     "ki-12-monate": (
         date(2026, 6, 1), 15, "mid", date(2026, 8, 8), (date(2026, 7, 13), date(2026, 7, 26)),
@@ -55,7 +55,7 @@ CASES = {
     ),
     "ml-dl-gpt-studienplan": (
         date(2026, 1, 5), 22.5, "mid", date(2026, 3, 14), JAN_GAP,
-        date(2026, 9, 12), "level-1/einfuehrung-in-deep-learning",
+        date(2026, 9, 12), "level-1/kontext-von-gpt",
     ),
     "ki-fahrplan-2025": (
         date(2026, 1, 5), 10, "mid", date(2026, 3, 14), JAN_GAP,

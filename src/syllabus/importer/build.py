@@ -19,6 +19,7 @@ from syllabus.importer.blocks import (
     Heading,
     Line,
     ListBlock,
+    ListItem,
     Paragraph,
     Raw,
     Table,
@@ -62,11 +63,16 @@ class Draft:
     key: str = ""
     role: Role | None = None
     kind: ItemKind | None = None
+    default_kind: ItemKind | None = None
     table_items: bool = False
+    details: bool = False
+    note_groups: tuple[str, ...] = ()
     under: str | None = None
     colon: bool = False
     position: Span | None = None
     duration: Span | None = None
+    closing: list[Block | Grouped] = field(default_factory=list)
+    """(Root only) the document's sign-off paragraphs, which go to the summary."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +114,12 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 def clean_title(text: str) -> str:
-    """A heading as a title: no emoji at the ends, no trailing colon, single spaces."""
+    """A heading as a title: no emoji at the ends, no trailing colon, single spaces.
+
+    Code spans lose their backticks as emphasis loses its stars: a title is shown, not
+    written (item text keeps them, as written).
+    """
+    text = text.replace("`", "")
     return " ".join(clean_label(text).split()) or " ".join(text.split())
 
 
@@ -118,17 +129,19 @@ def _sections(blocks: list[Block], hints: Hints) -> Draft:
     for block in blocks:
         if isinstance(block, Heading):
             title = clean_title(block.line.text)
-            if not title or hints.dropped(title):
-                continue
             while stack[-1].level >= block.level:
                 stack.pop()
+            if not title or hints.dropped(title):
+                continue  # its sub-headings stand one level up (a hint may move them)
             draft = Draft(title=title, level=block.level)
             draft.colon = strip_symbols(block.line.text).endswith(":")
             stack[-1].children.append(draft)
             stack.append(draft)
-        elif isinstance(block, Paragraph) and hints.drop:
-            text = " ".join(line.text for line in block.lines)
-            if not hints.dropped(strip_symbols(text)):
+        elif isinstance(block, Paragraph) and (hints.drop or hints.closing):
+            text = strip_symbols(" ".join(line.text for line in block.lines))
+            if hints.closes(text):
+                root.closing.append(block)
+            elif not hints.dropped(text):
                 stack[-1].blocks.append(block)
         else:
             stack[-1].blocks.append(block)
@@ -185,8 +198,13 @@ def _shape(parent: Draft, hints: Hints) -> None:
         if hint:
             child.role = Role(hint.role) if hint.role else None
             child.kind = ItemKind(hint.kind) if hint.kind else None
+            child.default_kind = ItemKind(hint.default_kind) if hint.default_kind else None
             child.table_items = hint.table_items
+            child.details = hint.details
+            child.note_groups = hint.note_groups
             child.under = hint.under
+        if child.kind is None and child.default_kind is None:
+            child.kind, child.default_kind = parent.kind, parent.default_kind  # sub-headings
         _shape(child, hints)
         shaped.append(child)
     parent.children = shaped
@@ -274,10 +292,15 @@ def _apply_timeline(root: Draft, hints: Hints) -> None:
                 low, high = reach.get(key, [month, month + span - 1])
                 reach[key] = [min(low, month), max(high, month + span - 1)]
         else:
+            # A row naming no phase ("Feb–Mai | Eigene Fullstack-Projekte"): a node of its
+            # own, with the row's text as the one thing to tick there.
             title = clean_title(text)
             draft = Draft(title=title, level=timeline.level, key=slugify(title) or "part")
             draft.role = Role.MILESTONE if rules.is_milestone_title(title) else Role.PHASE
             draft.position = Span(low=month, high=month + span - 1, unit=Unit.MONTH)
+            kind = rules.label_kind(title)
+            draft.default_kind = kind if kind and kind.checkable else ItemKind.TASK
+            draft.blocks.append(_one_item(row[1]))
             extra.append(draft)
         month += span
     for key, (low, high) in reach.items():
@@ -286,6 +309,14 @@ def _apply_timeline(root: Draft, hints: Hints) -> None:
         (i for i, d in enumerate(root.children) if d.key in reach), default=len(root.children) - 1
     )
     root.children[last_phase + 1 : last_phase + 1] = extra
+
+
+def _one_item(lines: list[Line]) -> ListBlock:
+    """A one-item list holding a text that the document did not write as a list item."""
+    text = " ".join(line.text for line in lines).strip()
+    links = [link for line in lines for link in line.links]
+    line = Line(text=text, rest=text, links=links, source=f"- {text}")
+    return ListBlock([ListItem([line], [], line.source)], line.source)
 
 
 def _path_index(drafts: list[Draft], prefix: str = "") -> dict[str, Draft]:
@@ -329,7 +360,9 @@ class _Filler:
         self.duration: Span | None = None
         self.prerequisites_text: str | None = None
         self.children: list[Draft] = []
-        self.default_kind = ItemKind.NOTE if role is Role.APPENDIX else ItemKind.TASK
+        self.default_kind = draft.default_kind or (
+            ItemKind.NOTE if role is Role.APPENDIX else ItemKind.TASK
+        )
 
     def fill(self, blocks: list[Block | Grouped], base: Group = NO_GROUP) -> None:
         pending: tuple[Group, str] | None = None
@@ -445,6 +478,8 @@ class _Filler:
                 if key:  # a plan as bullets: "**Monate 1–2**: ML-Grundlagen …"
                     child = Draft(title=text, level=self.draft.level + 1, key=key)
                     child.position = rules.title_timing(label)[0]
+                    rest = Line(text=first.rest, rest=first.rest, links=first.links)
+                    child.blocks.append(_one_item([rest]))  # what to do then, as its item
                     self.children.append(child)
                     continue
             if label and not extra and self.meta_line(label, first.rest, group):
@@ -460,13 +495,38 @@ class _Filler:
                     item_group = Group(
                         group.label, own, group.optional or rules.label_optional(label)
                     )
-            self.add_item(text, links, item_group, depth, boxed)
+            if nested and text.endswith(":"):
+                # "**Arten von ML**:" over its own bullets: a label, the bullets are the items.
+                self.add_item(text, links, item_group, depth, boxed, ItemKind.NOTE)
+            else:
+                self.add_item(text, links, item_group, depth, boxed)
             if _hidden_links(text, links):
                 self.body.append(entry.source)  # an item keeps one URL; the rest stay here
-            for inner_list in nested:
-                self.read_list(inner_list, group, depth + 1)
+            if nested and self.draft.details and not text.endswith(":"):
+                self.details(nested, item_group, depth + 1)
+            else:
+                for inner_list in nested:
+                    self.read_list(inner_list, group, depth + 1)
             if next_group:
                 group = next_group
+
+    def details(self, nested: list[ListBlock], group: Group, depth: int) -> None:
+        """An item's nested lines that describe it ("Foundation course (MUST complete)")."""
+        owner = self.items[-1]
+        for block in nested:
+            for entry in block.items:
+                text = " ".join(line.text for line in entry.lines).strip()
+                links = [link for line in entry.lines for link in line.links]
+                if not text:
+                    continue
+                if rules.label_optional(text):
+                    owner["optional"] = True  # "Optional but recommended"
+                self.add_item(text, links, group, depth, False, ItemKind.NOTE)
+                for inner in entry.blocks:
+                    if isinstance(inner, ListBlock):
+                        self.details([inner], group, depth + 1)
+                    elif isinstance(inner, (Paragraph, Raw, Table)) and inner.source:
+                        self.body.append(inner.source)
 
     def meta_line(self, label: str, rest: str, group: Group) -> bool:
         """A list line that is node data, not an item ("- [ ] **Time**: 12-15 hours")."""
@@ -502,18 +562,23 @@ class _Filler:
         group: Group,
         depth: int,
         boxed: bool,
+        force: ItemKind | None = None,
     ) -> None:
         self.state.routine(group.label, text)
-        kind = self.draft.kind or group.kind
+        kind = force or self.draft.kind or group.kind
+        if group.label and any(title_matches(group.label, g) for g in self.draft.note_groups):
+            kind = ItemKind.NOTE  # a summary of work tracked elsewhere: never ticked twice
+        elif force is None and self.draft.kind is None and kind is not None:
+            kind = rules.text_kind(text, kind)
         if kind is None and re.match(r"^[✅✓✔☑]", text):
             kind = ItemKind.OUTCOME
         if kind is None:
             kind = (
                 ItemKind.SELF_CHECK if boxed and self.role is Role.APPENDIX else self.default_kind
             )
+        # The kind decides: a task, resource, project or capstone is ticked off wherever it
+        # stands (an appendix's course list too); notes, tips and outcomes never are.
         checkable = kind.checkable
-        if self.role is Role.APPENDIX:
-            checkable = boxed
         optional = group.optional or bool(re.search(r"\(optional\)|^optional\b", text, re.I))
         urls = list(dict.fromkeys(url for _, url in links))
         self.items.append(
@@ -546,6 +611,7 @@ class _State:
         self.routine_low = 0.0
         self.routine_high = 0.0
         self.routine_label: str | None = None
+        self.routine_lines: list[str] = []
         self.hours_for: dict[str, HoursRange] = {}
         self.weekday = 0.0
         self.weekend = 0.0
@@ -567,6 +633,7 @@ class _State:
         self.routine_low += hours.low
         self.routine_high += hours.high
         self.routine_label = label
+        self.routine_lines.append(text)
         return True
 
     def daily(self, text: str) -> bool:
@@ -597,8 +664,9 @@ class _State:
                 return self.pace.model_copy(update={"weekday_hours": weekdays})
             return self.pace
         if self.routine_label:
+            # The routine in the document's own words; the hours a week are its sum.
             low, high = self.routine_low, self.routine_high
-            text = f"{self.routine_label}: {_fmt(low)}–{_fmt(high)} h/Woche"
+            text = f"{self.routine_label}: {'; '.join(self.routine_lines)}"
             return Pace(
                 text=text,
                 hours_per_week=HoursRange(low=low, high=high),
@@ -612,10 +680,6 @@ class _State:
 _ROUTINE_SPAN = re.compile(
     r"(\d+)(?:\s*[-–]\s*(\d+))?\s*(mins?|minutes|minuten|h|hrs?|hours?|stunden)\b", re.I
 )
-
-
-def _fmt(value: float) -> str:
-    return f"{value:g}"
 
 
 def _unique(key: str, taken: set[str]) -> str:
@@ -775,9 +839,11 @@ def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
                 state.pace_from(strip_symbols(line.text))
     nodes = _to_nodes(root.children, "", None, state)
     summary_parts = _source_markdown(root.blocks)
+    summary_parts += _source_markdown(root.closing)
     if not nodes:
         # A document without headings: one phase holding everything.
-        draft = Draft(title=title, level=1, blocks=root.blocks, key=slugify(title) or "part")
+        everything: list[Block | Grouped] = [*root.blocks, *root.closing]
+        draft = Draft(title=title, level=1, blocks=everything, key=slugify(title) or "part")
         nodes = _to_nodes([draft], "", None, state)
         summary_parts = []
     nodes = _link_prerequisites(nodes)

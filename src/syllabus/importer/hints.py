@@ -5,13 +5,20 @@ none and gets the defaults. The vocabulary is small on purpose:
 
 - ``title``, ``language``, ``id``, ``pace``, ``schedule_by``: roadmap fields that win over
   what the document says.
-- ``drop``: paragraphs or headings that start with these words are chatter, not content.
+- ``drop``: paragraphs or headings that start with these words are chatter, not content
+  (a heading dropped this way is only a title: its sub-headings stay and may be moved).
+- ``closing``: paragraphs that start with these words close the whole document (a sign-off
+  after the appendix): they go to the roadmap's summary, not to the last node.
 - ``numbered``: numbered headings ("### **1. …**") get ids ``<numbered>-1``, ….
 - ``timeline``: the heading whose month table sets the phases' positions.
-- ``[[node]]``: for headings matching ``match``: ``id``, ``role``, ``kind`` (default item
-  kind), ``flatten`` (lift its children, keep its text in the parent), ``group`` (its lists
+- ``[[node]]``: for headings matching ``match``: ``id``, ``role``, ``kind`` (the kind of
+  every item, whatever its label says), ``default_kind`` (the kind of items no label gives
+  one), ``flatten`` (lift its children, keep its text in the parent), ``group`` (its lists
   are an item group of the parent), ``under`` (move below another node id),
-  ``table_items`` (table rows become items).
+  ``table_items`` (table rows become items), ``details`` (a list nested under an item
+  describes it: its lines are notes, "optional" there makes the item optional),
+  ``note_groups`` (item groups that only sum up work tracked elsewhere: notes, never
+  ticked twice). ``kind`` and ``default_kind`` hold for the node's sub-headings too.
 - ``[[block]]``: make a node ``id`` titled ``title`` around the sibling nodes from
   ``first`` to ``last`` (ids or titles).
 """
@@ -49,6 +56,9 @@ class NodeHint:
     group: bool = False
     under: str | None = None
     table_items: bool = False
+    default_kind: str | None = None
+    details: bool = False
+    note_groups: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,7 @@ class Hints:
     numbered: str | None = None
     timeline: str | None = None
     drop: tuple[str, ...] = ()
+    closing: tuple[str, ...] = ()
     nodes: tuple[NodeHint, ...] = field(default_factory=tuple)
     blocks: tuple[BlockHint, ...] = field(default_factory=tuple)
 
@@ -86,18 +97,28 @@ class Hints:
         have = normal(text)
         return any(have.startswith(normal(prefix)) for prefix in self.drop)
 
+    def closes(self, text: str) -> bool:
+        """Whether a paragraph is the document's sign-off, which belongs to its summary."""
+        have = normal(text)
+        return any(have.startswith(normal(prefix)) for prefix in self.closing)
+
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str = "hints") -> Hints:
         """Hints from a TOML table; unknown keys are an error, so typos do not pass."""
         try:
-            nodes = tuple(NodeHint(**node) for node in data.get("node", []))
+            nodes = tuple(NodeHint(**_tuples(node, "note_groups")) for node in data.get("node", []))
             blocks = tuple(BlockHint(**block) for block in data.get("block", []))
-            plain = {k: v for k, v in data.items() if k not in ("node", "block")}
-            if "drop" in plain:
-                plain["drop"] = tuple(plain["drop"])
+            plain = _tuples(data, "drop", "closing")
+            plain.pop("node", None)
+            plain.pop("block", None)
             return cls(nodes=nodes, blocks=blocks, **plain)
         except TypeError as error:
             raise ImportProblem(f"{where}: bad import hints: {error}") from None
+
+
+def _tuples(data: dict[str, Any], *keys: str) -> dict[str, Any]:
+    """The table with its list values under ``keys`` as tuples (hints are frozen)."""
+    return {k: tuple(v) if k in keys and isinstance(v, list) else v for k, v in data.items()}
 
 
 def load_sources(path: Path) -> list[Hints]:

@@ -127,6 +127,27 @@ def label_kind(label: str | None) -> ItemKind | None:
     return None
 
 
+_DOING = re.compile(
+    r"^(implementier|implement|bau|build|erstell|create|schreib|write|train|entwickl|develop|"
+    r"deploy)\w*\b",
+    re.I,
+)
+_READING = re.compile(r"^(lesen sie|lies|read|watch|schauen sie)\b", re.I)
+
+
+def text_kind(text: str, kind: ItemKind) -> ItemKind:
+    """The kind an item's own words give it inside its group.
+
+    Under "Empfohlener Weg" (resources) "Implementieren Sie … von Grund auf" is an exercise,
+    a task; under "Projekte" "Lesen Sie „Attention Is All You Need“" is a reading, a resource.
+    """
+    if kind is ItemKind.RESOURCE and _DOING.match(text):
+        return ItemKind.TASK
+    if kind is ItemKind.PROJECT and _READING.match(text):
+        return ItemKind.RESOURCE
+    return kind
+
+
 def label_optional(label: str | None) -> bool:
     """Whether a label marks optional work ("Stretch goals", "Options")."""
     return bool(label and _OPTIONAL.search(label))
@@ -163,11 +184,20 @@ def label_duration(label: str, value: str) -> tuple[Span, bool] | None:
     return span, match.end() >= len(value.rstrip(" ."))
 
 
+_TRAILING_HOURS = re.compile(
+    r"\(\s*(?:[^()]*?,\s*)?" + _NUM + r"\s*(hours?|hrs?|h|std\.?|stunden)\s*\)\s*$", re.I
+)
+
+
 def item_hours(text: str) -> float | None:
-    """Hours from a leading "[3 hrs]"/"[30 min]"; the text itself keeps the brackets."""
+    """Hours from a leading "[3 hrs]"/"[30 min]" or a closing "(Coursera, 60 hours)".
+
+    The text itself keeps the brackets.
+    """
     match = _ITEM_HOURS.match(text)
     if not match:
-        return None
+        trailing = _TRAILING_HOURS.search(text)
+        return _num(trailing.group(1)) if trailing else None
     value = _num(match.group(1)) or 0.0
     return value / 60 if match.group(2).lower().startswith("min") else value
 
