@@ -735,8 +735,8 @@ def _static(roadmap: Roadmap, estimate: str, week_hours: float) -> _Static:
     if hit is not None and hit[0] is roadmap:
         return hit[1]
     result = _analyse(roadmap, estimate, week_hours)
-    if len(_STATIC_CACHE) >= 16:
-        _STATIC_CACHE.pop(next(iter(_STATIC_CACHE)))
+    if len(_STATIC_CACHE) >= 16:  # a few roadmaps are in use at once; start afresh
+        _STATIC_CACHE.clear()
     _STATIC_CACHE[key] = (roadmap, result)
     return result
 
