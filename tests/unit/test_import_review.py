@@ -34,10 +34,6 @@ def bundled(roadmap_id: str) -> Roadmap:
     return catalog.load_roadmap(roadmap_id, NOWHERE)
 
 
-def items_of(roadmap: Roadmap, node_id: str) -> dict[str, object]:
-    return {item.id: item for item in roadmap.node_index()[node_id].items}
-
-
 # 1. 003: document week N is planned in calendar week N.
 
 
