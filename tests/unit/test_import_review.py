@@ -294,3 +294,17 @@ def test_every_url_of_a_line_with_several_stays_reachable() -> None:
     tools = gpt["anwendungen-und-trends/auf-dem-laufenden-bleiben"]
     item = next(i for i in tools.items if i.text.startswith("Tools:"))
     assert item.url == "https://x.ai/grok" and "https://x.ai/api" in item.text
+
+
+def test_an_items_own_words_refine_its_groups_kind() -> None:
+    from syllabus.importer.rules import text_kind
+
+    resource, project = ItemKind.RESOURCE, ItemKind.PROJECT
+    assert text_kind("Implementieren Sie logistische Regression", resource) is ItemKind.TASK
+    assert text_kind("Build a CLI from scratch", resource) is ItemKind.TASK
+    assert text_kind("Building Machine Learning Pipelines (book)", resource) is resource
+    assert text_kind("Training Data for Beginners", resource) is resource
+    assert text_kind("Lesen Sie „Attention Is All You Need“", project) is resource
+    assert text_kind("Read the BERT paper", project) is resource
+    assert text_kind("Reader app for papers", project) is project
+    assert text_kind("Lesen Sie das Paper", ItemKind.TASK) is ItemKind.TASK

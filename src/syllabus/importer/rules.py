@@ -128,10 +128,10 @@ def label_kind(label: str | None) -> ItemKind | None:
 
 
 _DOING = re.compile(
-    r"^(implementier|implement|bau|build|erstell|create|schreib|write|train|entwickl|develop|"
-    r"deploy)\w*\b",
+    r"^(?:(?:implementieren|bauen|erstellen|schreiben|trainieren|entwickeln|programmieren)"
+    r"\s+sie|implement|build|create|write|train|develop|deploy|code)\b(?!-)",
     re.I,
-)
+)  # imperatives only: "Building Machine Learning Pipelines" is still a book
 _READING = re.compile(r"^(lesen sie|lies|read|watch|schauen sie)\b", re.I)
 
 
