@@ -1,5 +1,18 @@
-"""Fixtures for the UI tests; the helpers they use live in ui_helpers.py."""
+"""Fixtures for the UI tests; the helpers live in ui_helpers.py and are re-exported here."""
 
 from __future__ import annotations
 
-from ui_helpers import _catalog, enrolled_dir  # noqa: F401  (fixtures)
+from ui_helpers import (  # noqa: F401  (fixtures and helpers other test modules import)
+    BRACKETS,
+    TODAY,
+    _catalog,
+    enrolled,
+    enrolled_dir,
+    load_progress,
+    open_main,
+    save_progress,
+    screen_text,
+    small_roadmap,
+    wait_for,
+    write_roadmap,
+)
