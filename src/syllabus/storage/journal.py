@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from syllabus.model import progress as pm
 from syllabus.model.progress import Progress, RecordPath, get_record
 from syllabus.storage.atomic import write_atomic
 
@@ -147,3 +148,44 @@ class Journal:
             os.unlink(self.path)
         except FileNotFoundError:
             pass
+
+
+def _content(record: object | None) -> object:
+    if record is None:
+        return None
+    return record.model_dump(mode="json", exclude={"updated"})  # type: ignore[attr-defined]
+
+
+def apply_step(progress: Progress, step: Step, backwards: bool) -> Progress:
+    """Undo (``backwards``) or redo a step with fresh times, so merges respect it.
+
+    A record changed again since the step (here or on a synced machine) is left alone:
+    undo never throws away a newer change.
+    """
+    from syllabus.clock import now
+
+    when = now()
+    for change in step.changes:
+        path: RecordPath = change.path
+        kind = pm.record_type(path)
+        was = kind.model_validate(change.before) if change.before is not None else None
+        became = kind.model_validate(change.after) if change.after is not None else None
+        source, target = (became, was) if backwards else (was, became)
+        current = pm.get_record(progress, path)
+        if backwards:
+            expected = _content(source)
+        else:
+            expected = _content(
+                pm.removed_version(path, became, when) if was is None and became else was
+            )
+        if _content(current) != expected:
+            continue
+        replacement: pm._Record | None
+        if target is not None:
+            replacement = target.model_copy(update={"updated": when})
+        elif source is not None:
+            replacement = pm.removed_version(path, source, when)
+        else:
+            continue
+        progress = pm.put_record(progress, path, replacement)
+    return progress

@@ -21,7 +21,7 @@ from syllabus.model import progress as model
 from syllabus.model.progress import Progress, RecordPath, merge
 from syllabus.storage import backups, toml_io
 from syllabus.storage.atomic import real_path, write_atomic
-from syllabus.storage.journal import Journal, Step
+from syllabus.storage.journal import Journal, apply_step
 from syllabus.storage.lock import ProcessLock
 from syllabus.storage.paths import backups_dir, local_dir, progress_path
 
@@ -357,7 +357,7 @@ class ProgressFile:
                     return None
                 step = stack[-1]
                 disk = self._read_for_write()
-                new = _apply(disk, step, backwards=direction == "undo")
+                new = apply_step(disk, step, backwards=direction == "undo")
                 new = self._commit(disk, new, journal=False)
                 self._journal.mark(direction, step)
                 self.last_step = step.describe()
@@ -426,44 +426,3 @@ def _reason(error: BaseException) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     return " ".join(str(error).split())
-
-
-def _content(record: object | None) -> object:
-    if record is None:
-        return None
-    return record.model_dump(mode="json", exclude={"updated"})  # type: ignore[attr-defined]
-
-
-def _apply(progress: Progress, step: Step, backwards: bool) -> Progress:
-    """Undo (``backwards``) or redo a step with fresh times, so merges respect it.
-
-    A record changed again since the step (here or on a synced machine) is left alone:
-    undo never throws away a newer change.
-    """
-    from syllabus.clock import now
-
-    when = now()
-    for change in step.changes:
-        path: RecordPath = change.path
-        kind = model.record_type(path)
-        was = kind.model_validate(change.before) if change.before is not None else None
-        became = kind.model_validate(change.after) if change.after is not None else None
-        source, target = (became, was) if backwards else (was, became)
-        current = model.get_record(progress, path)
-        if backwards:
-            expected = _content(source)
-        else:
-            expected = _content(
-                model.removed_version(path, became, when) if was is None and became else was
-            )
-        if _content(current) != expected:
-            continue
-        replacement: model._Record | None
-        if target is not None:
-            replacement = target.model_copy(update={"updated": when})
-        elif source is not None:
-            replacement = model.removed_version(path, source, when)
-        else:
-            continue
-        progress = model.put_record(progress, path, replacement)
-    return progress
