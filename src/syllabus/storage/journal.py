@@ -11,7 +11,6 @@ only undo history, never progress.
 from __future__ import annotations
 
 import json
-import os
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -141,13 +140,6 @@ class Journal:
             json.dumps(x, ensure_ascii=False, separators=(",", ":")) + "\n" for x in lines
         )
         write_atomic(self.path, text.encode())
-
-    def clear(self) -> None:
-        """Forget all undo history (used by tests and a full restore)."""
-        try:
-            os.unlink(self.path)
-        except FileNotFoundError:
-            pass
 
 
 def _content(record: object | None) -> object:
