@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from conftest import load_progress, save_progress, screen_text, wait_for, write_roadmap
+from ui_helpers import load_progress, save_progress, screen_text, wait_for, write_roadmap
 
 from syllabus.model.progress import ItemState
 from syllabus.model.roadmap import Item, Node, Roadmap, Role
@@ -44,7 +44,6 @@ def _import(data_dir: Path, tmp_path: Path) -> Roadmap:
     """Import the generated Markdown with the real CLI, or fall back to the model."""
     try:
         import syllabus.commands.roadmaps  # noqa: F401
-
         from syllabus import catalog
         from syllabus.cli import main
     except ImportError:

@@ -27,6 +27,15 @@ if TYPE_CHECKING:
     from syllabus.tui.session import Row, Session
 
 SETTLE_SECONDS = 0.35
+"""How long the keys must rest before the node's Markdown renders."""
+
+SECTIONS = (
+    ("Resources and links", ("resource",)),
+    ("Project and deliverables", ("project", "deliverable", "capstone")),
+    ("Rubric", ("rubric",)),
+    ("Outcomes", ("outcome", "goal")),
+)
+"""Items gathered under headings in the pane, by kind (they are rows in the checklist too)."""
 
 _FENCE = re.compile(r"^([ \t]{0,3})(`{3,}|~{3,})(.*)$")
 
@@ -53,11 +62,33 @@ def label_fences(markdown: str) -> str:
     return "\n".join(lines)
 
 
-"""How long the cursor must rest before the pane renders."""
-
-
 def _hours(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".") + " h"
+
+
+def _link(url: str | None) -> str:
+    """An autolink, for a URL that is safe inside one (else nothing)."""
+    if url and re.fullmatch(r"https?://[^\s<>]+", url):
+        return f" — <{url}>"
+    return ""
+
+
+def _sections(session: Session, node_id: str, rp: RoadmapProgress) -> list[str]:
+    """Resources with their links, project and deliverables, rubric, outcomes."""
+    rows = session.rows(node_id, rp)
+    parts = []
+    for heading, kinds in SECTIONS:
+        found = [row for row in rows if row.kind in kinds and not row.own]
+        if heading.startswith("Resources"):
+            found += [row for row in rows if row.url and row.kind not in kinds and not row.own]
+        if found:
+            lines = [f"- {one_line(row.text)}{_link(row.url)}" for row in found]
+            parts.append(f"### {heading}\n\n" + "\n".join(lines))
+    mine = [row for row in rows if row.own]
+    if mine:
+        lines = [f"- {one_line(row.text)}{_link(row.url)}" for row in mine]
+        parts.append("### My items and links\n\n" + "\n".join(lines))
+    return parts
 
 
 def describe(
@@ -85,6 +116,7 @@ def describe(
         low, high = node.timing.hours.low, node.timing.hours.high
         span = _hours(low) if low == high else f"{low:g}–{_hours(high)}"
         parts.append(f"**Hours:** about {span}")
+    parts.extend(_sections(session, node_id, rp))
     node_note = rp.note(node_id)
     if node_note:
         parts.append(f"### My notes\n\n{clean(node_note)}")
