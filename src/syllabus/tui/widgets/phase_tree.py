@@ -74,6 +74,7 @@ class PhaseTree(Tree[str]):
         self._current: str | None = None
         self._blocked: frozenset[str] = frozenset()
         self._rp: RoadmapProgress | None = None
+        self._count_width = 0
 
     def process_label(self, label: str | Text) -> Text:
         """Plain strings are text, never markup."""
@@ -90,6 +91,8 @@ class PhaseTree(Tree[str]):
         """Build the tree for a roadmap, with the path to ``current`` expanded."""
         self._session, self._rp = session, rp
         self._current, self._blocked = current, frozenset(blocked)
+        most = max((session.done_total(node_id, rp)[1] for node_id in session.nodes), default=0)
+        self._count_width = len(f"{most}/{most}") if most else 0
         self.clear()
         self._by_id = {}
         open_path = set(session.ancestors(current)) if current else set()
@@ -121,7 +124,8 @@ class PhaseTree(Tree[str]):
             style = "dim"
         # numbers before the title: a narrow tree cuts long titles, never the counts
         counts = f"{done}/{total}" if total else ""
-        label = Text(f"{progress_bar(done, total)} {counts:>7} ", style="dim")
+        width = max(self._count_width, len(counts))
+        label = Text(f"{progress_bar(done, total)} {counts:>{width}} ", style="dim")
         label.append(mark)
         label.append_text(literal_text(one_line(node.title), style=style))
         return label
