@@ -68,7 +68,7 @@ class RoadmapSearch(Provider):
                 highlighted(matcher, text),
                 partial(self._jump, node_id, item_id),
                 text=text,
-                help=Content(where if item_id else f"node · {where}"),
+                help=Content(where if item_id else f"node · {where}"),  # type: ignore[arg-type]  # literal: a str would be read as markup
             )
 
     async def discover(self) -> Hits:

@@ -74,8 +74,8 @@ class Checklist(OptionList):
     """Rows of the node chosen in the tree; keys change the highlighted row's state."""
 
     BINDINGS = [
-        Binding("space", "toggle", "Done"),
-        Binding("x", "toggle", "Done", show=False),
+        Binding("space", "toggle_done", "Done"),
+        Binding("x", "toggle_done", "Done", show=False),
         Binding("s", "skip", "Skip"),
         Binding("i", "doing", "Doing"),
         Binding("j", "cursor_down", "Down", show=False),
@@ -172,7 +172,7 @@ class Checklist(OptionList):
         option._set_prompt(prompt)
         padding = self.get_component_styles("option-list--option").padding
         width = self.scrollable_content_region.width - self._get_left_gutter_width()
-        new_height = self._get_visual(option).get_height(self.styles, width - padding.width)
+        new_height = self._get_visual(option).get_height(self.styles, width - padding.width)  # type: ignore[arg-type]  # as OptionList itself does
         if old_height is None or new_height != old_height:
             self.replace_option_prompt_at_index(index, prompt)
             return
@@ -194,7 +194,7 @@ class Checklist(OptionList):
         state = ItemState.TODO if current is toggled else toggled
         self.post_message(self.ItemStateChanged(self, row.id, state))
 
-    def action_toggle(self) -> None:
+    def action_toggle_done(self) -> None:
         """Done, or back to todo."""
         self._ask(ItemState.DONE)
 
