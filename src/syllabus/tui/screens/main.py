@@ -174,8 +174,18 @@ class MainScreen(Screen[None]):
             planned = self.plan.node_on(self.today)
             if planned:
                 return planned
-        nodes = self.session.roadmap.nodes
-        return nodes[0].id if nodes else None
+        rp = self.rp
+        first = None
+        for node in self.session.roadmap.walk():
+            first = first or node.id
+            open_items = [
+                item
+                for item in node.items
+                if item.checkable and rp.state(item.id) in (ItemState.TODO, ItemState.DOING)
+            ]
+            if open_items and self.session.is_scheduled(node.id):
+                return node.id
+        return first
 
     # --- showing ---------------------------------------------------------------------
 
