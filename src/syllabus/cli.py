@@ -116,44 +116,40 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser."""
-    parser = _Parser(
-        prog="syllabus",
-        description="Plan and track a self-study learning roadmap. No command opens the app.",
-    )
-    _global_options(parser, suppress=False)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+def _fmt(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--format", choices=["text", "json"], default="text")
 
-    def add(name: str, help_text: str) -> argparse.ArgumentParser:
-        cmd = sub.add_parser(name, help=help_text, description=help_text)
-        _global_options(cmd, suppress=True)
-        return cmd
 
-    def fmt(cmd: argparse.ArgumentParser) -> None:
-        cmd.add_argument("--format", choices=["text", "json"], default="text")
+def _roadmap_opt(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--roadmap", metavar="ID", help="roadmap id (default: the active one)")
 
-    def roadmap_opt(cmd: argparse.ArgumentParser) -> None:
-        cmd.add_argument("--roadmap", metavar="ID", help="roadmap id (default: the active one)")
 
-    cmd = add("list", "list bundled and imported roadmaps")
-    fmt(cmd)
+def _id_arg(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("id", metavar="ID")
 
-    cmd = add("show", "show a roadmap's outline")
+
+def _no_args(cmd: argparse.ArgumentParser) -> None:
+    pass
+
+
+def _show(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("id", metavar="ID")
     cmd.add_argument("--items", action="store_true", help="list every item too")
-    fmt(cmd)
+    _fmt(cmd)
 
-    cmd = add("export", "export a roadmap")
+
+def _export(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("id", metavar="ID")
     cmd.add_argument("--format", choices=["json", "toml", "markdown"], required=True)
 
-    cmd = add("import", "import a Markdown roadmap")
+
+def _import(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("file", metavar="FILE")
     cmd.add_argument("--id", dest="roadmap_id", metavar="ID")
     cmd.add_argument("--title", metavar="TITLE")
 
-    cmd = add("start", "enrol in a roadmap and make it active")
+
+def _start(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("id", metavar="ID")
     cmd.add_argument("--on", type=parse_date, metavar="DATE", help="start date (default today)")
     cmd.add_argument("--hours-per-week", type=parse_hours, metavar="H")
@@ -161,25 +157,19 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--rest-days", metavar="DAYS", help="e.g. sat,sun")
     cmd.add_argument("--estimate", choices=["low", "mid", "high"])
 
-    cmd = add("use", "switch the active roadmap")
-    cmd.add_argument("id", metavar="ID")
 
-    cmd = add("pause", "add days off")
+def _pause(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--from", dest="start", type=parse_date, metavar="DATE")
     cmd.add_argument("--until", dest="end", type=parse_date, metavar="DATE")
-    roadmap_opt(cmd)
+    _roadmap_opt(cmd)
 
-    for name, text in (
-        ("done", "mark items done"),
-        ("undone", "mark items todo again"),
-        ("skip", "mark items skipped"),
-        ("doing", "mark items in progress"),
-    ):
-        cmd = add(name, text)
-        cmd.add_argument("item_ids", nargs="+", metavar="ITEM_ID")
-        roadmap_opt(cmd)
 
-    cmd = add("checkin", "log a study session")
+def _item_state(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("item_ids", nargs="+", metavar="ITEM_ID")
+    _roadmap_opt(cmd)
+
+
+def _checkin(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--hours", type=parse_hours, metavar="H")
     cmd.add_argument("--note", metavar="TEXT")
     cmd.add_argument("--date", dest="day", type=parse_date, metavar="DATE")
@@ -187,47 +177,113 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--node", metavar="NODE_ID")
     cmd.add_argument("--replace", metavar="CHECKIN_ID")
     cmd.add_argument("--delete", metavar="CHECKIN_ID")
-    roadmap_opt(cmd)
+    _roadmap_opt(cmd)
 
-    cmd = add("log", "list check-ins")
-    fmt(cmd)
-    roadmap_opt(cmd)
+
+def _log(cmd: argparse.ArgumentParser) -> None:
+    _fmt(cmd)
+    _roadmap_opt(cmd)
     cmd.add_argument("--from", dest="start", type=parse_date, metavar="DATE")
     cmd.add_argument("--to", dest="end", type=parse_date, metavar="DATE")
 
-    cmd = add("note", "set the note on an item or node (empty text removes it)")
+
+def _note(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("target", metavar="ITEM_OR_NODE_ID")
     cmd.add_argument("text", metavar="TEXT")
-    roadmap_opt(cmd)
+    _roadmap_opt(cmd)
 
-    cmd = add("add", "add an own item or link to a node")
+
+def _add(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("node", metavar="NODE_ID")
     cmd.add_argument("text", metavar="TEXT")
     cmd.add_argument("--url", metavar="URL")
-    roadmap_opt(cmd)
+    _roadmap_opt(cmd)
 
-    add("undo", "undo this machine's last change")
-    add("redo", "redo the last undone change")
 
-    cmd = add("backups", "list backups, or restore one")
+def _backups(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--restore", metavar="NAME")
 
-    cmd = add("status", "progress, schedule and forecast")
-    roadmap_opt(cmd)
-    fmt(cmd)
 
-    cmd = add("today", "today's summary")
+def _status(cmd: argparse.ArgumentParser) -> None:
+    _roadmap_opt(cmd)
+    _fmt(cmd)
+
+
+def _today(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--short", action="store_true", help="one line for a prompt or status bar")
-    roadmap_opt(cmd)
+    _roadmap_opt(cmd)
 
-    cmd = add("replan", "move the unfinished rest of the plan to start on a date")
+
+def _replan(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--from", dest="start", type=parse_date, metavar="DATE")
-    roadmap_opt(cmd)
+    _roadmap_opt(cmd)
 
-    cmd = add("ics", "the plan as iCalendar, on stdout")
-    cmd.add_argument("id", metavar="ID")
 
+# Every subcommand, in the order ``--help`` lists them: (help text, arguments).
+_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "list": ("list bundled and imported roadmaps", _fmt),
+    "show": ("show a roadmap's outline", _show),
+    "export": ("export a roadmap", _export),
+    "import": ("import a Markdown roadmap", _import),
+    "start": ("enrol in a roadmap and make it active", _start),
+    "use": ("switch the active roadmap", _id_arg),
+    "pause": ("add days off", _pause),
+    "done": ("mark items done", _item_state),
+    "undone": ("mark items todo again", _item_state),
+    "skip": ("mark items skipped", _item_state),
+    "doing": ("mark items in progress", _item_state),
+    "checkin": ("log a study session", _checkin),
+    "log": ("list check-ins", _log),
+    "note": ("set the note on an item or node (empty text removes it)", _note),
+    "add": ("add an own item or link to a node", _add),
+    "undo": ("undo this machine's last change", _no_args),
+    "redo": ("redo the last undone change", _no_args),
+    "backups": ("list backups, or restore one", _backups),
+    "status": ("progress, schedule and forecast", _status),
+    "today": ("today's summary", _today),
+    "replan": ("move the unfinished rest of the plan to start on a date", _replan),
+    "ics": ("the plan as iCalendar, on stdout", _id_arg),
+}
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; with ``only``, just that subcommand's parser is built.
+
+    Each subparser costs about a millisecond (argparse looks up its messages with
+    gettext), and a command run needs one of them: ``main`` passes the command it
+    found in the arguments, ``--help`` and anything unusual get every subcommand.
+    """
+    parser = _Parser(
+        prog="syllabus",
+        description="Plan and track a self-study learning roadmap. No command opens the app.",
+    )
+    _global_options(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (help_text, arguments) in _COMMANDS.items():
+        if only is None or name == only:
+            cmd = sub.add_parser(name, help=help_text, description=help_text)
+            _global_options(cmd, suppress=True)
+            arguments(cmd)
     return parser
+
+
+def _command_in(args: Sequence[str]) -> str | None:
+    """The subcommand when the arguments name one plainly, else None (build every parser).
+
+    Only ``--data-dir DIR`` / ``--data-dir=DIR`` may come before it: anything else there
+    (``-h``, an abbreviated option, a typo) is left to the full parser, so help and
+    error messages stay exactly what they were.
+    """
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--data-dir":
+            i += 2
+        elif arg.startswith("--data-dir="):
+            i += 1
+        else:
+            return arg if arg in _COMMANDS else None
+    return None
 
 
 def _handler(command: str) -> Callable[[argparse.Namespace, Context], int | None]:
@@ -240,7 +296,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(args_list)
+        args = build_parser(_command_in(args_list)).parse_args(args_list)
         from syllabus.storage.paths import data_dir
 
         ctx = Context(data_dir=data_dir(args.data_dir))
