@@ -77,11 +77,11 @@ def open_session(
 
 
 class Opening:
-    """Progress and the active roadmap, read in a plain thread.
+    """What opening needs: the progress file read and the active roadmap indexed.
 
-    The app starts it after its first frame. (Started before the app, it overlaps
-    Textual's own start-up, but under the GIL that only trades a slower first frame
-    for no earlier content: measured, both ratios got worse.)
+    Built in the app's loading worker, after the first frame. (Read before the app
+    starts, it overlaps Textual's own start-up, but under the GIL that only trades a
+    slower first frame for no earlier content: measured, both ratios got worse.)
     """
 
     def __init__(self, data_dir: Path) -> None:
@@ -93,18 +93,9 @@ class Opening:
         self.notes: list[tuple[str, str, str]] = []
         """(message, title, severity) to notify once the app runs."""
         self.error: Exception | None = None
-        self._thread = threading.Thread(target=self._run, name="syllabus-open", daemon=True)
-        self._started = False
 
-    def start(self) -> None:
-        if not self._started:
-            self._started = True
-            self._thread.start()
-
-    def wait(self) -> None:
-        self._thread.join()
-
-    def _run(self) -> None:
+    def read(self) -> None:
+        """Read everything; an error is kept in ``error``, never raised."""
         try:
             from syllabus.storage.progress_file import ProgressFile
 
@@ -140,10 +131,9 @@ class SyllabusApp(App[int]):
         Binding("ctrl+y", "redo", "Redo", show=False),
     ]
 
-    def __init__(self, data_dir: Path, opening: Opening | None = None) -> None:
+    def __init__(self, data_dir: Path) -> None:
         super().__init__()
         self.data_dir = data_dir
-        self._opening = opening
         """Where the progress file and imported roadmaps live."""
         self.progress: Progress | None = None
         """The learner's progress as the app holds it, ahead of the file while saving."""
@@ -201,9 +191,8 @@ class SyllabusApp(App[int]):
         self.notify(reason, title="Cannot open", severity="error", markup=False)
 
     def _open_now(self) -> None:
-        opening = self._opening or Opening(self.data_dir)
-        opening.start()
-        opening.wait()
+        opening = Opening(self.data_dir)
+        opening.read()
         if opening.error is not None:
             raise opening.error
         loaded, session = opening.loaded, opening.session
