@@ -155,7 +155,7 @@ async def _shots(data_dir: Path, fresh_dir: Path, out: Path) -> None:
         await pilot.pause(0.6)  # type: ignore[attr-defined]
 
     await _shoot(fresh_dir, out, "welcome", (110, 32), welcome)
-    await _shoot(data_dir, out, "main-wide", (160, 45), main)
+    await _shoot(data_dir, out, "main", (160, 45), main)
     await _shoot(data_dir, out, "main-80x24", (80, 24), main)
     await _shoot(data_dir, out, "calendar", (120, 36), calendar)
     await _shoot(data_dir, out, "check-in", (110, 34), check_in)
