@@ -267,7 +267,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _command_in(args: Sequence[str]) -> str | None:
+def command_in(args: Sequence[str]) -> str | None:
     """The subcommand when the arguments name one plainly, else None (build every parser).
 
     Only ``--data-dir DIR`` / ``--data-dir=DIR`` may come before it: anything else there
@@ -296,7 +296,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser(_command_in(args_list)).parse_args(args_list)
+        args = build_parser(command_in(args_list)).parse_args(args_list)
         from syllabus.storage.paths import data_dir
 
         ctx = Context(data_dir=data_dir(args.data_dir))

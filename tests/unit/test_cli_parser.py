@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -39,7 +43,7 @@ def test_every_handler_has_a_parser() -> None:
     ],
 )
 def test_command_found_only_when_plain(argv: list[str], expected: str | None) -> None:
-    assert cli._command_in(argv) == expected
+    assert cli.command_in(argv) == expected
 
 
 @pytest.mark.parametrize(
@@ -61,4 +65,31 @@ def test_command_found_only_when_plain(argv: list[str], expected: str | None) ->
     ],
 )
 def test_one_subparser_parses_like_all(argv: list[str]) -> None:
-    assert _parse(argv, cli._command_in(argv)) == _parse(argv, None)
+    assert _parse(argv, cli.command_in(argv)) == _parse(argv, None)
+
+
+def _run(*args: str, data_dir: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "syllabus", "--data-dir", data_dir, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+def test_a_command_run_ends_with_all_its_output_and_its_code(tmp_path: Path) -> None:
+    """``__main__`` ends a command with ``os._exit``: output flushed, exit code kept."""
+    data = str(tmp_path / "data")
+    listed = _run("list", "--format", "json", data_dir=data)
+    assert listed.returncode == 0, listed.stderr
+    assert json.loads(listed.stdout)  # the whole JSON document arrived
+    started = _run("start", "ml-engineer-16-weeks", data_dir=data)
+    assert started.returncode == 0, started.stderr
+    checked = _run("checkin", "--hours", "1.5", "--note", "flushed", data_dir=data)
+    assert checked.returncode == 0, checked.stderr
+    logged = _run("log", "--format", "json", data_dir=data)
+    assert [c["note"] for c in json.loads(logged.stdout)] == ["flushed"]
+    wrong = _run("status", "--format", "xml", data_dir=data)
+    assert wrong.returncode == 2
+    assert wrong.stdout == "" and len(wrong.stderr.strip().splitlines()) == 1
