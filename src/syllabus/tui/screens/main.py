@@ -453,11 +453,21 @@ class MainScreen(Screen[None]):
         self.app.push_screen(dialog, self._checked_in)
 
     def _done_on(self, day: date) -> list[str]:
-        """Items done in this sitting (when checking in today)."""
-        if day != self.today:
-            return []
+        """Items marked done on ``day``: in this sitting, or earlier that study day."""
+        from syllabus.model.progress import study_day
+
         rp = self.rp
-        return [i for i in self.ticked_today if rp.state(i) is ItemState.DONE]
+        progress = self.syllabus.progress
+        hour = progress.settings.day_start_hour if progress else 4
+        found = [i for i in self.ticked_today if day == self.today]
+        for item_id, record in rp.items.items():
+            if (
+                record.state is ItemState.DONE
+                and item_id not in found
+                and study_day(record.updated.astimezone(), hour) == day
+            ):
+                found.append(item_id)
+        return [i for i in found if rp.state(i) is ItemState.DONE]
 
     def _checked_in(self, draft: CheckInDraft | None) -> None:
         if draft is None:
