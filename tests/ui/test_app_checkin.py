@@ -136,3 +136,24 @@ async def test_another_instance_changes_are_picked_up(enrolled_dir: Path) -> Non
         await wait_for(pilot, lambda: screen.rp.state(f"{W1}/item-4") is ItemState.DONE)
         await pilot.pause(0.1)
         assert "✓ Task 4 of week 1" in screen_text(app)
+
+
+async def test_items_done_earlier_today_are_offered(data_dir: Path) -> None:
+    from datetime import datetime
+
+    from ui_helpers import enrolled, save_progress, small_roadmap, write_roadmap
+
+    from syllabus.model.progress import set_item_state
+
+    write_roadmap(data_dir, small_roadmap())
+    noon = datetime(2026, 11, 23, 12).astimezone()
+    yesterday = datetime(2026, 11, 22, 12).astimezone()
+    progress = enrolled("tiny")
+    progress = set_item_state(progress, "tiny", f"{W1}/item-3", ItemState.DONE, noon)
+    progress = set_item_state(progress, "tiny", f"{W1}/item-4", ItemState.DONE, yesterday)
+    save_progress(data_dir, progress)
+    app = SyllabusApp(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_main(pilot, app)
+        await pilot.press("x")
+        assert screen._done_on(TODAY) == [f"{W1}/item-1", f"{W1}/item-3"]
