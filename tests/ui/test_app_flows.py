@@ -158,3 +158,16 @@ async def test_search_jumps_to_an_item(enrolled_dir: Path) -> None:
         assert screen.query_one(PhaseTree).cursor_node.data == "phase-2/week-4"
         await pilot.press("t")
         await wait_for(pilot, lambda: screen.node_id == W1)
+
+
+async def test_an_action_right_after_a_move_uses_the_new_node(enrolled_dir: Path) -> None:
+    app = SyllabusApp(enrolled_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_main(pilot, app)
+        await pilot.press("shift+tab")  # to the tree, on week 1
+        assert isinstance(app.focused, PhaseTree)
+        await pilot.press("down", "a")  # week 2, before the checklist has followed
+        await pilot.press(*"Extra reading", "enter")
+        await wait_for(pilot, lambda: screen.rp.live_own_items())
+        [own] = screen.rp.live_own_items()
+        assert own.node == "phase-1/week-2"

@@ -236,6 +236,19 @@ class MainScreen(Screen[None]):
                 NODE_SETTLE_SECONDS, partial(self._show_node, message.node_id)
             )
 
+    def _settle_now(self) -> None:
+        """Show the tree's node now if it is still waiting: an action is about to use it."""
+        timer = self._node_timer
+        if timer is None:
+            return
+        tree = self.query_one(PhaseTree)
+        node = tree.cursor_node
+        if node is not None and node.data is not None and node.data != self.node_id:
+            self._show_node(node.data)
+        elif self._node_timer is not None:
+            self._node_timer.stop()
+            self._node_timer = None
+
     @on(Checklist.ItemHighlighted)
     def _item_moved(self, message: Checklist.ItemHighlighted) -> None:
         self.item_id = message.item_id
@@ -320,6 +333,7 @@ class MainScreen(Screen[None]):
 
     def action_note(self) -> None:
         """Write a note on the highlighted item or the node."""
+        self._settle_now()
         if self.node_id is None:
             return
         from syllabus.tui.screens.note import NoteDialog
@@ -346,6 +360,7 @@ class MainScreen(Screen[None]):
         self._add_own(with_link=True)
 
     def _add_own(self, with_link: bool) -> None:
+        self._settle_now()
         if self.node_id is None:
             return
         from syllabus.tui.screens.own_item import OwnItemDialog
@@ -370,6 +385,7 @@ class MainScreen(Screen[None]):
 
     def _link(self) -> str | None:
         """The highlighted item's link, else the first link of the node."""
+        self._settle_now()
         row = self.query_one(Checklist).highlighted_row
         if row is not None and row.url:
             return row.url
@@ -415,6 +431,7 @@ class MainScreen(Screen[None]):
 
     def action_check_in(self) -> None:
         """Log today's session: hours, a note, what was done."""
+        self._settle_now()
         self.open_check_in(self.today)
 
     def open_check_in(self, day: date, checkin_id: str | None = None) -> None:
