@@ -171,3 +171,15 @@ async def test_an_action_right_after_a_move_uses_the_new_node(enrolled_dir: Path
         await wait_for(pilot, lambda: screen.rp.live_own_items())
         [own] = screen.rp.live_own_items()
         assert own.node == "phase-1/week-2"
+
+
+async def test_tab_to_the_checklist_right_after_a_move_shows_the_new_node(
+    enrolled_dir: Path,
+) -> None:
+    app = SyllabusApp(enrolled_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_main(pilot, app)
+        await pilot.press("shift+tab", "down", "tab", "x")
+        await wait_for(pilot, lambda: not app.unsaved)
+        assert screen.rp.state("phase-1/week-2/item-1") is ItemState.DONE
+        assert screen.rp.state(f"{W1}/item-1") is ItemState.TODO

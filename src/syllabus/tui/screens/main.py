@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from textual.app import ComposeResult
-    from textual.events import Key, Resize
+    from textual.events import DescendantFocus, Key, Resize
     from textual.timer import Timer
 
     from syllabus.model.schedule import Plan, Status
@@ -142,6 +142,11 @@ class MainScreen(Screen[None]):
         if self._node_timer is not None:
             self._node_timer.reset()
         self.query_one(DetailPane).postpone()
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """Moving to the checklist shows the tree's node at once: its keys act on it."""
+        if isinstance(event.widget, Checklist):
+            self._settle_now()
 
     def on_resize(self, event: Resize) -> None:
         wide = event.size.width >= WIDE_COLUMNS
