@@ -97,7 +97,7 @@ async def test_every_built_in_theme_renders(enrolled_dir: Path) -> None:
             await pilot.pause()
             assert "Task 1 of week 1" in screen_text(app), name
         app.theme = "nord"
-        await wait_for(pilot, lambda: not app.unsaved)
+        await wait_for(pilot, lambda: app.progress.settings.theme == "nord" and not app.unsaved)
     assert load_progress(enrolled_dir).settings.theme == "nord"
     app = SyllabusApp(enrolled_dir)
     async with app.run_test(size=(100, 30)) as pilot:
