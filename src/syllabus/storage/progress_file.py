@@ -16,14 +16,20 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from syllabus.model import progress as model
 from syllabus.model.progress import Progress, RecordPath, merge
-from syllabus.storage import backups, toml_io
+from syllabus.storage import toml_io
 from syllabus.storage.atomic import real_path, write_atomic
-from syllabus.storage.journal import Journal, apply_step
 from syllabus.storage.lock import ProcessLock
 from syllabus.storage.paths import backups_dir, local_dir, progress_path
+
+if TYPE_CHECKING:
+    from syllabus.storage.journal import Journal
+
+# backups and journal are imported where used: reading the file (every CLI command,
+# the app's start) needs neither.
 
 
 class ProgressError(Exception):
@@ -76,7 +82,7 @@ class ProgressFile:
         self.read_only = False
         """Set by ``load`` when the file is from a newer syllabus."""
         self._lock = ProcessLock(local_dir(self.root) / "lock")
-        self._journal = Journal(local_dir(self.root) / "journal.jsonl")
+        self._opened_journal: Journal | None = None
         self._damaged = False
         self._base: Progress | None = None
         """The progress last handed to the caller: what ``save`` diffs against."""
@@ -84,6 +90,15 @@ class ProgressFile:
         """What the last ``undo``/``redo`` changed, in a few words."""
         self._known: tuple[tuple[int, int, int], Progress] | None = None
         """(inode, mtime_ns, size) of the file and what it held: skips re-reading our own save."""
+
+    @property
+    def _journal(self) -> Journal:
+        """This machine's undo journal, opened on first use."""
+        if self._opened_journal is None:
+            from syllabus.storage.journal import Journal
+
+            self._opened_journal = Journal(local_dir(self.root) / "journal.jsonl")
+        return self._opened_journal
 
     # --- reading -----------------------------------------------------------------------
 
@@ -179,6 +194,7 @@ class ProgressFile:
         return progress, False
 
     def _migrate(self, data: dict, schema: int, current: int, problems: list[str]) -> dict:
+        from syllabus.storage import backups
         from syllabus.storage.migrations import MigrationMissing, migrate
 
         try:
@@ -197,6 +213,8 @@ class ProgressFile:
 
     def _set_aside(self, reason: str) -> str:
         """Move a damaged file aside byte for byte; the problem line to show."""
+        from syllabus.storage import backups
+
         self._damaged = True
         target = real_path(self.path)
         aside = backups.free_name(target.parent, f"{target.stem}.corrupt-{backups.stamp()}")
@@ -224,6 +242,8 @@ class ProgressFile:
 
     def _merge_copies(self, copies: list[Path], problems: list[str]) -> Progress:
         """Merge sync conflict copies into the file and move them to backups/."""
+        from syllabus.storage import backups
+
         try:
             with self._lock:
                 disk = self._read_for_write(problems)
@@ -310,6 +330,8 @@ class ProgressFile:
 
     def _commit(self, disk: Progress, new: Progress, journal: bool = True) -> Progress:
         """Write ``new`` (if it differs from ``disk``) and journal the difference."""
+        from syllabus.storage import backups
+
         paths = model.changed_paths(disk, new)
         exists = self.path.exists()
         if not paths and exists:
@@ -349,6 +371,8 @@ class ProgressFile:
         return self._travel("redo")
 
     def _travel(self, direction: str) -> Progress | None:
+        from syllabus.storage.journal import apply_step
+
         try:
             with self._lock:
                 done, undone = self._journal.stacks()
@@ -371,6 +395,8 @@ class ProgressFile:
 
     def restore(self, name: str) -> Progress:
         """Replace the file with a backup; the current file becomes a backup first."""
+        from syllabus.storage import backups
+
         source = backups_dir(self.root) / name
         try:
             raw = source.read_bytes()
