@@ -173,7 +173,8 @@ def test_a_signal_flushes_the_pending_save(enrolled_dir: Path, signum: int) -> N
         _read_until(leader, b"Task 1 of week 1", timeout=30)
         _drain(leader, 0.3)
         os.write(leader, b"x")
-        _drain(leader, 0.05)
+        # Wait for the tick on screen: a key still unread when the signal lands is no change.
+        _read_until(leader, "✓".encode(), timeout=15)
         process.send_signal(signum)
         deadline = time.monotonic() + 15
         while process.poll() is None and time.monotonic() < deadline:
