@@ -87,7 +87,22 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Span(_Frozen):
+class _Range(_Frozen):
+    """A low-high range; ``pick`` chooses the end the learner's estimate asks for."""
+
+    low: float
+    high: float
+
+    def pick(self, estimate: str) -> float:
+        """The low, middle or high value for an estimate name."""
+        if estimate == "low":
+            return self.low
+        if estimate == "high":
+            return self.high
+        return (self.low + self.high) / 2
+
+
+class Span(_Range):
     """A range with a unit: "Weeks 1-4" is Span(low=1, high=4, unit=week)."""
 
     low: float
@@ -101,30 +116,14 @@ class Span(_Frozen):
         """A bound of this span in days."""
         return bound * self.unit.days
 
-    def pick(self, estimate: str) -> float:
-        """The low, middle or high value for an estimate name."""
-        if estimate == "low":
-            return self.low
-        if estimate == "high":
-            return self.high
-        return (self.low + self.high) / 2
 
-
-class HoursRange(_Frozen):
+class HoursRange(_Range):
     """An estimate of hours of work, as a range ("10-12 hours")."""
 
     low: float
     """Fewest hours the document gives."""
     high: float
     """Most hours the document gives (equal to low for a single number)."""
-
-    def pick(self, estimate: str) -> float:
-        """The low, middle or high value for an estimate name."""
-        if estimate == "low":
-            return self.low
-        if estimate == "high":
-            return self.high
-        return (self.low + self.high) / 2
 
 
 class Timing(_Frozen):
