@@ -72,6 +72,26 @@ shell.run(Path(os.environ["SYLLABUS_DATA_DIR"]))
 """
 
 
+_CLI_PROFILE = r"""
+import os, sys
+from pyinstrument import Profiler
+profiler = Profiler(interval=0.001)
+profiler.start()
+def leave(code=0):  # the CLI ends with os._exit, which would lose the report
+    raise SystemExit(code)
+os._exit = leave
+try:
+    from syllabus.cli import main
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+finally:
+    profiler.stop()
+    sys.stdout = sys.__stderr__
+    print(profiler.output_text(unicode=True))
+"""
+
+
 def _data(name: str) -> Path:
     inputs = generate.prepare()
     source = getattr(inputs, name)
@@ -141,9 +161,7 @@ def profile_cli(command: str) -> None:
     rows.sort(key=lambda line: int(line.split("|")[1]))
     print("-X importtime, largest cumulative (us):")
     print("\n".join(rows[-15:]))
-    subprocess.run(
-        [PYTHON, "-m", "pyinstrument", "-i", "0.001", "-m", "syllabus", *argv], env=env, check=False
-    )
+    subprocess.run([PYTHON, "-c", _CLI_PROFILE, *argv], env=env, check=False)
 
 
 def profile_probe(figure: str) -> None:
