@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 
     from syllabus.catalog import CatalogEntry
     from syllabus.model.progress import Progress
+    from syllabus.model.schedule import Plan, Status
     from syllabus.storage.progress_file import Loaded, ProgressFile
+    from syllabus.tui.last_screen import LastScreen
     from syllabus.tui.session import Session
 
 RETRY_SECONDS = 5.0
@@ -38,6 +40,9 @@ SAVE_DELAY = 0.15
 
 WATCH_SECONDS = 0.5
 """How often the watcher thread looks at the progress file's signature."""
+
+FOOTER_TRIES = 20
+"""Refreshes to wait for the footer's keys before loading anyway."""
 
 
 def _search_provider() -> type:
@@ -148,6 +153,7 @@ class SyllabusApp(App[int]):
         self._known_signature: tuple[int, int] | None = None
         self._quitting = False
         self._save_timer: Timer | None = None
+        self._last_screen_text: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -158,7 +164,38 @@ class SyllabusApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._install_signal_handlers()
         # after the first frame: the loading thread would otherwise slow it down
-        self.call_after_refresh(self._open)
+        self.call_after_refresh(self._start)
+
+    def _start(self) -> None:
+        """Paint the last screen of this roadmap if nothing changed since, then load."""
+        from syllabus.tui.last_screen import read
+
+        saved = read(self.data_dir)
+        if saved is None:
+            self._open()
+            return
+        self._last_screen_text = saved.text
+        self._show_preview(saved)
+
+    def _show_preview(self, saved: LastScreen, tries: int = 0) -> None:
+        """The saved screen, once the footer's keys are on screen, then the load behind it.
+
+        Covered before its keys arrive, the first frame would never show them.
+        """
+        if tries < FOOTER_TRIES and not self.screen.query_one(Footer).children:
+            self.call_after_refresh(self._show_preview, saved, tries + 1)
+            return
+        if tries < FOOTER_TRIES:  # the keys are mounted: one more refresh paints them
+            self.call_after_refresh(self._show_preview, saved, FOOTER_TRIES)
+            return
+        from syllabus.tui.screens.preview import PreviewScreen
+
+        self.sub_title = saved.sub_title
+        if saved.theme:
+            self._apply_theme(saved.theme)
+        self.push_screen(PreviewScreen(saved))
+        # once the preview is on screen: the loading thread would slow its frame down
+        self.call_after_refresh(lambda: self.call_after_refresh(self._open))
 
     def _install_signal_handlers(self) -> None:
         """SIGTERM and SIGHUP quit like `q`: the pending save is written first."""
@@ -187,6 +224,7 @@ class SyllabusApp(App[int]):
     def _cannot_open(self, reason: str) -> None:
         from textual.content import Content
 
+        self._leave_preview()
         self.query_one("#loading", Label).update(Content(f"Cannot open: {reason}"))
         self.notify(reason, title="Cannot open", severity="error", markup=False)
 
@@ -209,6 +247,10 @@ class SyllabusApp(App[int]):
             self.call_from_thread(self._show_welcome, self._entries(), False)
         else:
             self.call_from_thread(self._show_main, session)
+            progress = loaded.progress
+            self._save_last_screen(
+                session, progress, session.plan, session.status, opening.signature
+            )
         self.call_from_thread(self._watch_file)
 
     def _load_session(self, roadmap_id: str) -> Session | None:
@@ -256,7 +298,9 @@ class SyllabusApp(App[int]):
 
         assert self.progress is not None
         screen = WelcomeScreen(catalog, self.progress, cancellable=cancellable)
+        typed = self._leave_preview()
         self.push_screen(screen, self._chosen)
+        self._replay(typed)
 
     def _show_main(self, session: Session) -> None:
         from syllabus.tui.screens.main import MainScreen
@@ -265,11 +309,77 @@ class SyllabusApp(App[int]):
         from syllabus.tui.literal import one_line
 
         self.sub_title = one_line(session.roadmap.title)
+        typed = self._leave_preview()
         if isinstance(self.screen, MainScreen):
             self.switch_screen(MainScreen())
         else:
             self.push_screen(MainScreen())
+        self._replay(typed)
         self.call_after_refresh(self._warm_imports)
+
+    def _leave_preview(self) -> list[Any]:
+        """Take the preview down, if it shows; the keys typed on it, to replay."""
+        from syllabus.tui.screens.preview import PreviewScreen
+
+        screen = self.screen
+        if not isinstance(screen, PreviewScreen):
+            return []
+        self.pop_screen()
+        return screen.typed
+
+    def _replay(self, typed: list[Any]) -> None:
+        """Hand keys typed on the preview to the screen that replaced it, in order."""
+        if not typed:
+            return
+        from textual.events import Key
+
+        def replay() -> None:
+            for key in typed:
+                self.post_message(Key(key.key, key.character))
+
+        # after the new screen has mounted (and so has focus): its keys act on it
+        self.call_after_refresh(replay)
+
+    def _remember(self) -> None:
+        """Save the first screen for the next start, once memory and the file agree."""
+        session, progress, signature = self.session, self.progress, self._known_signature
+        if session is None or progress is None or self.unsaved or signature is None:
+            return
+        self._write_last_screen(session, progress, signature)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="remember")
+    def _write_last_screen(
+        self, session: Session, progress: Progress, signature: tuple[int, int]
+    ) -> None:
+        from syllabus.clock import today
+
+        plan, status = session.schedule(progress, today(progress.settings.day_start_hour))
+        self._save_last_screen(session, progress, plan, status, signature)
+
+    def _save_last_screen(
+        self,
+        session: Session,
+        progress: Progress,
+        plan: Plan | None,
+        status: Status | None,
+        signature: tuple[int, int] | None,
+    ) -> None:
+        """Write the saved first screen if it changed (any thread; a cache: never fails)."""
+        from syllabus.tui.first_screen import first_screen
+        from syllabus.tui.last_screen import dumps, write
+
+        try:
+            saved = first_screen(
+                session, progress, plan, status, signature, self.data_dir, session.roadmap.title
+            )
+            if saved is None:
+                return
+            text = dumps(saved)
+            if text != self._last_screen_text:
+                write(self.data_dir, text)
+                self._last_screen_text = text
+        except Exception:  # the next start is just slower
+            return
 
     def _chosen(self, choice: tuple[str, Any] | None) -> None:
         """The welcome screen's answer: (roadmap id, Enrolment or None to just switch)."""
@@ -370,6 +480,8 @@ class SyllabusApp(App[int]):
             assert self.progress is not None
             self.progress = merge(self.progress, message.merged)
             self._replaced("Merged changes made elsewhere")
+        elif not self.unsaved:
+            self._remember()
 
     def on_save_failed(self, message: SaveFailed) -> None:
         self.notify(
@@ -413,6 +525,7 @@ class SyllabusApp(App[int]):
             progress = merge(progress, self.progress)
         self.progress = progress
         self._replaced("Changed elsewhere")
+        self._remember()
 
     # --- undo ------------------------------------------------------------------------
 
@@ -449,6 +562,7 @@ class SyllabusApp(App[int]):
         self.progress = progress
         self._replaced(why)
         self.notify(why, markup=False, timeout=2)
+        self._remember()
 
     # --- the calendar screen asks; the main screen does -------------------------------
 

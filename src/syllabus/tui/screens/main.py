@@ -57,6 +57,29 @@ WIDE_COLUMNS = 140
 _URL = re.compile(r"https?://[^\s)>\]]+")
 
 
+def current_node(
+    session: Session, rp: RoadmapProgress, plan: Plan | None, status: Status | None, day: date
+) -> str | None:
+    """Today's planned node, else the first node with open work, else the first (any thread)."""
+    if status is not None and status.current:
+        return status.current
+    if plan is not None:
+        planned = plan.node_on(day)
+        if planned:
+            return planned
+    first = None
+    for node in session.roadmap.walk():
+        first = first or node.id
+        open_items = [
+            item
+            for item in node.items
+            if item.checkable and rp.state(item.id) in (ItemState.TODO, ItemState.DOING)
+        ]
+        if open_items and session.is_scheduled(node.id):
+            return node.id
+    return first
+
+
 class MainScreen(Screen[None]):
     """Today's work on the open roadmap."""
 
@@ -173,24 +196,7 @@ class MainScreen(Screen[None]):
 
     def _current_node(self) -> str | None:
         """Today's planned node, else the first node with open work, else the first."""
-        if self.status is not None and self.status.current:
-            return self.status.current
-        if self.plan is not None:
-            planned = self.plan.node_on(self.today)
-            if planned:
-                return planned
-        rp = self.rp
-        first = None
-        for node in self.session.roadmap.walk():
-            first = first or node.id
-            open_items = [
-                item
-                for item in node.items
-                if item.checkable and rp.state(item.id) in (ItemState.TODO, ItemState.DOING)
-            ]
-            if open_items and self.session.is_scheduled(node.id):
-                return node.id
-        return first
+        return current_node(self.session, self.rp, self.plan, self.status, self.today)
 
     # --- showing ---------------------------------------------------------------------
 

@@ -40,6 +40,39 @@ def progress_bar(done: int, total: int) -> str:
     return "▰" * filled + "▱" * (BAR_CELLS - filled)
 
 
+def count_width(session: Session, rp: RoadmapProgress) -> int:
+    """Width of the counts column: the roadmap's largest count fits."""
+    most = max((session.done_total(node_id, rp)[1] for node_id in session.nodes), default=0)
+    return len(f"{most}/{most}") if most else 0
+
+
+def node_label(
+    session: Session,
+    rp: RoadmapProgress,
+    node_id: str,
+    current: str | None,
+    blocked: frozenset[str],
+    width: int,
+) -> Text:
+    """A node's label: bar, done/total, its mark and title (pure, any thread)."""
+    node = session.nodes[node_id]
+    done, total = session.done_total(node_id, rp)
+    style = ""
+    mark = ROLE_MARKS.get(str(node.role), "")
+    if node_id == current:
+        mark, style = "▶ ", "bold"
+    elif node_id in blocked:
+        mark, style = "⊘ ", "dim"
+    elif total and done == total:
+        style = "dim"
+    # numbers before the title: a narrow tree cuts long titles, never the counts
+    counts = f"{done}/{total}" if total else ""
+    label = Text(f"{progress_bar(done, total)} {counts:>{max(width, len(counts))}} ", style="dim")
+    label.append(mark)
+    label.append_text(literal_text(one_line(node.title), style=style))
+    return label
+
+
 class PhaseTree(Tree[str]):
     """Nodes of the open roadmap; each label shows done/total, a bar and its marks."""
 
@@ -91,8 +124,7 @@ class PhaseTree(Tree[str]):
         """Build the tree for a roadmap, with the path to ``current`` expanded."""
         self._session, self._rp = session, rp
         self._current, self._blocked = current, frozenset(blocked)
-        most = max((session.done_total(node_id, rp)[1] for node_id in session.nodes), default=0)
-        self._count_width = len(f"{most}/{most}") if most else 0
+        self._count_width = count_width(session, rp)
         self.clear()
         self._by_id = {}
         open_path = set(session.ancestors(current)) if current else set()
@@ -112,23 +144,9 @@ class PhaseTree(Tree[str]):
 
     def _label(self, node_id: str) -> Text:
         assert self._session is not None and self._rp is not None
-        node = self._session.nodes[node_id]
-        done, total = self._session.done_total(node_id, self._rp)
-        style = ""
-        mark = ROLE_MARKS.get(str(node.role), "")
-        if node_id == self._current:
-            mark, style = "▶ ", "bold"
-        elif node_id in self._blocked:
-            mark, style = "⊘ ", "dim"
-        elif total and done == total:
-            style = "dim"
-        # numbers before the title: a narrow tree cuts long titles, never the counts
-        counts = f"{done}/{total}" if total else ""
-        width = max(self._count_width, len(counts))
-        label = Text(f"{progress_bar(done, total)} {counts:>{width}} ", style="dim")
-        label.append(mark)
-        label.append_text(literal_text(one_line(node.title), style=style))
-        return label
+        return node_label(
+            self._session, self._rp, node_id, self._current, self._blocked, self._count_width
+        )
 
     def update_nodes(self, node_ids: Iterable[str], rp: RoadmapProgress) -> None:
         """Redraw the labels of these nodes only (after a change to their items)."""
