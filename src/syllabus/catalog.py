@@ -48,6 +48,10 @@ class CatalogEntry:
     """Planned length in weeks at the stated pace, if known."""
     hours: tuple[float, float] | None
     """Total hours estimate (low, high), if known."""
+    hours_per_week: float | None = None
+    """The pace the roadmap states, at the middle estimate, if it states one."""
+    rest_days: tuple[str, ...] | None = None
+    """Rest weekdays the roadmap's routine implies, if it gives one."""
 
 
 def bundled_dir() -> Path:
@@ -93,6 +97,7 @@ def summarize(roadmap: Roadmap) -> dict[str, Any]:
         return (low, high) if found else None
 
     hours = node_hours(roadmap.nodes)
+    stated_hours, _, stated_rest = roadmap.pace.study_week()
     per_week = roadmap.pace.hours_per_week
     if hours is None and weeks and per_week:
         hours = (per_week.low * weeks, per_week.high * weeks)
@@ -105,6 +110,8 @@ def summarize(roadmap: Roadmap) -> dict[str, Any]:
         "items_checkable": checkable,
         "weeks": weeks,
         "hours": list(hours) if hours else None,
+        "hours_per_week": stated_hours,
+        "rest_days": stated_rest,
     }
 
 
@@ -155,7 +162,13 @@ def _entry(path: Path, bundled: bool) -> CatalogEntry:
         items_checkable=int(facts.get("items_checkable", 0)),
         weeks=float(facts["weeks"]) if facts.get("weeks") is not None else None,
         hours=(float(hours[0]), float(hours[1])) if hours else None,
+        hours_per_week=_float_or_none(facts.get("hours_per_week")),
+        rest_days=tuple(map(str, facts["rest_days"])) if facts.get("rest_days") else None,
     )
+
+
+def _float_or_none(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
 
 
 def _files(folder: Path) -> list[Path]:

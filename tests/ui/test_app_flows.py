@@ -183,3 +183,27 @@ async def test_tab_to_the_checklist_right_after_a_move_shows_the_new_node(
         await wait_for(pilot, lambda: not app.unsaved)
         assert screen.rp.state("phase-1/week-2/item-1") is ItemState.DONE
         assert screen.rp.state(f"{W1}/item-1") is ItemState.TODO
+
+
+async def test_welcome_prefills_the_pace_the_roadmap_states(data_dir: Path) -> None:
+    """An imported plan saying "8 hrs/week" is offered at 8 h, as `syllabus start` would."""
+    from syllabus.catalog import save_user_roadmap
+    from syllabus.model.roadmap import HoursRange, Pace
+
+    paced = small_roadmap().model_copy(
+        update={
+            "pace": Pace(
+                text="Pace: 8 hrs/week",
+                hours_per_week=HoursRange(low=8, high=8),
+                weekday_hours={"mon": 2, "tue": 2, "wed": 2, "sat": 2},
+            )
+        }
+    )
+    save_user_roadmap(paced, data_dir)
+    app = SyllabusApp(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        await pilot.press("end")
+        await pilot.pause()
+        assert app.screen.query_one("#hours").value == "8"
+        assert app.screen.query_one("#rest").value == "thu, fri, sun"

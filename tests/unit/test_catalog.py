@@ -111,3 +111,21 @@ def test_user_file_cannot_shadow_a_bundled_id(data_dir: Path) -> None:
     assert (
         catalog.load_roadmap("mlops-6-months", data_dir).title == "6-Month AI/ML Learning Roadmap"
     )
+
+
+def test_a_stated_pace_gives_the_enrolment_defaults(data_dir: Path) -> None:
+    """The listing carries the pace so the welcome screen offers what `start` would."""
+    from syllabus.catalog import entries, save_user_roadmap
+    from syllabus.model.roadmap import HoursRange, Pace, Roadmap
+
+    pace = Pace(hours_per_day=HoursRange(low=2, high=3), days_per_week=6)
+    assert pace.study_week("low") == (12, 6, None)
+    assert pace.study_week() == (15, 6, None)
+    routine = Pace(weekday_hours={"mon": 1.5, "sat": 4})
+    assert routine.study_week() == (5.5, 2, ["tue", "wed", "thu", "fri", "sun"])
+    assert Pace().study_week() == (None, None, None)
+
+    save_user_roadmap(Roadmap(id="paced", title="Paced", pace=routine), data_dir)
+    entry = next(e for e in entries(data_dir) if e.id == "paced")
+    assert entry.hours_per_week == 5.5
+    assert entry.rest_days == ("tue", "wed", "thu", "fri", "sun")

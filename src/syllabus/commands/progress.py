@@ -141,24 +141,6 @@ def _default_rest_days(days_per_week: int) -> list[str]:
     return list(pm.WEEKDAYS[days_per_week:]) if days_per_week < 7 else []
 
 
-def _pace(roadmap: Roadmap, estimate: str) -> tuple[float | None, int | None, list[str] | None]:
-    """Hours a week, study days and rest days the roadmap states, where it does."""
-    pace = roadmap.pace
-    days = pace.days_per_week
-    rest = None
-    if pace.weekday_hours:
-        rest = [d for d in pm.WEEKDAYS if not pace.weekday_hours.get(d)]
-        days = days or 7 - len(rest)
-    hours: float | None = None
-    if pace.hours_per_week is not None:
-        hours = pace.hours_per_week.pick(estimate)
-    elif pace.weekday_hours:
-        hours = sum(pace.weekday_hours.values())
-    elif pace.hours_per_day is not None:
-        hours = pace.hours_per_day.pick(estimate) * (days or 6)
-    return hours, days, rest
-
-
 def cmd_start(args: argparse.Namespace, ctx: Context) -> int:
     """Enrol in a roadmap (defaults: today and the roadmap's stated pace) and make it active."""
     pf, progress = _open(ctx)
@@ -166,7 +148,7 @@ def cmd_start(args: argparse.Namespace, ctx: Context) -> int:
     roadmap = _roadmap(roadmap_id, ctx)
     old = progress.roadmap(roadmap_id).enrolment
     estimate = args.estimate or (old.estimate if old else "mid")
-    hours, days, rest = _pace(roadmap, estimate)
+    hours, days, rest = roadmap.pace.study_week(estimate)
     if args.days_per_week is not None and not 1 <= args.days_per_week <= 7:
         raise UsageError(f"days per week must be between 1 and 7, got {args.days_per_week}")
     if args.rest_days is not None:

@@ -16,6 +16,9 @@ WEEKS_PER_MONTH = 4
 
 DAYS_PER_WEEK = 7
 
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""Weekday names, Monday first, as ``Pace.weekday_hours`` keys them."""
+
 
 class Role(StrEnum):
     """What a node is for, which decides how it is scheduled and shown."""
@@ -150,6 +153,28 @@ class Pace(_Frozen):
     """Study days a week, where the document says so."""
     weekday_hours: dict[str, float] = Field(default_factory=dict)
     """Hours by weekday name ("mon" ... "sun"), where the document gives a routine."""
+
+    def study_week(
+        self, estimate: str = "mid"
+    ) -> tuple[float | None, int | None, list[str] | None]:
+        """Hours a week, study days and rest days this pace states, where it does.
+
+        One answer for every place that prefills an enrolment (the CLI's ``start``, the
+        welcome screen), so both offer the same defaults.
+        """
+        days = self.days_per_week
+        rest = None
+        if self.weekday_hours:
+            rest = [d for d in WEEKDAY_NAMES if not self.weekday_hours.get(d)]
+            days = days or 7 - len(rest)
+        hours: float | None = None
+        if self.hours_per_week is not None:
+            hours = self.hours_per_week.pick(estimate)
+        elif self.weekday_hours:
+            hours = sum(self.weekday_hours.values())
+        elif self.hours_per_day is not None:
+            hours = self.hours_per_day.pick(estimate) * (days or 6)
+        return hours, days, rest
 
 
 class Item(_Frozen):

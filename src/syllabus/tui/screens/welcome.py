@@ -31,7 +31,9 @@ LANGUAGES = {"de": "Deutsch", "en": "English"}
 
 
 def suggested_hours(entry: CatalogEntry) -> float:
-    """Hours a week that finish the roadmap in its stated length, else a default."""
+    """The pace the roadmap states, else hours that finish it in its length, else a default."""
+    if entry.hours_per_week:
+        return entry.hours_per_week
     if entry.hours and entry.weeks:
         per_week = (entry.hours[0] + entry.hours[1]) / 2 / entry.weeks
         return max(1.0, round(per_week * 2) / 2)
@@ -144,6 +146,8 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
             self.query_one("#start", Input).value = enrolment.start.isoformat()
             self.query_one("#rest", Input).value = ", ".join(enrolment.rest_days)
             self.query_one("#estimate", Select).value = enrolment.estimate
+        elif entry.rest_days is not None:
+            self.query_one("#rest", Input).value = ", ".join(entry.rest_days)
         self.query_one("#start-button", Button).label = "Restart" if enrolment else "Start"
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
