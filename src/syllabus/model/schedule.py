@@ -1212,9 +1212,18 @@ def _streaks(days: Sequence[date], cal: StudyCalendar, today: date) -> tuple[int
     return current, longest
 
 
-def _finish_at(cal: StudyCalendar, today: date, remaining: float, rate: float) -> date:
-    """The study day the remaining hours are done at ``rate`` hours a study day, from tomorrow."""
+FORECAST_HORIZON_DAYS = 100 * 365
+"""Study days beyond which a pace projects no finish at all (and no date overflows)."""
+
+
+def _finish_at(cal: StudyCalendar, today: date, remaining: float, rate: float) -> date | None:
+    """The study day the remaining hours are done at ``rate`` hours a study day, from tomorrow.
+
+    None when that is more than a lifetime away: a few minutes of work so far is no pace.
+    """
     days = max(math.ceil(remaining / rate - _EPS), 1)
+    if days > FORECAST_HORIZON_DAYS:
+        return None
     return cal.nth(today + _ONE_DAY, days - 1)
 
 
@@ -1406,9 +1415,10 @@ def _compute_status(
         study_days = max(cal.count(first, today), 1)
         logged_in_window = sum(h for d, h in hours_by_day.items() if first <= d <= today)
         finishes = [
-            _finish_at(cal, today, remaining, rate / study_days)
+            finish
             for rate in (logged_in_window, done_in_window)
             if rate > _EPS and first <= today
+            if (finish := _finish_at(cal, today, remaining, rate / study_days)) is not None
         ]
         if finishes:
             forecast = Forecast(min(finishes), max(finishes), plan.end)
