@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -41,12 +42,15 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     opened.set()
 
 
-async def _first_run(data_dir: Path) -> None:
-    """Open the roadmap once, so the first screen is saved."""
+async def _first_run(data_dir: Path, then_quit: bool = False) -> None:
+    """Open the roadmap once, so the first screen is saved (the week's too with ``then_quit``)."""
     app = SyllabusApp(data_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_main(pilot, app)
         await wait_for(pilot, file_path(data_dir).exists)
+        if then_quit:
+            await pilot.press("q")
+            await wait_for(pilot, lambda: not app.is_running)
 
 
 async def _shown_while_loading(data_dir: Path, gate: threading.Event) -> type:
@@ -139,10 +143,43 @@ async def test_a_saved_screen_is_ignored_on_another_day(
     enrolled_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     gate.set()
-    await _first_run(enrolled_dir)
-    monkeypatch.setenv("SYLLABUS_TODAY", TODAY.replace(day=TODAY.day + 1).isoformat())
+    await _first_run(enrolled_dir, then_quit=True)
+    monkeypatch.setenv("SYLLABUS_TODAY", (TODAY + timedelta(days=7)).isoformat())
     gate.clear()
     assert await _shown_while_loading(enrolled_dir, gate) is not PreviewScreen
+
+
+async def test_quitting_saves_the_coming_days_too(
+    enrolled_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate.set()
+    await _first_run(enrolled_dir)
+    monkeypatch.setenv("SYLLABUS_TODAY", (TODAY + timedelta(days=1)).isoformat())
+    gate.clear()
+    assert await _shown_while_loading(enrolled_dir, gate) is not PreviewScreen  # today's only
+    monkeypatch.setenv("SYLLABUS_TODAY", TODAY.isoformat())
+    gate.set()
+    await _first_run(enrolled_dir, then_quit=True)
+    monkeypatch.setenv("SYLLABUS_TODAY", (TODAY + timedelta(days=6)).isoformat())
+    gate.clear()
+    assert await _shown_while_loading(enrolled_dir, gate) is PreviewScreen
+
+
+async def test_the_palette_opened_on_the_saved_screen_gives_way_to_the_live_one(
+    enrolled_dir: Path, gate: threading.Event
+) -> None:
+    gate.set()
+    await _first_run(enrolled_dir)
+    gate.clear()
+    app = SyllabusApp(enrolled_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, PreviewScreen))
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        gate.set()
+        screen = await open_main(pilot, app)
+        assert screen.node_id == W1
+        assert not any(isinstance(s, PreviewScreen) for s in app.screen_stack)
 
 
 async def test_a_saved_screen_is_ignored_once_the_roadmap_file_changed(

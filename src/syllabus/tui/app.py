@@ -44,6 +44,9 @@ WATCH_SECONDS = 0.5
 FOOTER_TRIES = 20
 """Refreshes to wait for the footer's keys before loading anyway."""
 
+WEEK_BUDGET = 0.15
+"""Seconds quitting may spend saving the coming week's first screens."""
+
 
 def _search_provider() -> type:
     """The roadmap search, imported when the palette first opens."""
@@ -154,6 +157,7 @@ class SyllabusApp(App[int]):
         self._quitting = False
         self._save_timer: Timer | None = None
         self._last_screen_text: str | None = None
+        self._merge_pending = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -247,10 +251,14 @@ class SyllabusApp(App[int]):
             self.call_from_thread(self._show_welcome, self._entries(), False)
         else:
             self.call_from_thread(self._show_main, session)
-            progress = loaded.progress
-            self._save_last_screen(
-                session, progress, session.plan, session.status, opening.signature
-            )
+            if self._last_screen_text is None:  # a valid saved screen is this one already
+                self._save_last_screen(
+                    session,
+                    loaded.progress,
+                    opening.signature,
+                    budget=0.0,
+                    opened=(session.plan, session.status),
+                )
         self.call_from_thread(self._watch_file)
 
     def _load_session(self, roadmap_id: str) -> Session | None:
@@ -321,11 +329,13 @@ class SyllabusApp(App[int]):
         """Take the preview down, if it shows; the keys typed on it, to replay."""
         from syllabus.tui.screens.preview import PreviewScreen
 
-        screen = self.screen
-        if not isinstance(screen, PreviewScreen):
+        previews = [s for s in self.screen_stack if isinstance(s, PreviewScreen)]
+        if not previews:
             return []
-        self.pop_screen()
-        return screen.typed
+        # a palette opened (ctrl+p) over the preview goes with it: it searched nothing
+        while previews[0] in self.screen_stack and len(self.screen_stack) > 1:
+            self.pop_screen()  # takes the screen off the stack at once
+        return previews[0].typed
 
     def _replay(self, typed: list[Any]) -> None:
         """Hand keys typed on the preview to the screen that replaced it, in order."""
@@ -341,37 +351,60 @@ class SyllabusApp(App[int]):
         self.call_after_refresh(replay)
 
     def _remember(self) -> None:
-        """Save the first screen for the next start, once memory and the file agree."""
-        session, progress, signature = self.session, self.progress, self._known_signature
-        if session is None or progress is None or self.unsaved or signature is None:
-            return
-        self._write_last_screen(session, progress, signature)
+        """Save today's first screen for the next start, once memory and the file agree."""
+        if self._agreed():
+            assert self.session is not None and self.progress is not None
+            self._write_last_screen(self.session, self.progress, self._known_signature)
+
+    def _agreed(self) -> bool:
+        """Whether the progress in memory is exactly the file's (so a saved screen is true)."""
+        return (
+            self.session is not None
+            and self.progress is not None
+            and not self.unsaved
+            and not self._merge_pending
+            and self._known_signature is not None
+        )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="remember")
     def _write_last_screen(
-        self, session: Session, progress: Progress, signature: tuple[int, int]
+        self, session: Session, progress: Progress, signature: tuple[int, int] | None
     ) -> None:
-        from syllabus.clock import today
+        self._save_last_screen(session, progress, signature, budget=0.0)
 
-        plan, status = session.schedule(progress, today(progress.settings.day_start_hour))
-        self._save_last_screen(session, progress, plan, status, signature)
+    def _save_week(self) -> None:
+        """At quit: the coming week's first screens too, so each day's first start is quick."""
+        if self._agreed():
+            assert self.session is not None and self.progress is not None
+            self._save_last_screen(
+                self.session, self.progress, self._known_signature, budget=WEEK_BUDGET
+            )
 
     def _save_last_screen(
         self,
         session: Session,
         progress: Progress,
-        plan: Plan | None,
-        status: Status | None,
         signature: tuple[int, int] | None,
+        budget: float,
+        opened: tuple[Plan | None, Status | None] | None = None,
     ) -> None:
-        """Write the saved first screen if it changed (any thread; a cache: never fails)."""
-        from syllabus.tui.first_screen import first_screen
+        """Write the saved first screen(s) if they changed (any thread; a cache: never fails).
+
+        ``opened`` is today's plan and status when the roadmap was just opened.
+        """
+        from syllabus.tui.first_screen import day_view, saved_screen, week_views
         from syllabus.tui.last_screen import dumps, write
 
         try:
-            saved = first_screen(
-                session, progress, plan, status, signature, self.data_dir, session.roadmap.title
-            )
+            if opened is not None:
+                from syllabus.clock import today
+
+                day = today(progress.settings.day_start_hour)
+                view = day_view(session, progress, *opened, day)
+                views = {day: view} if view is not None else {}
+            else:
+                views = week_views(session, progress, budget)
+            saved = saved_screen(session, progress, signature, self.data_dir, views)
             if saved is None:
                 return
             text = dumps(saved)
@@ -463,6 +496,7 @@ class SyllabusApp(App[int]):
             if generation == self._saved_generation or progress is None:
                 return True
             foreign = self._file.signature() != self._known_signature
+            self._merge_pending = self._merge_pending or foreign
             try:
                 merged = self._file.save(progress)
             except (ProgressError, OSError) as error:
@@ -479,6 +513,7 @@ class SyllabusApp(App[int]):
 
             assert self.progress is not None
             self.progress = merge(self.progress, message.merged)
+            self._merge_pending = False
             self._replaced("Merged changes made elsewhere")
         elif not self.unsaved:
             self._remember()
@@ -609,6 +644,12 @@ class SyllabusApp(App[int]):
             if not await asyncio.to_thread(self._write):
                 self.notify("Press q again to quit without saving.", severity="error")
                 return
+        await self._save_week_then_exit()
+
+    async def _save_week_then_exit(self) -> None:
+        import asyncio
+
+        await asyncio.to_thread(self._save_week)
         self.exit(0)
 
     async def _flush_and_exit(self) -> None:
@@ -616,7 +657,7 @@ class SyllabusApp(App[int]):
             import asyncio
 
             await asyncio.to_thread(self._write)
-        self.exit(0)
+        await self._save_week_then_exit()
 
     def flush(self) -> None:
         """Write anything still pending, synchronously (after the app has stopped)."""

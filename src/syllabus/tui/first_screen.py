@@ -2,15 +2,19 @@
 
 Built from the same pure functions the widgets draw with (tree labels, checklist
 rows, the item line, the status line), so the preview at the next start shows what
-the main screen will show: today's node revealed in the tree, its checklist with the
-first open item highlighted.
+the main screen will show: the day's node revealed in the tree, its checklist with
+the first open item highlighted. One view per study day: today's when a roadmap
+opens or a save lands, the coming week's too when the app quits.
 """
 
 from __future__ import annotations
 
+import time
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from syllabus import __version__
 from syllabus.clock import today
 from syllabus.model.progress import ItemState
 from syllabus.tui.last_screen import FORMAT, encode_content, encode_text, signature
@@ -20,6 +24,9 @@ from syllabus.tui.widgets.checklist import row_prompt
 from syllabus.tui.widgets.detail_pane import describe_item
 from syllabus.tui.widgets.phase_tree import count_width, node_label
 from syllabus.tui.widgets.status_line import status_text
+
+DAYS_AHEAD = 6
+"""Days after today saved too, so the first start of the next days is quick as well."""
 
 if TYPE_CHECKING:
     from syllabus.model.progress import Progress
@@ -46,22 +53,17 @@ def roadmap_files(data_dir: Path) -> list[list[Any]]:
     return found
 
 
-def first_screen(
+def day_view(
     session: Session,
     progress: Progress,
     plan: Plan | None,
     status: Status | None,
-    progress_signature: tuple[int, int] | None,
-    data_dir: Path,
-    sub_title: str,
+    day: date,
 ) -> dict[str, Any] | None:
-    """The saved form of the main screen's first frame; None if it cannot be saved."""
-    if progress_signature is None or status is None:
+    """What the main screen first shows on ``day`` (``status`` is that day's); None if it
+    cannot be saved."""
+    if status is None:
         return None
-    if progress.settings.active_roadmap != session.roadmap_id:  # switching: never save a mix
-        return None
-    hour = progress.settings.day_start_hour
-    day = today(hour)
     rp = progress.roadmap(session.roadmap_id)
     current = current_node(session, rp, plan, status, day)
     blocked = frozenset(status.blocked_by)
@@ -100,18 +102,49 @@ def first_screen(
     line = encode_content(status_text(status, title, day.isoformat()))
     if line is None or item is None or any(prompt is None for prompt in prompts):
         return None
+    return {"tree": tree, "rows": prompts, "highlighted": highlighted, "item": item, "status": line}
+
+
+def saved_screen(
+    session: Session,
+    progress: Progress,
+    progress_signature: tuple[int, int] | None,
+    data_dir: Path,
+    views: dict[date, dict[str, Any]],
+) -> dict[str, Any] | None:
+    """The file's content: what the views depend on, and a view per study day."""
+    if progress_signature is None or not views:
+        return None
+    if progress.settings.active_roadmap != session.roadmap_id:  # switching: never save a mix
+        return None
     return {
         "format": FORMAT,
+        "version": __version__,
         "roadmap_id": session.roadmap_id,
-        "sub_title": one_line(sub_title),
+        "sub_title": one_line(session.roadmap.title),
         "theme": progress.settings.theme or "",
-        "day": day.isoformat(),
-        "day_start_hour": hour,
+        "day_start_hour": progress.settings.day_start_hour,
         "progress": list(progress_signature),
         "files": roadmap_files(data_dir),
-        "tree": tree,
-        "rows": prompts,
-        "highlighted": highlighted,
-        "item": item,
-        "status": line,
+        "days": {day.isoformat(): view for day, view in views.items()},
     }
+
+
+def week_views(session: Session, progress: Progress, budget: float) -> dict[date, dict[str, Any]]:
+    """Views for today and the next six study days, as far as ``budget`` seconds allow.
+
+    Status is a pure function of the file and the day, so tomorrow's view is what the
+    app will show tomorrow if the file does not change meanwhile.
+    """
+    start = time.perf_counter()
+    first = today(progress.settings.day_start_hour)
+    views: dict[date, dict[str, Any]] = {}
+    for offset in range(DAYS_AHEAD + 1):
+        if offset and time.perf_counter() - start > budget:
+            break
+        day = first + timedelta(days=offset)
+        plan, status = session.schedule(progress, day)
+        view = day_view(session, progress, plan, status, day)
+        if view is not None:
+            views[day] = view
+    return views

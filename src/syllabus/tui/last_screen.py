@@ -10,7 +10,8 @@ real data loads behind it.
 
 A saved screen is only ever shown when nothing it depends on changed: the progress
 file (mtime and size, as ``ProgressFile.signature``), the roadmap file and both
-roadmap folders, today's study day and this format. Anything else, and it is ignored.
+roadmap folders, this format and syllabus's version; and it must hold a view for
+today's study day. Anything else, and it is ignored.
 It is a cache: a failed write is silent, and a damaged file is as good as none.
 """
 
@@ -27,7 +28,7 @@ from rich.text import Span as TextSpan
 from rich.text import Text
 from textual.content import Content, Span
 
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever what is saved, or how the screen draws it, changes."""
 
 FILE_NAME = "last-screen.json"
@@ -103,6 +104,7 @@ class LastScreen:
 
 def read(data_dir: Path) -> LastScreen | None:
     """The saved screen if every input it was drawn from is unchanged, else None."""
+    from syllabus import __version__
     from syllabus.clock import today
 
     try:
@@ -110,9 +112,12 @@ def read(data_dir: Path) -> LastScreen | None:
         raw = json.loads(text)
         if raw.get("format") != FORMAT:
             return None
+        if raw["version"] != __version__:
+            return None
         if raw["progress"] != signature(data_dir / "progress.toml") or raw["progress"] is None:
             return None
-        if today(int(raw["day_start_hour"])).isoformat() != raw["day"]:
+        view = raw["days"].get(today(int(raw["day_start_hour"])).isoformat())
+        if view is None:
             return None
         for path, expected in raw["files"]:
             if signature(Path(path)) != expected:
@@ -121,11 +126,11 @@ def read(data_dir: Path) -> LastScreen | None:
             roadmap_id=str(raw["roadmap_id"]),
             sub_title=str(raw["sub_title"]),
             theme=str(raw["theme"]),
-            tree=list(raw["tree"]),
-            rows=list(raw["rows"]),
-            highlighted=raw["highlighted"],
-            item=dict(raw["item"]),
-            status=dict(raw["status"]),
+            tree=list(view["tree"]),
+            rows=list(view["rows"]),
+            highlighted=view["highlighted"],
+            item=dict(view["item"]),
+            status=dict(view["status"]),
             text=text,
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
