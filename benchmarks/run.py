@@ -453,9 +453,14 @@ def _work(ctx: Context) -> Path:
 
 
 def fig_rss(ctx: Context) -> list[Row]:
-    """Peak RSS (VmHWM) of the real app on the 10,000-item roadmap, after some use."""
+    """Peak RSS of the real app on the 10,000-item roadmap: used, then quit with `q`.
+
+    The peak is the kernel's ``ru_maxrss`` of the whole run, quitting included (the app
+    flushes and saves its next screens on the way out); ``VmHWM`` before `q` is noted.
+    """
     need_modules("syllabus.tui.app", "syllabus.model.schedule")
     peaks: list[float] = []
+    running: list[float] = []
     for _ in range(ctx.settings.rss_rounds):
         data = ctx.copy("extreme")
         marker = current_title(data, ctx.today)
@@ -465,22 +470,40 @@ def fig_rss(ctx: Context) -> list[Row]:
                 app.send(keys.KEYS[key])
                 app.drain(0.06)
             app.drain(1.0)
-            peak = app.peak_rss_kib()
-        if peak is None:
-            raise RuntimeError("no /proc/<pid>/status VmHWM")
+            before_quit = app.peak_rss_kib()
+            assert app.process is not None
+            app.send("q")
+            peak = _reap_peak_kib(app, 60.0)
+        if peak is None or before_quit is None:
+            raise RuntimeError("the app did not quit on `q`, or no VmHWM")
+        running.append(before_quit / 1024)
         peaks.append(peak / 1024)
     worst = max(peaks)
     return [
         Row(
-            "peak RSS of the app, 10,000 items (VmHWM)",
+            "peak RSS of the app, 10,000 items (whole run, quit included)",
             f"{statistics.median(peaks):.0f} MB",
             f"{worst:.0f} MB (max)",
             "≤ 120 MB",
             f"{worst / 120:.2f}× target",
             verdict(worst <= 120),
-            f"n={len(peaks)}",
+            f"n={len(peaks)}; before quitting (VmHWM): {max(running):.0f} MB max",
         )
     ]
+
+
+def _reap_peak_kib(app: PtyApp, timeout: float) -> int | None:
+    """Wait for the program to exit by itself and return its ru_maxrss (KiB)."""
+    assert app.process is not None
+    pid = app.process.pid
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        app.pump(0.05)
+        done, _status, usage = os.wait4(pid, os.WNOHANG)
+        if done == pid:
+            app.process.returncode = 0
+            return int(usage.ru_maxrss)
+    return None
 
 
 # --- in-process figures (fresh process per sample) -------------------------------------
@@ -671,7 +694,7 @@ PLANNED: dict[str, list[str]] = {
     "cli": [
         f"`syllabus {name}` (heavy) vs python + pydantic" for name in ("list", "status", "checkin")
     ],
-    "rss": ["peak RSS of the app, 10,000 items (VmHWM)"],
+    "rss": ["peak RSS of the app, 10,000 items (whole run, quit included)"],
 }
 """The figures of each group, named in the table while its module has not landed."""
 
