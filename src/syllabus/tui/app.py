@@ -158,6 +158,7 @@ class SyllabusApp(App[int]):
         self._save_timer: Timer | None = None
         self._last_screen_text: str | None = None
         self._merge_pending = False
+        self._status_for: tuple[Progress, Plan | None, Status | None] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -350,11 +351,24 @@ class SyllabusApp(App[int]):
         # after the new screen has mounted (and so has focus): its keys act on it
         self.call_after_refresh(replay)
 
+    def status_computed(self, progress: Progress, plan: Plan | None, status: Status | None) -> None:
+        """The main screen computed today's status from ``progress``: save its first screen
+        when that is the progress the file holds (now, or once the save lands)."""
+        self._status_for = (progress, plan, status)
+        self._remember()
+
     def _remember(self) -> None:
-        """Save today's first screen for the next start, once memory and the file agree."""
-        if self._agreed():
-            assert self.session is not None and self.progress is not None
-            self._write_last_screen(self.session, self.progress, self._known_signature)
+        """Save today's first screen for the next start, once memory and the file agree.
+
+        Uses the main screen's latest status: computing another one here would double
+        the memory a large roadmap's schedule takes.
+        """
+        if self._status_for is None or not self._agreed():
+            return
+        progress, plan, status = self._status_for
+        if progress is self.progress:
+            assert self.session is not None
+            self._write_last_screen(self.session, progress, plan, status, self._known_signature)
 
     def _agreed(self) -> bool:
         """Whether the progress in memory is exactly the file's (so a saved screen is true)."""
@@ -368,9 +382,14 @@ class SyllabusApp(App[int]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="remember")
     def _write_last_screen(
-        self, session: Session, progress: Progress, signature: tuple[int, int] | None
+        self,
+        session: Session,
+        progress: Progress,
+        plan: Plan | None,
+        status: Status | None,
+        signature: tuple[int, int] | None,
     ) -> None:
-        self._save_last_screen(session, progress, signature, budget=0.0)
+        self._save_last_screen(session, progress, signature, budget=0.0, opened=(plan, status))
 
     def _save_week(self) -> None:
         """At quit: the coming week's first screens too, so each day's first start is quick."""
@@ -390,7 +409,7 @@ class SyllabusApp(App[int]):
     ) -> None:
         """Write the saved first screen(s) if they changed (any thread; a cache: never fails).
 
-        ``opened`` is today's plan and status when the roadmap was just opened.
+        ``opened``: today's plan and status, already computed; else the week's are.
         """
         from syllabus.tui.first_screen import day_view, saved_screen, week_views
         from syllabus.tui.last_screen import dumps, write

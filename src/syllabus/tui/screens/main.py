@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from textual.events import DescendantFocus, Key, Resize
     from textual.timer import Timer
 
+    from syllabus.model.progress import Progress
     from syllabus.model.schedule import Plan, Status
     from syllabus.tui.app import SyllabusApp
     from syllabus.tui.screens.checkin import CheckInDraft
@@ -312,12 +313,18 @@ class MainScreen(Screen[None]):
             return
         plan, status = self.session.schedule(progress, self.today)
         marks = self.session.calendar_marks(plan, progress.roadmap(self.session.roadmap_id))
-        self.app.call_from_thread(self._status_ready, plan, status, marks)
+        self.app.call_from_thread(self._status_ready, plan, status, marks, progress)
 
     def _status_ready(
-        self, plan: Plan | None, status: Status | None, marks: CalendarMarks | None = None
+        self,
+        plan: Plan | None,
+        status: Status | None,
+        marks: CalendarMarks | None = None,
+        computed_from: Progress | None = None,
     ) -> None:
         self.plan, self.status = plan, status
+        if computed_from is not None:
+            self.syllabus.status_computed(computed_from, plan, status)
         if marks is not None:
             self._marks = marks
         if self._stale_labels:
