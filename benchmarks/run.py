@@ -360,9 +360,8 @@ def fig_keys(ctx: Context) -> list[Row]:
     """Move and toggle on the largest bundled roadmap; move vs a bare Tree app."""
     need_modules("syllabus.tui.app")
     largest = ctx.largest()
-    data = ctx.copy("heavy_largest")
     toml = REPO / "roadmaps" / f"{largest}.toml"
-    env = ctx.env(data)
+    env = ctx.env()
     rounds = ctx.settings.key_rounds
     per = max(1, ctx.settings.presses // rounds)
     app_moves: list[float] = []
@@ -371,7 +370,7 @@ def fig_keys(ctx: Context) -> list[Row]:
     unanswered = 0
     for round_no in range(rounds):
         sessions: list[tuple[str, Callable[[], keys.KeyTimes]]] = [
-            ("app", lambda: keys.session(["syllabus", str(data)], env, "tree", per, _work(ctx))),
+            ("app", lambda: app_session(ctx, "heavy_largest", "tree", per)),
             ("tree", lambda: keys.session(["tree", str(toml)], env, "tree", per, _work(ctx))),
         ]
         if round_no % 2:
@@ -380,12 +379,10 @@ def fig_keys(ctx: Context) -> list[Row]:
             result = run()
             (app_moves if name == "app" else tree_moves).extend(result.latencies)
             unanswered += result.unanswered
-        result = keys.session(["syllabus", str(data)], env, "checklist", per, _work(ctx), "x")
+        result = app_session(ctx, "heavy_largest", "checklist", per, "x")
         toggles.extend(result.latencies)
         unanswered += result.unanswered
-    single = keys.session(
-        ["syllabus", str(data)], env, "tree", ctx.settings.single_presses, _work(ctx), gap=1.0
-    )
+    single = app_session(ctx, "heavy_largest", "tree", ctx.settings.single_presses, gap=1.0)
     note = f"n={len(app_moves)}, {unanswered} unanswered" if unanswered else f"n={len(app_moves)}"
     tree_p95 = p95(tree_moves)
     ratio = p95(app_moves) / tree_p95
@@ -426,12 +423,8 @@ def fig_keys(ctx: Context) -> list[Row]:
 def fig_keys_10k(ctx: Context) -> list[Row]:
     """Move and toggle on the 10,000-item roadmap with the extreme history."""
     need_modules("syllabus.tui.app")
-    data = ctx.copy("extreme")
-    env = ctx.env(data)
-    moves = keys.session(["syllabus", str(data)], env, "tree", ctx.settings.presses, _work(ctx))
-    toggles = keys.session(
-        ["syllabus", str(data)], env, "checklist", ctx.settings.presses, _work(ctx), "x"
-    )
+    moves = app_session(ctx, "extreme", "tree", ctx.settings.presses)
+    toggles = app_session(ctx, "extreme", "checklist", ctx.settings.presses, "x")
 
     def note(result: keys.KeyTimes) -> str:
         extra = f", {result.unanswered} unanswered" if result.unanswered else ""
@@ -443,6 +436,28 @@ def fig_keys_10k(ctx: Context) -> list[Row]:
             "key → screen: toggle item, 10,000 items", toggles.latencies, 100, note(toggles)
         ),
     ]
+
+
+def app_session(
+    ctx: Context,
+    data: str,
+    focus: str,
+    presses: int,
+    plan: str = "move",
+    gap: float = keys.MIN_GAP,
+) -> keys.KeyTimes:
+    """One key session of the real app on a fresh copy of a data dir.
+
+    Fresh, because the app keeps per-machine state (last position, last screen): a
+    session must start on today's node, not where the one before it left off.
+    """
+    copy = ctx.copy(data)
+    try:
+        return keys.session(
+            ["syllabus", str(copy)], ctx.env(copy), focus, presses, _work(ctx), plan, gap=gap
+        )
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
 
 
 def _work(ctx: Context) -> Path:
