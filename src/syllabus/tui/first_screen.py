@@ -28,6 +28,10 @@ from syllabus.tui.widgets.status_line import status_text
 DAYS_AHEAD = 6
 """Days after today saved too, so the first start of the next days is quick as well."""
 
+WEEK_ITEMS = 2000
+"""Above this many items only today's view is saved (the largest bundled roadmap has
+a few hundred; the 10,000-item benchmark roadmap stays within its memory target)."""
+
 if TYPE_CHECKING:
     from syllabus.model.progress import Progress
     from syllabus.model.roadmap import Node
@@ -130,20 +134,31 @@ def saved_screen(
     }
 
 
-def week_views(session: Session, progress: Progress, budget: float) -> dict[date, dict[str, Any]]:
+def week_views(
+    session: Session,
+    progress: Progress,
+    budget: float,
+    today_status: tuple[Plan | None, Status | None] | None = None,
+) -> dict[date, dict[str, Any]]:
     """Views for today and the next six study days, as far as ``budget`` seconds allow.
 
     Status is a pure function of the file and the day, so tomorrow's view is what the
-    app will show tomorrow if the file does not change meanwhile.
+    app will show tomorrow if the file does not change meanwhile. A roadmap of more than
+    ``WEEK_ITEMS`` items gets today's view only (from ``today_status`` when given): each
+    extra day is a schedule as large as the roadmap, in time and memory.
     """
     start = time.perf_counter()
     first = today(progress.settings.day_start_hour)
+    days = DAYS_AHEAD + 1 if len(session.item_node) <= WEEK_ITEMS else 1
     views: dict[date, dict[str, Any]] = {}
-    for offset in range(DAYS_AHEAD + 1):
+    for offset in range(days):
         if offset and time.perf_counter() - start > budget:
             break
         day = first + timedelta(days=offset)
-        plan, status = session.schedule(progress, day)
+        if offset == 0 and today_status is not None:
+            plan, status = today_status
+        else:
+            plan, status = session.schedule(progress, day)
         view = day_view(session, progress, plan, status, day)
         if view is not None:
             views[day] = view

@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from textual.events import DescendantFocus, Key, Resize
     from textual.timer import Timer
 
-    from syllabus.model.progress import Progress
     from syllabus.model.schedule import Plan, Status
     from syllabus.tui.app import SyllabusApp
     from syllabus.tui.screens.checkin import CheckInDraft
@@ -308,23 +307,24 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="status")
     def _compute_status(self) -> None:
-        progress = self.syllabus.progress
+        # the token first: a change landing between the two reads then reads as stale
+        version, progress = self.syllabus.status_version(), self.syllabus.progress
         if progress is None:
             return
         plan, status = self.session.schedule(progress, self.today)
         marks = self.session.calendar_marks(plan, progress.roadmap(self.session.roadmap_id))
-        self.app.call_from_thread(self._status_ready, plan, status, marks, progress)
+        self.app.call_from_thread(self._status_ready, plan, status, marks, version)
 
     def _status_ready(
         self,
         plan: Plan | None,
         status: Status | None,
         marks: CalendarMarks | None = None,
-        computed_from: Progress | None = None,
+        version: int | None = None,
     ) -> None:
         self.plan, self.status = plan, status
-        if computed_from is not None:
-            self.syllabus.status_computed(computed_from, plan, status)
+        if version is not None:
+            self.syllabus.status_computed(version)
         if marks is not None:
             self._marks = marks
         if self._stale_labels:
