@@ -410,6 +410,11 @@ class SyllabusApp(App[int]):
 
     def _save_week(self) -> None:
         """At quit: the coming week's first screens too, so each day's first start is quick."""
+        from syllabus.tui.first_screen import WEEK_ITEMS
+
+        session = self.session
+        if session is not None and len(session.item_node) > WEEK_ITEMS:
+            return  # today's view was saved when the last change landed; no more days
         if self._agreed():
             assert self.session is not None and self.progress is not None
             today_status = self._fresh_status()

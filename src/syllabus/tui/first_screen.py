@@ -29,8 +29,8 @@ DAYS_AHEAD = 6
 """Days after today saved too, so the first start of the next days is quick as well."""
 
 WEEK_ITEMS = 2000
-"""Above this many items only today's view is saved (the largest bundled roadmap has
-a few hundred; the 10,000-item benchmark roadmap stays within its memory target)."""
+"""Above this many items the coming days are not saved at quit (the largest bundled
+roadmap has a few hundred items): each day is a schedule as large as the roadmap."""
 
 if TYPE_CHECKING:
     from syllabus.model.progress import Progress
