@@ -192,35 +192,26 @@ class CalendarScreen(Screen[None]):
             """The calendar screen that asked."""
             return self.screen
 
-    class CheckInEditRequested(Message):
+    class _CheckInAsked(Message):
+        """Something to do with one existing check-in."""
+
+        def __init__(self, screen: CalendarScreen, checkin_id: str) -> None:
+            super().__init__()
+            self.screen = screen
+            """The calendar screen that asked."""
+            self.checkin_id = checkin_id
+            """Id of the check-in."""
+
+        @property
+        def control(self) -> CalendarScreen:
+            """The calendar screen that asked."""
+            return self.screen
+
+    class CheckInEditRequested(_CheckInAsked):
         """Edit a check-in."""
 
-        def __init__(self, screen: CalendarScreen, checkin_id: str) -> None:
-            super().__init__()
-            self.screen = screen
-            """The calendar screen that asked."""
-            self.checkin_id = checkin_id
-            """Id of the check-in to edit."""
-
-        @property
-        def control(self) -> CalendarScreen:
-            """The calendar screen that asked."""
-            return self.screen
-
-    class CheckInDeleteRequested(Message):
+    class CheckInDeleteRequested(_CheckInAsked):
         """Delete a check-in."""
-
-        def __init__(self, screen: CalendarScreen, checkin_id: str) -> None:
-            super().__init__()
-            self.screen = screen
-            """The calendar screen that asked."""
-            self.checkin_id = checkin_id
-            """Id of the check-in to delete."""
-
-        @property
-        def control(self) -> CalendarScreen:
-            """The calendar screen that asked."""
-            return self.screen
 
     def __init__(
         self,
