@@ -157,3 +157,17 @@ async def test_items_done_earlier_today_are_offered(data_dir: Path) -> None:
         screen = await open_main(pilot, app)
         await pilot.press("x")
         assert screen._done_on(TODAY) == [f"{W1}/item-1", f"{W1}/item-3"]
+
+
+async def test_hours_typed_straight_after_c_land_in_the_dialog(enrolled_dir: Path) -> None:
+    """A fast typist does not wait for the dialog: "c2,5" in one burst means 2.5 hours."""
+    from textual.events import Key
+
+    app = SyllabusApp(enrolled_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_main(pilot, app)
+        for character in "c2,5":  # queued together, before the dialog exists
+            app.post_message(Key(character, character))
+        await wait_for(pilot, lambda: isinstance(app.screen, CheckInDialog))
+        await pilot.pause(0.3)
+        assert app.screen.query_one("#checkin-hours").value == "2,5"

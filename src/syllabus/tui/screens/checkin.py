@@ -42,6 +42,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -257,7 +258,18 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
         form = self.query_one("#checkin-form")
         form.border_title = "Edit check-in" if self._edit_id else "Check in"
         self._show_items_label()
-        self.query_one("#checkin-hours", Input).focus()
+        # Now, not after the queue: hours typed straight after `c` must land in the field.
+        self.set_focus(self.query_one("#checkin-hours", Input))
+
+    def on_key(self, event: events.Key) -> None:
+        """Type-ahead: a character typed while the dialog was opening reached the screen
+        itself (nothing had focus yet); hand it to the field that has focus now. Text
+        fields consume every character they get, so none arrives here any other way."""
+        field = self.focused
+        if event.is_printable and isinstance(field, Input | TextArea):
+            event.stop()
+            event.prevent_default()
+            field.post_message(events.Key(event.key, event.character))
 
     def _selections(self, node_id: str | None) -> list[Selection[str]]:
         if node_id is None or self._items_of is None:

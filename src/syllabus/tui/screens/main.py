@@ -84,7 +84,8 @@ class MainScreen(Screen[None]):
     """Today's work on the open roadmap."""
 
     BINDINGS = [
-        Binding("c", "check_in", "Check in"),
+        # priority: the dialog opens at once, so what is typed right after `c` lands in it
+        Binding("c", "check_in", "Check in", priority=True),
         Binding("n", "note", "Note"),
         Binding("a", "add_item", "Add item", show=False),
         Binding("l", "add_link", "Add link", show=False),
