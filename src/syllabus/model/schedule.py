@@ -1414,12 +1414,12 @@ def _compute_status(
         first = max(window_first, opened)
         study_days = max(cal.count(first, today), 1)
         logged_in_window = sum(h for d, h in hours_by_day.items() if first <= d <= today)
-        finishes = [
-            finish
+        projected = [
+            _finish_at(cal, today, remaining, rate / study_days)
             for rate in (logged_in_window, done_in_window)
             if rate > _EPS and first <= today
-            if (finish := _finish_at(cal, today, remaining, rate / study_days)) is not None
         ]
+        finishes = [day for day in projected if day is not None]
         if finishes:
             forecast = Forecast(min(finishes), max(finishes), plan.end)
 
