@@ -535,16 +535,8 @@ def stated_length(roadmap: Roadmap, estimate: str, week_hours: float) -> float |
 
 def document_week_hours(roadmap: Roadmap, estimate: str, fallback: float) -> float:
     """Hours of work in one of the document's weeks: its stated pace, else the learner's."""
-    pace = roadmap.pace
-    if pace.hours_per_week is not None and pace.hours_per_week.high > 0:
-        return pace.hours_per_week.pick(estimate)
-    if pace.hours_per_day is not None and pace.hours_per_day.high > 0:
-        return pace.hours_per_day.pick(estimate) * (pace.days_per_week or 6)
-    if pace.weekday_hours:
-        total = sum(pace.weekday_hours.values())
-        if total > 0:
-            return total
-    return fallback
+    hours = roadmap.pace.study_week(estimate)[0]
+    return hours if hours is not None and hours > 0 else fallback
 
 
 def default_enrolment(roadmap: Roadmap, start: date) -> Enrolment:
