@@ -5,7 +5,6 @@ from __future__ import annotations
 from ui_helpers import (  # noqa: F401  (fixtures and helpers other test modules import)
     BRACKETS,
     TODAY,
-    _catalog,
     enrolled,
     enrolled_dir,
     load_progress,

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
-import sys
-import types
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -124,51 +121,6 @@ def load_progress(data_dir: Path) -> Progress:
     from syllabus.storage.progress_file import ProgressFile
 
     return ProgressFile(data_dir).load().progress
-
-
-@dataclass
-class _StubEntry:
-    id: str
-    title: str
-    source: str
-    language: str
-    bundled: bool
-    path: Path
-    items_total: int
-    items_checkable: int
-    weeks: float | None
-    hours: tuple[float, float] | None
-
-
-@pytest.fixture(autouse=True)
-def _catalog(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until the catalog module exists, read the user's roadmap files directly."""
-    try:
-        import syllabus.catalog  # noqa: F401
-    except ImportError:
-        import tomllib
-
-        def load(roadmap_id: str, data_dir: Path) -> Roadmap:
-            path = data_dir / "roadmaps" / f"{roadmap_id}.toml"
-            return Roadmap.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
-
-        def entries(data_dir: Path) -> list[_StubEntry]:
-            found = []
-            for path in sorted((data_dir / "roadmaps").glob("*.toml")):
-                roadmap = load(path.stem, data_dir)
-                total, checkable = roadmap.counts()
-                found.append(
-                    _StubEntry(
-                        roadmap.id, roadmap.title, "", roadmap.language, False, path,
-                        total, checkable, 4.0, (32.0, 40.0),
-                    )
-                )  # fmt: skip
-            return found
-
-        stub = types.ModuleType("syllabus.catalog")
-        stub.load_roadmap = load  # type: ignore[attr-defined]
-        stub.entries = entries  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, "syllabus.catalog", stub)
 
 
 @pytest.fixture
