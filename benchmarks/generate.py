@@ -27,7 +27,7 @@ import sys
 import tempfile
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as day_time
 from pathlib import Path
@@ -464,7 +464,7 @@ def prepare(force: bool = False, root: Path | None = None) -> Inputs:
         from syllabus.importer import import_file
 
         extreme = root / "extreme"
-        imported = import_file(inputs.markdown).model_copy(update={"id": SCALE_ID})
+        imported = replace(import_file(inputs.markdown), **{"id": SCALE_ID})
         catalog.save_user_roadmap(imported, extreme)
         roadmap = catalog.load_roadmap(SCALE_ID, extreme)
         _save(history(roadmap, years=5, states=10_000), extreme)

@@ -131,7 +131,9 @@ def roadmap_toml(roadmap: Roadmap) -> str:
     """A roadmap as the text of its TOML file, header line first."""
     import tomli_w
 
-    data = roadmap.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    from syllabus.model.plain import dump
+
+    data = dump(roadmap, exclude_none=True, exclude_defaults=True)
     header = json.dumps(summarize(roadmap), ensure_ascii=False, separators=(",", ":"))
     return f"{HEADER}{header}\n{tomli_w.dumps(data)}"
 
@@ -215,25 +217,40 @@ def resolve_roadmap_id(wanted: str, data_dir: Path) -> str:
     return resolve(wanted, [e.id for e in entries(data_dir)], "roadmap")
 
 
-def _load_path(path: Path) -> Roadmap:
+def _load_path(path: Path, data_dir: Path | None = None, bundled: bool = False) -> Roadmap:
+    """Read and validate a roadmap file; with ``data_dir``, through this machine's cache."""
     import rtoml
-    from pydantic import ValidationError
 
+    from syllabus.model import validate
     from syllabus.model.roadmap import Roadmap
 
     try:
-        data = rtoml.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise RoadmapFileError(f"{path}: cannot read: {error}") from None
+    name = f"roadmap-{'bundled' if bundled else 'user'}-{path.stem}"
+    if data_dir is not None:
+        from syllabus.storage import cache
+
+        cached = cache.load(data_dir, name, raw)
+        if isinstance(cached, Roadmap):
+            return cached
+    try:
+        data = rtoml.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
         raise RoadmapFileError(f"{path}: cannot read: {error}") from None
     except rtoml.TomlParsingError as error:
         first = str(error).strip().splitlines()[0] if str(error).strip() else "bad TOML"
         raise RoadmapFileError(f"{path}: damaged roadmap file: {first}") from None
     try:
-        return Roadmap.model_validate(data)
-    except ValidationError as error:
-        detail = error.errors()[0]
-        where = ".".join(str(p) for p in detail["loc"])
-        raise RoadmapFileError(f"{path}: invalid roadmap at {where}: {detail['msg']}") from None
+        roadmap = validate.roadmap(data)
+    except validate.Invalid as error:
+        raise RoadmapFileError(
+            f"{path}: invalid roadmap at {error.where or 'top level'}: {error.problem}"
+        ) from None
+    if data_dir is not None:
+        cache.store(data_dir, name, raw, roadmap)
+    return roadmap
 
 
 def load_roadmap(roadmap_id: str, data_dir: Path) -> Roadmap:
@@ -241,7 +258,7 @@ def load_roadmap(roadmap_id: str, data_dir: Path) -> Roadmap:
     found = entries(data_dir)
     wanted = resolve(roadmap_id, [e.id for e in found], "roadmap")
     entry = next(e for e in found if e.id == wanted)
-    return _load_path(entry.path)
+    return _load_path(entry.path, data_dir, entry.bundled)
 
 
 def save_user_roadmap(roadmap: Roadmap, data_dir: Path) -> Path:

@@ -11,6 +11,7 @@ import pytest
 import tomli_w
 from textual.widgets import Input, TextArea
 
+from syllabus.model.plain import dump
 from syllabus.model.progress import (
     CheckIn,
     Enrolment,
@@ -186,7 +187,7 @@ def install(data_dir: Path, roadmap: Roadmap, progress: Progress | None) -> None
     """Write the roadmap as an import and, if given, the progress file."""
     folder = data_dir / "roadmaps"
     folder.mkdir(parents=True, exist_ok=True)
-    data = roadmap.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    data = dump(roadmap, exclude_none=True, exclude_defaults=True)
     (folder / f"{roadmap.id}.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
     if progress is not None:
         from syllabus.storage.progress_file import ProgressFile

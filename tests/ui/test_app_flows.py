@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ui_helpers import (
@@ -190,14 +191,15 @@ async def test_welcome_prefills_the_pace_the_roadmap_states(data_dir: Path) -> N
     from syllabus.catalog import save_user_roadmap
     from syllabus.model.roadmap import HoursRange, Pace
 
-    paced = small_roadmap().model_copy(
-        update={
+    paced = replace(
+        small_roadmap(),
+        **{
             "pace": Pace(
                 text="Pace: 8 hrs/week",
                 hours_per_week=HoursRange(low=8, high=8),
                 weekday_hours={"mon": 2, "tue": 2, "wed": 2, "sat": 2},
             )
-        }
+        },
     )
     save_user_roadmap(paced, data_dir)
     app = SyllabusApp(data_dir)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ui_helpers import (
@@ -34,15 +35,16 @@ SHOWN = [
 def bracket_roadmap() -> Roadmap:
     roadmap = small_roadmap("brackets", first_week=BRACKETS)
     phase = roadmap.nodes[0]
-    week = phase.children[0].model_copy(
-        update={
+    week = replace(
+        phase.children[0],
+        **{
             "title": "Week [1] [/] [@click=app.quit]go[/]",
             "goal": "Goal [b]not bold[/b] \x1b]0;title\x07",
-        }
+        },
     )
-    phase = phase.model_copy(update={"title": "Phase [red]1[/red]", "children": [week]})
+    phase = replace(phase, **{"title": "Phase [red]1[/red]", "children": [week]})
     nodes: list[Node] = [phase, *roadmap.nodes[1:]]
-    return roadmap.model_copy(update={"title": "Roadmap [/oops] \x1b[2J", "nodes": nodes})
+    return replace(roadmap, **{"title": "Roadmap [/oops] \x1b[2J", "nodes": nodes})
 
 
 async def test_brackets_and_escapes_show_literally(data_dir: Path) -> None:

@@ -14,6 +14,7 @@ import tomli_w
 from rich.console import Console
 from textual.app import App
 
+from syllabus.model.plain import dump
 from syllabus.model.progress import Enrolment, Progress, enrol
 from syllabus.model.roadmap import (
     HoursRange,
@@ -100,7 +101,7 @@ def write_roadmap(data_dir: Path, roadmap: Roadmap) -> Path:
     folder = data_dir / "roadmaps"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{roadmap.id}.toml"
-    data = roadmap.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    data = dump(roadmap, exclude_none=True, exclude_defaults=True)
     path.write_text(tomli_w.dumps(data), encoding="utf-8")
     return path
 

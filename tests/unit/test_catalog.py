@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ BUNDLED = [
 
 def small(roadmap_id: str = "my-plan", source: str = "plan.md") -> Roadmap:
     roadmap = import_text("# My Plan\n## Week 1: Go\n- [ ] do\n- ✅ done\n", source)
-    return roadmap.model_copy(update={"id": roadmap_id})
+    return replace(roadmap, **{"id": roadmap_id})
 
 
 def test_bundled_entries_in_seed_order(data_dir: Path) -> None:

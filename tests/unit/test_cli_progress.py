@@ -11,6 +11,8 @@ import pytest
 import tomli_w
 
 from syllabus import cli
+from syllabus.model import validate
+from syllabus.model.plain import dump
 from syllabus.model.progress import ItemState
 from syllabus.model.roadmap import HoursRange, Item, ItemKind, Node, Pace, Roadmap, Role
 from syllabus.storage.progress_file import ProgressFile
@@ -63,7 +65,7 @@ def _install_catalog_stand_in(monkeypatch: pytest.MonkeyPatch) -> None:
     def load_roadmap(roadmap_id: str, data_dir: Path) -> Roadmap:
         found = resolve_roadmap_id(roadmap_id, data_dir)
         text = (data_dir / "roadmaps" / f"{found}.toml").read_bytes()
-        return Roadmap.model_validate(tomllib.loads(text.decode()))
+        return validate.roadmap(tomllib.loads(text.decode()))
 
     stand_in = types.ModuleType("syllabus.catalog")
     stand_in.resolve_roadmap_id = resolve_roadmap_id  # type: ignore[attr-defined]
@@ -80,7 +82,7 @@ def roadmap(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Roadmap:
     plan = small_roadmap()
     folder = data_dir / "roadmaps"
     folder.mkdir(parents=True)
-    data = plan.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    data = dump(plan, exclude_none=True, exclude_defaults=True)
     (folder / f"{plan.id}.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
     return plan
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from syllabus.importer.blocks import parser
 from syllabus.importer.build import split_front_matter
 from syllabus.importer.hints import Hints, load_sources
+from syllabus.model.plain import dump
 from syllabus.model.roadmap import Roadmap
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
@@ -114,3 +117,8 @@ def need_seeds() -> None:
     """Skip the calling test when the seed documents are not beside the checkout."""
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present")
+
+
+def model_json(value: Any) -> str:
+    """A model object as JSON text, for "this text is nowhere in it" checks."""
+    return json.dumps(dump(value), ensure_ascii=False)

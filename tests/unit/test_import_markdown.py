@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import textwrap
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_import_helpers import model_json
 
 from syllabus.importer import ImportProblem, import_bytes, import_file, import_text
 from syllabus.importer.export import to_markdown
 from syllabus.importer.hints import Hints, NodeHint
+from syllabus.model.plain import dump
 from syllabus.model.roadmap import ItemKind, Roadmap, Role, Unit
 from syllabus.model.slug import slugify
 
@@ -90,12 +93,12 @@ def test_unit_headings_get_short_ids_and_timing() -> None:
     )
     month, phase = roadmap.nodes
     assert month.id == "month-1-2"
-    assert month.timing.position.model_dump() == {"low": 1, "high": 8, "unit": Unit.WEEK}
+    assert asdict(month.timing.position) == {"low": 1, "high": 8, "unit": Unit.WEEK}
     week = month.children[0]
     assert week.id == "month-1-2/week-03" and week.role is Role.SECTION
-    assert week.timing.duration.model_dump() == {"low": 1, "high": 1, "unit": Unit.WEEK}
+    assert asdict(week.timing.duration) == {"low": 1, "high": 1, "unit": Unit.WEEK}
     assert phase.id == "phase-2" and phase.title == "Phase 2 – ML (2–3 Monate)"
-    assert phase.timing.duration.model_dump() == {"low": 2, "high": 3, "unit": Unit.MONTH}
+    assert asdict(phase.timing.duration) == {"low": 2, "high": 3, "unit": Unit.MONTH}
 
 
 def test_checkbox_forms_and_nested_lists() -> None:
@@ -147,9 +150,9 @@ def test_time_lines_are_node_hours_even_as_checkboxes() -> None:
         """
     )
     one, two = roadmap.nodes
-    assert one.timing.hours.model_dump() == {"low": 12, "high": 15}
+    assert asdict(one.timing.hours) == {"low": 12, "high": 15}
     assert [i.text for i in one.items] == ["Do it"]
-    assert two.timing.hours.model_dump() == {"low": 13, "high": 13}
+    assert asdict(two.timing.hours) == {"low": 13, "high": 13}
 
 
 def test_labels_make_groups_kinds_goal_and_prerequisites() -> None:
@@ -243,7 +246,7 @@ def test_tables_code_and_comments() -> None:
     node = roadmap.nodes[0]
     assert "| 1<br>x | [Docs](https://d.example) |" in node.body
     assert "```json\n- not an item\n```" in node.body
-    assert "private note" not in roadmap.model_dump_json()
+    assert "private note" not in model_json(roadmap)
     assert [i.text for i in node.items] == ["real item"]
 
 
@@ -280,7 +283,7 @@ def test_no_headings_is_one_phase() -> None:
 
 def test_chatter_is_dropped_by_hint() -> None:
     roadmap = imp("# T\n## A\n- x\n\nWould you like more?\n", Hints(drop=("Would you like",)))
-    assert "Would you like" not in roadmap.model_dump_json()
+    assert "Would you like" not in model_json(roadmap)
 
 
 def test_unclear_text_stays_in_the_nearest_node() -> None:
@@ -433,7 +436,7 @@ def test_comments_inside_prose_and_tables_are_dropped_too() -> None:
     roadmap = imp(
         "# T\n## A\nSee <!-- hidden --> this.\n\n| a <!-- x --> | b |\n|---|---|\n| 1 | 2 |\n"
     )
-    assert "hidden" not in roadmap.model_dump_json() and "x -->" not in roadmap.nodes[0].body
+    assert "hidden" not in model_json(roadmap) and "x -->" not in roadmap.nodes[0].body
     assert roadmap.nodes[0].body.startswith("See  this.")
 
 
@@ -444,4 +447,4 @@ def test_a_users_own_roadmap_as_a_whole_model() -> None:
     """BOM, CRLF, front matter, comment, phases by "Wochen", a table, code: checked by reading."""
     roadmap = import_file(FIXTURES / "user_plan.md")
     expected = json.loads((FIXTURES / "user_plan.expected.json").read_text("utf-8"))
-    assert roadmap.model_dump(mode="json", exclude_defaults=True, exclude_none=True) == expected
+    assert dump(roadmap, exclude_defaults=True, exclude_none=True) == expected

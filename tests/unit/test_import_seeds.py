@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, replace
 from functools import cache
 from pathlib import Path
 
 import pytest
-from test_import_helpers import SEEDS, missing, need_seeds, seed_hints
+from test_import_helpers import SEEDS, missing, model_json, need_seeds, seed_hints
 
 from syllabus import catalog
 from syllabus.importer import import_text
@@ -76,11 +77,9 @@ def test_every_text_and_url_of_the_seed_is_in_the_model(roadmap_id: str) -> None
 def test_the_reachability_check_notices_lost_text() -> None:
     roadmap = imported("mlops-6-months")
     node = roadmap.nodes[0].children[0]
-    smaller = node.model_copy(update={"items": node.items[1:]})
-    phase = roadmap.nodes[0].model_copy(
-        update={"children": [smaller, *roadmap.nodes[0].children[1:]]}
-    )
-    damaged = roadmap.model_copy(update={"nodes": [phase, *roadmap.nodes[1:]]})
+    smaller = replace(node, **{"items": node.items[1:]})
+    phase = replace(roadmap.nodes[0], **{"children": [smaller, *roadmap.nodes[0].children[1:]]})
+    damaged = replace(roadmap, **{"nodes": [phase, *roadmap.nodes[1:]]})
     text = read_text((SEEDS / "003_66871e786a47153e.txt").read_bytes())
     drop = next(h for h in seed_hints() if h.id == "mlops-6-months").drop
     assert missing(text, damaged, drop) == ["[ ] Install Anaconda/Miniconda"]
@@ -115,7 +114,7 @@ def test_ids_are_unique_ascii_paths(roadmap_id: str) -> None:
 
 @pytest.mark.parametrize("roadmap_id", IDS)
 def test_no_mojibake_or_control_characters(roadmap_id: str) -> None:
-    dumped = bundled(roadmap_id).model_dump_json()
+    dumped = model_json(bundled(roadmap_id))
     for bad in ("üìÖ", "‚Äì", "‚úÖ", "\uf8ff", "\x1b", "Ã"):
         assert bad not in dumped
 
@@ -153,7 +152,7 @@ def test_000_phases_timeline_and_side_track() -> None:
         "phase-4": (6, 7),
         "phase-5": (8, 8),
     }
-    assert nodes["phase-3"].timing.duration.model_dump() == {
+    assert asdict(nodes["phase-3"].timing.duration) == {
         "low": 2,
         "high": 4,
         "unit": Unit.MONTH,
@@ -191,7 +190,7 @@ def test_001_levels_from_numbered_bold_headings() -> None:
         0
     ] == "Effiziente Inferenz (FlashAttention-3, spekulative Decodierung)"
     assert roadmap.counts() == (66, 58)
-    dumped = roadmap.model_dump_json()
+    dumped = model_json(roadmap)
     assert "Hätten Sie das gerne" not in dumped and "Falls Sie möchten" not in dumped
     assert "Fast.ai Practical Deep Learning for Coders" in [i.text for i in nodes["level-1"].items]
 
@@ -227,8 +226,8 @@ def test_002_levels_areas_and_appendix() -> None:
         "lernplan/month-7-9",
         "lernplan/month-10-12",
     ]
-    assert months[3].timing.position.model_dump() == {"low": 7, "high": 9, "unit": Unit.MONTH}
-    assert nodes["lernplan"].timing.duration.model_dump() == {
+    assert asdict(months[3].timing.position) == {"low": 7, "high": 9, "unit": Unit.MONTH}
+    assert asdict(nodes["lernplan"].timing.duration) == {
         "low": 6,
         "high": 12,
         "unit": Unit.MONTH,
@@ -261,16 +260,16 @@ def test_003_six_months_24_weeks() -> None:
     assert len(weeks) == 24
     assert weeks[0].id == "month-1-2/week-01" and weeks[-1].id == "month-6/week-24"
     assert [w.timing.position.low for w in weeks] == list(range(1, 25))
-    assert nodes["month-1-2"].timing.position.model_dump() == {
+    assert asdict(nodes["month-1-2"].timing.position) == {
         "low": 1,
         "high": 8,
         "unit": Unit.WEEK,
     }
-    assert nodes["month-1-2"].timing.hours.model_dump() == {"low": 75, "high": 85}
-    assert nodes["month-1-2/week-05"].timing.hours.model_dump() == {"low": 8, "high": 10}
+    assert asdict(nodes["month-1-2"].timing.hours) == {"low": 75, "high": 85}
+    assert asdict(nodes["month-1-2/week-05"].timing.hours) == {"low": 8, "high": 10}
     # Week 19 writes its time as a checkbox: that is hours, not a task.
     week19 = nodes["month-5/week-19"]
-    assert week19.timing.hours.model_dump() == {"low": 12, "high": 15}
+    assert asdict(week19.timing.hours) == {"low": 12, "high": 15}
     assert not any("Time" in i.text for i in week19.items)
     assert [i.kind for i in week19.items].count(ItemKind.PROJECT) == 1
     assert roadmap.schedule_by == "position"
@@ -305,7 +304,7 @@ def test_003_six_months_24_weeks() -> None:
 def test_004_sixteen_weeks_in_four_blocks_plus_final_capstone() -> None:
     roadmap = bundled("ml-engineer-16-weeks")
     assert roadmap.title == "16-Week Master Plan: From Zero to AI/ML Engineer"
-    assert "quen-3" not in roadmap.model_dump_json()
+    assert "quen-3" not in model_json(roadmap)
     assert (roadmap.pace.hours_per_week.low, roadmap.pace.hours_per_week.high) == (12, 14)
     assert [n.id for n in roadmap.nodes] == [
         "overview",
@@ -321,7 +320,7 @@ def test_004_sixteen_weeks_in_four_blocks_plus_final_capstone() -> None:
         block = nodes[f"block-{number}"]
         assert block.role is Role.PHASE
         first = 4 * number - 3
-        assert block.timing.position.model_dump() == {
+        assert asdict(block.timing.position) == {
             "low": first,
             "high": first + 3,
             "unit": Unit.WEEK,
@@ -332,7 +331,7 @@ def test_004_sixteen_weeks_in_four_blocks_plus_final_capstone() -> None:
         assert [c.id for c in block.children] == expected
     weeks = [n for n in roadmap.walk() if "/week-" in n.id]
     assert len(weeks) == 16
-    assert all(w.timing.hours.model_dump() == {"low": 13, "high": 13} for w in weeks)
+    assert all(asdict(w.timing.hours) == {"low": 13, "high": 13} for w in weeks)
     assert nodes["final-capstone"].role is Role.MILESTONE
     week1 = nodes["block-1/week-01"]
     install = week1.items[4]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -63,7 +64,7 @@ class ProgressMachine(RuleBasedStateMachine):
     def edit_checkin(self, data: st.DataObject, hours: float) -> None:
         live = sorted(c.id for c in self.memory.checkins.values() if not c.deleted)
         old = self.memory.checkins[data.draw(st.sampled_from(live))]
-        changed = old.model_copy(update={"hours": hours, "updated": self.tick_clock()})
+        changed = replace(old, **{"hours": hours, "updated": self.tick_clock()})
         self.memory = pm.put_checkin(self.memory, changed)
 
     @precondition(lambda self: any(not c.deleted for c in self.memory.checkins.values()))

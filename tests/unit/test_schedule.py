@@ -7,6 +7,7 @@ plan's start; a learner at H h/week with N study weekdays plans H/N hours a stud
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -639,7 +640,7 @@ def test_blocked_by_and_node_done() -> None:
         "b": ["a"],
         "c": ["a", "b"],
     }
-    rp = rp.model_copy(update={"items": done("a/i1")})
+    rp = replace(rp, **{"items": done("a/i1")})
     state = Progress(roadmaps={"r": rp})
     status = compute_status(rm, state, "r", date(2026, 3, 2))
     assert status.blocked_by == {"c": ["b"]}

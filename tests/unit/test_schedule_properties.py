@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
@@ -155,7 +156,7 @@ def test_any_roadmap_plans_and_reports(case: tuple[Roadmap, Progress, date]) -> 
     if rp.enrolment.replans:
         # what was finished before the first replan keeps the dates it had without replans
         first_made = min(r.made for r in rp.enrolment.replans)
-        plain = build_plan(roadmap, rp.enrolment.model_copy(update={"replans": []}), rp)
+        plain = build_plan(roadmap, replace(rp.enrolment, **{"replans": []}), rp)
         index = roadmap.node_index()
         for node_id, node_plan in plan.nodes.items():
             node = index[node_id]

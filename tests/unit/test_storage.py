@@ -398,7 +398,7 @@ def test_loaded_progress_can_be_deep_copied_and_pickled(pf: ProgressFile, data_d
     path = data_dir / "progress.toml"
     path.write_text(path.read_text().replace("Z\n", "+05:30\n", 1))
     progress = ProgressFile(data_dir).load().progress
-    assert progress.model_copy(deep=True) == progress
+    assert copy.deepcopy(progress) == progress
     assert pickle.loads(pickle.dumps(progress)) == progress
     assert copy.deepcopy(progress) == progress
 

@@ -13,6 +13,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -235,9 +236,9 @@ def cmd_pause(args: argparse.Namespace, ctx: Context) -> int:
         enrolment = _enrolment(p, roadmap_id)
         pauses = [*enrolment.pauses, pm.Pause(start=start, end=end)]
         pauses.sort(key=lambda x: (x.start, x.end))
-        updated = enrolment.model_copy(update={"pauses": pauses, "updated": _now()})
-        rp = p.roadmap(roadmap_id).model_copy(update={"enrolment": updated})
-        return p.model_copy(update={"roadmaps": {**p.roadmaps, roadmap_id: rp}})
+        updated = replace(enrolment, pauses=pauses, updated=_now())
+        rp = replace(p.roadmap(roadmap_id), enrolment=updated)
+        return replace(p, roadmaps={**p.roadmaps, roadmap_id: rp})
 
     _update(pf, change)
     days = (end - start).days + 1

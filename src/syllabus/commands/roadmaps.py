@@ -176,13 +176,15 @@ def _outline(roadmap: Roadmap, states: dict[str, str], with_items: bool) -> list
 
 
 def _tree_json(roadmap: Roadmap, states: dict[str, str], with_items: bool) -> dict[str, Any]:
+    from syllabus.model.plain import dump
+
     def node_json(node: Node) -> dict[str, Any]:
         done, total = _node_counts(node, states)
         data: dict[str, Any] = {
             "id": node.id,
             "title": node.title,
             "role": node.role.value,
-            "timing": node.timing.model_dump(mode="json", exclude_none=True),
+            "timing": dump(node.timing, exclude_none=True),
             "counts": {"done": done, "checkable": total},
             "children": [node_json(child) for child in node.children],
         }
@@ -205,7 +207,7 @@ def _tree_json(roadmap: Roadmap, states: dict[str, str], with_items: bool) -> di
         "id": roadmap.id,
         "title": roadmap.title,
         "language": roadmap.language,
-        "pace": roadmap.pace.model_dump(mode="json", exclude_none=True),
+        "pace": dump(roadmap.pace, exclude_none=True),
         "nodes": [node_json(node) for node in roadmap.nodes],
     }
 
@@ -225,7 +227,9 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     """Export a roadmap as JSON (the whole model), TOML (its file) or Markdown."""
     roadmap = _load(args.id, ctx.data_dir)
     if args.format == "json":
-        _write(json.dumps(roadmap.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        from syllabus.model.plain import dump
+
+        _write(json.dumps(dump(roadmap), ensure_ascii=False, indent=2))
     elif args.format == "toml":
         from syllabus.catalog import roadmap_toml
 
@@ -291,4 +295,6 @@ def _free_id(base: str, existing: dict[str, Any], source: str) -> str:
 
 
 def _with_id(roadmap: Roadmap, new_id: str) -> Roadmap:
-    return roadmap.model_copy(update={"id": new_id})
+    from dataclasses import replace
+
+    return replace(roadmap, id=new_id)

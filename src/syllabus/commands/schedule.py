@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -345,14 +346,13 @@ def cmd_replan(args: argparse.Namespace, ctx: Context) -> int:
         current = p.roadmap(roadmap_id)
         if current.enrolment is None:  # another process removed it meanwhile
             return p
-        enrolment = current.enrolment.model_copy(
-            update={
-                "replans": [*current.enrolment.replans, Replan(start=start, made=when)],
-                "updated": when,
-            }
+        enrolment = replace(
+            current.enrolment,
+            replans=[*current.enrolment.replans, Replan(start=start, made=when)],
+            updated=when,
         )
-        rps = {**p.roadmaps, roadmap_id: current.model_copy(update={"enrolment": enrolment})}
-        return p.model_copy(update={"roadmaps": rps})
+        rps = {**p.roadmaps, roadmap_id: replace(current, enrolment=enrolment)}
+        return replace(p, roadmaps=rps)
 
     try:
         progress = pf.update(change)

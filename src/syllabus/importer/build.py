@@ -9,7 +9,7 @@ node fields; everything else stays in the node's Markdown ``body``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Any
 
@@ -661,7 +661,7 @@ class _State:
         if self.pace is not None:
             weekdays = self.weekday_hours()
             if weekdays and not self.pace.weekday_hours:
-                return self.pace.model_copy(update={"weekday_hours": weekdays})
+                return replace(self.pace, weekday_hours=weekdays)
             return self.pace
         if self.routine_label:
             # The routine in the document's own words; the hours a week are its sum.
@@ -760,7 +760,7 @@ def _link_prerequisites(nodes: list[Node]) -> list[Node]:
                     high = int(match.group(2) or low)
                     found.extend(weeks[n] for n in range(low, high + 1) if n in weeks)
                 update["prerequisites"] = [p for p in dict.fromkeys(found) if p != node.id]
-            out.append(node.model_copy(update=update))
+            out.append(replace(node, **update))
         return out
 
     return link(nodes)
@@ -791,8 +791,7 @@ def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
     front, body = split_front_matter(text)
     if is_exact(front):
         roadmap = build_exact(front, body, PurePath(source).name)
-        update = {"id": hints.id, "title": hints.title}
-        return roadmap.model_copy(update={k: v for k, v in update.items() if v})
+        return replace(roadmap, id=hints.id or roadmap.id, title=hints.title or roadmap.title)
     blocks = parse_blocks(body)
     root = _sections(blocks, hints)
     title = hints.title or front.get("title") or None

@@ -11,6 +11,7 @@ from typing import Any
 
 from syllabus.importer.blocks import Heading, ListBlock, Paragraph, Raw, parse_blocks
 from syllabus.importer.problems import ImportProblem
+from syllabus.model import validate
 from syllabus.model.roadmap import Node, Roadmap
 
 
@@ -84,7 +85,7 @@ def _assemble(
         (by_id[parent]["children"] if parent else roots).append(data)
         by_id[node_id] = data
     try:
-        return Roadmap.model_validate(
+        return validate.roadmap(
             {
                 **head,
                 "title": head.get("title") or head.get("id", "roadmap"),

@@ -11,6 +11,7 @@ import json
 import re
 from typing import Any
 
+from syllabus.model.plain import dump
 from syllabus.model.roadmap import Node, Roadmap
 
 _ESCAPES = (("--", "-\\u002d"), ("`", "\\u0060"), ("<", "\\u003c"), (">", "\\u003e"))
@@ -64,8 +65,8 @@ def _visible(text: str) -> str:
 
 
 def _node(node: Node, depth: int, out: list[str]) -> None:
-    data = node.model_dump(
-        mode="json", exclude_none=True, exclude_defaults=True, exclude={"children", "items", "body"}
+    data = dump(
+        node, exclude_none=True, exclude_defaults=True, exclude={"children", "items", "body"}
     )
     data["id"] = node.id
     data["title"] = node.title
@@ -88,7 +89,7 @@ def _node(node: Node, depth: int, out: list[str]) -> None:
             if group:
                 label = _MD_SPECIAL.sub(r"\\\1", " ".join(group.split()))
                 out.append(f"**{label}** {_meta('group', {})}")
-        data = item.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+        data = dump(item, exclude_none=True, exclude_defaults=True)
         data["id"] = item.id
         data["text"] = item.text
         box = "[ ] " if item.checkable else ""
@@ -102,7 +103,7 @@ def _node(node: Node, depth: int, out: list[str]) -> None:
 
 def to_markdown(roadmap: Roadmap) -> str:
     """The roadmap as Markdown with front matter and exact metadata comments."""
-    head = roadmap.model_dump(mode="json", exclude_none=True, exclude={"nodes", "summary"})
+    head = dump(roadmap, exclude_none=True, exclude={"nodes", "summary"})
     summary = roadmap.summary.strip("\n")
     if summary and not _self_contained(summary):
         head["summary"] = roadmap.summary

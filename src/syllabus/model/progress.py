@@ -5,17 +5,20 @@ two synced machines) merge record by record, the later change winning. Deleting 
 itself a change: a tombstone (``deleted = true``) that a merge cannot undo by accident.
 
 Pure data and pure functions; reading and writing the file is ``storage``'s job.
+Frozen standard dataclasses, validated by pydantic when read from disk
+(``model.validate``; why not ``BaseModel``: see ``model.roadmap``). The rules a value
+must meet live in ``__post_init__``, so a record made in code and one pydantic
+validates from a file obey the same ones.
 """
 
 from __future__ import annotations
 
+import os
 import re
-import uuid
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Literal, TypeVar
-
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from typing import Any, Literal, TypeVar
 
 SCHEMA_VERSION = 1
 """The progress file schema this code writes."""
@@ -45,6 +48,9 @@ def as_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 def now_utc() -> datetime:
     """The current time, in UTC, to the microsecond."""
     return datetime.now(UTC)
@@ -59,24 +65,48 @@ class ItemState(StrEnum):
     SKIPPED = "skipped"
 
 
-class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="ignore")
+def _aware(moment: datetime, name: str) -> datetime:
+    """A moment in UTC; a naive one is refused (merge compares times from several machines)."""
+    if moment.tzinfo is UTC:
+        return moment
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"{name} needs a time zone")
+    return moment.astimezone(UTC)
 
-    updated: AwareDatetime
+
+def _check(ok: bool, message: str) -> None:
+    if not ok:
+        raise ValueError(message)
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Record:
+    updated: datetime
     """When this record last changed; the later one wins a merge.
 
-    Aware, because merge compares times from several machines; the file reader turns a
-    naive time typed by hand into local time (checked in Rust: no Python call per record).
+    Aware and kept in UTC, because merge compares times from several machines; the
+    file reader turns a naive time typed by hand into local time first.
     """
 
+    def __post_init__(self) -> None:
+        if self.updated.tzinfo is not UTC:
+            object.__setattr__(self, "updated", _aware(self.updated, "updated"))
 
+
+@dataclass(frozen=True, kw_only=True)
 class ItemRecord(_Record):
     """The state of one roadmap item (or own item)."""
 
     state: ItemState = ItemState.TODO
     """Current state; going back to todo is a change, not a deletion."""
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if type(self.state) is not ItemState:
+            object.__setattr__(self, "state", ItemState(self.state))
 
+
+@dataclass(frozen=True, kw_only=True)
 class Note(_Record):
     """The learner's note on an item or a node."""
 
@@ -85,12 +115,12 @@ class Note(_Record):
     deleted: bool = False
     """Tombstone: the note was removed."""
 
-    @field_validator("text")
-    @classmethod
-    def _clean(cls, value: str) -> str:
-        return clean_text(value)
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        object.__setattr__(self, "text", clean_text(self.text))
 
 
+@dataclass(frozen=True, kw_only=True)
 class OwnItem(_Record):
     """An item or link the learner added to a node ("My resources")."""
 
@@ -105,12 +135,12 @@ class OwnItem(_Record):
     deleted: bool = False
     """Tombstone: the item was removed."""
 
-    @field_validator("text")
-    @classmethod
-    def _clean(cls, value: str) -> str:
-        return clean_text(value)
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        object.__setattr__(self, "text", clean_text(self.text))
 
 
+@dataclass(frozen=True, kw_only=True)
 class CheckIn(_Record):
     """One study session: a day, hours, a note, what was worked on."""
 
@@ -126,30 +156,24 @@ class CheckIn(_Record):
     """Id of the roadmap worked on."""
     node: str | None = None
     """Id of the node worked on (default: the planned node)."""
-    items: list[str] = Field(default_factory=list)
+    items: list[str] = field(default_factory=list)
     """Ids of items completed in the session."""
-    created: AwareDatetime
+    created: datetime
     """When the check-in was first made."""
     deleted: bool = False
     """Tombstone: the check-in was removed."""
 
-    @field_validator("note")
-    @classmethod
-    def _clean(cls, value: str) -> str:
-        return clean_text(value)
-
-    @field_validator("hours")
-    @classmethod
-    def _hours_in_range(cls, value: float) -> float:
-        if not 0 <= value <= 24:
-            raise ValueError("hours must be between 0 and 24")
-        return value
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _check(0 <= self.hours <= 24, "hours must be between 0 and 24")
+        object.__setattr__(self, "note", clean_text(self.note))
+        if self.created.tzinfo is not UTC:
+            object.__setattr__(self, "created", _aware(self.created, "created"))
 
 
-class Pause(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Pause:
     """Days off: a vacation or a sick week, inclusive on both ends."""
-
-    model_config = ConfigDict(frozen=True, extra="ignore")
 
     start: date
     """First day off."""
@@ -157,17 +181,21 @@ class Pause(BaseModel):
     """Last day off."""
 
 
-class Replan(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Replan:
     """The unfinished rest of the plan moved to start on a date."""
-
-    model_config = ConfigDict(frozen=True, extra="ignore")
 
     start: date
     """The day the rest of the plan restarts."""
-    made: AwareDatetime
+    made: datetime
     """When the replan was made."""
 
+    def __post_init__(self) -> None:
+        if self.made.tzinfo is not UTC:
+            object.__setattr__(self, "made", _aware(self.made, "made"))
 
+
+@dataclass(frozen=True, kw_only=True)
 class Enrolment(_Record):
     """A learner's settings for one roadmap: when they started and their pace."""
 
@@ -177,59 +205,46 @@ class Enrolment(_Record):
     """Planned hours of study a week."""
     days_per_week: int = 6
     """Planned study days a week."""
-    rest_days: list[str] = Field(default_factory=lambda: ["sun"])
+    rest_days: list[str] = field(default_factory=lambda: ["sun"])
     """Weekdays off, as ``WEEKDAYS`` names."""
     estimate: Estimate = "mid"
     """Which end of the roadmap's estimates to plan with."""
-    pauses: list[Pause] = Field(default_factory=list)
+    pauses: list[Pause] = field(default_factory=list)
     """Days off and vacations."""
-    replans: list[Replan] = Field(default_factory=list)
+    replans: list[Replan] = field(default_factory=list)
     """Replans, oldest first."""
     finished: date | None = None
     """When the learner marked the roadmap finished."""
     archived: bool = False
     """Hidden from the active list."""
 
-    @field_validator("hours_per_week")
-    @classmethod
-    def _hours(cls, value: float) -> float:
-        if not 0 <= value <= 168:
-            raise ValueError("hours per week must be between 0 and 168")
-        return value
-
-    @field_validator("days_per_week")
-    @classmethod
-    def _days(cls, value: int) -> int:
-        if not 1 <= value <= 7:
-            raise ValueError("days per week must be between 1 and 7")
-        return value
-
-    @field_validator("rest_days")
-    @classmethod
-    def _weekdays(cls, value: list[str]) -> list[str]:
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _check(0 <= self.hours_per_week <= 168, "hours per week must be between 0 and 168")
+        _check(1 <= self.days_per_week <= 7, "days per week must be between 1 and 7")
+        _check(self.estimate in ("low", "mid", "high"), "estimate must be low, mid or high")
         # "Sat" or "saturday" typed by hand mean "sat"; anything else is a damaged value.
-        days = []
-        for day in value:
+        days: list[str] = []
+        for day in self.rest_days:
             short = day.strip().lower()[:3]
-            if short not in WEEKDAYS:
-                raise ValueError(f"not a weekday: {day!r}")
+            _check(short in WEEKDAYS, f"not a weekday: {day!r}")
             if short not in days:
                 days.append(short)
-        return days
+        if days != self.rest_days:
+            object.__setattr__(self, "rest_days", days)
 
 
-class RoadmapProgress(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class RoadmapProgress:
     """Everything the learner did on one roadmap."""
-
-    model_config = ConfigDict(frozen=True, extra="ignore")
 
     enrolment: Enrolment | None = None
     """Start and pace; None for a roadmap with states but no enrolment."""
-    items: dict[str, ItemRecord] = Field(default_factory=dict)
+    items: dict[str, ItemRecord] = field(default_factory=dict)
     """States by item id (roadmap items and own items)."""
-    notes: dict[str, Note] = Field(default_factory=dict)
+    notes: dict[str, Note] = field(default_factory=dict)
     """Notes by item or node id."""
-    own_items: dict[str, OwnItem] = Field(default_factory=dict)
+    own_items: dict[str, OwnItem] = field(default_factory=dict)
     """The learner's own items and links by id."""
 
     def state(self, item_id: str) -> ItemState:
@@ -251,6 +266,7 @@ class RoadmapProgress(BaseModel):
         ]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Settings(_Record):
     """App-wide settings."""
 
@@ -261,23 +277,26 @@ class Settings(_Record):
     day_start_hour: int = 4
     """A session before this hour counts for the day before."""
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _check(0 <= self.day_start_hour <= 23, "day_start_hour must be between 0 and 23")
+
 
 def _epoch() -> datetime:
-    return datetime(1970, 1, 1, tzinfo=UTC)
+    return _EPOCH
 
 
-class Progress(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Progress:
     """The whole progress file."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore", populate_by_name=True)
-
-    schema_version: int = Field(default=SCHEMA_VERSION, alias="schema")
-    """Schema of the file."""
-    settings: Settings = Field(default_factory=lambda: Settings(updated=_epoch()))
+    schema_version: int = SCHEMA_VERSION
+    """Schema of the file (``schema = 1`` in it)."""
+    settings: Settings = field(default_factory=lambda: Settings(updated=_EPOCH))
     """App-wide settings."""
-    roadmaps: dict[str, RoadmapProgress] = Field(default_factory=dict)
+    roadmaps: dict[str, RoadmapProgress] = field(default_factory=dict)
     """Progress by roadmap id."""
-    checkins: dict[str, CheckIn] = Field(default_factory=dict)
+    checkins: dict[str, CheckIn] = field(default_factory=dict)
     """Check-ins by id, tombstones included."""
 
     def roadmap(self, roadmap_id: str) -> RoadmapProgress:
@@ -299,25 +318,25 @@ class Progress(BaseModel):
 
 
 def new_checkin_id() -> str:
-    """A short random id for a check-in."""
-    return uuid.uuid4().hex[:10]
+    """A short random id for a check-in (40 random bits, as hex)."""
+    return os.urandom(5).hex()
 
 
 def _with_roadmap(progress: Progress, roadmap_id: str, rp: RoadmapProgress) -> Progress:
-    return progress.model_copy(update={"roadmaps": {**progress.roadmaps, roadmap_id: rp}})
+    return replace(progress, roadmaps={**progress.roadmaps, roadmap_id: rp})
 
 
 def enrol(progress: Progress, roadmap_id: str, enrolment: Enrolment) -> Progress:
     """Enrol in a roadmap (or change the enrolment) and make it active."""
-    rp = progress.roadmap(roadmap_id).model_copy(update={"enrolment": enrolment})
+    rp = replace(progress.roadmap(roadmap_id), enrolment=enrolment)
     progress = _with_roadmap(progress, roadmap_id, rp)
     return set_active(progress, roadmap_id, enrolment.updated)
 
 
 def set_active(progress: Progress, roadmap_id: str, when: datetime) -> Progress:
     """Make a roadmap the active one."""
-    settings = progress.settings.model_copy(update={"active_roadmap": roadmap_id, "updated": when})
-    return progress.model_copy(update={"settings": settings})
+    settings = replace(progress.settings, active_roadmap=roadmap_id, updated=when)
+    return replace(progress, settings=settings)
 
 
 def set_item_state(
@@ -326,7 +345,7 @@ def set_item_state(
     """Record a new state for an item."""
     rp = progress.roadmap(roadmap_id)
     items = {**rp.items, item_id: ItemRecord(state=state, updated=when)}
-    return _with_roadmap(progress, roadmap_id, rp.model_copy(update={"items": items}))
+    return _with_roadmap(progress, roadmap_id, replace(rp, items=items))
 
 
 def set_note(
@@ -337,7 +356,7 @@ def set_note(
     text = clean_text(text).strip()
     note = Note(text=text, deleted=not text, updated=when)
     notes = {**rp.notes, target_id: note}
-    return _with_roadmap(progress, roadmap_id, rp.model_copy(update={"notes": notes}))
+    return _with_roadmap(progress, roadmap_id, replace(rp, notes=notes))
 
 
 def add_own_item(
@@ -358,33 +377,32 @@ def add_own_item(
         item_id, n = f"{base}-{n}", n + 1
     own = OwnItem(id=item_id, node=node_id, text=clean_text(text), url=url, updated=when)
     own_items = {**rp.own_items, item_id: own}
-    return _with_roadmap(progress, roadmap_id, rp.model_copy(update={"own_items": own_items})), (
-        item_id
-    )
+    return _with_roadmap(progress, roadmap_id, replace(rp, own_items=own_items)), (item_id)
 
 
 def delete_own_item(progress: Progress, roadmap_id: str, item_id: str, when: datetime) -> Progress:
     """Remove an own item, leaving a tombstone."""
     rp = progress.roadmap(roadmap_id)
-    own = rp.own_items[item_id].model_copy(update={"deleted": True, "updated": when})
+    own = replace(rp.own_items[item_id], deleted=True, updated=when)
     own_items = {**rp.own_items, item_id: own}
-    return _with_roadmap(progress, roadmap_id, rp.model_copy(update={"own_items": own_items}))
+    return _with_roadmap(progress, roadmap_id, replace(rp, own_items=own_items))
 
 
 def put_checkin(progress: Progress, checkin: CheckIn) -> Progress:
     """Add or replace a check-in (by id)."""
-    return progress.model_copy(update={"checkins": {**progress.checkins, checkin.id: checkin}})
+    return replace(progress, checkins={**progress.checkins, checkin.id: checkin})
 
 
 def delete_checkin(progress: Progress, checkin_id: str, when: datetime) -> Progress:
     """Remove a check-in, leaving a tombstone so a merge cannot revive it."""
     old = progress.checkins[checkin_id]
-    return put_checkin(progress, old.model_copy(update={"deleted": True, "updated": when}))
+    return put_checkin(progress, replace(old, deleted=True, updated=when))
 
 
 # --- merge ---------------------------------------------------------------------------
 
-R = TypeVar("R", bound=BaseModel)
+R = TypeVar("R", bound=_Record)
+T = TypeVar("T")
 
 
 def _later(a: R | None, b: R | None, tie_a: bool = False) -> R | None:
@@ -401,7 +419,7 @@ def _later(a: R | None, b: R | None, tie_a: bool = False) -> R | None:
     return a if _tie_key(a) >= _tie_key(b) else b
 
 
-def _tie_key(record: BaseModel) -> str:
+def _tie_key(record: _Record) -> str:
     """The content without the time, with every moment in UTC: equal records, equal keys."""
     import json
 
@@ -412,7 +430,9 @@ def _tie_key(record: BaseModel) -> str:
             return value.isoformat()
         raise TypeError(type(value).__name__)
 
-    return json.dumps(record.model_dump(exclude={"updated"}), sort_keys=True, default=plain)
+    data = asdict(record)
+    del data["updated"]
+    return json.dumps(data, sort_keys=True, default=plain)
 
 
 def _merge_dict(a: dict[str, R], b: dict[str, R], tie_a: bool) -> dict[str, R]:
@@ -442,7 +462,7 @@ def _merge_roadmap(a: RoadmapProgress, b: RoadmapProgress, tie_a: bool) -> Roadm
     if a is b:
         return a
     # Both sides are validated already: construct without validating again.
-    return RoadmapProgress.model_construct(
+    return RoadmapProgress(
         enrolment=_later(a.enrolment, b.enrolment, tie_a),
         items=_merge_dict(a.items, b.items, tie_a),
         notes=_merge_dict(a.notes, b.notes, tie_a),
@@ -465,7 +485,7 @@ def merge(a: Progress, b: Progress, prefer_a: bool = False) -> Progress:
     }
     settings = _later(a.settings, b.settings, prefer_a)
     assert settings is not None
-    return Progress.model_construct(
+    return Progress(
         schema_version=max(a.schema_version, b.schema_version),
         settings=settings,
         roadmaps=roadmaps,
@@ -521,25 +541,30 @@ def put_record(progress: Progress, path: RecordPath, record: _Record | None) -> 
     """A copy of ``progress`` with the record at a path replaced (None removes it)."""
     if path[0] == "settings":
         assert isinstance(record, Settings)
-        return progress.model_copy(update={"settings": record})
+        return replace(progress, settings=record)
     if path[0] == "checkins":
         checkins = dict(progress.checkins)
         if record is None:
             checkins.pop(path[1], None)
         else:
             checkins[path[1]] = record  # type: ignore[assignment]
-        return progress.model_copy(update={"checkins": checkins})
+        return replace(progress, checkins=checkins)
     rp = progress.roadmap(path[1])
     if path[2] == "enrolment":
-        rp = rp.model_copy(update={"enrolment": record})
+        rp = replace(rp, enrolment=record)  # type: ignore[arg-type]
     else:
         table = dict(getattr(rp, path[2]))
         if record is None:
             table.pop(path[3], None)
         else:
             table[path[3]] = record
-        rp = rp.model_copy(update={path[2]: table})
+        rp = _replaced(rp, path[2], table)
     return _with_roadmap(progress, path[1], rp)
+
+
+def _replaced(record: T, name: str, value: Any) -> T:
+    """A copy of a record with the field named at run time set to ``value``."""
+    return replace(record, **{name: value})  # type: ignore[type-var]
 
 
 def put_records(progress: Progress, records: dict[RecordPath, _Record | None]) -> Progress:
@@ -561,9 +586,9 @@ def put_records(progress: Progress, records: dict[RecordPath, _Record | None]) -
             else:
                 table[key] = record
         if prefix == ("checkins",):
-            progress = progress.model_copy(update={"checkins": table})
+            progress = _replaced(progress, "checkins", table)
         else:
-            rp = progress.roadmap(prefix[1]).model_copy(update={prefix[2]: table})
+            rp = _replaced(progress.roadmap(prefix[1]), prefix[2], table)
             progress = _with_roadmap(progress, prefix[1], rp)
     return progress
 
@@ -610,7 +635,7 @@ def removed_version(path: RecordPath, record: _Record, when: datetime) -> _Recor
     if isinstance(record, ItemRecord):
         return ItemRecord(state=ItemState.TODO, updated=when)
     if isinstance(record, (Note, OwnItem, CheckIn)):
-        return record.model_copy(update={"deleted": True, "updated": when})
+        return replace(record, deleted=True, updated=when)
     if isinstance(record, Settings):
         return Settings(updated=when)
     return None

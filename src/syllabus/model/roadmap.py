@@ -2,14 +2,22 @@
 
 Pure data and pure logic; no I/O and nothing from the UI layer. A roadmap is what
 the importer makes from a Markdown document and what ``roadmaps/<id>.toml`` stores.
+
+The classes are frozen standard dataclasses, and pydantic validates them: a roadmap
+file is read with ``model.validate.roadmap`` (a pydantic ``TypeAdapter`` over these
+classes, unknown keys refused). Why not ``BaseModel``: building model classes costs
+pydantic more than its own import (measured: the first model class adds 40 % to
+``from pydantic import BaseModel``), while a file syllabus has validated once loads
+from a per-machine cache with no pydantic at all; one-shot commands and the app's
+start-up stay quick.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from enum import StrEnum
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any
 
 WEEKS_PER_MONTH = 4
 """A document "month" is four weeks of work (seed 003: eight weeks are months 1-2)."""
@@ -86,15 +94,25 @@ CHECKABLE_KINDS = frozenset(
 )
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+_FORBID: Any = {"extra": "forbid"}
+"""pydantic's config for these classes (a plain dict: this module never imports pydantic)."""
 
 
-class _Range(_Frozen):
+@dataclass(frozen=True)
+class _Range:
     """A low-high range; ``pick`` chooses the end the learner's estimate asks for."""
+
+    __pydantic_config__ = _FORBID
 
     low: float
     high: float
+
+    def __post_init__(self) -> None:
+        # Floats as pydantic would make them, so "Weeks 1-4" writes 1.0 either way.
+        if type(self.low) is not float:
+            object.__setattr__(self, "low", float(self.low))
+        if type(self.high) is not float:
+            object.__setattr__(self, "high", float(self.high))
 
     def pick(self, estimate: str) -> float:
         """The low, middle or high value for an estimate name."""
@@ -105,6 +123,7 @@ class _Range(_Frozen):
         return (self.low + self.high) / 2
 
 
+@dataclass(frozen=True)
 class Span(_Range):
     """A range with a unit: "Weeks 1-4" is Span(low=1, high=4, unit=week)."""
 
@@ -115,11 +134,17 @@ class Span(_Range):
     unit: Unit
     """The unit both bounds are in."""
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if type(self.unit) is not Unit:
+            object.__setattr__(self, "unit", Unit(self.unit))
+
     def days(self, bound: float) -> float:
         """A bound of this span in days."""
         return bound * self.unit.days
 
 
+@dataclass(frozen=True)
 class HoursRange(_Range):
     """An estimate of hours of work, as a range ("10-12 hours")."""
 
@@ -129,8 +154,11 @@ class HoursRange(_Range):
     """Most hours the document gives (equal to low for a single number)."""
 
 
-class Timing(_Frozen):
+@dataclass(frozen=True)
+class Timing:
     """Where a node sits in the plan and how long it takes, kept apart."""
+
+    __pydantic_config__ = _FORBID
 
     position: Span | None = None
     """Where in the plan: "Weeks 1-4", "Monate 1-2", a timeline month."""
@@ -140,8 +168,11 @@ class Timing(_Frozen):
     """Estimated hours of work ("**Time**: 10-12 hours", "Estimated time (hours): 13")."""
 
 
-class Pace(_Frozen):
+@dataclass(frozen=True)
+class Pace:
     """The pace a roadmap states, as written and as numbers."""
+
+    __pydantic_config__ = _FORBID
 
     text: str | None = None
     """The pace as the document words it ("2-3 h/Tag | 6 Tage/Woche")."""
@@ -151,8 +182,13 @@ class Pace(_Frozen):
     """Hours of study a study day, where the document says so."""
     days_per_week: int | None = None
     """Study days a week, where the document says so."""
-    weekday_hours: dict[str, float] = Field(default_factory=dict)
+    weekday_hours: dict[str, float] = field(default_factory=dict)
     """Hours by weekday name ("mon" ... "sun"), where the document gives a routine."""
+
+    def __post_init__(self) -> None:
+        if any(type(hours) is not float for hours in self.weekday_hours.values()):
+            hours = {day: float(value) for day, value in self.weekday_hours.items()}
+            object.__setattr__(self, "weekday_hours", hours)
 
     def study_week(
         self, estimate: str = "mid"
@@ -177,8 +213,11 @@ class Pace(_Frozen):
         return hours, days, rest
 
 
-class Item(_Frozen):
+@dataclass(frozen=True)
+class Item:
     """One line of a roadmap: a task to tick off, a resource, or a note to read."""
+
+    __pydantic_config__ = _FORBID
 
     id: str
     """Stable id: ``<node id>/<slug>``, unique in the roadmap."""
@@ -199,9 +238,18 @@ class Item(_Frozen):
     depth: int = 0
     """Nesting depth in the document's list (0 = top level)."""
 
+    def __post_init__(self) -> None:
+        if type(self.kind) is not ItemKind:
+            object.__setattr__(self, "kind", ItemKind(self.kind))
+        if self.hours is not None and type(self.hours) is not float:
+            object.__setattr__(self, "hours", float(self.hours))
 
-class Node(_Frozen):
+
+@dataclass(frozen=True)
+class Node:
     """A phase, week, section, track, habit, milestone or appendix of a roadmap."""
+
+    __pydantic_config__ = _FORBID
 
     id: str
     """Stable id: the node's path of slugs ("phase-2/week-05")."""
@@ -211,18 +259,22 @@ class Node(_Frozen):
     """What the node is for."""
     goal: str | None = None
     """The node's stated goal ("Ziel"), if any."""
-    prerequisites: list[str] = Field(default_factory=list)
+    prerequisites: list[str] = field(default_factory=list)
     """Ids of nodes that should be done first."""
     prerequisites_text: str | None = None
     """The prerequisites as written ("Weeks 1-4", "None")."""
     body: str = ""
     """Markdown for prose, tables and code the node holds, in document order."""
-    timing: Timing = Field(default_factory=Timing)
+    timing: Timing = field(default_factory=Timing)
     """Position, duration and hours."""
-    children: list[Node] = Field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
     """Child nodes in document order."""
-    items: list[Item] = Field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
     """Items in document order."""
+
+    def __post_init__(self) -> None:
+        if type(self.role) is not Role:
+            object.__setattr__(self, "role", Role(self.role))
 
     def walk(self) -> Iterator[Node]:
         """This node and every descendant, depth first, in document order."""
@@ -231,8 +283,11 @@ class Node(_Frozen):
             yield from child.walk()
 
 
-class Roadmap(_Frozen):
+@dataclass(frozen=True)
+class Roadmap:
     """A whole learning roadmap."""
+
+    __pydantic_config__ = _FORBID
 
     id: str
     """Stable id, an ASCII slug ("ml-engineer-16-weeks")."""
@@ -244,11 +299,11 @@ class Roadmap(_Frozen):
     """Language code of the text ("de", "en")."""
     summary: str = ""
     """Markdown preamble: what the roadmap is about, overview tables."""
-    pace: Pace = Field(default_factory=Pace)
+    pace: Pace = field(default_factory=Pace)
     """The pace the document states."""
     schedule_by: str = "auto"
     """Which timing wins when sizing: "position", "duration", "hours" or "auto"."""
-    nodes: list[Node] = Field(default_factory=list)
+    nodes: list[Node] = field(default_factory=list)
     """Top-level nodes in document order."""
 
     def walk(self) -> Iterator[Node]:

@@ -11,14 +11,16 @@ only undo history, never progress.
 from __future__ import annotations
 
 import json
-import secrets
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from syllabus.model import progress as pm
+from syllabus.model.plain import dump
 from syllabus.model.progress import Progress, RecordPath, get_record
+from syllabus.model.validate import validate
 from syllabus.storage.atomic import write_atomic
 
 LIMIT = 100
@@ -76,7 +78,7 @@ class Step:
 
 
 def _dump(record: Any) -> dict[str, Any] | None:
-    return None if record is None else record.model_dump(mode="json")  # type: ignore[no-any-return]
+    return None if record is None else dump(record)  # type: ignore[no-any-return]
 
 
 class Journal:
@@ -88,7 +90,7 @@ class Journal:
     def record(self, before: Progress, after: Progress, paths: list[RecordPath]) -> None:
         """Append one step: the records at ``paths`` as they were and as they are."""
         step = Step(
-            secrets.token_hex(6),
+            os.urandom(6).hex(),
             datetime.now(UTC).isoformat(),
             [Change(p, _dump(get_record(before, p)), _dump(get_record(after, p))) for p in paths],
         )
@@ -145,7 +147,7 @@ class Journal:
 def _content(record: object | None) -> object:
     if record is None:
         return None
-    return record.model_dump(mode="json", exclude={"updated"})  # type: ignore[attr-defined]
+    return dump(record, exclude={"updated"})
 
 
 def apply_step(progress: Progress, step: Step, backwards: bool) -> Progress:
@@ -160,8 +162,8 @@ def apply_step(progress: Progress, step: Step, backwards: bool) -> Progress:
     for change in step.changes:
         path: RecordPath = change.path
         kind = pm.record_type(path)
-        was = kind.model_validate(change.before) if change.before is not None else None
-        became = kind.model_validate(change.after) if change.after is not None else None
+        was = validate(kind, change.before) if change.before is not None else None
+        became = validate(kind, change.after) if change.after is not None else None
         source, target = (became, was) if backwards else (was, became)
         current = pm.get_record(progress, path)
         if backwards:
@@ -174,7 +176,7 @@ def apply_step(progress: Progress, step: Step, backwards: bool) -> Progress:
             continue
         replacement: pm._Record | None
         if target is not None:
-            replacement = target.model_copy(update={"updated": when})
+            replacement = replace(target, updated=when)
         elif source is not None:
             replacement = pm.removed_version(path, source, when)
         else:

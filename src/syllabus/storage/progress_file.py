@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from syllabus.model import progress as model
 from syllabus.model.progress import Progress, RecordPath, merge
-from syllabus.storage import toml_io
+from syllabus.storage import cache, toml_io
 from syllabus.storage.atomic import real_path, write_atomic
 from syllabus.storage.lock import ProcessLock
 from syllabus.storage.paths import backups_dir, local_dir, progress_path
@@ -30,6 +30,10 @@ if TYPE_CHECKING:
 
 # backups and journal are imported where used: reading the file (every CLI command,
 # the app's start) needs neither.
+
+
+_CACHE_NAME = "progress"
+"""The file's entry in ``storage.cache``."""
 
 
 class ProgressError(Exception):
@@ -159,6 +163,10 @@ class ProgressFile:
             raw = self.path.read_bytes()
         except OSError as error:
             raise _Damaged(f"cannot be read ({error.strerror})") from None
+        cached = cache.load(self.root, _CACHE_NAME, raw)
+        if isinstance(cached, Progress) and cached.schema_version == model.SCHEMA_VERSION:
+            self._known = (key, cached)
+            return cached, False
         if not raw.strip():
             raise _Damaged("it is empty" if not raw else "it holds only blank space")
         try:
@@ -191,6 +199,7 @@ class ProgressFile:
             raise _Damaged(str(error)) from None
         if schema == current:
             self._known = (key, progress)
+            cache.store(self.root, _CACHE_NAME, raw, progress)
         return progress, False
 
     def _migrate(self, data: dict, schema: int, current: int, problems: list[str]) -> dict:
@@ -336,7 +345,7 @@ class ProgressFile:
         exists = self.path.exists()
         if not paths and exists:
             return disk
-        new = new.model_copy(update={"schema_version": model.SCHEMA_VERSION})
+        new = replace(new, schema_version=model.SCHEMA_VERSION)
         data = toml_io.dumps(new).encode("utf-8", "replace")
         snapshot = None
         if exists and self._known is not None:  # only a file that loaded cleanly
@@ -353,6 +362,7 @@ class ProgressFile:
             backups.rotate(self.root)
         st = os.stat(self.path)
         self._known = ((st.st_ino, st.st_mtime_ns, st.st_size), new)
+        cache.store(self.root, _CACHE_NAME, data, new)
         if journal and paths:
             try:
                 self._journal.record(disk, new, paths)

@@ -245,44 +245,14 @@ def no_gc() -> Iterator[None]:
 
 # --- reading ---------------------------------------------------------------------------
 
-_ZONE_REDUCER: list[bool] = []
-
 
 class FormatError(ValueError):
     """The text is not a progress file this code can read; the message says why."""
 
 
-def _register_zone_reducer(zone_class: type) -> None:
-    """Let times carrying rtoml's own tzinfo be pickled and deep-copied.
-
-    rtoml gives offset date-times a ``TzInfo`` of its own that neither ``pickle`` nor
-    ``copy.deepcopy`` can rebuild (so ``model_copy(deep=True)`` failed). Converting
-    every time on load costs ~3x the whole validation; teaching copyreg to rebuild
-    the zone as a standard ``timezone`` costs nothing.
-    """
-    import copyreg
-    from datetime import timezone
-
-    def reduce(zone: Any) -> tuple[Any, tuple[Any, ...]]:
-        offset = zone.utcoffset(datetime(2000, 1, 1))
-        return (timezone, (offset,)) if offset else (_utc, ())
-
-    copyreg.pickle(zone_class, reduce)
-
-
-def _utc() -> Any:
-    return UTC
-
-
 def parse(text: str) -> dict[str, Any]:
     """TOML text → plain data (dates stay dates)."""
     import rtoml
-
-    if not _ZONE_REDUCER:
-        _ZONE_REDUCER.append(True)
-        zone = rtoml.loads("t = 2000-01-01T00:00:00Z")["t"].tzinfo
-        if zone is not None and type(zone).__module__.startswith("rtoml"):
-            _register_zone_reducer(type(zone))
 
     try:
         with no_gc():
@@ -319,9 +289,11 @@ def _local(value: date) -> datetime:
 
 def to_progress(data: dict[str, Any], mtime: datetime) -> Progress:
     """Plain data → Progress; raises FormatError naming the first wrong value."""
-    from pydantic import ValidationError
+    from syllabus.model import validate
 
     try:
+        if "schema" in data:
+            data["schema_version"] = data.pop("schema")
         settings = data.get("settings")
         if isinstance(settings, dict):
             _fill(settings, mtime, "updated")
@@ -356,11 +328,12 @@ def to_progress(data: dict[str, Any], mtime: datetime) -> Progress:
                 if isinstance(checkin, dict):
                     checkin["id"] = checkin_id
         with no_gc():
-            return Progress.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise FormatError(f"wrong value at {where}: {first['msg']}") from None
+            return validate.progress(data)
+    except validate.Invalid as error:
+        where = error.where.replace("schema_version", "schema")
+        if where:
+            raise FormatError(f"wrong value at {where}: {error.problem}") from None
+        raise FormatError(f"wrong value: {error.problem}") from None
     except (TypeError, ValueError, AttributeError, OverflowError) as error:
         raise FormatError(f"wrong value: {_one_line(error)}") from None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import signal
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -502,8 +503,8 @@ class SyllabusApp(App[int]):
             return
         from syllabus.clock import now
 
-        settings = progress.settings.model_copy(update={"theme": theme.name, "updated": now()})
-        self.commit(progress.model_copy(update={"settings": settings}))
+        settings = replace(progress.settings, theme=theme.name, updated=now())
+        self.commit(replace(progress, settings=settings))
 
     # --- changing and saving ---------------------------------------------------------
 
