@@ -79,8 +79,13 @@ def _is_conflict_copy(name: str) -> bool:
 class ProgressFile:
     """The progress file in a data dir, and this machine's undo journal."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, cache_saves: bool = True) -> None:
         self.root = Path(root)
+        self.cache_saves = cache_saves
+        """Keep each saved file ready to load (``storage.cache``) at once; the app, which
+        saves often and holds the result in memory, says no and calls ``remember`` when
+        it quits (pickling 10,000 records takes ~50 ms)."""
+        self._unremembered: bytes | None = None
         self.path = progress_path(self.root)
         """The progress file (may be a symlink; the link survives saves)."""
         self.read_only = False
@@ -362,13 +367,28 @@ class ProgressFile:
             backups.rotate(self.root)
         st = os.stat(self.path)
         self._known = ((st.st_ino, st.st_mtime_ns, st.st_size), new)
-        cache.store(self.root, _CACHE_NAME, data, new)
+        if self.cache_saves:
+            cache.store(self.root, _CACHE_NAME, data, new)
+        else:
+            self._unremembered = data
         if journal and paths:
             try:
                 self._journal.record(disk, new, paths)
             except OSError:
                 pass  # undo history is a convenience; the change itself is saved
         return new
+
+    def remember(self) -> None:
+        """Keep the last save ready to load, if the file still holds it (see ``cache_saves``)."""
+        data, self._unremembered = self._unremembered, None
+        if data is None or self._known is None:
+            return
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return
+        if (st.st_ino, st.st_mtime_ns, st.st_size) == self._known[0]:
+            cache.store(self.root, _CACHE_NAME, data, self._known[1])
 
     # --- undo, redo, restore -----------------------------------------------------------
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import signal
 import threading
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,10 @@ WATCH_SECONDS = 0.5
 
 FOOTER_TRIES = 20
 """Refreshes to wait for the footer's keys before loading anyway."""
+
+REMEMBER_DELAY = 1.0
+"""Seconds after content shows before the first screen is saved for the next start
+(computing it while the screen is drawn would delay that frame)."""
 
 WEEK_BUDGET = 0.15
 """Seconds quitting may spend saving the coming week's first screens."""
@@ -108,7 +113,7 @@ class Opening:
         try:
             from syllabus.storage.progress_file import ProgressFile
 
-            self.file = ProgressFile(self.data_dir)
+            self.file = ProgressFile(self.data_dir, cache_saves=False)
             self.loaded = loaded = self.file.load()
             self.signature = self.file.signature()
             for problem in loaded.problems:
@@ -264,13 +269,8 @@ class SyllabusApp(App[int]):
         else:
             self.call_from_thread(self._show_main, session)
             if self._last_screen_text is None:  # a valid saved screen is this one already
-                self._save_last_screen(
-                    session,
-                    loaded.progress,
-                    opening.signature,
-                    budget=0.0,
-                    opened=(session.plan, session.status),
-                )
+                opened = partial(self._remember_opened, self._progress_version, session.status)
+                self.call_from_thread(self.set_timer, REMEMBER_DELAY, opened)
         self.call_from_thread(self._watch_file)
 
     def _load_session(self, roadmap_id: str) -> Session | None:
@@ -372,6 +372,12 @@ class SyllabusApp(App[int]):
         screen when that is the progress the file holds (now, or once the save lands)."""
         self._status_version = version
         self._remember()
+
+    def _remember_opened(self, version: int, status: Status | None) -> None:
+        """Save the first screen as opened, if nothing changed since (else a save does)."""
+        main = self._main_screen()
+        if main is not None and main.status is status and version == self._progress_version:
+            self.status_computed(version)
 
     def _fresh_status(self) -> tuple[Plan | None, Status | None] | None:
         """The main screen's plan and status if computed from the progress held now.
@@ -696,7 +702,14 @@ class SyllabusApp(App[int]):
 
     async def _save_week_then_exit(self) -> None:
         self._save_week()  # on the loop: the app is leaving, and no thread is started
+        self._keep_loadable()
         self.exit(0)
+
+    def _keep_loadable(self) -> None:
+        """Keep the file as last saved ready for the next start (see ``storage.cache``)."""
+        if self._file is not None:
+            with self._io_lock:
+                self._file.remember()
 
     async def _flush_and_exit(self) -> None:
         if self.unsaved and not self.read_only and self._file is not None:
@@ -716,4 +729,5 @@ def run(data_dir: Path) -> int:
     app = SyllabusApp(data_dir)
     result = app.run()
     app.flush()
+    app._keep_loadable()
     return result or 0
