@@ -59,8 +59,18 @@ def wrap(owner, name):
     setattr(owner, name, timed)
 from syllabus.storage import progress_file
 wrap(progress_file.ProgressFile, "load")
-for name in ("_load_session", "_show_main"):
+for name in ("_load_session", "_show_main", "_open_now", "_start"):
     wrap(shell.SyllabusApp, name)
+wrap(shell, "open_session")
+if os.environ.get("BENCH_REFRESH"):  # which widgets ask for frames
+    from textual.widget import Widget
+    refresh = Widget.refresh
+    def logged(self, *args, **kwargs):
+        mark("refresh " + type(self).__name__ + (" layout" if kwargs.get("layout") else ""))
+        return refresh(self, *args, **kwargs)
+    Widget.refresh = logged
+import syllabus.catalog as catalog
+wrap(catalog, "load_roadmap")
 import signal
 def dump(*_):
     with open(os.environ["BENCH_TIMELINE"], "w") as out:
