@@ -15,7 +15,7 @@ def main() -> None:
     if command_in(args) is None:
         # The app, --help or a usage error: an ordinary run and exit.
         sys.exit(cli_main(args))
-    # A one-shot command builds pydantic's schemas and a few thousand records and is
+    # A one-shot command builds a few thousand records and is
     # gone a moment later: collecting cycles while it allocates costs ~10 % of a run
     # (measured on a 3-year progress file) and finds next to nothing; a high
     # threshold keeps memory bounded all the same.

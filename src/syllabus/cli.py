@@ -12,9 +12,13 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from syllabus.storage.progress_file import ProgressFile
 
 
 class CliError(Exception):
@@ -45,6 +49,13 @@ class Context:
 
     data_dir: Path
     """The data directory (``--data-dir``, ``$SYLLABUS_DATA_DIR`` or the platform's)."""
+    files: list[ProgressFile] = field(default_factory=list)
+    """Progress files the command read or wrote; kept ready to load once it is done."""
+
+    def opened(self, file: ProgressFile) -> ProgressFile:
+        """Note a progress file the command uses; returns it."""
+        self.files.append(file)
+        return file
 
     def today(self, day_start_hour: int = 4) -> date:
         """Today's study day (``$SYLLABUS_TODAY`` wins)."""
@@ -292,6 +303,17 @@ def _handler(command: str) -> Callable[[argparse.Namespace, Context], int | None
     return getattr(module, func)  # type: ignore[no-any-return]
 
 
+def _remember(ctx: Context) -> None:
+    """After the output: keep the files read ready for the next start (``storage.cache``)."""
+    if ctx.files:
+        try:
+            sys.stdout.flush()
+        except (OSError, ValueError):
+            pass
+        for file in ctx.files:
+            file.remember()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
@@ -311,7 +333,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from syllabus.tui.app import run
 
             return run(ctx.data_dir)
-        return _handler(args.command)(args, ctx) or 0
+        code = _handler(args.command)(args, ctx) or 0
+        _remember(ctx)
+        return code
     except CliError as error:
         print(f"syllabus: {error}", file=sys.stderr)
         return error.code

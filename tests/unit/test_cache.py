@@ -86,31 +86,61 @@ LOAD = """
     import os, sys
     from pathlib import Path
     from syllabus.storage.progress_file import ProgressFile
-    progress = ProgressFile(Path(os.environ["SYLLABUS_DATA_DIR"])).load().progress
+    pf = ProgressFile(Path(os.environ["SYLLABUS_DATA_DIR"]))
+    progress = pf.load().progress
     print(sorted(progress.roadmap("r").items), "pydantic" in sys.modules)
+    pf.remember()
 """
 
 
 def test_a_file_this_machine_wrote_loads_without_pydantic(data_dir: Path) -> None:
-    ProgressFile(data_dir).update(lambda p: pm.set_item_state(p, "r", "w1/a", "done", T0))
+    pf = ProgressFile(data_dir)
+    pf.update(lambda p: pm.set_item_state(p, "r", "w1/a", "done", T0))
+    assert cache.load(data_dir, "progress", pf.path.read_bytes()) is None  # not in save
+    pf.remember()
     assert _run(LOAD, data_dir) == "['w1/a'] False"
+
+
+def test_remember_keeps_nothing_once_the_file_changed_again(data_dir: Path) -> None:
+    pf = ProgressFile(data_dir)
+    pf.update(lambda p: pm.set_item_state(p, "r", "w1/a", "done", T0))
+    ProgressFile(data_dir).update(lambda p: pm.set_item_state(p, "r", "w1/b", "done", T0))
+    pf.remember()
+    assert cache.load(data_dir, "progress", pf.path.read_bytes()) is None
+
+
+def test_a_cli_command_leaves_the_file_ready_for_the_next_start(data_dir: Path) -> None:
+    from syllabus.cli import main
+
+    def cached() -> object:
+        return cache.load(data_dir, "progress", (data_dir / "progress.toml").read_bytes())
+
+    assert main(["start", "ml-engineer-16-weeks", "--hours-per-week", "8"]) == 0
+    assert main(["checkin", "--hours", "1.5"]) == 0
+    assert cached() == ProgressFile(data_dir).load().progress
+    for entry in cache.cache_dir(data_dir).iterdir():
+        entry.unlink()  # as after a sync
+    assert main(["status"]) == 0  # reading is enough
+    assert cached() == ProgressFile(data_dir).load().progress
 
 
 def test_a_hand_edit_is_validated_and_read(data_dir: Path) -> None:
     pf = ProgressFile(data_dir)
     pf.update(lambda p: pm.set_item_state(p, "r", "w1/a", "done", T0))
+    pf.remember()
     path = data_dir / "progress.toml"
     text = path.read_text(encoding="utf-8").replace('"w1/a"', '"w1/b"')  # same size
     stat = path.stat()
     path.write_text(text, encoding="utf-8")
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # even with the old mtime
     assert _run(LOAD, data_dir) == "['w1/b'] True"
-    assert _run(LOAD, data_dir) == "['w1/b'] False"  # validated once, cached since
+    assert _run(LOAD, data_dir) == "['w1/b'] False"  # validated once, remembered since
 
 
 def test_a_damaged_file_is_never_covered_by_its_cache(data_dir: Path) -> None:
     pf = ProgressFile(data_dir)
     pf.update(lambda p: pm.set_item_state(p, "r", "w1/a", "done", T0))
+    pf.remember()
     path = data_dir / "progress.toml"
     path.write_text(path.read_text(encoding="utf-8") + "\n[oops\n", encoding="utf-8")
     loaded = ProgressFile(data_dir).load()
@@ -118,10 +148,14 @@ def test_a_damaged_file_is_never_covered_by_its_cache(data_dir: Path) -> None:
 
 
 def test_a_cached_progress_equals_a_fresh_read(data_dir: Path) -> None:
-    ProgressFile(data_dir).update(lambda p: pm.put_checkin(sample(), sample().checkins["c1"]))
-    cached = ProgressFile(data_dir).load().progress
+    pf = ProgressFile(data_dir)
+    pf.update(lambda p: pm.put_checkin(sample(), sample().checkins["c1"]))
+    pf.remember()
+    raw = (data_dir / "progress.toml").read_bytes()
+    cached = cache.load(data_dir, "progress", raw)
     for entry in cache.cache_dir(data_dir).iterdir():
         entry.unlink()
+    assert cache.load(data_dir, "progress", raw) is None
     assert ProgressFile(data_dir).load().progress == cached == sample()
 
 
@@ -160,3 +194,24 @@ def test_validation_names_the_first_wrong_value() -> None:
     with pytest.raises(validate.Invalid) as caught:
         validate.roadmap({"id": "x", "title": "t", "nodes": [{"id": "a", "title": "A", "x": 1}]})
     assert caught.value.where == "nodes.0.x"
+
+
+def test_times_with_any_offset_are_kept_as_standard_zones(data_dir: Path) -> None:
+    path = data_dir / "progress.toml"
+    data_dir.mkdir(parents=True)
+    path.write_text(
+        "schema = 1\n"
+        "[roadmaps.r.items]\n"
+        '"w1/a" = { state = "done", updated = 2026-11-23T08:00:00+02:00 }\n'
+        '"w1/b" = { state = "done", updated = "2026-11-23T09:00:00-05:30" }\n',
+        encoding="utf-8",
+    )
+    pf = ProgressFile(data_dir)
+    fresh = pf.load().progress  # validated
+    pf.remember()
+    cached = cache.load(data_dir, "progress", path.read_bytes())
+    assert cached == fresh
+    items = cached.roadmap("r").items
+    assert items["w1/a"].updated == datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
+    assert items["w1/b"].updated == datetime(2026, 11, 23, 14, 30, tzinfo=UTC)
+    assert {type(r.updated.tzinfo) for r in items.values()} == {type(UTC)}

@@ -41,7 +41,7 @@ def _note(line: str) -> None:
 
 def _open(ctx: Context, writing: bool = True) -> tuple[ProgressFile, pm.Progress]:
     """The progress file and its progress; a damaged or (for writes) newer file stops here."""
-    pf = ProgressFile(ctx.data_dir)
+    pf = ctx.opened(ProgressFile(ctx.data_dir))
     loaded = pf.load()
     if loaded.damaged:
         raise FileProblem(loaded.problems[-1])

@@ -35,7 +35,7 @@ def _open(ctx: Context, writing: bool = False) -> tuple[ProgressFile, Progress]:
     """The progress file and its progress; a damaged (or, to write, newer) file stops here."""
     from syllabus.storage.progress_file import ProgressFile
 
-    pf = ProgressFile(ctx.data_dir)
+    pf = ctx.opened(ProgressFile(ctx.data_dir))
     loaded = pf.load()
     if loaded.damaged:
         raise FileProblem(loaded.problems[-1])

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
 from typing import Any, Literal, TypeVar
 
@@ -51,6 +51,24 @@ def as_utc(moment: datetime) -> datetime:
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
+def pickle_zones_as_standard(zone_type: type) -> None:
+    """Let times carrying a reader's own fixed-offset zone be pickled and deep-copied.
+
+    rtoml and pydantic give parsed times zones of their own that ``pickle`` (and the
+    load cache's restricted unpickler) and ``copy.deepcopy`` cannot rebuild.
+    Converting every time on load costs more than the whole validation; teaching
+    ``copyreg`` to rebuild such a zone as a standard ``timezone`` costs nothing.
+    """
+    import copyreg
+
+    if zone_type not in copyreg.dispatch_table:
+        copyreg.pickle(zone_type, _as_standard_zone)
+
+
+def _as_standard_zone(zone: tzinfo) -> tuple[type[timezone], tuple[timedelta | None]]:
+    return timezone, (zone.utcoffset(datetime(2000, 1, 1)),)
+
+
 def now_utc() -> datetime:
     """The current time, in UTC, to the microsecond."""
     return datetime.now(UTC)
@@ -65,13 +83,10 @@ class ItemState(StrEnum):
     SKIPPED = "skipped"
 
 
-def _aware(moment: datetime, name: str) -> datetime:
-    """A moment in UTC; a naive one is refused (merge compares times from several machines)."""
-    if moment.tzinfo is UTC:
-        return moment
-    if moment.tzinfo is None or moment.utcoffset() is None:
+def _aware(moment: datetime, name: str) -> None:
+    """Refuse a naive moment: merge compares times from several machines."""
+    if moment.tzinfo is None:
         raise ValueError(f"{name} needs a time zone")
-    return moment.astimezone(UTC)
 
 
 def _check(ok: bool, message: str) -> None:
@@ -84,13 +99,13 @@ class _Record:
     updated: datetime
     """When this record last changed; the later one wins a merge.
 
-    Aware and kept in UTC, because merge compares times from several machines; the
-    file reader turns a naive time typed by hand into local time first.
+    Aware, because merge compares times from several machines; the file reader turns
+    a naive time typed by hand into local time first.
     """
 
     def __post_init__(self) -> None:
-        if self.updated.tzinfo is not UTC:
-            object.__setattr__(self, "updated", _aware(self.updated, "updated"))
+        if self.updated.tzinfo is None:
+            _aware(self.updated, "updated")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -167,8 +182,8 @@ class CheckIn(_Record):
         super().__post_init__()
         _check(0 <= self.hours <= 24, "hours must be between 0 and 24")
         object.__setattr__(self, "note", clean_text(self.note))
-        if self.created.tzinfo is not UTC:
-            object.__setattr__(self, "created", _aware(self.created, "created"))
+        if self.created.tzinfo is None:
+            _aware(self.created, "created")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -191,8 +206,8 @@ class Replan:
     """When the replan was made."""
 
     def __post_init__(self) -> None:
-        if self.made.tzinfo is not UTC:
-            object.__setattr__(self, "made", _aware(self.made, "made"))
+        if self.made.tzinfo is None:
+            _aware(self.made, "made")
 
 
 @dataclass(frozen=True, kw_only=True)

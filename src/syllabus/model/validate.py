@@ -41,7 +41,11 @@ def _adapter(kind: type[T]) -> TypeAdapter[T]:
     adapter = _ADAPTERS.get(kind)
     if adapter is None:
         from pydantic import TypeAdapter
+        from pydantic_core import TzInfo
 
+        from syllabus.model.progress import pickle_zones_as_standard
+
+        pickle_zones_as_standard(TzInfo)  # times parsed from text carry pydantic's zone
         adapter = _ADAPTERS[kind] = TypeAdapter(kind)
     return adapter
 

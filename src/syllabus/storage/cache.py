@@ -112,7 +112,7 @@ def load(root: Path, name: str, source: bytes) -> Any | None:
 def store(root: Path, name: str, source: bytes, value: Any) -> None:
     """Remember that ``source`` is valid and reads as ``value`` (silently skipped on errors)."""
     stamp = _stamp()
-    try:
+    try:  # times parsed by rtoml or pydantic pickle as datetime.timezone (see zones)
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001 — an unpicklable value is simply not cached
         return

@@ -79,13 +79,10 @@ def _is_conflict_copy(name: str) -> bool:
 class ProgressFile:
     """The progress file in a data dir, and this machine's undo journal."""
 
-    def __init__(self, root: Path, cache_saves: bool = True) -> None:
+    def __init__(self, root: Path) -> None:
         self.root = Path(root)
-        self.cache_saves = cache_saves
-        """Keep each saved file ready to load (``storage.cache``) at once; the app, which
-        saves often and holds the result in memory, says no and calls ``remember`` when
-        it quits (pickling 10,000 records takes ~50 ms)."""
         self._unremembered: bytes | None = None
+        """The bytes last validated or saved, until ``remember`` keeps them ready to load."""
         self.path = progress_path(self.root)
         """The progress file (may be a symlink; the link survives saves)."""
         self.read_only = False
@@ -204,7 +201,7 @@ class ProgressFile:
             raise _Damaged(str(error)) from None
         if schema == current:
             self._known = (key, progress)
-            cache.store(self.root, _CACHE_NAME, raw, progress)
+            self._unremembered = raw  # validated: worth keeping ready (``remember``)
         return progress, False
 
     def _migrate(self, data: dict, schema: int, current: int, problems: list[str]) -> dict:
@@ -367,10 +364,7 @@ class ProgressFile:
             backups.rotate(self.root)
         st = os.stat(self.path)
         self._known = ((st.st_ino, st.st_mtime_ns, st.st_size), new)
-        if self.cache_saves:
-            cache.store(self.root, _CACHE_NAME, data, new)
-        else:
-            self._unremembered = data
+        self._unremembered = data
         if journal and paths:
             try:
                 self._journal.record(disk, new, paths)
@@ -379,7 +373,12 @@ class ProgressFile:
         return new
 
     def remember(self) -> None:
-        """Keep the last save ready to load, if the file still holds it (see ``cache_saves``)."""
+        """Keep the file as last validated or saved ready for the next process to load.
+
+        Apart from ``load`` and ``save`` (``storage.cache``): pickling 10,000 records
+        takes ~50 ms, which neither need wait for. The app calls it when it quits, a
+        command once its output is out. Nothing happens if the file changed since.
+        """
         data, self._unremembered = self._unremembered, None
         if data is None or self._known is None:
             return

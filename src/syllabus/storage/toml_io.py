@@ -2,7 +2,7 @@
 
 Why not a generic writer: the file must stay readable and quick to write at 1 MB.
 A generic writer (tomli-w, rtoml) turns each of 10,000 item states into its own
-``[roadmaps.x.items."a/b"]`` table (three lines each) and needs a ``model_dump`` first;
+``[roadmaps.x.items."a/b"]`` table (three lines each) and needs a plain dump first;
 this writer puts one item state on one line as an inline table, writes check-ins as
 readable tables in date order, and reads the model's attributes directly. Reading
 uses rtoml (measured ~10x faster than tomllib at 1 MB); tests check the output
@@ -37,7 +37,7 @@ import gc
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timezone
 from typing import Any
 
 from syllabus.model.progress import (
@@ -50,6 +50,7 @@ from syllabus.model.progress import (
     RoadmapProgress,
     Settings,
     as_utc,
+    pickle_zones_as_standard,
 )
 
 HEADER = (
@@ -246,6 +247,9 @@ def no_gc() -> Iterator[None]:
 # --- reading ---------------------------------------------------------------------------
 
 
+_ZONE_KNOWN: list[bool] = []
+
+
 class FormatError(ValueError):
     """The text is not a progress file this code can read; the message says why."""
 
@@ -254,6 +258,11 @@ def parse(text: str) -> dict[str, Any]:
     """TOML text → plain data (dates stay dates)."""
     import rtoml
 
+    if not _ZONE_KNOWN:
+        _ZONE_KNOWN.append(True)
+        zone = rtoml.loads("t = 2000-01-01T00:00:00Z")["t"].tzinfo
+        if zone is not None and not isinstance(zone, timezone):
+            pickle_zones_as_standard(type(zone))
     try:
         with no_gc():
             data = rtoml.loads(text)

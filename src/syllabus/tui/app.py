@@ -122,7 +122,7 @@ class Opening:
         try:
             from syllabus.storage.progress_file import ProgressFile
 
-            self.file = ProgressFile(self.data_dir, cache_saves=False)
+            self.file = ProgressFile(self.data_dir)
             self.loaded = loaded = self.file.load()
             self.signature = self.file.signature()
             for problem in loaded.problems:

@@ -1,7 +1,8 @@
 """The main screen as last seen, kept per machine so the next start paints it at once.
 
-Opening a roadmap imports pydantic and the models, reads the progress file and builds
-the schedule: a quarter of a second before the first frame of content. What that
+Opening a roadmap imports the models, reads the progress file and the roadmap and
+builds the schedule and the main screen: a tenth of a second or more before the
+first frame of content. What that
 frame shows (the visible tree labels, the checklist rows, the status line) is saved
 here as plain JSON in ``<data dir>/local/`` whenever the app opens a roadmap or saves
 (``first_screen`` builds it from the same functions the widgets draw with), and read

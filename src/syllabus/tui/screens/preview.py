@@ -4,7 +4,7 @@ Read-only: it holds no progress, only the saved labels and rows (``last_screen``
 drawn as pictures (``Static``) that nothing can focus or select.
 Every key typed meanwhile is kept, in order, and handed to the real main screen
 when it replaces this one, so nothing typed ahead is lost or acts on stale data.
-Only Textual and the light widget modules are imported: no pydantic, no models.
+Only Textual and the light widget modules are imported: no models, no storage.
 """
 
 from __future__ import annotations
