@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from syllabus.model.progress import (
+    WEEKDAYS,
     CheckIn,
     Enrolment,
     ItemRecord,
@@ -22,6 +23,7 @@ from syllabus.model.progress import (
     Progress,
     Replan,
     RoadmapProgress,
+    default_rest_days,
     study_day,
 )
 from syllabus.model.roadmap import HoursRange, Item, Node, Pace, Roadmap, Span, Timing
@@ -718,3 +720,16 @@ def test_a_pace_of_minutes_projects_no_finish_instead_of_overflowing() -> None:
     cal = sched.StudyCalendar()
     assert sched._finish_at(cal, date(2026, 3, 1), remaining=500.0, rate=6e-05) is None
     assert sched._finish_at(cal, date(2026, 3, 1), remaining=10.0, rate=2.0) == date(2026, 3, 6)
+
+
+@pytest.mark.parametrize(
+    ("days", "rest"),
+    [(7, []), (6, ["sun"]), (5, ["sat", "sun"]), (4, ["fri", "sat", "sun"]), (1, WEEKDAYS[1:])],
+)
+def test_an_unenrolled_plan_rests_on_the_days_enrolling_would(days: int, rest: list[str]) -> None:
+    from syllabus.model.schedule import default_enrolment
+
+    roadmap = Roadmap(id="r", title="R", pace=Pace(days_per_week=days))
+    shown = default_enrolment(roadmap, date(2026, 11, 23))
+    assert shown.rest_days == list(rest) == default_rest_days(days)
+    assert shown.days_per_week == days

@@ -137,11 +137,6 @@ def _rest_days(text: str) -> list[str]:
     return days
 
 
-def _default_rest_days(days_per_week: int) -> list[str]:
-    """Rest on the last weekdays: 6 study days rest on Sunday, 5 on the weekend."""
-    return list(pm.WEEKDAYS[days_per_week:]) if days_per_week < 7 else []
-
-
 def cmd_start(args: argparse.Namespace, ctx: Context) -> int:
     """Enrol in a roadmap (defaults: today and the roadmap's stated pace) and make it active."""
     pf, progress = _open(ctx)
@@ -157,12 +152,12 @@ def cmd_start(args: argparse.Namespace, ctx: Context) -> int:
         days_per_week = args.days_per_week or 7 - len(rest_days)
     elif args.days_per_week is not None:
         days_per_week = args.days_per_week
-        rest_days = _default_rest_days(days_per_week)
+        rest_days = pm.default_rest_days(days_per_week)
     elif old is not None:
         days_per_week, rest_days = old.days_per_week, old.rest_days
     else:
         days_per_week = days or 6
-        rest_days = rest if rest is not None else _default_rest_days(days_per_week)
+        rest_days = rest if rest is not None else pm.default_rest_days(days_per_week)
     if args.hours_per_week is not None:
         hours_per_week = args.hours_per_week
     elif old is not None:

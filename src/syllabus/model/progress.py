@@ -28,6 +28,13 @@ Estimate = Literal["low", "mid", "high"]
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 """Weekday names, Monday first, as stored in ``rest_days``."""
 
+
+def default_rest_days(days_per_week: int) -> list[str]:
+    """Rest on the last weekdays: 6 study days rest on Sunday, 5 on the weekend, 4 from Friday."""
+    days = min(max(days_per_week, 1), 7)
+    return list(WEEKDAYS[days:])
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 

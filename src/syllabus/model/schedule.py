@@ -29,6 +29,7 @@ from syllabus.model.progress import (
     ItemState,
     Progress,
     RoadmapProgress,
+    default_rest_days,
     study_day,
 )
 from syllabus.model.roadmap import Node, Roadmap, Role, Span, Unit
@@ -544,7 +545,7 @@ def default_enrolment(roadmap: Roadmap, start: date) -> Enrolment:
     pace = roadmap.pace
     hours = document_week_hours(roadmap, "mid", DEFAULT_HOURS_PER_WEEK)
     days = pace.days_per_week or 6
-    rest = {7: [], 6: ["sun"], 5: ["sat", "sun"]}.get(days, ["sun"])
+    rest = default_rest_days(days)
     return Enrolment(
         start=start,
         hours_per_week=hours,
