@@ -90,12 +90,6 @@ class ItemState(StrEnum):
     SKIPPED = "skipped"
 
 
-def _aware(moment: datetime, name: str) -> None:
-    """Refuse a naive moment: merge compares times from several machines."""
-    if moment.tzinfo is None:
-        raise ValueError(f"{name} needs a time zone")
-
-
 def _check(ok: bool, message: str) -> None:
     if not ok:
         raise ValueError(message)
@@ -111,8 +105,7 @@ class _Record:
     """
 
     def __post_init__(self) -> None:
-        if self.updated.tzinfo is None:
-            _aware(self.updated, "updated")
+        _check(self.updated.tzinfo is not None, "updated needs a time zone")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -189,8 +182,7 @@ class CheckIn(_Record):
         super().__post_init__()
         _check(0 <= self.hours <= 24, "hours must be between 0 and 24")
         object.__setattr__(self, "note", clean_text(self.note))
-        if self.created.tzinfo is None:
-            _aware(self.created, "created")
+        _check(self.created.tzinfo is not None, "created needs a time zone")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -213,8 +205,7 @@ class Replan:
     """When the replan was made."""
 
     def __post_init__(self) -> None:
-        if self.made.tzinfo is None:
-            _aware(self.made, "made")
+        _check(self.made.tzinfo is not None, "made needs a time zone")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -302,10 +293,6 @@ class Settings(_Record):
     def __post_init__(self) -> None:
         super().__post_init__()
         _check(0 <= self.day_start_hour <= 23, "day_start_hour must be between 0 and 23")
-
-
-def _epoch() -> datetime:
-    return _EPOCH
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -6,7 +6,7 @@ build its validators. Most starts read a file this machine wrote or read before,
 each validated result is pickled here beside the exact bytes it came from. ``load``
 returns it only when the file's bytes are the same, byte for byte (compared, not
 hashed), and this syllabus's model is the one that wrote it; anything else, and the
-caller reads the file the long way and stores the new result.
+caller reads the file the long way (and stores the result once its work is done).
 
 It is a cache: a missing, damaged or foreign entry is a miss, a failed write is
 silent. Entries are unpickled with only the model's classes and ``datetime`` allowed.
@@ -112,7 +112,7 @@ def load(root: Path, name: str, source: bytes) -> Any | None:
 def store(root: Path, name: str, source: bytes, value: Any) -> None:
     """Remember that ``source`` is valid and reads as ``value`` (silently skipped on errors)."""
     stamp = _stamp()
-    try:  # times parsed by rtoml or pydantic pickle as datetime.timezone (see zones)
+    try:  # rtoml's and pydantic's zones pickle as timezone: pickle_zones_as_standard
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001 — an unpicklable value is simply not cached
         return
@@ -132,11 +132,3 @@ def store(root: Path, name: str, source: bytes, value: Any) -> None:
             temp.unlink()
         except OSError:
             pass
-
-
-def forget(root: Path, name: str) -> None:
-    """Drop an entry (used when its file is known to be gone or replaced)."""
-    try:
-        _entry_path(root, name).unlink()
-    except OSError:
-        pass

@@ -36,6 +36,11 @@ _CACHE_NAME = "progress"
 """The file's entry in ``storage.cache``."""
 
 
+def _file_key(st: os.stat_result) -> tuple[int, int, int]:
+    """(inode, mtime_ns, size): the file as this process last read or wrote it, or not."""
+    return st.st_ino, st.st_mtime_ns, st.st_size
+
+
 class ProgressError(Exception):
     """A problem with the progress file; ``str()`` is one line naming the file."""
 
@@ -158,7 +163,7 @@ class ProgressFile:
             return Progress(), False
         except OSError as error:
             raise _Damaged(f"cannot be read ({error.strerror})") from None
-        key = (st.st_ino, st.st_mtime_ns, st.st_size)
+        key = _file_key(st)
         if self._known is not None and self._known[0] == key:
             return self._known[1], False
         try:
@@ -363,7 +368,7 @@ class ProgressFile:
         if snapshot is not None:
             backups.rotate(self.root)
         st = os.stat(self.path)
-        self._known = ((st.st_ino, st.st_mtime_ns, st.st_size), new)
+        self._known = (_file_key(st), new)
         self._unremembered = data
         if journal and paths:
             try:
@@ -386,7 +391,7 @@ class ProgressFile:
             st = os.stat(self.path)
         except OSError:
             return
-        if (st.st_ino, st.st_mtime_ns, st.st_size) == self._known[0]:
+        if _file_key(st) == self._known[0]:
             cache.store(self.root, _CACHE_NAME, data, self._known[1])
 
     # --- undo, redo, restore -----------------------------------------------------------

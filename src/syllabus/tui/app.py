@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from syllabus.tui.session import Session
 
 _USUAL_GC = gc.get_threshold()
+"""The cycle collector's thresholds, restored once start-up is over."""
 
 RETRY_SECONDS = 5.0
 """How long after a failed save the app tries again."""
@@ -737,8 +738,6 @@ class SyllabusApp(App[int]):
 
 def _started() -> None:
     """Content is on screen: the cycle collector back to its usual pace."""
-    import gc
-
     gc.set_threshold(*_USUAL_GC)
 
 

@@ -2,12 +2,11 @@
 
 Opening a roadmap imports the models, reads the progress file and the roadmap and
 builds the schedule and the main screen: a tenth of a second or more before the
-first frame of content. What that
-frame shows (the visible tree labels, the checklist rows, the status line) is saved
-here as plain JSON in ``<data dir>/local/`` whenever the app opens a roadmap or saves
-(``first_screen`` builds it from the same functions the widgets draw with), and read
-at the next start with nothing but ``json``: the preview screen paints it while the
-real data loads behind it.
+first frame of content. What that frame shows (the visible tree labels, the
+checklist rows, the status line) is saved here as plain JSON in ``<data dir>/local/``
+whenever the app opens a roadmap or saves (``first_screen`` builds it from the same
+functions the widgets draw with), and read at the next start with nothing but
+``json``: the preview screen paints it while the real data loads behind it.
 
 A saved screen is only ever shown when nothing it depends on changed: the progress
 file (mtime and size, as ``ProgressFile.signature``), the roadmap file and both
