@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from syllabus.model import progress as pm
+from syllabus.model.units import WEEKDAYS
 from syllabus.storage import toml_io
 
 ZONES = st.sampled_from(
@@ -34,7 +35,7 @@ enrolments = st.builds(
     start=DAYS,
     hours_per_week=st.floats(0, 168),
     days_per_week=st.integers(1, 7),
-    rest_days=st.lists(st.sampled_from(pm.WEEKDAYS), unique=True, max_size=3),
+    rest_days=st.lists(st.sampled_from(WEEKDAYS), unique=True, max_size=3),
     estimate=st.sampled_from(["low", "mid", "high"]),
     pauses=st.lists(st.builds(pm.Pause, start=DAYS, end=DAYS), max_size=2),
     replans=st.lists(st.builds(pm.Replan, start=DAYS, made=MOMENTS), max_size=2),

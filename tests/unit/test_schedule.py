@@ -13,7 +13,6 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from syllabus.model.progress import (
-    WEEKDAYS,
     CheckIn,
     Enrolment,
     ItemRecord,
@@ -23,7 +22,6 @@ from syllabus.model.progress import (
     Progress,
     Replan,
     RoadmapProgress,
-    default_rest_days,
     study_day,
 )
 from syllabus.model.roadmap import HoursRange, Item, Node, Pace, Roadmap, Span, Timing
@@ -34,6 +32,7 @@ from syllabus.model.schedule import (
     compute_status,
     node_done,
 )
+from syllabus.model.units import WEEKDAYS, default_rest_days
 
 T0 = datetime(2020, 1, 1, tzinfo=UTC)
 

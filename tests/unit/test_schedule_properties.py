@@ -9,7 +9,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from syllabus.model.progress import (
-    WEEKDAYS,
     CheckIn,
     Enrolment,
     ItemRecord,
@@ -21,6 +20,7 @@ from syllabus.model.progress import (
 )
 from syllabus.model.roadmap import HoursRange, Item, Node, Pace, Roadmap, Span, Timing
 from syllabus.model.schedule import build_plan, compute_status
+from syllabus.model.units import WEEKDAYS
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 START = date(2026, 1, 1)

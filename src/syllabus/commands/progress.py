@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from syllabus.cli import Context, FileProblem, UsageError
 from syllabus.model import progress as pm
 from syllabus.model.ids import UnknownId, resolve
+from syllabus.model.units import WEEKDAYS, default_rest_days
 from syllabus.storage.progress_file import ProgressError, ProgressFile
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def _rest_days(text: str) -> list[str]:
         if not part:
             continue
         short = part.strip().lower()[:3]
-        if short not in pm.WEEKDAYS:
+        if short not in WEEKDAYS:
             raise UsageError(f"not a weekday: {part!r} (use mon,tue,wed,thu,fri,sat,sun)")
         if short not in days:
             days.append(short)
@@ -152,12 +153,12 @@ def cmd_start(args: argparse.Namespace, ctx: Context) -> int:
         days_per_week = args.days_per_week or 7 - len(rest_days)
     elif args.days_per_week is not None:
         days_per_week = args.days_per_week
-        rest_days = pm.default_rest_days(days_per_week)
+        rest_days = default_rest_days(days_per_week)
     elif old is not None:
         days_per_week, rest_days = old.days_per_week, old.rest_days
     else:
         days_per_week = days or 6
-        rest_days = rest if rest is not None else pm.default_rest_days(days_per_week)
+        rest_days = rest if rest is not None else default_rest_days(days_per_week)
     if args.hours_per_week is not None:
         hours_per_week = args.hours_per_week
     elif old is not None:

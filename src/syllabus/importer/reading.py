@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 from syllabus.importer.problems import ImportProblem
+from syllabus.model.text import CONTROL
+from syllabus.model.text import clean_text as clean
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest document accepted; real roadmaps are a few dozen kilobytes."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Sequences that UTF-8 emoji, dashes and quotes become when read as Mac Roman or cp1252.
 _MOJIBAKE = re.compile(
     r"üì|üî|üß|üè|üí|üö|üó|‚Ä|‚ú|‚ö|‚û|‚ù|‚¨|Ô£ø|\uf8ff|√§|√∂|√º|√ü|Ã[\x80-\xbf¤¶¼]|â€"
@@ -61,7 +62,7 @@ def _decode(raw: bytes, where: str) -> str:
         utf8_error = error
     # Not UTF-8: a Western single-byte encoding is the only other one in common use.
     text = raw.decode("cp1252", errors="replace")
-    controls = len(_CONTROL.findall(text)) + text.count("\ufffd")
+    controls = len(CONTROL.findall(text)) + text.count("\ufffd")
     if controls > max(8, len(text) // 100):
         raise ImportProblem(
             f"{where}: not UTF-8 text (bad byte at offset {utf8_error.start}) and not readable "
@@ -82,5 +83,4 @@ def read_text(raw: bytes, where: str = "input") -> str:
 
 def clean_text(text: str) -> str:
     """Repaired text with LF line ends and no C0/C1 controls but newline and tab."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", _repair(_CONTROL.sub("", text)))
+    return clean(_repair(clean(text)))

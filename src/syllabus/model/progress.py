@@ -14,36 +14,23 @@ validates from a file obey the same ones.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
 from typing import Any, Literal, TypeVar
 
+from syllabus.model.text import clean_text
+from syllabus.model.units import (
+    DAY_HOURS,
+    WEEK_HOURS,
+    check_date,
+    normalise_rest_days,
+)
+
 SCHEMA_VERSION = 1
 """The progress file schema this code writes."""
 
 Estimate = Literal["low", "mid", "high"]
-
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-"""Weekday names, Monday first, as stored in ``rest_days``."""
-
-
-def default_rest_days(days_per_week: int) -> list[str]:
-    """Rest on the last weekdays: 6 study days rest on Sunday, 5 on the weekend, 4 from Friday."""
-    days = min(max(days_per_week, 1), 7)
-    return list(WEEKDAYS[days:])
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def clean_text(text: str) -> str:
-    """Strip C0/C1 control characters except newline and tab, so no escape reaches a terminal.
-
-    Lone surrogates (from undecodable command-line bytes) go too: they cannot be written as UTF-8.
-    """
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -180,7 +167,8 @@ class CheckIn(_Record):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        _check(0 <= self.hours <= 24, "hours must be between 0 and 24")
+        _check(0 <= self.hours <= DAY_HOURS, "hours must be between 0 and 24")
+        check_date(self.date, "a check-in's date")
         object.__setattr__(self, "note", clean_text(self.note))
         _check(self.created.tzinfo is not None, "created needs a time zone")
 
@@ -194,6 +182,10 @@ class Pause:
     end: date
     """Last day off."""
 
+    def __post_init__(self) -> None:
+        check_date(self.start, "a pause's start")
+        check_date(self.end, "a pause's end")
+
 
 @dataclass(frozen=True, kw_only=True)
 class Replan:
@@ -205,6 +197,7 @@ class Replan:
     """When the replan was made."""
 
     def __post_init__(self) -> None:
+        check_date(self.start, "a replan's start")
         _check(self.made.tzinfo is not None, "made needs a time zone")
 
 
@@ -233,16 +226,12 @@ class Enrolment(_Record):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        _check(0 <= self.hours_per_week <= 168, "hours per week must be between 0 and 168")
+        _check(0 <= self.hours_per_week <= WEEK_HOURS, "hours per week must be between 0 and 168")
         _check(1 <= self.days_per_week <= 7, "days per week must be between 1 and 7")
         _check(self.estimate in ("low", "mid", "high"), "estimate must be low, mid or high")
+        check_date(self.start, "the start")
         # "Sat" or "saturday" typed by hand mean "sat"; anything else is a damaged value.
-        days: list[str] = []
-        for day in self.rest_days:
-            short = day.strip().lower()[:3]
-            _check(short in WEEKDAYS, f"not a weekday: {day!r}")
-            if short not in days:
-                days.append(short)
+        days = normalise_rest_days(self.rest_days)
         if days != self.rest_days:
             object.__setattr__(self, "rest_days", days)
 

@@ -24,15 +24,14 @@ from functools import cached_property
 from typing import Any
 
 from syllabus.model.progress import (
-    WEEKDAYS,
     Enrolment,
     ItemState,
     Progress,
     RoadmapProgress,
-    default_rest_days,
     study_day,
 )
 from syllabus.model.roadmap import Node, Roadmap, Role, Span, Unit
+from syllabus.model.units import WEEKDAYS, default_rest_days
 
 DEFAULT_ITEM_HOURS = 3.0
 """Hours of work assumed for a checkable item when the document gives no timing at all."""

@@ -8,17 +8,10 @@ reaches the terminal even if a damaged file slipped past the model's cleaning.
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual.content import Content
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean(text: str) -> str:
-    """The text without control characters (newline and tab kept)."""
-    return _CONTROL.sub("", text)
+from syllabus.model.text import clean_text as clean
 
 
 def one_line(text: str) -> str:

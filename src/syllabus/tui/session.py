@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from syllabus.model.progress import WEEKDAYS, ItemState, Progress, RoadmapProgress
+from syllabus.model.progress import ItemState, Progress, RoadmapProgress
 from syllabus.model.roadmap import Node, Roadmap, Role
+from syllabus.model.units import WEEKDAYS
 
 if TYPE_CHECKING:
     from syllabus.model.schedule import Plan, Status

@@ -17,7 +17,8 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Se
 from textual.widgets.option_list import Option
 
 from syllabus.clock import now, today
-from syllabus.model.progress import WEEKDAYS, Enrolment
+from syllabus.model.progress import Enrolment
+from syllabus.model.units import WEEKDAYS
 from syllabus.tui.literal import one_line
 
 if TYPE_CHECKING:

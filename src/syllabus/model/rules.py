@@ -1,0 +1,153 @@
+"""The rules the CLI, the app and the schedule share: one function per concept.
+
+Nothing here reads a file or a clock; callers pass the time in. A rule that two
+places need lives here once, so the two can never disagree (``show`` once said 1/7
+where the tree said 1/6).
+
+Counting: an item counts toward a node's progress when it is checkable; a skipped
+item leaves the total; an optional item counts only once it is done; the learner's
+own items count like the roadmap's. A node is complete when ``done == total``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from syllabus.model.progress import (
+    CheckIn,
+    ItemState,
+    Progress,
+    RoadmapProgress,
+    new_checkin_id,
+    put_checkin,
+    set_item_state,
+)
+from syllabus.model.roadmap import Node
+from syllabus.model.text import clean_text
+from syllabus.model.units import (
+    InvalidEntry,
+    check_date,
+    default_rest_days,
+    normalise_rest_days,
+    parse_date,
+    parse_hours,
+    parse_rest_days,
+    weekday,
+)
+
+__all__ = [
+    "Tally",
+    "InvalidEntry",
+    "check_date",
+    "build_checkin",
+    "check_in",
+    "choose_roadmap",
+    "clean_text",
+    "counted_items",
+    "default_rest_days",
+    "normalise_rest_days",
+    "node_tally",
+    "parse_date",
+    "parse_hours",
+    "parse_rest_days",
+    "tally",
+    "weekday",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Progress on a node: items done out of items that count."""
+
+    done: int = 0
+    """Items done."""
+    total: int = 0
+    """Items that count toward completion (see the module's counting rule)."""
+
+    @property
+    def complete(self) -> bool:
+        """Everything that counts is done (an empty node is complete)."""
+        return self.done == self.total
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(self.done + other.done, self.total + other.total)
+
+
+def tally(entries: Iterable[tuple[ItemState, bool]]) -> Tally:
+    """Count (state, optional) pairs of checkable items by the one counting rule."""
+    done = total = 0
+    for state, optional in entries:
+        if state is ItemState.DONE:
+            done += 1
+            total += 1
+        elif state is not ItemState.SKIPPED and not optional:
+            total += 1
+    return Tally(done, total)
+
+
+def counted_items(node: Node, rp: RoadmapProgress) -> Iterator[tuple[str, bool]]:
+    """(item id, optional) of every checkable item under a node, own items included."""
+    own: dict[str, list[str]] = {}
+    for item in rp.live_own_items():
+        own.setdefault(item.node, []).append(item.id)
+    for inner in node.walk():
+        for item in inner.items:
+            if item.checkable:
+                yield item.id, item.optional
+        for item_id in own.get(inner.id, ()):
+            yield item_id, False
+
+
+def node_tally(node: Node, rp: RoadmapProgress) -> Tally:
+    """Done and total of a node and its descendants."""
+    return tally((rp.state(item_id), optional) for item_id, optional in counted_items(node, rp))
+
+
+def choose_roadmap(progress: Progress, wanted: str | None = None) -> str | None:
+    """The roadmap a command acts on: the one named, else the active one, else the only one
+    enrolled in; None when that leaves a choice to make."""
+    if wanted:
+        return wanted
+    if progress.settings.active_roadmap:
+        return progress.settings.active_roadmap
+    enrolled = [rid for rid, rp in progress.roadmaps.items() if rp.enrolment is not None]
+    return enrolled[0] if len(enrolled) == 1 else None
+
+
+def build_checkin(
+    old: CheckIn | None,
+    *,
+    day: date,
+    hours: float,
+    note: str,
+    roadmap: str,
+    node: str | None,
+    items: Iterable[str],
+    when: datetime,
+) -> CheckIn:
+    """A new check-in, or ``old`` edited: same id and creation time, the note cleaned."""
+    return CheckIn(
+        id=old.id if old else new_checkin_id(),
+        date=check_date(day, "a check-in's date"),
+        hours=hours,
+        note=clean_text(note).strip(),
+        roadmap=roadmap,
+        node=node,
+        items=list(dict.fromkeys(items)),
+        created=old.created if old else when,
+        updated=when,
+    )
+
+
+def check_in(progress: Progress, checkin: CheckIn) -> Progress:
+    """Save a check-in and mark the items it names done (those not done already)."""
+    progress = put_checkin(progress, checkin)
+    rp = progress.roadmap(checkin.roadmap)
+    for item_id in checkin.items:
+        if rp.state(item_id) is not ItemState.DONE:
+            progress = set_item_state(
+                progress, checkin.roadmap, item_id, ItemState.DONE, checkin.updated
+            )
+    return progress

@@ -1,0 +1,26 @@
+"""Cleaning text as it enters the model: the one rule for what may reach a terminal.
+
+Kept apart from ``rules`` because the records themselves call it while they are
+built, and ``rules`` builds on the records.
+"""
+
+from __future__ import annotations
+
+import re
+
+CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff"  # C0/C1 controls but tab and newline; surrogates
+    "\u202a-\u202e\u2066-\u2069"  # bidi embeddings, overrides and isolates
+    "\u200b\u2060\ufeff]"  # zero-width space, word joiner, stray byte order mark
+)
+"""What ``clean_text`` removes."""
+
+
+def clean_text(text: str) -> str:
+    """Text without control characters, bidi overrides or invisible joiners.
+
+    Newlines are normalised to ``\\n``; tabs stay. Lone surrogates (undecodable
+    command-line bytes) go too, since they cannot be written as UTF-8. The joiners
+    emoji need (ZWJ, U+FE0F, U+20E3 for keycaps) are kept.
+    """
+    return CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -1,0 +1,114 @@
+"""What a learner types: hours, weekdays, dates. One parser each, for the CLI and the app.
+
+The records check their own values with these too, so a file edited by hand obeys the
+same rules as a value typed at the prompt. ``model.rules`` re-exports them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""Weekday names, Monday first, as stored in ``rest_days``."""
+
+DAY_HOURS = 24.0
+"""Most hours a check-in can hold."""
+
+WEEK_HOURS = 168.0
+"""Most hours a week's pace can hold."""
+
+EARLIEST = date(1970, 1, 1)
+"""The first date a plan, a pause or a check-in may have."""
+
+LATEST = date(2200, 12, 31)
+"""The last such date: far enough for any plan, near enough that dates never overflow."""
+
+
+class InvalidEntry(ValueError):
+    """A value a person typed that cannot be used; the message is shown as it is."""
+
+
+_CLOCK = re.compile(r"(\d+):([0-5]\d)")
+_DURATION = re.compile(r"(?:(?P<h>\d+(?:[.,]\d+)?)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?")
+
+
+def _hours_value(raw: str) -> float | None:
+    if clock := _CLOCK.fullmatch(raw):
+        return int(clock[1]) + int(clock[2]) / 60
+    duration = _DURATION.fullmatch(raw)
+    if duration and (duration["h"] or duration["m"]):
+        return float((duration["h"] or "0").replace(",", ".")) + int(duration["m"] or 0) / 60
+    try:
+        value = float(raw.replace(",", "."))
+    except ValueError:
+        return None
+    return None if value != value else value  # NaN is no number of hours
+
+
+def parse_hours(text: str, most: float = DAY_HOURS) -> float:
+    """Hours from "2", "1,5", "1.5", "1:30", "90m", "2h", "1h30" or "1h 30m", to 0.01 h.
+
+    ``most`` is the upper bound: a day's 24 for a check-in, a week's 168 for a pace.
+    """
+    raw = text.strip().lower()
+    if not raw:
+        raise InvalidEntry("enter a number of hours, e.g. 1,5 or 1:30")
+    hours = _hours_value(raw)
+    if hours is None:
+        raise InvalidEntry(f"{text.strip()!r} is not a number of hours (try 1,5 or 1:30)")
+    if hours < 0:
+        raise InvalidEntry("hours cannot be negative")
+    if hours > most:
+        raise InvalidEntry(f"hours must be at most {most:g}, got {text.strip()!r}")
+    return round(hours, 2)
+
+
+def weekday(name: str) -> str:
+    """The stored name of a weekday: "Sat", "saturday" and "sa" are "sat"."""
+    short = name.strip().lower()[:3]
+    if short == "sa":
+        short = "sat"
+    if short not in WEEKDAYS:
+        raise InvalidEntry(f"not a weekday: {name.strip()!r} (use mon, tue, … sun)")
+    return short
+
+
+def normalise_rest_days(names: list[str]) -> list[str]:
+    """Weekday names as stored: each once, Monday first.
+
+    Seven rest days are kept as written (the schedule then studies every day); only
+    ``parse_rest_days``, for what a person types, refuses them.
+    """
+    days = {weekday(name) for name in names}
+    return [day for day in WEEKDAYS if day in days]
+
+
+def parse_rest_days(text: str) -> list[str]:
+    """Rest days from "sat,sun", "Sat Sun" or "" (none); at least one study day must remain."""
+    days = normalise_rest_days([part for part in re.split(r"[\s,;]+", text) if part])
+    if len(days) > 6:
+        raise InvalidEntry("keep at least one study day a week")
+    return days
+
+
+def default_rest_days(days_per_week: int) -> list[str]:
+    """Rest on the last weekdays: 6 study days rest on Sunday, 5 on the weekend, 4 from Friday."""
+    days = min(max(days_per_week, 1), 7)
+    return list(WEEKDAYS[days:])
+
+
+def check_date(day: date, what: str = "date") -> date:
+    """The date, if it lies in the window every schedule can compute with."""
+    if not EARLIEST <= day <= LATEST:
+        raise InvalidEntry(f"{what} must lie between {EARLIEST} and {LATEST}, got {day}")
+    return day
+
+
+def parse_date(text: str, what: str = "date") -> date:
+    """An ISO date (YYYY-MM-DD) in the schedule's window."""
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidEntry(f"not a date (YYYY-MM-DD): {text.strip()!r}") from None
+    return check_date(day, what)
