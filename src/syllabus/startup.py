@@ -1,0 +1,59 @@
+"""All interpreter tuning, in one place: the cycle collector and the fast exit.
+
+The rest of the code base never touches ``gc`` or ``os._exit``; the entry points call
+these at the moments they name.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+
+COMMAND_GC_THRESHOLD = 100_000
+"""Young-generation threshold for a one-shot command."""
+
+APP_STARTUP_GC_THRESHOLD = 100_000
+"""Young-generation threshold while the app starts, until content shows."""
+
+_USUAL_GC = gc.get_threshold()
+
+
+def tune_for_command() -> None:
+    """A command builds a few thousand records and is gone a moment later.
+
+    Collecting cycles while it allocates cost ~10 % of a run (measured on a 3-year
+    progress file) and found next to nothing; a high threshold keeps memory bounded
+    all the same.
+    """
+    gc.set_threshold(COMMAND_GC_THRESHOLD, 50, 100)
+
+
+def tune_for_app_start() -> None:
+    """Start-up makes a few hundred thousand objects that live on (Textual's, the
+    roadmap's): walking them again and again was ~8 % of the time to content."""
+    gc.set_threshold(APP_STARTUP_GC_THRESHOLD, 50, 100)
+
+
+def app_ready() -> None:
+    """Content is on screen: what start-up built is moved out of the collector's sight
+    (``gc.freeze``), so later collections walk only what the session makes, and the
+    collector returns to its usual pace."""
+    gc.freeze()
+    gc.set_threshold(*_USUAL_GC)
+
+
+def exit_now(code: int) -> None:
+    """Flush the output and end the process without tearing the interpreter down.
+
+    Freeing every module, schema and record one by one takes 20-30 ms after a command
+    on a big progress file; the system reclaims it at once. Nothing is lost: every file
+    a command writes is closed (and fsynced) before the command returns, and the
+    progress lock goes with its descriptor.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # a closed pipe (``| head``): there is no one left to read it
+    os._exit(code)
