@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import syllabus
 from syllabus.model.ids import UnknownId, resolve
+from syllabus.model.text import clean_fields, clean_text
 
 if TYPE_CHECKING:
     from syllabus.model.roadmap import Roadmap
@@ -30,6 +31,10 @@ SOURCES = "sources.toml"
 
 class RoadmapFileError(Exception):
     """A roadmap file that cannot be read; ``str()`` is one line naming the file."""
+
+    def __init__(self, message: str) -> None:
+        # File names come from the disk: no escape sequence in one reaches a terminal.
+        super().__init__(" ".join(clean_text(message).split()))
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,10 @@ class CatalogEntry:
     """The pace the roadmap states, at the middle estimate, if it states one."""
     rest_days: tuple[str, ...] | None = None
     """Rest weekdays the roadmap's routine implies, if it gives one."""
+
+    def __post_init__(self) -> None:
+        # The header line is read without the model's validation: clean it the same way.
+        clean_fields(self, "id", "title", "source", "language")
 
 
 def bundled_dir() -> Path:

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
 from typing import Any, Literal, TypeVar
 
-from syllabus.model.text import clean_text
+from syllabus.model.text import clean_fields, clean_text
 from syllabus.model.units import (
     DAY_HOURS,
     WEEK_HOURS,
@@ -139,7 +139,7 @@ class OwnItem(_Record):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        object.__setattr__(self, "text", clean_text(self.text))
+        clean_fields(self, "text", "url")
 
 
 @dataclass(frozen=True, kw_only=True)

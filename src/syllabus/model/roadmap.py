@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from syllabus.model.text import clean_fields
+
 WEEKS_PER_MONTH = 4
 """A document "month" is four weeks of work (seed 003: eight weeks are months 1-2)."""
 
@@ -186,6 +188,7 @@ class Pace:
     """Hours by weekday name ("mon" ... "sun"), where the document gives a routine."""
 
     def __post_init__(self) -> None:
+        clean_fields(self, "text")
         if any(type(hours) is not float for hours in self.weekday_hours.values()):
             hours = {day: float(value) for day, value in self.weekday_hours.items()}
             object.__setattr__(self, "weekday_hours", hours)
@@ -239,6 +242,7 @@ class Item:
     """Nesting depth in the document's list (0 = top level)."""
 
     def __post_init__(self) -> None:
+        clean_fields(self, "text", "url", "group")
         if type(self.kind) is not ItemKind:
             object.__setattr__(self, "kind", ItemKind(self.kind))
         if self.hours is not None and type(self.hours) is not float:
@@ -273,6 +277,7 @@ class Node:
     """Items in document order."""
 
     def __post_init__(self) -> None:
+        clean_fields(self, "title", "goal", "prerequisites_text", "body")
         if type(self.role) is not Role:
             object.__setattr__(self, "role", Role(self.role))
 
@@ -305,6 +310,9 @@ class Roadmap:
     """Which timing wins when sizing: "position", "duration", "hours" or "auto"."""
     nodes: list[Node] = field(default_factory=list)
     """Top-level nodes in document order."""
+
+    def __post_init__(self) -> None:
+        clean_fields(self, "title", "source", "language", "summary", "schedule_by")
 
     def walk(self) -> Iterator[Node]:
         """Every node, depth first, in document order."""

@@ -24,3 +24,19 @@ def clean_text(text: str) -> str:
     emoji need (ZWJ, U+FE0F, U+20E3 for keycaps) are kept.
     """
     return CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def clean_fields(record: object, *names: str) -> None:
+    """Clean the named text fields of a frozen record in place, while it is being built.
+
+    For ``__post_init__``: a roadmap or progress file made by hand, or synced from
+    elsewhere, reaches the terminal only through these.
+    """
+    for name in names:
+        value = getattr(record, name)
+        if isinstance(value, str):
+            cleaned = clean_text(value)
+            if cleaned != value:
+                object.__setattr__(record, name, cleaned)
+        elif isinstance(value, list) and any(isinstance(v, str) for v in value):
+            object.__setattr__(record, name, [clean_text(v) for v in value])
