@@ -23,9 +23,9 @@ HOSTILE = f"Evil {OSC_TITLE}map{OSC_CLIPBOARD}{BIDI}\u200b"
 
 def hostile_roadmap(roadmap_id: str = "evil") -> str:
     header = (
-        '# syllabus-roadmap {"id":"%s","title":"Evil \\u001b]0;pwned\\u0007map",'
+        '# syllabus-roadmap {"id":"' + roadmap_id + '","title":"Evil \\u001b]0;pwned\\u0007map",'
         '"source":"a\\u001b[31m.md","language":"en","items_total":1,"items_checkable":1,'
-        '"weeks":null,"hours":null,"hours_per_week":null,"rest_days":null}\n' % roadmap_id
+        '"weeks":null,"hours":null,"hours_per_week":null,"rest_days":null}\n'
     )
     body = (
         f'id = "{roadmap_id}"\n'
