@@ -32,6 +32,10 @@ SOURCES = "sources.toml"
 class RoadmapFileError(Exception):
     """A roadmap file that cannot be read; ``str()`` is one line naming the file."""
 
+
+class IdTaken(ValueError):
+    """An import asked for the id of a bundled roadmap; ``str()`` says so in one line."""
+
     def __init__(self, message: str) -> None:
         # File names come from the disk: no escape sequence in one reaches a terminal.
         super().__init__(" ".join(clean_text(message).split()))
@@ -57,6 +61,8 @@ class CatalogEntry:
     """The pace the roadmap states, at the middle estimate, if it states one."""
     rest_days: tuple[str, ...] | None = None
     """Rest weekdays the roadmap's routine implies, if it gives one."""
+    origin: str | None = None
+    """For an imported roadmap, the resolved path of the file it was imported from."""
 
     def __post_init__(self) -> None:
         # The header line is read without the model's validation: clean it the same way.
@@ -136,14 +142,18 @@ def _in_appendix(roadmap: Roadmap, node_id: str) -> bool:
     )
 
 
-def roadmap_toml(roadmap: Roadmap) -> str:
-    """A roadmap as the text of its TOML file, header line first."""
+def roadmap_toml(roadmap: Roadmap, origin: Path | None = None) -> str:
+    """A roadmap as the text of its TOML file, header line first (with ``origin``, the
+    file it was imported from, so a later import can tell the same file from a namesake)."""
     import tomli_w
 
     from syllabus.model.plain import dump
 
     data = dump(roadmap, exclude_none=True, exclude_defaults=True)
-    header = json.dumps(summarize(roadmap), ensure_ascii=False, separators=(",", ":"))
+    facts = summarize(roadmap)
+    if origin is not None:
+        facts["origin"] = str(origin)
+    header = json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
     return f"{HEADER}{header}\n{tomli_w.dumps(data)}"
 
 
@@ -175,6 +185,7 @@ def _entry(path: Path, bundled: bool) -> CatalogEntry:
         hours=(float(hours[0]), float(hours[1])) if hours else None,
         hours_per_week=_float_or_none(facts.get("hours_per_week")),
         rest_days=tuple(map(str, facts["rest_days"])) if facts.get("rest_days") else None,
+        origin=str(facts["origin"]) if facts.get("origin") and not bundled else None,
     )
 
 
@@ -226,6 +237,42 @@ def resolve_roadmap_id(wanted: str, data_dir: Path) -> str:
     return resolve(wanted, [e.id for e in entries(data_dir)], "roadmap")
 
 
+@dataclass(frozen=True)
+class ImportTarget:
+    """Where an import goes."""
+
+    id: str
+    """The roadmap id the import is saved under."""
+    replaces: bool
+    """True when it re-imports over an imported roadmap rather than adding one."""
+
+
+def import_target(
+    proposed: str, origin: Path, data_dir: Path, wanted: str | None = None
+) -> ImportTarget:
+    """The id an import is saved under: no import replaces a roadmap by accident.
+
+    ``wanted`` (``--id``) re-imports over the imported roadmap of that id, or makes it;
+    else a file whose resolved path is the one recorded for an imported roadmap
+    re-imports over that one; anything else is a new roadmap, ``proposed`` or the first
+    free of ``proposed-2``, ``proposed-3``… (another ``plan.md`` is another roadmap).
+    """
+    found = {e.id: e for e in entries(data_dir)}
+    if wanted is not None:
+        entry = found.get(wanted)
+        if entry is not None and entry.bundled:
+            raise IdTaken(f"id {wanted!r} belongs to a bundled roadmap; choose another")
+        return ImportTarget(wanted, entry is not None)
+    resolved = str(origin.resolve())
+    for entry in found.values():
+        if not entry.bundled and entry.origin == resolved:
+            return ImportTarget(entry.id, True)
+    chosen, number = proposed, 2
+    while chosen in found:
+        chosen, number = f"{proposed}-{number}", number + 1
+    return ImportTarget(chosen, False)
+
+
 def _load_path(path: Path, data_dir: Path | None = None, bundled: bool = False) -> Roadmap:
     """Read and validate a roadmap file; with ``data_dir``, through this machine's cache."""
     import rtoml
@@ -270,12 +317,13 @@ def load_roadmap(roadmap_id: str, data_dir: Path) -> Roadmap:
     return _load_path(entry.path, data_dir, entry.bundled)
 
 
-def save_user_roadmap(roadmap: Roadmap, data_dir: Path) -> Path:
-    """Write an imported roadmap to ``<data dir>/roadmaps/<id>.toml`` atomically."""
+def save_user_roadmap(roadmap: Roadmap, data_dir: Path, origin: Path | None = None) -> Path:
+    """Write an imported roadmap to ``<data dir>/roadmaps/<id>.toml`` atomically;
+    ``origin`` is the file it came from (recorded resolved, for ``import_target``)."""
     folder = user_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{roadmap.id}.toml"
-    text = roadmap_toml(roadmap)
+    text = roadmap_toml(roadmap, origin.resolve() if origin is not None else None)
     handle, temp = tempfile.mkstemp(prefix=f".{roadmap.id}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
@@ -301,10 +349,13 @@ def save_user_roadmap(roadmap: Roadmap, data_dir: Path) -> Path:
 
 __all__ = [
     "CatalogEntry",
+    "IdTaken",
+    "ImportTarget",
     "RoadmapFileError",
     "UnknownId",
     "bundled_dir",
     "entries",
+    "import_target",
     "load_roadmap",
     "resolve_roadmap_id",
     "roadmap_toml",

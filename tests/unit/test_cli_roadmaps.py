@@ -222,3 +222,29 @@ def test_reimporting_an_edited_file_keeps_its_roadmap_id(
     assert out.startswith("Better Title  (first-title")
     assert "week-01/task-one" in out and "week-01/task-two" in out
     assert sorted(p.name for p in (data_dir / "roadmaps").iterdir()) == ["first-title.toml"]
+
+
+def test_a_namesake_from_another_folder_is_a_new_roadmap(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    """Issue 12.5: y/plan.md after x/plan.md once replaced x's roadmap and orphaned its progress."""
+    first, second = tmp_path / "x" / "plan.md", tmp_path / "y" / "plan.md"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    first.write_text("# Plan\n## Week 1: A\n- [ ] read x\n", "utf-8")
+    second.write_text("# Plan\n## Week 1: B\n- [ ] read y\n", "utf-8")
+    assert run(capsys, "import", str(first)) == (0, "plan\n", "")
+    saved = data_dir / "roadmaps" / "plan.toml"
+    before = saved.read_text("utf-8")
+    assert run(capsys, "import", str(second)) == (0, "plan-2\n", "")
+    assert saved.read_text("utf-8") == before
+    assert "read-y" in (data_dir / "roadmaps" / "plan-2.toml").read_text("utf-8")
+    # The same file again, even by another spelling of its path, re-imports over its own roadmap.
+    again = tmp_path / "x" / ".." / "y" / "plan.md"
+    code, out, err = run(capsys, "import", str(again))
+    assert (code, out) == (0, "plan-2\n") and "re-imported plan-2" in err
+    # --id names the roadmap to re-import over, whatever file it came from.
+    code, out, err = run(capsys, "import", str(second), "--id", "plan")
+    assert (code, out) == (0, "plan\n") and "re-imported plan" in err
+    assert "read-y" in saved.read_text("utf-8")
+    assert sorted(p.name for p in (data_dir / "roadmaps").iterdir()) == ["plan-2.toml", "plan.toml"]

@@ -242,56 +242,41 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    """Import a Markdown roadmap into the data dir and print its id."""
-    from syllabus.catalog import entries, save_user_roadmap
+    """Import a Markdown roadmap into the data dir and print its id.
+
+    Another file with the same name is another roadmap (``plan-2``); only ``--id`` or
+    the very file recorded for a roadmap re-imports over it, and says so.
+    """
+    from syllabus.catalog import IdTaken, import_target, save_user_roadmap
     from syllabus.importer import ImportProblem, import_bytes
     from syllabus.importer.hints import Hints
     from syllabus.model.slug import slugify
+    from syllabus.model.text import clean_text
 
     path = Path(args.file).expanduser()
+    shown = clean_text(str(path))
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise FileProblem(f"{path}: cannot read: {error.strerror or error}") from None
+        raise FileProblem(f"{shown}: cannot read: {error.strerror or error}") from None
     wanted_id = slugify(args.roadmap_id) if args.roadmap_id else None
     if args.roadmap_id is not None and not wanted_id:
         raise UsageError(f"--id {args.roadmap_id!r} has no letters or digits to make an id of")
     try:
         roadmap = import_bytes(raw, path.name, Hints(id=wanted_id, title=args.title))
-    except ImportProblem as error:
+        target = import_target(roadmap.id, path, ctx.data_dir, wanted_id)
+    except (ImportProblem, IdTaken) as error:
         raise UsageError(str(error)) from None
-    existing = {e.id: e for e in entries(ctx.data_dir)}
-    chosen = roadmap.id
-    earlier = [e.id for e in existing.values() if not e.bundled and e.source == roadmap.source]
-    if not wanted_id and earlier and chosen not in earlier:
-        chosen = earlier[0]  # the same file again, its title edited: keep its id and progress
-    elif chosen in existing:
-        entry = existing[chosen]
-        if entry.bundled:
-            if wanted_id:
-                raise UsageError(f"id {chosen!r} belongs to a bundled roadmap; choose another")
-            chosen = _free_id(chosen, existing, roadmap.source)
-        elif entry.source != roadmap.source and not wanted_id:
-            chosen = _free_id(chosen, existing, roadmap.source)
-    if chosen != roadmap.id:
-        roadmap = _with_id(roadmap, chosen)
+    if target.id != roadmap.id:
+        roadmap = _with_id(roadmap, target.id)
     try:
-        save_user_roadmap(roadmap, ctx.data_dir)
+        save_user_roadmap(roadmap, ctx.data_dir, path)
     except OSError as error:
         raise FileProblem(f"cannot save the roadmap: {error}") from None
+    if target.replaces:
+        print(f"syllabus: re-imported {roadmap.id} from {shown}", file=sys.stderr)
     _write(roadmap.id)
     return 0
-
-
-def _free_id(base: str, existing: dict[str, Any], source: str) -> str:
-    """``base-2``, ``base-3``…: the first id that is free or already this file's."""
-    number = 2
-    while True:
-        candidate = f"{base}-{number}"
-        entry = existing.get(candidate)
-        if entry is None or (not entry.bundled and entry.source == source):
-            return candidate
-        number += 1
 
 
 def _with_id(roadmap: Roadmap, new_id: str) -> Roadmap:
