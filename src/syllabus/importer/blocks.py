@@ -235,8 +235,8 @@ def inline_lines(token: Token, source_lines: list[str] | None = None) -> list[Li
             link_text.append(text)
         if label is not None and not label_done and strong_depth:
             label.append(text)
-        elif label is None and not _LEAD.fullmatch("".join(parts) + text):
-            label_done = True
+        elif label is None and not label_done and not _LEAD.fullmatch("".join(parts) + text):
+            label_done = True  # checked once: later text cannot start a label
         parts.append(text)
     flush()
     if source_lines is not None and token.map and len(lines) == token.map[1] - token.map[0]:
