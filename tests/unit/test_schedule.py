@@ -714,11 +714,11 @@ def test_the_collector_is_back_on_afterwards() -> None:
 
 def test_a_pace_of_minutes_projects_no_finish_instead_of_overflowing() -> None:
     """Three seconds of done work in a month is no pace: no forecast, and no date past 9999."""
-    from syllabus.model import schedule as sched
+    from syllabus.model.schedule import calendar, forecast
 
-    cal = sched.StudyCalendar()
-    assert sched._finish_at(cal, date(2026, 3, 1), remaining=500.0, rate=6e-05) is None
-    assert sched._finish_at(cal, date(2026, 3, 1), remaining=10.0, rate=2.0) == date(2026, 3, 6)
+    cal = calendar.StudyCalendar()
+    assert forecast._finish_at(cal, date(2026, 3, 1), remaining=500.0, rate=6e-05) is None
+    assert forecast._finish_at(cal, date(2026, 3, 1), remaining=10.0, rate=2.0) == date(2026, 3, 6)
 
 
 @pytest.mark.parametrize(
