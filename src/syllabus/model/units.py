@@ -30,15 +30,20 @@ class InvalidEntry(ValueError):
 
 
 _CLOCK = re.compile(r"(\d+):([0-5]\d)")
-_DURATION = re.compile(r"(?:(?P<h>\d+(?:[.,]\d+)?)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?")
+# "2h", "1h30", "1h 30m", "90m": minutes need their "m" unless they follow hours.
+_DURATION = re.compile(
+    r"(?:(?P<h>\d+(?:[.,]\d+)?)\s*h(?:\s*(?P<hm>\d+)\s*(?:m(?:in)?)?)?)"
+    r"|(?:(?P<m>\d+)\s*m(?:in)?)"
+)
 
 
 def _hours_value(raw: str) -> float | None:
     if clock := _CLOCK.fullmatch(raw):
         return int(clock[1]) + int(clock[2]) / 60
     duration = _DURATION.fullmatch(raw)
-    if duration and (duration["h"] or duration["m"]):
-        return float((duration["h"] or "0").replace(",", ".")) + int(duration["m"] or 0) / 60
+    if duration:
+        minutes = int(duration["m"] or duration["hm"] or 0)
+        return float((duration["h"] or "0").replace(",", ".")) + minutes / 60
     try:
         value = float(raw.replace(",", "."))
     except ValueError:
