@@ -684,9 +684,9 @@ def fig_cli(ctx: Context) -> list[Row]:
         "checkin": [*app, "checkin", "--hours", "1", "--note", "benchmark [x]"],
     }
     modules = {
-        "list": "syllabus.commands.roadmaps",
-        "status": "syllabus.commands.schedule",
-        "checkin": "syllabus.commands.progress",
+        "list": "syllabus.cli.roadmaps",
+        "status": "syllabus.cli.schedule",
+        "checkin": "syllabus.cli.progress",
     }
     runnable = {
         name: argv

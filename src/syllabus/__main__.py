@@ -1,8 +1,20 @@
-"""Entry point for ``python -m syllabus`` and the ``syllabus`` console script."""
+"""Entry point for ``python -m syllabus`` and the ``syllabus`` console script.
+
+No command opens the app; a command runs and ends at once. This is the one place that
+knows both: the command line never imports the TUI, it calls ``_open_app`` when there
+is nothing else to do.
+"""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+
+def _open_app(data_dir: Path) -> int:
+    from syllabus.tui.app import run
+
+    return run(data_dir)
 
 
 def main() -> None:
@@ -13,7 +25,7 @@ def main() -> None:
     args = sys.argv[1:]
     if command_in(args) is None:
         # The app, --help or a usage error: an ordinary run and exit.
-        sys.exit(cli_main(args))
+        sys.exit(cli_main(args, app=_open_app))
     startup.tune_for_command()
     startup.exit_now(cli_main(args))
 

@@ -26,8 +26,35 @@ def _parse(argv: list[str], only: str | None) -> tuple[object, str, str]:
     return result, out.getvalue(), err.getvalue()
 
 
-def test_every_handler_has_a_parser() -> None:
-    assert list(cli._COMMANDS) == list(cli._HANDLERS)
+def test_the_table_is_the_help_and_every_handler_resolves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # one line per command
+    monkeypatch.setenv("PYTHON_COLORS", "0")
+    names = [command.name for command in cli.COMMANDS]
+    assert len(set(names)) == len(names)
+    help_text = cli.build_parser().format_help()
+    rows = [line.split(None, 1) for line in help_text.splitlines() if line.startswith("    ")]
+    listed = [(row[0], row[1].strip()) for row in rows if len(row) == 2]
+    assert listed == [(c.name, c.help) for c in cli.COMMANDS]  # --help is the table, in order
+    for command in cli.COMMANDS:
+        assert callable(command.load()), command.handler
+
+
+def test_building_the_parser_imports_no_handler() -> None:
+    script = (
+        "import sys\n"
+        "from syllabus import cli\n"
+        "cli.build_parser().parse_args(['checkin', '--hours', '1:30'])\n"
+        "loaded = [m for m in sys.modules if m.split('.')[:2] == ['syllabus', 'cli']]\n"
+        "print(sorted(loaded))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    loaded = eval(done.stdout)  # a printed list of module names
+    assert not {"syllabus.cli.progress", "syllabus.cli.roadmaps", "syllabus.cli.schedule"} & set(
+        loaded
+    )
 
 
 @pytest.mark.parametrize(
@@ -93,3 +120,43 @@ def test_a_command_run_ends_with_all_its_output_and_its_code(tmp_path: Path) -> 
     wrong = _run("status", "--format", "xml", data_dir=data)
     assert wrong.returncode == 2
     assert wrong.stdout == "" and len(wrong.stderr.strip().splitlines()) == 1
+
+
+def test_no_command_calls_the_app_with_the_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[Path] = []
+
+    def app(data_dir: Path) -> int:
+        opened.append(data_dir)
+        return 7
+
+    assert cli.main(["--data-dir", str(tmp_path / "given")], app=app) == 7
+    monkeypatch.setenv("SYLLABUS_DATA_DIR", str(tmp_path / "env"))
+    assert cli.main([], app=app) == 7
+    assert opened == [tmp_path / "given", tmp_path / "env"]
+    assert cli.main([]) == 2  # the command line alone has no app to open
+
+
+def test_the_entry_point_opens_the_app_without_a_command(tmp_path: Path) -> None:
+    """``__main__`` decides: no command runs ``syllabus.tui.app.run`` (stood in for here)."""
+    script = (
+        "import sys, types\n"
+        "stand_in = types.ModuleType('syllabus.tui.app')\n"
+        "stand_in.run = lambda data_dir: print('app on', data_dir) or 0\n"
+        "sys.modules['syllabus.tui.app'] = stand_in\n"
+        "from syllabus.__main__ import main\n"
+        "sys.argv = ['syllabus', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "--data-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"app on {tmp_path}\n", "")
+    helped = subprocess.run(
+        [sys.executable, "-m", "syllabus", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert helped.returncode == 0 and "No command opens the app." in helped.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import types
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -280,3 +281,99 @@ def test_backups_list_and_restore(roadmap: Roadmap, data_dir: Path, capsys, monk
     assert rp.state("phase-1/week-01/read-[1]-chapter") == ItemState.TODO
     assert list((data_dir / "backups").glob("progress-before-restore-*.toml"))
     assert run("backups", "--restore", "nope") == 2
+
+
+@pytest.mark.parametrize(
+    ("typed", "hours"),
+    [("1:30", 1.5), ("90m", 1.5), ("1h30", 1.5), ("1h 30m", 1.5), ("1,5", 1.5), ("2h", 2.0)],
+)
+def test_checkin_takes_hours_as_the_app_does(
+    roadmap: Roadmap, data_dir: Path, typed: str, hours: float, capsys
+):
+    """Issue 11: the dialog took 1:30 and 90m while `checkin --hours 1:30` exited 2."""
+    run("start", "tiny-plan")
+    assert run("checkin", "--hours", typed) == 0, capsys.readouterr().err
+    (checkin,) = ProgressFile(data_dir).load().progress.live_checkins()
+    assert checkin.hours == hours
+
+
+def test_a_weeks_pace_may_exceed_a_days_hours(roadmap: Roadmap, data_dir: Path, capsys):
+    """Issue 12.10: `start --hours-per-week 30` was refused by the 0-24 check for a day."""
+    assert run("start", "tiny-plan", "--hours-per-week", "30") == 0
+    enrolment = ProgressFile(data_dir).load().progress.roadmap("tiny-plan").enrolment
+    assert enrolment is not None and enrolment.hours_per_week == 30
+    capsys.readouterr()
+    assert run("start", "tiny-plan", "--hours-per-week", "169") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "168" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["start", "tiny-plan", "--on", "0001-01-01"],
+        ["pause", "--from", "0001-01-01", "--until", "9999-12-31"],
+        ["pause", "--until", "2201-01-01"],
+        ["checkin", "--hours", "1", "--date", "1969-12-31"],
+        ["replan", "--from", "9999-12-31"],
+        ["start", "tiny-plan", "--rest-days", "mon,tue,wed,thu,fri,sat,sun"],
+        ["start", "tiny-plan", "--rest-days", "caturday"],
+    ],
+)
+def test_values_the_rules_refuse_are_one_line_usage_errors(
+    roadmap: Roadmap, data_dir: Path, argv: list[str], capsys
+):
+    """Issue 12.7: dates like 0001-01-01 were accepted, then every schedule command died."""
+    run("start", "tiny-plan")
+    before = (data_dir / "progress.toml").read_bytes()
+    capsys.readouterr()
+    assert run(*argv) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and err.startswith("syllabus")
+    assert (data_dir / "progress.toml").read_bytes() == before
+    assert run("status") == 0
+
+
+def test_rest_days_as_the_app_takes_them(roadmap: Roadmap, data_dir: Path):
+    assert run("start", "tiny-plan", "--rest-days", "Sun Saturday") == 0
+    enrolment = ProgressFile(data_dir).load().progress.roadmap("tiny-plan").enrolment
+    assert enrolment is not None
+    assert (enrolment.rest_days, enrolment.days_per_week) == (["sat", "sun"], 5)
+
+
+def test_every_command_acts_on_the_only_enrolment_without_an_active_roadmap(
+    roadmap: Roadmap, data_dir: Path, capsys
+):
+    """Issue 11: `status` worked without an active roadmap when one was enrolled; `done` failed."""
+    run("start", "tiny-plan")
+    pf = ProgressFile(data_dir)
+    pf.update(lambda p: replace(p, settings=replace(p.settings, active_roadmap=None)))
+    assert ProgressFile(data_dir).load().progress.settings.active_roadmap is None
+    capsys.readouterr()
+    assert run("status") == 0
+    assert run("done", "phase-1/week-01/read") == 0
+    assert run("note", "phase-1/week-01", "fine") == 0
+    assert run("checkin", "--hours", "1") == 0
+    assert run("pause", "--from", "2026-12-24") == 0
+    assert run("today", "--short") == 0
+    out = capsys.readouterr().out
+    assert "done: phase-1/week-01/read-[1]-chapter" in out and "1 day off" in out
+    rp = ProgressFile(data_dir).load().progress.roadmap("tiny-plan")
+    assert rp.state("phase-1/week-01/read-[1]-chapter") == ItemState.DONE
+
+
+def test_editing_a_checkin_keeps_its_id_and_creation(roadmap: Roadmap, data_dir: Path, capsys):
+    run("start", "tiny-plan")
+    run("checkin", "--hours", "1", "--note", "first", "--item", "phase-1/week-01/read")
+    (first,) = ProgressFile(data_dir).load().progress.live_checkins()
+    capsys.readouterr()
+    assert run("checkin", "--replace", first.id, "--hours", "0:45") == 0
+    assert capsys.readouterr().out.strip() == first.id
+    (edited,) = ProgressFile(data_dir).load().progress.live_checkins()
+    assert (edited.id, edited.created, edited.note, edited.items) == (
+        first.id,
+        first.created,
+        "first",
+        first.items,
+    )
+    assert edited.hours == 0.75 and edited.updated > first.updated

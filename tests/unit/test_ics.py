@@ -9,7 +9,7 @@ import icalendar
 import pytest
 
 from syllabus import catalog, cli
-from syllabus.commands.schedule import _fold, ics_text
+from syllabus.cli.ics import _fold, ics_text
 from syllabus.model import progress as pm
 from syllabus.model.roadmap import HoursRange, Item, Node, Pace, Roadmap, Role, Timing
 from syllabus.model.schedule import build_plan

@@ -1,82 +1,27 @@
-"""Schedule subcommands: status, today, replan and ics.
+"""Schedule subcommands: status, today and replan (``ics`` has its own module).
 
 They read the progress file once (``replan`` writes through ``ProgressFile.update``),
 build the plan with ``model.schedule`` and print it. ``status --format json`` is the
 scripting interface: ISO dates, hours as numbers, ``null`` where there is nothing yet.
-The iCalendar text is written here by hand (RFC 5545), so the runtime needs no library.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from syllabus.cli import Context, FileProblem, UsageError
+from syllabus.cli.context import Context, FileProblem, UsageError
 
 if TYPE_CHECKING:
     from syllabus.model.progress import Progress
     from syllabus.model.roadmap import Roadmap
-    from syllabus.model.schedule import Plan, Status
-    from syllabus.storage.progress_file import ProgressFile
+    from syllabus.model.schedule import Status
 
 _LISTED = 10
 """Due and overdue items the text views show before "and N more"."""
-
-
-def _note(line: str) -> None:
-    print(f"syllabus: {line}", file=sys.stderr)
-
-
-def _open(ctx: Context, writing: bool = False) -> tuple[ProgressFile, Progress]:
-    """The progress file and its progress; a damaged (or, to write, newer) file stops here."""
-    from syllabus.storage.progress_file import ProgressFile
-
-    pf = ctx.opened(ProgressFile(ctx.data_dir))
-    loaded = pf.load()
-    if loaded.damaged:
-        raise FileProblem(loaded.problems[-1])
-    if loaded.read_only and writing:
-        raise FileProblem(loaded.problems[-1])
-    for problem in loaded.problems:
-        _note(problem)
-    return pf, loaded.progress
-
-
-def _resolve_id(wanted: str, ctx: Context, progress: Progress) -> str:
-    from syllabus import catalog
-    from syllabus.model.ids import UnknownId
-
-    try:
-        return catalog.resolve_roadmap_id(wanted, ctx.data_dir)
-    except UnknownId as error:
-        raise UsageError(str(error)) from None
-
-
-def _roadmap_id(args: argparse.Namespace, ctx: Context, progress: Progress) -> str | None:
-    """``--roadmap``, else the active roadmap, else the only one enrolled in."""
-    wanted = getattr(args, "roadmap", None)
-    if wanted:
-        return _resolve_id(wanted, ctx, progress)
-    if progress.settings.active_roadmap:
-        return progress.settings.active_roadmap
-    enrolled = [rid for rid, rp in progress.roadmaps.items() if rp.enrolment is not None]
-    return enrolled[0] if len(enrolled) == 1 else None
-
-
-def _load(roadmap_id: str, ctx: Context) -> Roadmap:
-    from syllabus import catalog
-    from syllabus.model.ids import UnknownId
-
-    try:
-        return catalog.load_roadmap(roadmap_id, ctx.data_dir)
-    except UnknownId as error:
-        raise UsageError(str(error)) from None
-    except catalog.RoadmapFileError as error:
-        raise FileProblem(str(error)) from None
 
 
 def _status(roadmap: Roadmap, progress: Progress, roadmap_id: str, today: date) -> Status:
@@ -88,7 +33,7 @@ def _status(roadmap: Roadmap, progress: Progress, roadmap_id: str, today: date) 
     return compute_status(roadmap, progress, roadmap_id, today, plan)
 
 
-def _hours(value: float) -> str:
+def hours_text(value: float) -> str:
     """Hours for people: 6.5, 13, 0.3."""
     return f"{round(value, 1):g}"
 
@@ -214,7 +159,7 @@ def _text(roadmap: Roadmap, status: Status, enrolled: bool) -> list[str]:
         planned, logged = status.node_hours.get(status.current, (0.0, 0.0))
         lines.append(
             f"now: {nodes[status.current].title}  ({status.current})"
-            f" · {_hours(logged)}/{_hours(planned)} h logged"
+            f" · {hours_text(logged)}/{hours_text(planned)} h logged"
         )
     extra = [f"{counts[s]} {s}" for s in ("doing", "skipped") if counts[s]]
     lines.append(
@@ -222,8 +167,9 @@ def _text(roadmap: Roadmap, status: Status, enrolled: bool) -> list[str]:
         + (f" · {' · '.join(extra)}" if extra else "")
     )
     lines.append(
-        f"this week: {_hours(status.hours_this_week)}/{_hours(status.target_hours_this_week)} h"
-        f" · total {_hours(status.hours_total)} h"
+        f"this week: {hours_text(status.hours_this_week)}"
+        f"/{hours_text(status.target_hours_this_week)} h"
+        f" · total {hours_text(status.hours_total)} h"
         f" · streak {status.streak} (longest {status.longest_streak})"
     )
     lines.append(
@@ -244,18 +190,11 @@ def _today(ctx: Context, progress: Progress) -> date:
     return ctx.today(progress.settings.day_start_hour)
 
 
-def _required_id(args: argparse.Namespace, ctx: Context, progress: Progress) -> str:
-    roadmap_id = _roadmap_id(args, ctx, progress)
-    if roadmap_id is None:
-        raise UsageError("no active roadmap: run `syllabus start ID` first, or pass --roadmap ID")
-    return roadmap_id
-
-
 def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     """Progress, schedule and forecast for one roadmap."""
-    _, progress = _open(ctx)
-    roadmap_id = _required_id(args, ctx, progress)
-    roadmap = _load(roadmap_id, ctx)
+    _, progress = ctx.open_progress()
+    roadmap_id = ctx.roadmap_id(progress, args.roadmap)
+    roadmap = ctx.roadmap(roadmap_id)
     status = _status(roadmap, progress, roadmap_id, _today(ctx, progress))
     enrolled = progress.roadmap(roadmap_id).enrolment is not None
     if args.format == "json":
@@ -269,7 +208,7 @@ def short_line(status: Status) -> str:
     """One line for a shell prompt or a status bar: "W5 ▸ 3 due · 🔥12 · 6.5/13h"."""
     plan = status.plan
     assert plan is not None
-    hours = f"{_hours(status.hours_this_week)}/{_hours(status.target_hours_this_week)}h"
+    hours = f"{hours_text(status.hours_this_week)}/{hours_text(status.target_hours_this_week)}h"
     parts: list[str] = []
     if status.today < plan.start:
         head = f"starts {plan.start.isoformat()}"
@@ -285,13 +224,13 @@ def short_line(status: Status) -> str:
 
 def cmd_today(args: argparse.Namespace, ctx: Context) -> int:
     """Today's summary; ``--short`` prints one line and stays quiet without a roadmap."""
-    _, progress = _open(ctx)
-    roadmap_id = _roadmap_id(args, ctx, progress)
-    if roadmap_id is None:
-        if args.short:
-            return 0
-        raise UsageError("no active roadmap: run `syllabus start ID` first, or pass --roadmap ID")
-    roadmap = _load(roadmap_id, ctx)
+    from syllabus.model.rules import choose_roadmap
+
+    _, progress = ctx.open_progress()
+    if args.short and not args.roadmap and choose_roadmap(progress) is None:
+        return 0
+    roadmap_id = ctx.roadmap_id(progress, args.roadmap)
+    roadmap = ctx.roadmap(roadmap_id)
     today = _today(ctx, progress)
     status = _status(roadmap, progress, roadmap_id, today)
     if args.short:
@@ -310,8 +249,8 @@ def cmd_today(args: argparse.Namespace, ctx: Context) -> int:
         lines.append("a rest day: your streak is safe")
     logged = status.hours_by_day.get(today, 0.0)
     lines.append(
-        f"logged today {_hours(logged)} h · this week {_hours(status.hours_this_week)}"
-        f"/{_hours(status.target_hours_this_week)} h · streak {status.streak}"
+        f"logged today {hours_text(logged)} h · this week {hours_text(status.hours_this_week)}"
+        f"/{hours_text(status.target_hours_this_week)} h · streak {status.streak}"
         f" · {_pace_line(status)}"
     )
     lines += _list(roadmap, "due this week", status.due)
@@ -327,9 +266,9 @@ def cmd_replan(args: argparse.Namespace, ctx: Context) -> int:
     from syllabus.model.schedule import build_plan
     from syllabus.storage.progress_file import ProgressError
 
-    pf, progress = _open(ctx, writing=True)
-    roadmap_id = _required_id(args, ctx, progress)
-    roadmap = _load(roadmap_id, ctx)
+    pf, progress = ctx.open_progress(writing=True)
+    roadmap_id = ctx.roadmap_id(progress, args.roadmap)
+    roadmap = ctx.roadmap(roadmap_id)
     rp = progress.roadmap(roadmap_id)
     if rp.enrolment is None:
         raise UsageError(f"not enrolled in {roadmap_id}: run `syllabus start {roadmap_id}` first")
@@ -365,121 +304,4 @@ def cmd_replan(args: argparse.Namespace, ctx: Context) -> int:
         f"replanned {roadmap_id}: the unfinished rest starts on {start.isoformat()}; "
         f"planned finish {after.isoformat()} (was {before.isoformat()})"
     )
-    return 0
-
-
-# --- iCalendar -------------------------------------------------------------------------
-
-
-def _escape(text: str) -> str:
-    """TEXT value escaping (RFC 5545 3.3.11)."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\n")
-        .replace("\r", "\n")
-        .replace("\n", "\\n")
-    )
-
-
-def _fold(line: str) -> str:
-    """Lines of at most 75 octets, continued with CRLF and a space, never inside a character."""
-    raw = line.encode("utf-8")
-    if len(raw) <= 75:
-        return line
-    parts: list[str] = []
-    current = ""
-    size = 0
-    limit = 75
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            parts.append(current)
-            current, size, limit = "", 0, 74  # continuation lines start with a space
-        current += char
-        size += width
-    parts.append(current)
-    return "\r\n ".join(parts)
-
-
-def _ics_date(day: date) -> str:
-    return day.strftime("%Y%m%d")
-
-
-def ics_text(
-    roadmap: Roadmap, plan: Plan, stamp: datetime, progress: Progress | None = None
-) -> str:
-    """The plan as an iCalendar: one all-day event per scheduled week or section.
-
-    Leaves of the plan (weeks, sections, phases without sections, milestones) each get an
-    event from their first to their last planned day; the description lists the items.
-    """
-    from datetime import UTC
-
-    from syllabus.model.progress import ItemState
-
-    rp = progress.roadmap(roadmap.id) if progress is not None else None
-    nodes = roadmap.node_index()
-    parents = {plan.parents.get(n) for n in plan.nodes}
-    stamp_text = stamp.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//syllabus//syllabus//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape(roadmap.title)}",
-    ]
-    for node_id, node_plan in plan.nodes.items():
-        if node_id in plan.background or node_id in parents:
-            continue
-        node = nodes[node_id]
-        description: list[str] = []
-        if node.goal:
-            description.append(node.goal)
-        if node_plan.hours:
-            guess = " (estimated)" if node_plan.estimated else ""
-            description.append(f"Planned: {_hours(node_plan.hours)} h{guess}")
-        for item in node.items:
-            if not item.checkable:
-                continue
-            state = rp.state(item.id) if rp is not None else ItemState.TODO
-            mark = (
-                "[x]" if state is ItemState.DONE else "[-]" if state is ItemState.SKIPPED else "[ ]"
-            )
-            description.append(f"{mark} {item.text}")
-        parent = plan.parents.get(node_id)
-        title = node.title
-        if parent is not None and parent in nodes:
-            title = f"{title} · {nodes[parent].title}"
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{roadmap.id}/{node_id}@syllabus",
-            f"DTSTAMP:{stamp_text}",
-            f"DTSTART;VALUE=DATE:{_ics_date(node_plan.start)}",
-            f"DTEND;VALUE=DATE:{_ics_date(node_plan.end + timedelta(days=1))}",
-            f"SUMMARY:{_escape(title)}",
-            f"DESCRIPTION:{_escape(chr(10).join(description))}",
-            f"CATEGORIES:{_escape(node.role.value)}",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
-
-
-def cmd_ics(args: argparse.Namespace, ctx: Context) -> int:
-    """The plan as iCalendar on stdout (``syllabus ics ID > plan.ics``)."""
-    from syllabus.clock import now
-    from syllabus.model.schedule import build_plan, default_enrolment
-
-    _, progress = _open(ctx)
-    roadmap_id = _resolve_id(args.id, ctx, progress)
-    roadmap = _load(roadmap_id, ctx)
-    rp = progress.roadmap(roadmap_id)
-    enrolment = rp.enrolment or default_enrolment(roadmap, _today(ctx, progress))
-    plan = build_plan(roadmap, enrolment, rp)
-    sys.stdout.write(ics_text(roadmap, plan, now(), progress))
-    sys.stdout.flush()
     return 0

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from syllabus.cli import Context, FileProblem, UsageError
+from syllabus.cli.context import Context, FileProblem, UsageError, note
 from syllabus.model import progress as pm
+from syllabus.model import rules
 from syllabus.model.ids import UnknownId, resolve
-from syllabus.model.units import WEEKDAYS, default_rest_days
 from syllabus.storage.progress_file import ProgressError, ProgressFile
 
 if TYPE_CHECKING:
@@ -28,71 +27,12 @@ if TYPE_CHECKING:
 
     from syllabus.model.roadmap import Roadmap
 
-_STATES = {
-    "done": pm.ItemState.DONE,
-    "undone": pm.ItemState.TODO,
-    "skip": pm.ItemState.SKIPPED,
-    "doing": pm.ItemState.DOING,
-}
-
-
-def _note(line: str) -> None:
-    print(f"syllabus: {line}", file=sys.stderr)
-
-
-def _open(ctx: Context, writing: bool = True) -> tuple[ProgressFile, pm.Progress]:
-    """The progress file and its progress; a damaged or (for writes) newer file stops here."""
-    pf = ctx.opened(ProgressFile(ctx.data_dir))
-    loaded = pf.load()
-    if loaded.damaged:
-        raise FileProblem(loaded.problems[-1])
-    for problem in loaded.problems:
-        if not (loaded.read_only and writing):
-            _note(problem)
-    if loaded.read_only and writing:
-        raise FileProblem(loaded.problems[-1])
-    return pf, loaded.progress
-
 
 def _update(pf: ProgressFile, change: Callable[[pm.Progress], pm.Progress]) -> pm.Progress:
     try:
         return pf.update(change)
     except ProgressError as error:
         raise FileProblem(str(error)) from None
-
-
-def _catalog_id(wanted: str, ctx: Context, progress: pm.Progress | None = None) -> str:
-    """A roadmap id from the catalog (unique prefixes too), else one the progress knows."""
-    from syllabus import catalog
-
-    try:
-        return catalog.resolve_roadmap_id(wanted, ctx.data_dir)
-    except UnknownId as error:
-        if progress is not None and wanted in progress.roadmaps:
-            return wanted
-        raise UsageError(str(error)) from None
-
-
-def _roadmap(roadmap_id: str, ctx: Context) -> Roadmap:
-    from syllabus import catalog
-
-    try:
-        return catalog.load_roadmap(roadmap_id, ctx.data_dir)
-    except UnknownId as error:
-        raise UsageError(str(error)) from None
-    except (catalog.RoadmapFileError, OSError, ValueError) as error:
-        raise FileProblem(str(error)) from None
-
-
-def _current(args: argparse.Namespace, ctx: Context, progress: pm.Progress) -> str:
-    """The roadmap a command is about: ``--roadmap``, else the active one."""
-    wanted = getattr(args, "roadmap", None)
-    if wanted:
-        return _catalog_id(wanted, ctx, progress)
-    active = progress.settings.active_roadmap
-    if not active:
-        raise UsageError("no active roadmap: run `syllabus start ID` first, or pass --roadmap ID")
-    return active
 
 
 def _resolve(wanted: str, ids: Iterable[str], what: str) -> str:
@@ -117,54 +57,48 @@ def _report_orphans(roadmap: Roadmap, rp: pm.RoadmapProgress) -> None:
     lost = pm.orphans(rp, known)
     if lost:
         shown = ", ".join(lost[:5]) + (f" and {len(lost) - 5} more" if len(lost) > 5 else "")
-        _note(f"{len(lost)} saved states refer to ids {roadmap.id} no longer has (kept): {shown}")
+        note(f"{len(lost)} saved states refer to ids {roadmap.id} no longer has (kept): {shown}")
 
 
 # --- enrolment -------------------------------------------------------------------------
 
 
-def _rest_days(text: str) -> list[str]:
-    days = []
-    for part in text.replace(" ", ",").split(","):
-        if not part:
-            continue
-        short = part.strip().lower()[:3]
-        if short not in WEEKDAYS:
-            raise UsageError(f"not a weekday: {part!r} (use mon,tue,wed,thu,fri,sat,sun)")
-        if short not in days:
-            days.append(short)
-    if len(days) > 6:
-        raise UsageError("at least one weekday must be a study day")
-    return days
-
-
-def cmd_start(args: argparse.Namespace, ctx: Context) -> int:
-    """Enrol in a roadmap (defaults: today and the roadmap's stated pace) and make it active."""
-    pf, progress = _open(ctx)
-    roadmap_id = _catalog_id(args.id, ctx)
-    roadmap = _roadmap(roadmap_id, ctx)
-    old = progress.roadmap(roadmap_id).enrolment
+def _pace(
+    args: argparse.Namespace, roadmap: Roadmap, old: pm.Enrolment | None
+) -> tuple[float, int, list[str], pm.Estimate]:
+    """Hours a week, study days a week, rest days and estimate: what was typed, else what
+    the enrolment had, else the roadmap's stated pace."""
     estimate = args.estimate or (old.estimate if old else "mid")
     hours, days, rest = roadmap.pace.study_week(estimate)
     if args.days_per_week is not None and not 1 <= args.days_per_week <= 7:
         raise UsageError(f"days per week must be between 1 and 7, got {args.days_per_week}")
     if args.rest_days is not None:
-        rest_days = _rest_days(args.rest_days)
+        rest_days: list[str] = args.rest_days
         days_per_week = args.days_per_week or 7 - len(rest_days)
     elif args.days_per_week is not None:
         days_per_week = args.days_per_week
-        rest_days = default_rest_days(days_per_week)
+        rest_days = rules.default_rest_days(days_per_week)
     elif old is not None:
         days_per_week, rest_days = old.days_per_week, old.rest_days
     else:
         days_per_week = days or 6
-        rest_days = rest if rest is not None else default_rest_days(days_per_week)
+        rest_days = rest if rest is not None else rules.default_rest_days(days_per_week)
     if args.hours_per_week is not None:
-        hours_per_week = args.hours_per_week
+        hours_per_week: float = args.hours_per_week
     elif old is not None:
         hours_per_week = old.hours_per_week
     else:
         hours_per_week = hours if hours is not None else 10.0
+    return hours_per_week, days_per_week, rest_days, estimate
+
+
+def cmd_start(args: argparse.Namespace, ctx: Context) -> int:
+    """Enrol in a roadmap (defaults: today and the roadmap's stated pace) and make it active."""
+    pf, progress = ctx.open_progress(writing=True)
+    roadmap_id = ctx.roadmap_id(progress, args.id)
+    roadmap = ctx.roadmap(roadmap_id)
+    old = progress.roadmap(roadmap_id).enrolment
+    hours_per_week, days_per_week, rest_days, estimate = _pace(args, roadmap, old)
     start = args.on or (old.start if old else _today(ctx, progress))
 
     def change(p: pm.Progress) -> pm.Progress:
@@ -202,8 +136,8 @@ def _now() -> datetime:
 
 def cmd_use(args: argparse.Namespace, ctx: Context) -> int:
     """Switch the active roadmap."""
-    pf, progress = _open(ctx)
-    roadmap_id = _catalog_id(args.id, ctx, progress)
+    pf, progress = ctx.open_progress(writing=True)
+    roadmap_id = ctx.roadmap_id(progress, args.id)
     progress = _update(pf, lambda p: pm.set_active(p, roadmap_id, _now()))
     enrolled = progress.roadmap(roadmap_id).enrolment is not None
     hint = "" if enrolled else f" (not enrolled yet: `syllabus start {roadmap_id}`)"
@@ -220,8 +154,8 @@ def _enrolment(progress: pm.Progress, roadmap_id: str) -> pm.Enrolment:
 
 def cmd_pause(args: argparse.Namespace, ctx: Context) -> int:
     """Add days off (a vacation) to an enrolment; one day, today, by default."""
-    pf, progress = _open(ctx)
-    roadmap_id = _current(args, ctx, progress)
+    pf, progress = ctx.open_progress(writing=True)
+    roadmap_id = ctx.roadmap_id(progress, args.roadmap)
     _enrolment(progress, roadmap_id)
     start = args.start or _today(ctx, progress)
     end = args.end or start
@@ -246,11 +180,11 @@ def cmd_pause(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_state(args: argparse.Namespace, ctx: Context) -> int:
-    """Mark items done, todo again, skipped or in progress."""
-    state = _STATES[args.command]
-    pf, progress = _open(ctx)
-    roadmap_id = _current(args, ctx, progress)
-    roadmap = _roadmap(roadmap_id, ctx)
+    """Mark items done, todo again, skipped or in progress (``args.state``, from the table)."""
+    state = pm.ItemState(args.state)
+    pf, progress = ctx.open_progress(writing=True)
+    roadmap_id = ctx.roadmap_id(progress, args.roadmap)
+    roadmap = ctx.roadmap(roadmap_id)
     pool = _item_ids(roadmap, progress.roadmap(roadmap_id))
     ids = list(dict.fromkeys(_resolve(w, pool, "item") for w in args.item_ids))
 
@@ -268,14 +202,14 @@ def cmd_state(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_note(args: argparse.Namespace, ctx: Context) -> int:
     """Set (or, with empty text, remove) the note on an item or a node."""
-    pf, progress = _open(ctx)
-    roadmap_id = _current(args, ctx, progress)
-    roadmap = _roadmap(roadmap_id, ctx)
+    pf, progress = ctx.open_progress(writing=True)
+    roadmap_id = ctx.roadmap_id(progress, args.roadmap)
+    roadmap = ctx.roadmap(roadmap_id)
     rp = progress.roadmap(roadmap_id)
     pool = list(roadmap.node_index()) + [item.id for _, item in roadmap.items()]
     pool += [item.id for item in rp.live_own_items()]
     target = _resolve(args.target, pool, "item or node")
-    text = pm.clean_text(args.text).strip()
+    text = rules.clean_text(args.text).strip()
     _update(pf, lambda p: pm.set_note(p, roadmap_id, target, text, _now()))
     print(f"note {'set on' if text else 'removed from'} {target}")
     return 0
@@ -283,14 +217,14 @@ def cmd_note(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     """Add an own item (or, with --url, a link) to a node; prints its id."""
-    pf, progress = _open(ctx)
-    roadmap_id = _current(args, ctx, progress)
-    roadmap = _roadmap(roadmap_id, ctx)
+    pf, progress = ctx.open_progress(writing=True)
+    roadmap_id = ctx.roadmap_id(progress, args.roadmap)
+    roadmap = ctx.roadmap(roadmap_id)
     node_id = _resolve(args.node, list(roadmap.node_index()), "node")
-    text = pm.clean_text(args.text).strip()
+    text = rules.clean_text(args.text).strip()
     if not text:
         raise UsageError("the text of an own item cannot be empty")
-    url = pm.clean_text(args.url).strip() if args.url else None
+    url = rules.clean_text(args.url).strip() if args.url else None
     added: list[str] = []
 
     def change(p: pm.Progress) -> pm.Progress:
@@ -321,59 +255,59 @@ def _planned_node(
         return None
 
 
+def _checkin_node(
+    args: argparse.Namespace,
+    roadmap: Roadmap,
+    progress: pm.Progress,
+    old: pm.CheckIn | None,
+    day: date,
+) -> str | None:
+    """``--node``, else the edited check-in's node (same roadmap), else the planned one."""
+    if args.node:
+        return _resolve(args.node, list(roadmap.node_index()), "node")
+    if old is not None and old.roadmap == roadmap.id:
+        return old.node
+    return _planned_node(roadmap, progress, roadmap.id, day)
+
+
+def _live_checkin(progress: pm.Progress, wanted: str) -> str:
+    return _resolve(wanted, [c.id for c in progress.checkins.values() if not c.deleted], "check-in")
+
+
 def cmd_checkin(args: argparse.Namespace, ctx: Context) -> int:
-    """Log a study session (prints its id), edit one (--replace) or remove one (--delete)."""
-    pf, progress = _open(ctx)
+    """Log a study session (prints its id), edit one (--replace) or remove one (--delete).
+
+    The check-in is built by ``rules.build_checkin`` and saved by ``rules.check_in``, as
+    the app's dialog does: an edit keeps its id and creation time.
+    """
+    pf, progress = ctx.open_progress(writing=True)
     if args.delete:
         if args.replace:
             raise UsageError("--delete and --replace cannot be used together")
         return _delete_checkin(pf, progress, args.delete)
-    old = None
-    if args.replace:
-        live = [c.id for c in progress.checkins.values() if not c.deleted]
-        old = progress.checkins[_resolve(args.replace, live, "check-in")]
+    old = progress.checkins[_live_checkin(progress, args.replace)] if args.replace else None
     if args.hours is None and old is None:
-        raise UsageError("checkin: --hours H is required (0-24, e.g. 1.5)")
-    if args.roadmap:
-        roadmap_id = _catalog_id(args.roadmap, ctx, progress)
-    elif old is not None:
-        roadmap_id = old.roadmap
-    else:
-        roadmap_id = _current(args, ctx, progress)
-    roadmap = _roadmap(roadmap_id, ctx)
+        raise UsageError("checkin: --hours H is required (e.g. 1,5 or 1:30)")
+    roadmap_id = ctx.roadmap_id(progress, args.roadmap or (old.roadmap if old else None))
+    roadmap = ctx.roadmap(roadmap_id)
     day = args.day or (old.date if old else _today(ctx, progress))
-    items = [
-        _resolve(w, _item_ids(roadmap, progress.roadmap(roadmap_id)), "item") for w in args.items
-    ]
-    items = list(dict.fromkeys(items))
-    if args.node:
-        node: str | None = _resolve(args.node, list(roadmap.node_index()), "node")
-    elif old is not None and not args.roadmap:
-        node = old.node
-    else:
-        node = _planned_node(roadmap, progress, roadmap_id, day)
-    now = _now()
-    checkin = pm.CheckIn(
-        id=old.id if old else pm.new_checkin_id(),
-        date=day,
+    pool = _item_ids(roadmap, progress.roadmap(roadmap_id))
+    items = [_resolve(w, pool, "item") for w in args.items]
+    checkin = rules.build_checkin(
+        old,
+        day=day,
         hours=args.hours if args.hours is not None else old.hours,  # type: ignore[union-attr]
-        note=pm.clean_text(args.note).strip()
-        if args.note is not None
-        else (old.note if old else ""),
+        note=args.note if args.note is not None else (old.note if old else ""),
         roadmap=roadmap_id,
-        node=node,
-        items=items if (args.items or old is None) else old.items,  # type: ignore[union-attr]
-        created=old.created if old else now,
-        updated=now,
+        node=_checkin_node(args, roadmap, progress, old, day),
+        items=items if (items or old is None) else old.items,
+        when=_now(),
     )
 
     def change(p: pm.Progress) -> pm.Progress:
-        if checkin.id in p.checkins and old is None:
+        if old is None and checkin.id in p.checkins:
             raise UsageError("check-in id clash; please try again")
-        p = pm.put_checkin(p, checkin)
-        for item_id in items:
-            p = pm.set_item_state(p, roadmap_id, item_id, pm.ItemState.DONE, now)
-        return p
+        return rules.check_in(p, checkin)
 
     _update(pf, change)
     print(checkin.id)
@@ -381,8 +315,7 @@ def cmd_checkin(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _delete_checkin(pf: ProgressFile, progress: pm.Progress, wanted: str) -> int:
-    live = [c.id for c in progress.checkins.values() if not c.deleted]
-    checkin_id = _resolve(wanted, live, "check-in")
+    checkin_id = _live_checkin(progress, wanted)
     _update(pf, lambda p: pm.delete_checkin(p, checkin_id, _now()))
     print(f"deleted check-in {checkin_id}")
     return 0
@@ -390,8 +323,8 @@ def _delete_checkin(pf: ProgressFile, progress: pm.Progress, wanted: str) -> int
 
 def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
     """List check-ins, oldest first."""
-    _, progress = _open(ctx, writing=False)
-    roadmap_id = _catalog_id(args.roadmap, ctx, progress) if args.roadmap else None
+    _, progress = ctx.open_progress()
+    roadmap_id = ctx.catalog_id(args.roadmap, progress) if args.roadmap else None
     checkins = [
         c
         for c in progress.live_checkins(roadmap_id)
@@ -430,7 +363,7 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _travel(ctx: Context, direction: str) -> int:
-    pf, _ = _open(ctx)
+    pf, _ = ctx.open_progress(writing=True)
     try:
         result = pf.undo() if direction == "undo" else pf.redo()
     except ProgressError as error:
@@ -459,7 +392,7 @@ def cmd_backups(args: argparse.Namespace, ctx: Context) -> int:
     found = list_backups(ctx.data_dir)
     if args.restore:
         name = _resolve(args.restore, [b.name for b in found], "backup")
-        pf = ProgressFile(ctx.data_dir)
+        pf = ctx.progress_file()
         try:
             pf.restore(name)
         except ProgressError as error:

@@ -1,7 +1,9 @@
 """``syllabus list | show | export | import``: the roadmaps themselves, for scripts.
 
-``list`` reads one header line per roadmap file (see ``catalog``) and never imports
-pydantic or markdown-it, so it stays as quick as the interpreter's start.
+``list`` reads one header line per roadmap file (see ``catalog``); without a progress
+file it imports neither pydantic nor markdown-it, so it stays as quick as the
+interpreter's start. Enrolments and item states come from ``ProgressFile.load``, and
+done/total from ``rules.node_tally``, as in the app.
 """
 
 from __future__ import annotations
@@ -12,64 +14,31 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from syllabus.cli import Context, FileProblem, UsageError
+from syllabus.cli.context import Context, FileProblem, UsageError, note
 
 if TYPE_CHECKING:
+    from syllabus.model.progress import Progress, RoadmapProgress
     from syllabus.model.roadmap import Node, Roadmap
 
 
-def _progress(data_dir: Path) -> dict[str, Any]:
-    """The raw progress file's ``roadmaps`` table, or {} (the storage layer owns the format).
+def _progress(ctx: Context) -> Progress | None:
+    """What the progress file holds, or None without one (a listing then loads no model).
 
-    Read with rtoml, as storage reads it: tomllib takes ~150 ms on a 350 KB file of
-    three years' check-ins, rtoml ~12 ms.
+    A damaged file is set aside and reported by the load, as for every command; the
+    roadmaps are still listed and shown, with nothing enrolled or done.
     """
-    path = data_dir / "progress.toml"
-    try:
-        import rtoml
+    from syllabus.storage.paths import progress_path
 
-        data = rtoml.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, ValueError):
-        return {}
-    table = data.get("roadmaps")
-    return table if isinstance(table, dict) else {}
-
-
-def _enrolled(progress: dict[str, Any], roadmap_id: str) -> bool:
-    entry = progress.get(roadmap_id)
-    return isinstance(entry, dict) and isinstance(entry.get("enrolment"), dict)
+    if not progress_path(ctx.data_dir).exists():
+        return None
+    loaded = ctx.progress_file().load()
+    for problem in loaded.problems:
+        note(problem)
+    return None if loaded.damaged else loaded.progress
 
 
-def _states(progress: dict[str, Any], roadmap_id: str) -> dict[str, str]:
-    entry = progress.get(roadmap_id)
-    items = entry.get("items") if isinstance(entry, dict) else None
-    if not isinstance(items, dict):
-        return {}
-    return {
-        key: str(value.get("state", "todo"))
-        for key, value in items.items()
-        if isinstance(value, dict)
-    }
-
-
-def _resolve(wanted: str, data_dir: Path) -> str:
-    from syllabus.catalog import resolve_roadmap_id
-    from syllabus.model.ids import UnknownId
-
-    try:
-        return resolve_roadmap_id(wanted, data_dir)
-    except UnknownId as error:
-        raise UsageError(str(error)) from None
-
-
-def _load(wanted: str, data_dir: Path) -> Roadmap:
-    from syllabus.catalog import RoadmapFileError, load_roadmap
-
-    roadmap_id = _resolve(wanted, data_dir)
-    try:
-        return load_roadmap(roadmap_id, data_dir)
-    except RoadmapFileError as error:
-        raise FileProblem(str(error)) from None
+def _named(ctx: Context, wanted: str) -> Roadmap:
+    return ctx.roadmap(ctx.catalog_id(wanted))
 
 
 def _write(text: str) -> None:
@@ -87,7 +56,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     found, problems = scan(ctx.data_dir)
     for problem in problems:
         print(f"syllabus: {problem}", file=sys.stderr)
-    progress = _progress(ctx.data_dir) if (ctx.data_dir / "progress.toml").exists() else {}
+    progress = _progress(ctx)
     rows: list[dict[str, Any]] = [
         {
             "id": e.id,
@@ -95,7 +64,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
             "source": e.source,
             "language": e.language,
             "bundled": e.bundled,
-            "enrolled": _enrolled(progress, e.id),
+            "enrolled": progress is not None and progress.roadmap(e.id).enrolment is not None,
             "items": {"total": e.items_total, "checkable": e.items_checkable},
             "weeks": e.weeks,
             "hours": list(e.hours) if e.hours else None,
@@ -138,33 +107,26 @@ def _timing_text(node: Node) -> str:
     return ", ".join(parts)
 
 
-def _node_counts(node: Node, states: dict[str, str]) -> tuple[int, int]:
-    done = total = 0
-    for inner in node.walk():
-        for item in inner.items:
-            if item.checkable:
-                total += 1
-                done += states.get(item.id) == "done"
-    return done, total
+def _outline(roadmap: Roadmap, rp: RoadmapProgress, with_items: bool) -> list[str]:
+    from syllabus.model.rules import node_tally
 
-
-def _outline(roadmap: Roadmap, states: dict[str, str], with_items: bool) -> list[str]:
     lines = [f"{roadmap.title}  ({roadmap.id}, {roadmap.language}, from {roadmap.source})"]
     if roadmap.pace.text:
         lines.append(f"pace: {roadmap.pace.text}")
 
     def walk(nodes: list[Node], depth: int) -> None:
         for node in nodes:
-            done, total = _node_counts(node, states)
+            counted = node_tally(node, rp)
             timing = _timing_text(node)
             extra = f"  ({timing})" if timing else ""
             lines.append(
-                f"{'  ' * depth}{node.id}  [{node.role.value}]  {node.title}{extra}  {done}/{total}"
+                f"{'  ' * depth}{node.id}  [{node.role.value}]  {node.title}{extra}"
+                f"  {counted.done}/{counted.total}"
             )
             if with_items:
                 for item in node.items:
                     hours = f" {item.hours:g}h" if item.hours is not None else ""
-                    state = states.get(item.id, "todo") if item.checkable else "-"
+                    state = rp.state(item.id).value if item.checkable else "-"
                     lines.append(
                         f"{'  ' * (depth + 1)}- {item.id}  {item.kind.value}{hours}  "
                         f"{state}  {item.text}"
@@ -175,17 +137,18 @@ def _outline(roadmap: Roadmap, states: dict[str, str], with_items: bool) -> list
     return lines
 
 
-def _tree_json(roadmap: Roadmap, states: dict[str, str], with_items: bool) -> dict[str, Any]:
+def _tree_json(roadmap: Roadmap, rp: RoadmapProgress, with_items: bool) -> dict[str, Any]:
     from syllabus.model.plain import dump
+    from syllabus.model.rules import node_tally
 
     def node_json(node: Node) -> dict[str, Any]:
-        done, total = _node_counts(node, states)
+        counted = node_tally(node, rp)
         data: dict[str, Any] = {
             "id": node.id,
             "title": node.title,
             "role": node.role.value,
             "timing": dump(node.timing, exclude_none=True),
-            "counts": {"done": done, "checkable": total},
+            "counts": {"done": counted.done, "total": counted.total},
             "children": [node_json(child) for child in node.children],
         }
         if with_items:
@@ -197,7 +160,7 @@ def _tree_json(roadmap: Roadmap, states: dict[str, str], with_items: bool) -> di
                     "checkable": item.checkable,
                     "optional": item.optional,
                     "hours": item.hours,
-                    "state": states.get(item.id, "todo") if item.checkable else None,
+                    "state": rp.state(item.id).value if item.checkable else None,
                 }
                 for item in node.items
             ]
@@ -214,18 +177,21 @@ def _tree_json(roadmap: Roadmap, states: dict[str, str], with_items: bool) -> di
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     """Show a roadmap's outline, optionally with every item and its state."""
-    roadmap = _load(args.id, ctx.data_dir)
-    states = _states(_progress(ctx.data_dir), roadmap.id)
+    from syllabus.model.progress import Progress
+
+    progress = _progress(ctx) or Progress()
+    roadmap = ctx.roadmap(ctx.roadmap_id(progress, args.id))
+    rp = progress.roadmap(roadmap.id)
     if args.format == "json":
-        _write(json.dumps(_tree_json(roadmap, states, args.items), ensure_ascii=False, indent=2))
+        _write(json.dumps(_tree_json(roadmap, rp, args.items), ensure_ascii=False, indent=2))
     else:
-        _write("\n".join(_outline(roadmap, states, args.items)))
+        _write("\n".join(_outline(roadmap, rp, args.items)))
     return 0
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     """Export a roadmap as JSON (the whole model), TOML (its file) or Markdown."""
-    roadmap = _load(args.id, ctx.data_dir)
+    roadmap = _named(ctx, args.id)
     if args.format == "json":
         from syllabus.model.plain import dump
 

@@ -1,0 +1,88 @@
+"""Command line: subcommands for scripting; the entry point opens the app without one.
+
+Exit codes: 0 done; 1 a failure the user must look at (a damaged or unwritable
+file); 2 a usage error (bad argument, unknown id, invalid value). Errors are one
+line on stderr. Nothing here imports Textual or Rich (an import-linter contract and
+a test hold it): with no command, ``main`` calls the ``app`` it is given.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from syllabus.cli.context import CliError, Context, FileProblem, UsageError
+from syllabus.cli.parser import build_parser, command_in
+from syllabus.cli.table import BY_NAME, COMMANDS, Command
+
+__all__ = [
+    "COMMANDS",
+    "CliError",
+    "Command",
+    "Context",
+    "FileProblem",
+    "UsageError",
+    "build_parser",
+    "command_in",
+    "main",
+]
+
+
+def _check_today() -> None:
+    """``$SYLLABUS_TODAY``, when set, must be a date every schedule can compute with."""
+    fixed = os.environ.get("SYLLABUS_TODAY")
+    if fixed:
+        # units, not rules: the same parser, without loading the records for `list`.
+        from syllabus.model.units import InvalidEntry, parse_date
+
+        try:
+            parse_date(fixed, "SYLLABUS_TODAY")
+        except InvalidEntry as error:
+            raise UsageError(f"SYLLABUS_TODAY: {error}") from None
+
+
+def _remember(ctx: Context) -> None:
+    """After the output: keep the files read ready for the next start."""
+    if ctx.files:
+        try:
+            sys.stdout.flush()
+        except (OSError, ValueError):
+            pass
+        for file in ctx.files:
+            file.remember()
+
+
+def main(argv: Sequence[str] | None = None, app: Callable[[Path], int] | None = None) -> int:
+    """Run the command line; returns the exit code.
+
+    With no command, ``app`` is called with the data dir (the entry point passes the
+    one that opens the TUI); without an ``app`` that is a usage error.
+    """
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    from syllabus.model.units import InvalidEntry
+
+    try:
+        args = build_parser(command_in(args_list)).parse_args(args_list)
+        from syllabus.storage.paths import data_dir
+
+        ctx = Context(data_dir=data_dir(args.data_dir))
+        _check_today()
+        if args.command is None:
+            if app is None:
+                raise UsageError("a command is needed (see syllabus --help)")
+            return app(ctx.data_dir)
+        code = BY_NAME[args.command].run(args, ctx)
+        _remember(ctx)
+        return code
+    except CliError as error:
+        print(f"syllabus: {error}", file=sys.stderr)
+        return error.code
+    except InvalidEntry as error:
+        print(f"syllabus: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,123 @@
+"""What every command handler shares: the errors it raises and the context it runs in.
+
+The context opens the progress file, names the roadmap a command acts on (by
+``rules.choose_roadmap``, the same rule as the app's) and loads roadmaps, turning each
+failure into the one-line error and exit code the command line promises.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from syllabus.model.progress import Progress
+    from syllabus.model.roadmap import Roadmap
+    from syllabus.storage.progress_file import ProgressFile
+
+NO_ROADMAP = "no active roadmap: run `syllabus start ID` first, or pass --roadmap ID"
+"""The usage error when no roadmap is named and ``choose_roadmap`` leaves a choice."""
+
+
+class CliError(Exception):
+    """An error to report as one line on stderr with an exit code."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class UsageError(CliError):
+    """Bad argument, unknown id or invalid value: exit 2."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, 2)
+
+
+class FileProblem(CliError):
+    """A damaged or unwritable file: exit 1."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, 1)
+
+
+def note(line: str) -> None:
+    """A line for the person at the terminal, on stderr beside the output."""
+    print(f"syllabus: {line}", file=sys.stderr)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every command gets besides its own arguments."""
+
+    data_dir: Path
+    """The data directory (``--data-dir``, ``$SYLLABUS_DATA_DIR`` or the platform's)."""
+    files: list[ProgressFile] = field(default_factory=list)
+    """Progress files the command read or wrote; kept ready to load once it is done."""
+
+    def today(self, day_start_hour: int = 4) -> date:
+        """Today's study day (``$SYLLABUS_TODAY`` wins)."""
+        from syllabus.clock import today
+
+        return today(day_start_hour)
+
+    def progress_file(self) -> ProgressFile:
+        """The data dir's progress file, noted so ``main`` can tidy up after the output."""
+        from syllabus.storage.progress_file import ProgressFile
+
+        file = ProgressFile(self.data_dir)
+        self.files.append(file)
+        return file
+
+    def open_progress(self, writing: bool = False) -> tuple[ProgressFile, Progress]:
+        """The progress file and what it holds.
+
+        A damaged file (moved aside by the load) stops the command with exit 1, as does
+        a file from a newer syllabus when the command means to write; other problems the
+        load reports (a merged conflict copy) are noted on stderr.
+        """
+        file = self.progress_file()
+        loaded = file.load()
+        if loaded.damaged or (loaded.read_only and writing):
+            raise FileProblem(loaded.problems[-1])
+        for problem in loaded.problems:
+            note(problem)
+        return file, loaded.progress
+
+    def catalog_id(self, wanted: str, progress: Progress | None = None) -> str:
+        """The roadmap id ``wanted`` names (unique prefixes too), else one the progress knows."""
+        from syllabus.catalog import resolve_roadmap_id
+        from syllabus.model.ids import UnknownId
+
+        try:
+            return resolve_roadmap_id(wanted, self.data_dir)
+        except UnknownId as error:
+            if progress is not None and wanted in progress.roadmaps:
+                return wanted
+            raise UsageError(str(error)) from None
+
+    def roadmap_id(self, progress: Progress, wanted: str | None) -> str:
+        """The roadmap a command acts on: ``wanted`` (``--roadmap`` or a positional id),
+        else the active one, else the only one enrolled in (``rules.choose_roadmap``)."""
+        from syllabus.model.rules import choose_roadmap
+
+        named = self.catalog_id(wanted, progress) if wanted else None
+        chosen = choose_roadmap(progress, named)
+        if chosen is None:
+            raise UsageError(NO_ROADMAP)
+        return chosen
+
+    def roadmap(self, roadmap_id: str) -> Roadmap:
+        """The roadmap with this id; unknown → exit 2, an unreadable file → exit 1."""
+        from syllabus import catalog
+        from syllabus.model.ids import UnknownId
+
+        try:
+            return catalog.load_roadmap(roadmap_id, self.data_dir)
+        except UnknownId as error:
+            raise UsageError(str(error)) from None
+        except (catalog.RoadmapFileError, OSError, ValueError) as error:
+            raise FileProblem(str(error)) from None

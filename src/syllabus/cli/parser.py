@@ -1,0 +1,65 @@
+"""The argument parser, built from the command table."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from syllabus.cli.context import UsageError
+from syllabus.cli.table import BY_NAME, COMMANDS
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line, exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    parser.add_argument(
+        "--data-dir",
+        default=argparse.SUPPRESS if suppress else None,
+        metavar="DIR",
+        help="where progress and imported roadmaps live (also $SYLLABUS_DATA_DIR)",
+    )
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; with ``only``, just that subcommand's parser is built.
+
+    Each subparser costs about a millisecond (argparse looks up its messages with
+    gettext), and a command run needs one of them: ``main`` passes the command it
+    found in the arguments, ``--help`` and anything unusual get every subcommand.
+    """
+    parser = _Parser(
+        prog="syllabus",
+        description="Plan and track a self-study learning roadmap. No command opens the app.",
+    )
+    _global_options(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for command in COMMANDS:
+        if only is None or command.name == only:
+            cmd = sub.add_parser(command.name, help=command.help, description=command.help)
+            _global_options(cmd, suppress=True)
+            command.arguments(cmd)
+    return parser
+
+
+def command_in(args: Sequence[str]) -> str | None:
+    """The subcommand when the arguments name one plainly, else None (build every parser).
+
+    Only ``--data-dir DIR`` / ``--data-dir=DIR`` may come before it: anything else there
+    (``-h``, an abbreviated option, a typo) is left to the full parser, so help and
+    error messages stay exactly what they were.
+    """
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--data-dir":
+            i += 2
+        elif arg.startswith("--data-dir="):
+            i += 1
+        else:
+            return arg if arg in BY_NAME else None
+    return None

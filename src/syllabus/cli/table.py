@@ -1,0 +1,207 @@
+"""The one command table: each subcommand's name, help, arguments and handler together.
+
+``--help`` lists the commands in this order; the parser, the dispatch and the tests all
+read this tuple, so nothing is kept in step by hand. A handler is named
+``module:function`` in ``syllabus.cli`` and imported only when its command runs: a run
+of ``syllabus list`` never loads the schedule.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from syllabus.cli import values
+
+if TYPE_CHECKING:
+    from syllabus.cli.context import Context
+
+Arguments = Callable[[argparse.ArgumentParser], None]
+"""Adds a command's own arguments to its subparser."""
+
+Handler = Callable[[argparse.Namespace, "Context"], int]
+"""Runs a command; returns its exit code."""
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One subcommand."""
+
+    name: str
+    """What is typed: ``syllabus <name>``."""
+    help: str
+    """One line for ``--help``."""
+    arguments: Arguments
+    """Adds the command's arguments to its subparser."""
+    handler: str
+    """``module:function`` in ``syllabus.cli``, imported when the command runs."""
+
+    def load(self) -> Handler:
+        """The handler function (importing its module)."""
+        module_name, function = self.handler.split(":")
+        module = importlib.import_module(f"syllabus.cli.{module_name}")
+        handler: Handler = getattr(module, function)
+        return handler
+
+    def run(self, args: argparse.Namespace, ctx: Context) -> int:
+        """Run the command on parsed arguments; returns the exit code."""
+        return self.load()(args, ctx)
+
+
+# --- arguments ---------------------------------------------------------------------------
+
+
+def _format(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--format", choices=["text", "json"], default="text")
+
+
+def _roadmap(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--roadmap", metavar="ID", help="roadmap id (default: the active one)")
+
+
+def _id(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("id", metavar="ID")
+
+
+def _nothing(cmd: argparse.ArgumentParser) -> None:
+    pass
+
+
+def _show(cmd: argparse.ArgumentParser) -> None:
+    _id(cmd)
+    cmd.add_argument("--items", action="store_true", help="list every item too")
+    _format(cmd)
+
+
+def _export(cmd: argparse.ArgumentParser) -> None:
+    _id(cmd)
+    cmd.add_argument("--format", choices=["json", "toml", "markdown"], required=True)
+
+
+def _import(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("file", metavar="FILE")
+    cmd.add_argument(
+        "--id", dest="roadmap_id", metavar="ID", help="the id to save under or re-import over"
+    )
+    cmd.add_argument("--title", metavar="TITLE")
+
+
+def _start(cmd: argparse.ArgumentParser) -> None:
+    _id(cmd)
+    cmd.add_argument("--on", type=values.a_date, metavar="DATE", help="start date (default today)")
+    cmd.add_argument("--hours-per-week", type=values.week_hours, metavar="H")
+    cmd.add_argument("--days-per-week", type=int, metavar="N")
+    cmd.add_argument("--rest-days", type=values.rest_days, metavar="DAYS", help="e.g. sat,sun")
+    cmd.add_argument("--estimate", choices=["low", "mid", "high"])
+
+
+def _pause(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--from", dest="start", type=values.a_date, metavar="DATE")
+    cmd.add_argument("--until", dest="end", type=values.a_date, metavar="DATE")
+    _roadmap(cmd)
+
+
+def _item_state(state: str) -> Arguments:
+    """Arguments of done, undone, skip and doing: item ids, and the state they set."""
+
+    def arguments(cmd: argparse.ArgumentParser) -> None:
+        cmd.add_argument("item_ids", nargs="+", metavar="ITEM_ID")
+        _roadmap(cmd)
+        cmd.set_defaults(state=state)
+
+    return arguments
+
+
+def _checkin(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--hours", type=values.day_hours, metavar="H", help="e.g. 1,5 or 1:30 or 90m")
+    cmd.add_argument("--note", metavar="TEXT")
+    cmd.add_argument("--date", dest="day", type=values.a_date, metavar="DATE")
+    cmd.add_argument("--item", dest="items", action="append", default=[], metavar="ITEM_ID")
+    cmd.add_argument("--node", metavar="NODE_ID")
+    cmd.add_argument("--replace", metavar="CHECKIN_ID")
+    cmd.add_argument("--delete", metavar="CHECKIN_ID")
+    _roadmap(cmd)
+
+
+def _log(cmd: argparse.ArgumentParser) -> None:
+    _format(cmd)
+    _roadmap(cmd)
+    cmd.add_argument("--from", dest="start", type=values.a_date, metavar="DATE")
+    cmd.add_argument("--to", dest="end", type=values.a_date, metavar="DATE")
+
+
+def _note(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("target", metavar="ITEM_OR_NODE_ID")
+    cmd.add_argument("text", metavar="TEXT")
+    _roadmap(cmd)
+
+
+def _add(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("node", metavar="NODE_ID")
+    cmd.add_argument("text", metavar="TEXT")
+    cmd.add_argument("--url", metavar="URL")
+    _roadmap(cmd)
+
+
+def _backups(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--restore", metavar="NAME")
+
+
+def _status(cmd: argparse.ArgumentParser) -> None:
+    _roadmap(cmd)
+    _format(cmd)
+
+
+def _today(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--short", action="store_true", help="one line for a prompt or status bar")
+    _roadmap(cmd)
+
+
+def _replan(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--from", dest="start", type=values.a_date, metavar="DATE")
+    _roadmap(cmd)
+
+
+# --- the table ---------------------------------------------------------------------------
+
+COMMANDS: tuple[Command, ...] = (
+    Command("list", "list bundled and imported roadmaps", _format, "roadmaps:cmd_list"),
+    Command("show", "show a roadmap's outline", _show, "roadmaps:cmd_show"),
+    Command("export", "export a roadmap", _export, "roadmaps:cmd_export"),
+    Command("import", "import a Markdown roadmap", _import, "roadmaps:cmd_import"),
+    Command("start", "enrol in a roadmap and make it active", _start, "progress:cmd_start"),
+    Command("use", "switch the active roadmap", _id, "progress:cmd_use"),
+    Command("pause", "add days off", _pause, "progress:cmd_pause"),
+    Command("done", "mark items done", _item_state("done"), "progress:cmd_state"),
+    Command("undone", "mark items todo again", _item_state("todo"), "progress:cmd_state"),
+    Command("skip", "mark items skipped", _item_state("skipped"), "progress:cmd_state"),
+    Command("doing", "mark items in progress", _item_state("doing"), "progress:cmd_state"),
+    Command("checkin", "log a study session", _checkin, "progress:cmd_checkin"),
+    Command("log", "list check-ins", _log, "progress:cmd_log"),
+    Command(
+        "note",
+        "set the note on an item or node (empty text removes it)",
+        _note,
+        "progress:cmd_note",
+    ),
+    Command("add", "add an own item or link to a node", _add, "progress:cmd_add"),
+    Command("undo", "undo this machine's last change", _nothing, "progress:cmd_undo"),
+    Command("redo", "redo the last undone change", _nothing, "progress:cmd_redo"),
+    Command("backups", "list backups, or restore one", _backups, "progress:cmd_backups"),
+    Command("status", "progress, schedule and forecast", _status, "schedule:cmd_status"),
+    Command("today", "today's summary", _today, "schedule:cmd_today"),
+    Command(
+        "replan",
+        "move the unfinished rest of the plan to start on a date",
+        _replan,
+        "schedule:cmd_replan",
+    ),
+    Command("ics", "the plan as iCalendar, on stdout", _id, "ics:cmd_ics"),
+)
+"""Every subcommand, in the order ``--help`` lists them."""
+
+BY_NAME: dict[str, Command] = {command.name: command for command in COMMANDS}
+"""The table by command name."""
