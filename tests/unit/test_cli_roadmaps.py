@@ -248,3 +248,18 @@ def test_a_namesake_from_another_folder_is_a_new_roadmap(
     assert (code, out) == (0, "plan\n") and "re-imported plan" in err
     assert "read-y" in saved.read_text("utf-8")
     assert sorted(p.name for p in (data_dir / "roadmaps").iterdir()) == ["plan-2.toml", "plan.toml"]
+
+
+def test_show_leaves_skipped_items_out_of_the_total(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    """Issue 11: with one item done and one skipped, `show` said 1/7 where the tree says 1/6."""
+    assert main(["start", "ki-12-monate"]) == 0
+    assert main(["done", "phase-1/python-crash"]) == 0
+    assert main(["skip", "phase-1/cs50p"]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, "show", "ki-12-monate")
+    assert code == 0
+    assert "Phase 1 – Fundament schaffen (1–2 Monate)  (at month 1, for 1–2 months)  1/6\n" in out
+    code, out, _ = run(capsys, "show", "ki-12-monate", "--format", "json")
+    assert json.loads(out)["nodes"][0]["counts"] == {"done": 1, "total": 6}
