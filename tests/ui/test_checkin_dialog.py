@@ -1,4 +1,5 @@
-"""The check-in dialog, driven through a small host app: parsing, cancel, save, literal text."""
+"""The check-in dialog, driven through a small host app: the rules' parsing, cancel, save,
+literal text."""
 
 from __future__ import annotations
 
@@ -8,13 +9,8 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Label, Select, SelectionList
 
-from syllabus.tui.screens.checkin import (
-    CheckInDialog,
-    CheckInDraft,
-    InvalidEntry,
-    parse_day,
-    parse_hours,
-)
+from syllabus.model.rules import InvalidEntry
+from syllabus.tui.screens.checkin import CheckInDialog, CheckInDraft, parse_day
 
 TODAY = date(2026, 11, 23)
 NODES = [("p1/w1", "Week 1 [done] basics"), ("p1/w2", "Week 2 [@click=app.quit]x[/]")]
@@ -64,40 +60,54 @@ def screen_text(app: App[None]) -> str:
         ("1:30", 1.5),
         ("90m", 1.5),
         ("1h 30m", 1.5),
+        ("1h30", 1.5),
         ("0", 0.0),
         ("24", 24.0),
         (" 2h ", 2.0),
     ],
 )
-def test_parse_hours_accepts(typed: str, hours: float) -> None:
-    assert parse_hours(typed) == hours
+async def test_hours_typed_are_read_by_the_rule(typed: str, hours: float) -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#checkin-hours", Input).value = typed
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert isinstance(app.result, CheckInDraft) and app.result.hours == hours
 
 
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
-        ("abc", "not a number"),
-        ("-3", "negative"),
-        ("25", "24 hours at most"),
-        ("", "Enter"),
-        ("nan", "not a number"),
-        ("1:75", "not a number"),
+        ("abc", "Is not a number of hours"),
+        ("-3", "Hours cannot be negative"),
+        ("25", "Hours must be at most 24"),
+        ("", "Enter a number of hours"),
+        ("nan", "Is not a number of hours"),
+        ("1:75", "Is not a number of hours"),
     ],
 )
-def test_parse_hours_rejects(typed: str, message: str) -> None:
-    with pytest.raises(InvalidEntry, match=message):
-        parse_hours(typed)
+async def test_hours_the_rule_refuses_are_explained(typed: str, message: str) -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#checkin-hours", Input).value = typed
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInDialog)
+        assert message.lower() in screen_text(app).lower()
+    assert app.result is _UNSET
 
 
 def test_parse_day() -> None:
     assert parse_day("2026-11-20", TODAY) == date(2026, 11, 20)
-    assert parse_day("20.11.2026", TODAY) == date(2026, 11, 20)
+    assert parse_day("today", TODAY) == TODAY
     assert parse_day("yesterday", TODAY) == date(2026, 11, 22)
     assert parse_day("-3", TODAY) == date(2026, 11, 20)
     with pytest.raises(InvalidEntry, match="not come"):
         parse_day("2026-11-24", TODAY)
     with pytest.raises(InvalidEntry, match="not a date"):
         parse_day("2026-02-30", TODAY)
+    with pytest.raises(InvalidEntry, match="between"):
+        parse_day("-999", date(1970, 1, 2))
 
 
 async def test_few_keys_check_in_saves_a_draft() -> None:
@@ -119,7 +129,7 @@ async def test_few_keys_check_in_saves_a_draft() -> None:
 async def test_invalid_hours_explained_inline_and_not_saved() -> None:
     app = Host()
     async with app.run_test(size=(80, 24)) as pilot:
-        for typed, message in (("abc", "not a number"), ("-3", "negative"), ("25", "24 hours")):
+        for typed, message in (("abc", "not a number"), ("-3", "negative"), ("25", "at most 24")):
             hours = app.screen.query_one("#checkin-hours", Input)
             hours.value = ""
             await pilot.press(*typed, "ctrl+s")
@@ -129,7 +139,7 @@ async def test_invalid_hours_explained_inline_and_not_saved() -> None:
             assert app.result is _UNSET
         await pilot.press("backspace", "backspace", "2")
         await pilot.pause()
-        assert "24 hours" not in screen_text(app)
+        assert "at most 24" not in screen_text(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert isinstance(app.result, CheckInDraft) and app.result.hours == 2.0

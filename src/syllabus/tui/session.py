@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from syllabus.model.progress import ItemState, Progress, RoadmapProgress
+from syllabus.model.progress import Progress, RoadmapProgress
 from syllabus.model.roadmap import Node, Roadmap, Role
+from syllabus.model.rules import Tally, tally
 from syllabus.model.units import WEEKDAYS
 
 if TYPE_CHECKING:
@@ -124,24 +125,22 @@ class Session:
         own = rp.own_items.get(item_id)
         return own.node if own else None
 
-    def done_total(self, node_id: str, rp: RoadmapProgress) -> tuple[int, int]:
-        """(done, counted) checkable items under a node, descendants included.
+    def counted_items(self, node_id: str, rp: RoadmapProgress) -> Iterator[tuple[str, bool]]:
+        """(item id, optional) of every checkable item under a node, own items included.
 
-        Skipped items and optional ones not done do not count against progress.
+        The same items as ``rules.counted_items``, from the index built at open, so a
+        label on a large roadmap never walks the tree.
         """
-        done = total = 0
-        items = rp.items
-        for item_id, optional in self._checkable_under.get(node_id, ()):
-            record = items.get(item_id)
-            state = record.state if record else ItemState.TODO
-            if state is ItemState.DONE:
-                done += 1
-                total += 1
-            elif state is ItemState.SKIPPED or optional:
-                continue
-            else:
-                total += 1
-        return done, total
+        yield from self._checkable_under.get(node_id, ())
+        for item in rp.live_own_items():
+            if node_id in self.ancestors(item.node):
+                yield item.id, False
+
+    def tally(self, node_id: str, rp: RoadmapProgress) -> Tally:
+        """Done and total under a node, by the one counting rule (``rules.tally``)."""
+        return tally(
+            (rp.state(item_id), optional) for item_id, optional in self.counted_items(node_id, rp)
+        )
 
     def is_scheduled(self, node_id: str) -> bool:
         """Appendices are reference material, never planned."""

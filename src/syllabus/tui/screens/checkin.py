@@ -27,8 +27,10 @@ enter in the hours or date field) when the input is valid; ``None`` on escape (n
 save). Invalid hours ("abc", "-3", "25") or dates are explained under the field and the
 dialog stays open.
 
-Hours accept "1,5", "1.5", "1:30", "90m", "2h", "1h 30m"; 0 to 24. The date accepts
-"2026-11-23", "23.11.2026", "today", "yesterday", "-2". ``item_ids`` holds the ticked items
+Hours are read by ``rules.parse_hours`` ("1,5", "1.5", "1:30", "90m", "2h", "1h 30m"; 0 to
+24), as ``syllabus checkin --hours`` reads them; a rule's ``InvalidEntry`` is shown under
+its field. The date is read by ``rules.parse_date`` ("2026-11-23"), and "today",
+"yesterday" and "-2" (days back) are accepted as shortcuts. ``item_ids`` holds the ticked items
 of the node chosen at save time (in list order). Colours come from ``tui/tcss/calendar.tcss``
 (the dialog's ``CSS_PATH``, loaded when it is first pushed).
 """
@@ -50,10 +52,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
+from syllabus.model.rules import InvalidEntry, check_date, parse_date, parse_hours
+
 if TYPE_CHECKING:
     from textual.app import ComposeResult
-
-MAX_HOURS = 24.0
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ class CheckInDraft:
     day: date
     """The study day."""
     hours: float
-    """Hours studied, 0-24."""
+    """Hours studied, 0-24 (``rules.parse_hours``)."""
     note: str
     """The note, as typed (trailing blank lines removed)."""
     node_id: str | None
@@ -74,45 +76,13 @@ class CheckInDraft:
     """The check-in edited, or None for a new one."""
 
 
-class InvalidEntry(ValueError):
-    """An entry that cannot be saved; the message is shown to the learner as is."""
-
-
-_DURATION = re.compile(r"^(?:(?P<h>\d+(?:[.,]\d+)?)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?$")
-
-
-def parse_hours(text: str) -> float:
-    """Hours from what a learner types: "1,5", "1.5", "1:30", "2h", "90m", "1h 30m"."""
-    raw = text.strip().lower()
-    if not raw:
-        raise InvalidEntry("Enter the hours studied, e.g. 1,5")
-    hours: float | None = None
-    clock = re.fullmatch(r"(\d+):([0-5]\d)", raw)
-    if clock:
-        hours = int(clock[1]) + int(clock[2]) / 60
-    elif (duration := _DURATION.match(raw)) and (duration["h"] or duration["m"]):
-        hours = float((duration["h"] or "0").replace(",", ".")) + int(duration["m"] or 0) / 60
-    else:
-        try:
-            hours = float(raw.replace(",", "."))
-        except ValueError:
-            hours = None
-    if hours is None or hours != hours:  # NaN compares unequal to itself
-        raise InvalidEntry(f"{text.strip()!r} is not a number of hours (try 1,5 or 1:30)")
-    if hours < 0:
-        raise InvalidEntry("Hours cannot be negative")
-    if hours > MAX_HOURS:
-        raise InvalidEntry("A day has 24 hours at most")
-    return round(hours, 2)
-
-
-_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-
-
 def parse_day(text: str, latest: date) -> date:
-    """A day from "2026-11-23", "23.11.2026", "today", "yesterday" or "-2" (days back)."""
+    """A study day: "today", "yesterday", "-2" (days back) or a date (``rules.parse_date``).
+
+    The words are shortcuts only a prompt that knows today can offer; every date typed
+    goes through the one date rule, and none may lie after ``latest``.
+    """
     raw = text.strip().lower()
-    day: date | None = None
     if raw in ("", "today"):
         day = latest
     elif raw == "yesterday":
@@ -120,19 +90,16 @@ def parse_day(text: str, latest: date) -> date:
     elif re.fullmatch(r"-\d{1,3}", raw):
         day = latest + timedelta(days=int(raw))
     else:
-        dotted = _DOTTED.match(raw)
-        try:
-            if dotted:
-                day = date(int(dotted[3]), int(dotted[2]), int(dotted[1]))
-            else:
-                day = date.fromisoformat(raw)
-        except ValueError:
-            day = None
-    if day is None:
-        raise InvalidEntry(f"{text.strip()!r} is not a date (try 2026-11-23 or yesterday)")
+        day = parse_date(raw, "the day")
     if day > latest:
-        raise InvalidEntry("That day has not come yet")
-    return day
+        raise InvalidEntry("that day has not come yet")
+    return check_date(day, "the day")
+
+
+def shown(problem: InvalidEntry) -> str:
+    """A rule's message as a sentence under a field."""
+    message = str(problem)
+    return message[:1].upper() + message[1:]
 
 
 class CheckInDialog(ModalScreen["CheckInDraft | None"]):
@@ -326,7 +293,7 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
         try:
             hours = parse_hours(text)
         except InvalidEntry as problem:
-            self._show_error("hours", str(problem))
+            self._show_error("hours", shown(problem))
             return None
         self._show_error("hours", None)
         return hours
@@ -335,7 +302,7 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
         try:
             day = parse_day(self.query_one("#checkin-day", Input).value, self._latest_day)
         except InvalidEntry as problem:
-            self._show_error("day", str(problem))
+            self._show_error("day", shown(problem))
             return None
         self._show_error("day", None)
         return day

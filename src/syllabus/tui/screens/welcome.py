@@ -6,8 +6,8 @@ on a new one it moves to the form, and ctrl+s (or Start) enrols.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -18,7 +18,8 @@ from textual.widgets.option_list import Option
 
 from syllabus.clock import now, today
 from syllabus.model.progress import Enrolment
-from syllabus.model.units import WEEKDAYS
+from syllabus.model.rules import InvalidEntry, parse_date, parse_hours, parse_rest_days
+from syllabus.model.units import WEEK_HOURS
 from syllabus.tui.literal import one_line
 
 if TYPE_CHECKING:
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 
     from syllabus.catalog import CatalogEntry
     from syllabus.model.progress import Progress
+
+T = TypeVar("T")
 
 DEFAULT_HOURS_PER_WEEK = 10.0
 LANGUAGES = {"de": "Deutsch", "en": "English"}
@@ -59,25 +62,6 @@ def entry_prompt(entry: CatalogEntry, enrolled: bool) -> Content:
         "\n    ",
         (" · ".join(facts), "dim"),
     )
-
-
-def parse_hours(text: str) -> float:
-    """Hours a week; "7,5" is 7.5."""
-    value = float(text.strip().replace(",", "."))
-    if not 0 < value <= 168:
-        raise ValueError("hours a week must be between 0 and 168")
-    return value
-
-
-def parse_rest_days(text: str) -> list[str]:
-    """Weekday names ("sat, sun"), at most six of them."""
-    days = [d.strip().lower()[:3] for d in text.replace(" ", ",").split(",") if d.strip()]
-    unknown = [d for d in days if d not in WEEKDAYS]
-    if unknown:
-        raise ValueError(f"rest days are mon … sun, not {', '.join(unknown)}")
-    if len(set(days)) > 6:
-        raise ValueError("keep at least one study day")
-    return sorted(set(days), key=WEEKDAYS.index)
 
 
 class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
@@ -177,24 +161,14 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
         if option is None or option.id is None:
             error.update(Content("Pick a roadmap first."))
             return
-        try:
-            start = date.fromisoformat(self.query_one("#start", Input).value.strip())
-        except ValueError:
-            error.update(Content("Start must be a date like 2026-11-23."))
-            self.query_one("#start", Input).focus()
-            return
-        try:
-            hours = parse_hours(self.query_one("#hours", Input).value)
-        except ValueError as problem:
-            message = str(problem) if "between" in str(problem) else "hours a week is a number"
-            error.update(Content(message.capitalize() + "."))
-            self.query_one("#hours", Input).focus()
-            return
-        try:
-            rest = parse_rest_days(self.query_one("#rest", Input).value)
-        except ValueError as problem:
-            error.update(Content(str(problem).capitalize() + "."))
-            self.query_one("#rest", Input).focus()
+        start = self._read("start", lambda text: parse_date(text, "the start"))
+        hours = (
+            None
+            if start is None
+            else self._read("hours", lambda text: parse_hours(text, most=WEEK_HOURS))
+        )
+        rest = None if hours is None else self._read("rest", parse_rest_days)
+        if start is None or hours is None or rest is None:
             return
         estimate = self.query_one("#estimate", Select).value
         enrolment = Enrolment(
@@ -206,6 +180,18 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
             updated=now(),
         )
         self.dismiss((option.id, enrolment))
+
+    def _read(self, field: str, rule: Callable[[str], T]) -> T | None:
+        """A field's value by its rule; what the rule refuses is explained, the field focused."""
+        entry = self.query_one(f"#{field}", Input)
+        try:
+            return rule(entry.value)
+        except InvalidEntry as problem:
+            message = str(problem)
+            error = self.query_one("#welcome-error", Label)
+            error.update(Content(message[:1].upper() + message[1:] + "."))
+            entry.focus()
+            return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No way back on the first run: there is nothing to go back to."""

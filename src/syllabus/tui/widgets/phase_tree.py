@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from syllabus.model.progress import RoadmapProgress
 from syllabus.tui.literal import literal_text, one_line
 
 if TYPE_CHECKING:
-    from syllabus.model.progress import RoadmapProgress
     from syllabus.tui.session import Session
 
 BAR_CELLS = 5
@@ -42,7 +43,7 @@ def progress_bar(done: int, total: int) -> str:
 
 def count_width(session: Session, rp: RoadmapProgress) -> int:
     """Width of the counts column: the roadmap's largest count fits."""
-    most = max((session.done_total(node_id, rp)[1] for node_id in session.nodes), default=0)
+    most = max((session.tally(node_id, rp).total for node_id in session.nodes), default=0)
     return len(f"{most}/{most}") if most else 0
 
 
@@ -56,7 +57,8 @@ def node_label(
 ) -> Text:
     """A node's label: bar, done/total, its mark and title (pure, any thread)."""
     node = session.nodes[node_id]
-    done, total = session.done_total(node_id, rp)
+    counted = session.tally(node_id, rp)
+    done, total = counted.done, counted.total
     style = ""
     mark = ROLE_MARKS.get(str(node.role), "")
     if node_id == current:
@@ -73,8 +75,31 @@ def node_label(
     return label
 
 
+def changed_nodes(session: Session, old: RoadmapProgress, new: RoadmapProgress) -> set[str]:
+    """The nodes whose counts may differ between two versions of progress.
+
+    Progress is changed by copying, so a record that did not change is the same
+    object in both: comparing identities finds the changed items without reading them.
+    """
+    nodes: set[str] = set()
+    for before, after in ((old.items, new.items), (old.own_items, new.own_items)):
+        if before is after:
+            continue
+        for item_id in before.keys() | after.keys():
+            if before.get(item_id) is not after.get(item_id):
+                node_id = session.node_of(item_id, new) or session.node_of(item_id, old)
+                if node_id is not None:
+                    nodes.update(session.ancestors(node_id))
+    return nodes
+
+
 class PhaseTree(Tree[str]):
-    """Nodes of the open roadmap; each label shows done/total, a bar and its marks."""
+    """Nodes of the open roadmap; each label shows done/total, a bar and its marks.
+
+    Bind the four reactives from the screen (``data_bind``): a new ``session`` builds
+    the tree, new ``progress`` relabels only the nodes whose counts changed, and
+    ``current`` and ``blocked`` move the marks.
+    """
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -85,28 +110,35 @@ class PhaseTree(Tree[str]):
     PhaseTree { width: 1fr; }
     """
 
+    session: var[Session | None] = var(None, init=False)
+    """The open roadmap, indexed; a new one builds the tree again."""
+    progress: var[RoadmapProgress | None] = var(None, init=False, always_update=True)
+    """The learner's progress on it; the labels count from it (compared by identity)."""
+    current: var[str | None] = var(None, init=False)
+    """Today's planned node, marked ▶ (its path opens when the tree is built)."""
+    blocked: var[frozenset[str]] = var(frozenset(), init=False)
+    """Nodes whose prerequisites are not done, marked ⊘."""
+
     class CursorMoved(Message):
-        """The tree's cursor is on another roadmap node."""
+        """The tree's cursor moved to another roadmap node."""
 
         def __init__(self, tree: PhaseTree, node_id: str) -> None:
             super().__init__()
             self.tree = tree
+            """The tree that sent the message."""
             self.node_id = node_id
             """Id of the roadmap node under the cursor."""
 
         @property
         def control(self) -> PhaseTree:
+            """The tree that sent the message (for ``@on``)."""
             return self.tree
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__("roadmap", id=id)
         self.show_root = False
         self.guide_depth = 2
-        self._session: Session | None = None
         self._by_id: dict[str, TreeNode[str]] = {}
-        self._current: str | None = None
-        self._blocked: frozenset[str] = frozenset()
-        self._rp: RoadmapProgress | None = None
         self._count_width = 0
 
     def process_label(self, label: str | Text) -> Text:
@@ -121,13 +153,23 @@ class PhaseTree(Tree[str]):
         current: str | None,
         blocked: Iterable[str] = (),
     ) -> None:
-        """Build the tree for a roadmap, with the path to ``current`` expanded."""
-        self._session, self._rp = session, rp
-        self._current, self._blocked = current, frozenset(blocked)
-        self._count_width = count_width(session, rp)
+        """Set all four reactives at once and build the tree (for a screen that pushes)."""
+        self.set_reactive(PhaseTree.progress, rp)
+        self.set_reactive(PhaseTree.current, current)
+        self.set_reactive(PhaseTree.blocked, frozenset(blocked))
+        if session is self.session:
+            self.watch_session(session)  # the same roadmap again: build anew all the same
+        self.session = session
+
+    def watch_session(self, session: Session | None) -> None:
+        """Build the tree for a roadmap, with the path to the current node open."""
         self.clear()
         self._by_id = {}
-        open_path = set(session.ancestors(current)) if current else set()
+        if session is None:
+            return
+        self._count_width = count_width(session, self._progress())
+        current = self.current
+        open_path = set(session.ancestors(current)) if current in session.nodes else set()
 
         def add(parent: TreeNode[str], node_id: str) -> None:
             node = session.nodes[node_id]
@@ -142,31 +184,51 @@ class PhaseTree(Tree[str]):
         for top in session.roadmap.nodes:
             add(self.root, top.id)
 
+    def watch_progress(self, old: RoadmapProgress | None, new: RoadmapProgress | None) -> None:
+        """Relabel the nodes whose items changed (all of them for a first or unrelated value)."""
+        if old is new or self.session is None:
+            return
+        if old is None or new is None:
+            self._relabel(self._by_id)
+        else:
+            self._relabel(changed_nodes(self.session, old, new))
+
+    def watch_current(self, old: str | None, new: str | None) -> None:
+        """Move the ▶ mark."""
+        self._relabel([node for node in (old, new) if node])
+
+    def watch_blocked(self, old: frozenset[str], new: frozenset[str]) -> None:
+        """Move the ⊘ marks."""
+        self._relabel(old ^ new)
+
+    def _progress(self) -> RoadmapProgress:
+        return self.progress if self.progress is not None else RoadmapProgress()
+
     def _label(self, node_id: str) -> Text:
-        assert self._session is not None and self._rp is not None
+        assert self.session is not None
         return node_label(
-            self._session, self._rp, node_id, self._current, self._blocked, self._count_width
+            self.session, self._progress(), node_id, self.current, self.blocked, self._count_width
         )
 
-    def update_nodes(self, node_ids: Iterable[str], rp: RoadmapProgress) -> None:
-        """Redraw the labels of these nodes only (after a change to their items)."""
-        self._rp = rp
+    def _relabel(self, node_ids: Iterable[str]) -> None:
         for node_id in node_ids:
             branch = self._by_id.get(node_id)
             if branch is not None:
                 branch.set_label(self._label(node_id))
 
+    def update_nodes(self, node_ids: Iterable[str], rp: RoadmapProgress) -> None:
+        """New progress, relabelling at least these nodes (for a screen that pushes)."""
+        self.progress = rp
+        self._relabel(node_ids)
+
     def update_all(self, rp: RoadmapProgress) -> None:
-        """Redraw every label (progress replaced by undo or another instance)."""
+        """New progress, every label redrawn (for a screen that pushes)."""
         self.update_nodes(list(self._by_id), rp)
 
     def set_marks(self, current: str | None, blocked: Iterable[str]) -> None:
-        """Move the current and blocked marks, redrawing only what changed."""
-        blocked = frozenset(blocked)
-        changed = (self._blocked ^ blocked) | {self._current, current}
-        self._current, self._blocked = current, blocked
-        if self._rp is not None:
-            self.update_nodes([n for n in changed if n], self._rp)
+        """Move the current and blocked marks (for a screen that pushes)."""
+        self.current = current
+        self.blocked = frozenset(blocked)
 
     def reveal(self, node_id: str) -> None:
         """Expand the path to a node and put the cursor on it."""
