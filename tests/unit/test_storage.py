@@ -390,19 +390,6 @@ def test_temp_files_of_killed_saves_are_swept(pf: ProgressFile, data_dir: Path) 
     assert not stale.exists() and fresh.exists()
 
 
-def test_loaded_progress_can_be_deep_copied_and_pickled(pf: ProgressFile, data_dir: Path) -> None:
-    import copy
-    import pickle
-
-    pf.update(lambda p: pm.put_checkin(p, checkin("c1")))
-    path = data_dir / "progress.toml"
-    path.write_text(path.read_text().replace("Z\n", "+05:30\n", 1))
-    progress = ProgressFile(data_dir).load().progress
-    assert copy.deepcopy(progress) == progress
-    assert pickle.loads(pickle.dumps(progress)) == progress
-    assert copy.deepcopy(progress) == progress
-
-
 def test_a_restore_is_not_merged_away_by_the_apps_next_save(data_dir: Path, monkeypatch) -> None:
     app = ProgressFile(data_dir)
     app.load()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, Literal, TypeVar
 
@@ -43,24 +43,6 @@ def as_utc(moment: datetime) -> datetime:
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-def pickle_zones_as_standard(zone_type: type) -> None:
-    """Let times carrying a reader's own fixed-offset zone be pickled and deep-copied.
-
-    rtoml and pydantic give parsed times zones of their own that ``pickle`` (and the
-    load cache's restricted unpickler) and ``copy.deepcopy`` cannot rebuild.
-    Converting every time on load costs more than the whole validation; teaching
-    ``copyreg`` to rebuild such a zone as a standard ``timezone`` costs nothing.
-    """
-    import copyreg
-
-    if zone_type not in copyreg.dispatch_table:
-        copyreg.pickle(zone_type, _as_standard_zone)
-
-
-def _as_standard_zone(zone: tzinfo) -> tuple[type[timezone], tuple[timedelta | None]]:
-    return timezone, (zone.utcoffset(datetime(2000, 1, 1)),)
 
 
 def now_utc() -> datetime:

@@ -7,7 +7,7 @@ ignored in progress so an older syllabus reads a newer record) and calls each
 dataclass's ``__post_init__``, where the model keeps its own rules.
 
 pydantic is imported on the first call, not with the model: building its validators
-takes ~0.15 s, which a file loaded from ``storage.cache`` never pays.
+takes ~0.15 s, which a command that reads no file never pays.
 """
 
 from __future__ import annotations
@@ -41,11 +41,7 @@ def _adapter(kind: type[T]) -> TypeAdapter[T]:
     adapter = _ADAPTERS.get(kind)
     if adapter is None:
         from pydantic import TypeAdapter
-        from pydantic_core import TzInfo
 
-        from syllabus.model.progress import pickle_zones_as_standard
-
-        pickle_zones_as_standard(TzInfo)  # times parsed from text carry pydantic's zone
         adapter = _ADAPTERS[kind] = TypeAdapter(kind)
     return adapter
 

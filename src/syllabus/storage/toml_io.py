@@ -1,14 +1,31 @@
-"""The progress file's TOML: written by hand-rolled code, read with rtoml.
+"""The progress file's TOML, written and read from the model's own fields.
 
-Why not a generic writer: the file must stay readable and quick to write at 1 MB.
-A generic writer (tomli-w, rtoml) turns each of 10,000 item states into its own
-``[roadmaps.x.items."a/b"]`` table (three lines each) and needs a plain dump first;
-this writer puts one item state on one line as an inline table, writes check-ins as
-readable tables in date order, and reads the model's attributes directly. Reading
-uses rtoml (measured ~10x faster than tomllib at 1 MB); tests check the output
-against tomllib too, so the file is plain TOML any tool can read.
+Nothing here names a record's fields. The writer and the reader walk
+``dataclasses.fields()`` and the type hints from ``Progress`` down through every
+record, so a field added to the model is saved and read back without a change here
+(``tests/unit/test_storage_fields.py`` fills every field of every record to prove it).
 
-Layout (``schema`` first; every table optional)::
+Why not a generic TOML writer: the file must stay readable and quick to write at
+1 MB. tomli-w or rtoml turn each of 10,000 item states into its own
+``[roadmaps.x.items."a/b"]`` table (three lines each) and need a plain dump first;
+this writer puts one item state on one line and writes check-ins as tables in date
+order. Reading uses rtoml (measured ~10x faster than tomllib at 1 MB); tests check the
+output against tomllib too, so the file is plain TOML any tool can read.
+
+The layout follows from the types:
+
+- a field holding a value (text, number, date, time, a list of values) is one
+  ``key = value``; ``None`` is left out (TOML has no null), and so is ``false``, ``""``
+  or an empty list when that is the field's default;
+- a record (the settings, a roadmap's enrolment) is a ``[table]``;
+- a table of records in the file's top record (``roadmaps``, ``checkins``) is a
+  ``[table]`` per record; deeper (a roadmap's ``items``) one line per record;
+- a list of records (pauses, replans) is an array of inline tables, one a line;
+- a record's own fields come in the order they are declared, inherited ones
+  (``updated``) last; the records of a table are sorted by their own dates (check-ins
+  in date order), then by key; a record kept under its ``id`` does not repeat it.
+
+For example (``schema`` first; every table optional)::
 
     schema = 1
 
@@ -33,25 +50,15 @@ Layout (``schema`` first; every table optional)::
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import UTC, date, datetime, timezone
-from typing import Any
+import types
+from collections.abc import Callable, Iterable
+from dataclasses import MISSING, Field, dataclass, fields, is_dataclass
+from datetime import UTC, date, datetime
+from enum import Enum
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from syllabus.model.progress import (
-    CheckIn,
-    Enrolment,
-    ItemRecord,
-    Note,
-    OwnItem,
-    Progress,
-    RoadmapProgress,
-    Settings,
-    as_utc,
-    pickle_zones_as_standard,
-)
+from syllabus.model.progress import Progress, as_utc
 
 HEADER = (
     "# syllabus progress: your enrolments, item states, notes and check-ins.\n"
@@ -59,8 +66,18 @@ HEADER = (
     "# without `updated` gets the file's modification time. Times are UTC.\n"
 )
 
+FILE_KEYS = {"schema_version": "schema"}
+"""Fields whose key in the file is not their name: the file says ``schema = 1``."""
+
+KEY_FIELD = "id"
+"""A record kept in a table under its id does not repeat it; the reader fills it in."""
+
+TIME_FIELD = "updated"
+"""The time every record carries; a time missing from a record typed by hand is this one."""
+
 _BARE = re.compile(r"[A-Za-z0-9_-]+\Z")
 _ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]')
+_ML_ESCAPE = re.compile(r'[\x00-\x08\x0b-\x1f\x7f"\\]')
 _ESCAPES = {
     "\b": "\\b",
     "\t": "\\t",
@@ -82,9 +99,6 @@ def string(text: str) -> str:
     return f'"{_ESCAPE.sub(_escape_char, text)}"'
 
 
-_ML_ESCAPE = re.compile(r'[\x00-\x08\x0b-\x1f\x7f"\\]')
-
-
 def text_block(text: str) -> str:
     """A TOML string for prose: multi-line when it has line breaks, so it reads as written."""
     if "\n" not in text:
@@ -100,7 +114,7 @@ def key(name: str) -> str:
 def moment(value: datetime) -> str:
     """An offset date-time in UTC, to the microsecond ("Z" for readability)."""
     # One isoformat call, which asks the zone for its offset only once: a save writes
-    # ~4,000 of these, most carrying rtoml's zone, whose utcoffset is a foreign call.
+    # ~20,000 of these, most carrying rtoml's zone, whose utcoffset is a foreign call.
     text = value.isoformat()
     if text.endswith("+00:00"):
         return text[:-6] + "Z"
@@ -112,142 +126,302 @@ def number(value: float) -> str:
     return repr(float(value))
 
 
-def _array(values: list[Any], render: Callable[[Any], str]) -> str:
-    return "[" + ", ".join(render(v) for v in values) + "]"
+def _integer(value: int) -> str:
+    return str(int(value))
 
 
-def _item_line(item_id: str, record: ItemRecord) -> str:
-    return (
-        f'{key(item_id)} = {{ state = "{record.state.value}", updated = {moment(record.updated)} }}'
+def _boolean(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _day(value: date) -> str:
+    return value.isoformat()
+
+
+def _any(value: Any) -> str:
+    """A value whose type the hints leave open (a ``Literal``, ``Any``): by its own type."""
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, bool):
+        return _boolean(value)
+    if isinstance(value, int):
+        return _integer(value)
+    if isinstance(value, float):
+        return number(value)
+    if isinstance(value, str):
+        return string(value)
+    if isinstance(value, datetime):
+        return moment(value)
+    if isinstance(value, date):
+        return _day(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_any(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return _inline_table(f"{key(k)} = {_any(v)}" for k, v in value.items())
+    raise TypeError(f"cannot write a {type(value).__name__} to TOML")
+
+
+def _inline_table(parts: Iterable[str]) -> str:
+    text = ", ".join(parts)
+    return "{ " + text + " }" if text else "{}"
+
+
+# --- the shape of each record, from its type hints --------------------------------------
+
+Render = Callable[[Any], str]
+
+_SCALARS: dict[object, Render] = {
+    bool: _boolean,
+    int: _integer,
+    float: number,
+    str: string,
+    datetime: moment,
+    date: _day,
+}
+
+
+def _unwrap(hint: Any) -> tuple[Any, bool]:
+    """``X`` from ``X | None``, and whether None was allowed."""
+    if get_origin(hint) in (Union, types.UnionType):
+        args = [a for a in get_args(hint) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], True
+    return hint, False
+
+
+def _renderer(hint: Any) -> Render:
+    """How to write a value of a hinted type on one line."""
+    hint, _ = _unwrap(hint)
+    if hint in _SCALARS:
+        return _SCALARS[hint]
+    origin, args = get_origin(hint), get_args(hint)
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return lambda value: _any(value.value if isinstance(value, Enum) else value)
+    if origin in (list, tuple) and len(args) == 1:
+        item = _renderer(args[0])
+        return lambda values: "[" + ", ".join(item(v) for v in values) + "]"
+    if origin is dict and len(args) == 2:
+        entry = _renderer(args[1])
+        return lambda table: _inline_table(f"{key(k)} = {entry(v)}" for k, v in table.items())
+    if origin is Literal or hint is Any:
+        return _any
+    raise TypeError(f"no TOML form for {hint!r}")
+
+
+VALUE, RECORD, RECORDS, TABLE = "value", "record", "records", "table"
+"""What a field holds: a value, a record, a list of records, records by key."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One field of a record type, as the file holds it."""
+
+    name: str
+    """The field's name in the model."""
+    key: str
+    """Its key in the file, quoted when it must be."""
+    role: str
+    """VALUE, RECORD, RECORDS or TABLE."""
+    record: type | None
+    """The record type held, for every role but VALUE."""
+    inline: Render
+    """A VALUE on one line."""
+    block: Render
+    """A VALUE in a ``[table]``: text may span lines there."""
+    omit_empty: bool
+    """The default is ``false``, ``""``, ``[]`` or ``{}``: such a value is left out."""
+    required: bool
+    """The field has no default."""
+    is_time: bool
+    """A ``datetime`` field (the reader fills in and fixes times typed by hand)."""
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A record type as the file holds it."""
+
+    slots: tuple[Slot, ...]
+    """Every field, own ones first in declaration order, then inherited ones."""
+    nested: tuple[Slot, ...]
+    """The slots holding records."""
+    times: tuple[Slot, ...]
+    """The ``datetime`` slots."""
+    sort_by: tuple[str, ...]
+    """Required own date fields: a table of these records is written in their order."""
+    keyed: bool
+    """The record has an ``id``: in a table its key is that id."""
+    renamed: tuple[tuple[str, str], ...]
+    """(key in the file, field name) where the two differ."""
+
+
+def _is_record(hint: Any) -> bool:
+    return isinstance(hint, type) and is_dataclass(hint)
+
+
+def _role(hint: Any) -> tuple[str, type | None]:
+    hint, _ = _unwrap(hint)
+    if _is_record(hint):
+        return RECORD, hint
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (list, tuple) and args and _is_record(args[0]):
+        return RECORDS, args[0]
+    if origin is dict and len(args) == 2 and _is_record(args[1]):
+        return TABLE, args[1]
+    return VALUE, None
+
+
+def _omit_empty(spec: Field[Any]) -> bool:
+    if spec.default is not MISSING:
+        return spec.default is False or spec.default == ""
+    if spec.default_factory is not MISSING:
+        made = spec.default_factory()
+        return isinstance(made, (list, dict, tuple)) and not made
+    return False
+
+
+def _value_renderers(hint: Any) -> tuple[Render, Render]:
+    inline = _renderer(hint)
+    block = text_block if _unwrap(hint)[0] is str else inline
+    return inline, block
+
+
+def _slot(spec: Field[Any], hint: Any) -> Slot:
+    role, record = _role(hint)
+    inline, block = _value_renderers(hint) if role == VALUE else (_any, _any)
+    return Slot(
+        name=spec.name,
+        key=key(FILE_KEYS.get(spec.name, spec.name)),
+        role=role,
+        record=record,
+        inline=inline,
+        block=block,
+        omit_empty=_omit_empty(spec),
+        required=spec.default is MISSING and spec.default_factory is MISSING,
+        is_time=_unwrap(hint)[0] is datetime,
     )
 
 
-def _note_line(target: str, note: Note) -> str:
-    deleted = ", deleted = true" if note.deleted else ""
-    return (
-        f"{key(target)} = {{ text = {string(note.text)}{deleted}, "
-        f"updated = {moment(note.updated)} }}"
+_SHAPES: dict[type, Shape] = {}
+
+
+def shape(kind: type) -> Shape:
+    """The file's view of a record type, worked out once from its fields and hints."""
+    found = _SHAPES.get(kind)
+    if found is None:
+        found = _SHAPES[kind] = _shape(kind)
+    return found
+
+
+def _shape(kind: type) -> Shape:
+    hints = get_type_hints(kind)
+    inherited = {
+        spec.name for base in kind.__mro__[1:] if is_dataclass(base) for spec in fields(base)
+    }
+    specs = fields(kind)
+    ordered = [s for s in specs if s.name not in inherited] + [
+        s for s in specs if s.name in inherited
+    ]
+    slots = tuple(_slot(spec, hints[spec.name]) for spec in ordered)
+    return Shape(
+        slots=slots,
+        nested=tuple(s for s in slots if s.role != VALUE),
+        times=tuple(s for s in slots if s.is_time),
+        sort_by=tuple(
+            s.name
+            for s in slots
+            if s.required
+            and s.name not in inherited
+            and _unwrap(hints[s.name])[0] in (date, datetime)
+        ),
+        keyed=any(s.name == KEY_FIELD for s in slots),
+        renamed=tuple((FILE_KEYS[s.name], s.name) for s in slots if s.name in FILE_KEYS),
     )
 
 
-def _own_line(own_id: str, own: OwnItem) -> str:
-    parts = [f"node = {string(own.node)}", f"text = {string(own.text)}"]
-    if own.url is not None:
-        parts.append(f"url = {string(own.url)}")
-    if own.deleted:
-        parts.append("deleted = true")
-    parts.append(f"updated = {moment(own.updated)}")
-    return f"{key(own_id)} = {{ {', '.join(parts)} }}"
+# --- writing ------------------------------------------------------------------------------
 
 
-def _settings(settings: Settings, out: list[str]) -> None:
-    out.append("[settings]")
-    if settings.active_roadmap is not None:
-        out.append(f"active_roadmap = {string(settings.active_roadmap)}")
-    if settings.theme is not None:
-        out.append(f"theme = {string(settings.theme)}")
-    out.append(f"day_start_hour = {int(settings.day_start_hour)}")
-    out.append(f"updated = {moment(settings.updated)}")
-    out.append("")
+def _left_out(slot: Slot, value: Any, name: str | None) -> bool:
+    if value is None:
+        return True
+    if slot.omit_empty and (value is False or (not value and isinstance(value, (str, list, dict)))):
+        return True
+    return name is not None and slot.name == KEY_FIELD and value == name
 
 
-def _enrolment(prefix: str, enrolment: Enrolment, out: list[str]) -> None:
-    out.append(f"[{prefix}.enrolment]")
-    out.append(f"start = {enrolment.start.isoformat()}")
-    out.append(f"hours_per_week = {number(enrolment.hours_per_week)}")
-    out.append(f"days_per_week = {int(enrolment.days_per_week)}")
-    out.append(f"rest_days = {_array(enrolment.rest_days, string)}")
-    out.append(f'estimate = "{enrolment.estimate}"')
-    if enrolment.pauses:
-        pauses = [
-            f"{{ start = {p.start.isoformat()}, end = {p.end.isoformat()} }}"
-            for p in enrolment.pauses
-        ]
-        out.append("pauses = [\n    " + ",\n    ".join(pauses) + ",\n]")
-    if enrolment.replans:
-        replans = [
-            f"{{ start = {r.start.isoformat()}, made = {moment(r.made)} }}"
-            for r in enrolment.replans
-        ]
-        out.append("replans = [\n    " + ",\n    ".join(replans) + ",\n]")
-    if enrolment.finished is not None:
-        out.append(f"finished = {enrolment.finished.isoformat()}")
-    if enrolment.archived:
-        out.append("archived = true")
-    out.append(f"updated = {moment(enrolment.updated)}")
-    out.append("")
+def _entries(kind: type, table: dict[str, Any]) -> list[tuple[str, Any]]:
+    """A table's records in the order they are written."""
+    order = shape(kind).sort_by
+    if not order:
+        return sorted(table.items())
+    return sorted(table.items(), key=lambda kv: (*[getattr(kv[1], n) for n in order], kv[0]))
 
 
-def _roadmap(roadmap_id: str, rp: RoadmapProgress, out: list[str]) -> None:
-    prefix = f"roadmaps.{key(roadmap_id)}"
-    if rp.enrolment is None and not rp.items and not rp.notes and not rp.own_items:
-        out.append(f"[{prefix}]")
+def _inline(record: Any, name: str | None = None) -> str:
+    """A record as an inline table on one line."""
+    parts = []
+    for slot in shape(type(record)).slots:
+        value = getattr(record, slot.name)
+        if _left_out(slot, value, name):
+            continue
+        if slot.role == VALUE:
+            parts.append(f"{slot.key} = {slot.inline(value)}")
+        elif slot.role == RECORD:
+            parts.append(f"{slot.key} = {_inline(value)}")
+        elif slot.role == RECORDS:
+            parts.append(f"{slot.key} = [{', '.join(_inline(v) for v in value)}]")
+        else:
+            entries = _entries(slot.record, value)  # type: ignore[arg-type]
+            parts.append(
+                f"{slot.key} = " + _inline_table(f"{key(k)} = {_inline(v, k)}" for k, v in entries)
+            )
+    return _inline_table(parts)
+
+
+def _section(record: Any, prefix: str, depth: int, out: list[str], name: str | None = None) -> None:
+    """A record as a ``[prefix]`` table, followed by the tables of the records it holds."""
+    lines: list[str] = []
+    later: list[tuple[Slot, Any]] = []
+    for slot in shape(type(record)).slots:
+        value = getattr(record, slot.name)
+        if _left_out(slot, value, name):
+            continue
+        if slot.role == VALUE:
+            lines.append(f"{slot.key} = {slot.block(value)}")
+        elif slot.role == RECORDS:
+            lines.append(f"{slot.key} = [\n    " + ",\n    ".join(map(_inline, value)) + ",\n]")
+        else:
+            later.append((slot, value))
+    if lines or not later:  # a record with nothing in it still shows that it is there
+        if prefix:
+            out.append(f"[{prefix}]")
+        out.extend(lines)
         out.append("")
-        return
-    if rp.enrolment is not None:
-        _enrolment(prefix, rp.enrolment, out)
-    for table, line in (("items", _item_line), ("notes", _note_line), ("own_items", _own_line)):
-        records = getattr(rp, table)
-        if records:
-            out.append(f"[{prefix}.{table}]")
-            out.extend(line(name, records[name]) for name in sorted(records))  # type: ignore[operator]
+    for slot, value in later:
+        where = f"{prefix}.{slot.key}" if prefix else slot.key
+        if slot.role == RECORD:
+            _section(value, where, depth + 1, out)
+            continue
+        entries = _entries(slot.record, value)  # type: ignore[arg-type]
+        if depth == 0:
+            for entry_id, entry in entries:
+                _section(entry, f"{where}.{key(entry_id)}", depth + 1, out, entry_id)
+        else:
+            out.append(f"[{where}]")
+            out.extend(
+                f"{key(entry_id)} = {_inline(entry, entry_id)}" for entry_id, entry in entries
+            )
             out.append("")
-
-
-def _checkin(checkin: CheckIn, out: list[str]) -> None:
-    out.append(f"[checkins.{key(checkin.id)}]")
-    out.append(f"date = {checkin.date.isoformat()}")
-    out.append(f"hours = {number(checkin.hours)}")
-    out.append(f"roadmap = {string(checkin.roadmap)}")
-    if checkin.node is not None:
-        out.append(f"node = {string(checkin.node)}")
-    if checkin.items:
-        out.append(f"items = {_array(checkin.items, string)}")
-    if checkin.note:
-        out.append(f"note = {text_block(checkin.note)}")
-    if checkin.deleted:
-        out.append("deleted = true")
-    out.append(f"created = {moment(checkin.created)}")
-    out.append(f"updated = {moment(checkin.updated)}")
-    out.append("")
 
 
 def dumps(progress: Progress) -> str:
     """The whole progress as the file's text."""
-    with no_gc():
-        return _dumps(progress)
-
-
-def _dumps(progress: Progress) -> str:
-    out = [HEADER, f"schema = {int(progress.schema_version)}", ""]
-    _settings(progress.settings, out)
-    for roadmap_id in sorted(progress.roadmaps):
-        _roadmap(roadmap_id, progress.roadmaps[roadmap_id], out)
-    for checkin in sorted(progress.checkins.values(), key=lambda c: (c.date, c.created, c.id)):
-        _checkin(checkin, out)
+    out = [HEADER]
+    _section(progress, "", 0, out)
     return "\n".join(out)
 
 
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """Pause the cycle collector while ~100,000 short-lived objects are made.
-
-    Nothing here makes cycles; without the pause, the collector walks the growing
-    heap over and over (measured: ~10-15 % of a 1 MB load).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-# --- reading ---------------------------------------------------------------------------
-
-
-_ZONE_KNOWN: list[bool] = []
+# --- reading ------------------------------------------------------------------------------
 
 
 class FormatError(ValueError):
@@ -258,42 +432,62 @@ def parse(text: str) -> dict[str, Any]:
     """TOML text → plain data (dates stay dates)."""
     import rtoml
 
-    if not _ZONE_KNOWN:
-        _ZONE_KNOWN.append(True)
-        zone = rtoml.loads("t = 2000-01-01T00:00:00Z")["t"].tzinfo
-        if zone is not None and not isinstance(zone, timezone):
-            pickle_zones_as_standard(type(zone))
     try:
-        with no_gc():
-            data = rtoml.loads(text)
+        data = rtoml.loads(text)
     except rtoml.TomlParsingError as error:
         raise FormatError(f"not valid TOML ({_one_line(error)})") from None
     if not data:
         raise FormatError("it is empty")
-    return data  # type: ignore[no-any-return]
+    return data
 
 
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split())[:200]
 
 
-def _fill(record: Any, when: datetime, *names: str) -> Any:
-    """A record typed by hand may lack its times (the file's modification time is used)
-    or give them without a zone or as a date (local time is meant)."""
-    if type(record) is dict:
-        for name in names:
-            value = record.get(name)
-            if value is None:
-                record[name] = record.get("updated", when) if name == "created" else when
-            elif type(value) is datetime and value.tzinfo is None or type(value) is date:
-                record[name] = _local(value)
-    return record
-
-
 def _local(value: date) -> datetime:
+    """A time typed without a zone, or a bare date, means local time."""
     if type(value) is date:
         value = datetime(value.year, value.month, value.day)
     return as_utc(value)  # type: ignore[arg-type]
+
+
+def _prepare(kind: type, record: dict[str, Any], mtime: datetime, name: str | None) -> None:
+    """Fill in what a record typed by hand may lack, in place, before it is validated.
+
+    Its key in the file is its ``id``; a missing time is its ``updated`` time, else
+    the file's modification time; a time without a zone, or a date, is local time.
+    """
+    form = shape(kind)
+    for file_key, field_name in form.renamed:
+        if file_key in record:
+            record[field_name] = record.pop(file_key)
+    if form.keyed and name is not None:
+        record[KEY_FIELD] = name
+    _fill_times(form, record, mtime)
+    for slot in form.nested:
+        value = record.get(slot.name)
+        if type(value) is dict and slot.role == TABLE:
+            for entry_id, entry in value.items():
+                if type(entry) is dict:
+                    _prepare(slot.record, entry, mtime, entry_id)  # type: ignore[arg-type]
+            continue
+        for entry in [value] if slot.role == RECORD else value if type(value) is list else []:
+            if type(entry) is dict:
+                _prepare(slot.record, entry, mtime, None)  # type: ignore[arg-type]
+
+
+def _fill_times(form: Shape, record: dict[str, Any], mtime: datetime) -> None:
+    missing = []
+    for slot in form.times:
+        value = record.get(slot.name)
+        if value is None:
+            if slot.required:
+                missing.append(slot.name)
+        elif type(value) is date or (type(value) is datetime and value.tzinfo is None):
+            record[slot.name] = _local(value)
+    for field_name in missing:
+        record[field_name] = mtime if field_name == TIME_FIELD else record.get(TIME_FIELD, mtime)
 
 
 def to_progress(data: dict[str, Any], mtime: datetime) -> Progress:
@@ -301,50 +495,20 @@ def to_progress(data: dict[str, Any], mtime: datetime) -> Progress:
     from syllabus.model import validate
 
     try:
-        if "schema" in data:
-            data["schema_version"] = data.pop("schema")
-        settings = data.get("settings")
-        if isinstance(settings, dict):
-            _fill(settings, mtime, "updated")
-        roadmaps = data.get("roadmaps")
-        if isinstance(roadmaps, dict):
-            for rp in roadmaps.values():
-                if not isinstance(rp, dict):
-                    continue
-                enrolment = _fill(rp.get("enrolment"), mtime, "updated")
-                if type(enrolment) is dict and type(enrolment.get("replans")) is list:
-                    for replan in enrolment["replans"]:
-                        _fill(replan, mtime, "made")
-                for table in ("items", "notes", "own_items"):
-                    records = rp.get(table)
-                    if type(records) is not dict:
-                        continue
-                    for record_id, record in records.items():  # inlined: 10,000 records
-                        if type(record) is dict:
-                            updated = record.get("updated")
-                            if updated is None:
-                                record["updated"] = mtime
-                            elif type(updated) is not datetime or updated.tzinfo is None:
-                                record["updated"] = (
-                                    _local(updated) if isinstance(updated, date) else updated
-                                )
-                            if table == "own_items":
-                                record["id"] = record_id
-        checkins = data.get("checkins")
-        if isinstance(checkins, dict):
-            for checkin_id, checkin in checkins.items():
-                _fill(checkin, mtime, "created", "updated")
-                if isinstance(checkin, dict):
-                    checkin["id"] = checkin_id
-        with no_gc():
-            return validate.progress(data)
+        _prepare(Progress, data, mtime, None)
+        return validate.progress(data)
     except validate.Invalid as error:
-        where = error.where.replace("schema_version", "schema")
+        where = _file_path(error.where)
         if where:
             raise FormatError(f"wrong value at {where}: {error.problem}") from None
         raise FormatError(f"wrong value: {error.problem}") from None
     except (TypeError, ValueError, AttributeError, OverflowError) as error:
         raise FormatError(f"wrong value: {_one_line(error)}") from None
+
+
+def _file_path(where: str) -> str:
+    """A dotted path to a value with the file's keys, as a person finds it in the file."""
+    return ".".join(FILE_KEYS.get(part, part) for part in where.split(".")) if where else ""
 
 
 def file_time(mtime_ns: int) -> datetime:
