@@ -9,8 +9,6 @@ A file without the header (written by hand) is still read, just more slowly.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import syllabus
 from syllabus.model.ids import UnknownId, resolve
 from syllabus.model.text import clean_fields, clean_text
+from syllabus.storage.atomic import write_atomic
 
 if TYPE_CHECKING:
     from syllabus.model.roadmap import Roadmap
@@ -273,24 +272,16 @@ def import_target(
     return ImportTarget(chosen, False)
 
 
-def _load_path(path: Path, data_dir: Path | None = None, bundled: bool = False) -> Roadmap:
-    """Read and validate a roadmap file; with ``data_dir``, through this machine's cache."""
+def _load_path(path: Path) -> Roadmap:
+    """Read and validate a roadmap file (every time: roadmaps load in milliseconds)."""
     import rtoml
 
     from syllabus.model import validate
-    from syllabus.model.roadmap import Roadmap
 
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise RoadmapFileError(f"{path}: cannot read: {error}") from None
-    name = f"roadmap-{'bundled' if bundled else 'user'}-{path.stem}"
-    if data_dir is not None:
-        from syllabus.storage import cache
-
-        cached = cache.load(data_dir, name, raw)
-        if isinstance(cached, Roadmap):
-            return cached
     try:
         data = rtoml.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -304,8 +295,6 @@ def _load_path(path: Path, data_dir: Path | None = None, bundled: bool = False) 
         raise RoadmapFileError(
             f"{path}: invalid roadmap at {error.where or 'top level'}: {error.problem}"
         ) from None
-    if data_dir is not None:
-        cache.store(data_dir, name, raw, roadmap)
     return roadmap
 
 
@@ -314,7 +303,7 @@ def load_roadmap(roadmap_id: str, data_dir: Path) -> Roadmap:
     found = entries(data_dir)
     wanted = resolve(roadmap_id, [e.id for e in found], "roadmap")
     entry = next(e for e in found if e.id == wanted)
-    return _load_path(entry.path, data_dir, entry.bundled)
+    return _load_path(entry.path)
 
 
 def save_user_roadmap(roadmap: Roadmap, data_dir: Path, origin: Path | None = None) -> Path:
@@ -324,26 +313,7 @@ def save_user_roadmap(roadmap: Roadmap, data_dir: Path, origin: Path | None = No
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{roadmap.id}.toml"
     text = roadmap_toml(roadmap, origin.resolve() if origin is not None else None)
-    handle, temp = tempfile.mkstemp(prefix=f".{roadmap.id}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return target
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
+    write_atomic(target, text.encode("utf-8"))
     return target
 
 

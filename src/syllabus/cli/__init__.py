@@ -43,17 +43,6 @@ def _check_today() -> None:
             raise UsageError(f"SYLLABUS_TODAY: {error}") from None
 
 
-def _remember(ctx: Context) -> None:
-    """After the output: keep the files read ready for the next start."""
-    if ctx.files:
-        try:
-            sys.stdout.flush()
-        except (OSError, ValueError):
-            pass
-        for file in ctx.files:
-            file.remember()
-
-
 def main(argv: Sequence[str] | None = None, app: Callable[[Path], int] | None = None) -> int:
     """Run the command line; returns the exit code.
 
@@ -73,9 +62,7 @@ def main(argv: Sequence[str] | None = None, app: Callable[[Path], int] | None = 
             if app is None:
                 raise UsageError("a command is needed (see syllabus --help)")
             return app(ctx.data_dir)
-        code = BY_NAME[args.command].run(args, ctx)
-        _remember(ctx)
-        return code
+        return BY_NAME[args.command].run(args, ctx)
     except CliError as error:
         print(f"syllabus: {error}", file=sys.stderr)
         return error.code

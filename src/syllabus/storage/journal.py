@@ -78,7 +78,7 @@ class Step:
 
 
 def _dump(record: Any) -> dict[str, Any] | None:
-    return None if record is None else dump(record)  # type: ignore[no-any-return]
+    return None if record is None else dump(record)
 
 
 class Journal:

@@ -16,11 +16,11 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from syllabus.model import progress as model
 from syllabus.model.progress import Progress, RecordPath, merge
-from syllabus.storage import cache, toml_io
+from syllabus.storage import toml_io
 from syllabus.storage.atomic import real_path, write_atomic
 from syllabus.storage.lock import ProcessLock
 from syllabus.storage.paths import backups_dir, local_dir, progress_path
@@ -30,10 +30,6 @@ if TYPE_CHECKING:
 
 # backups and journal are imported where used: reading the file (every CLI command,
 # the app's start) needs neither.
-
-
-_CACHE_NAME = "progress"
-"""The file's entry in ``storage.cache``."""
 
 
 def _file_key(st: os.stat_result) -> tuple[int, int, int]:
@@ -86,8 +82,6 @@ class ProgressFile:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
-        self._unremembered: bytes | None = None
-        """The bytes last validated or saved, until ``remember`` keeps them ready to load."""
         self.path = progress_path(self.root)
         """The progress file (may be a symlink; the link survives saves)."""
         self.read_only = False
@@ -170,10 +164,6 @@ class ProgressFile:
             raw = self.path.read_bytes()
         except OSError as error:
             raise _Damaged(f"cannot be read ({error.strerror})") from None
-        cached = cache.load(self.root, _CACHE_NAME, raw)
-        if isinstance(cached, Progress) and cached.schema_version == model.SCHEMA_VERSION:
-            self._known = (key, cached)
-            return cached, False
         if not raw.strip():
             raise _Damaged("it is empty" if not raw else "it holds only blank space")
         try:
@@ -206,10 +196,11 @@ class ProgressFile:
             raise _Damaged(str(error)) from None
         if schema == current:
             self._known = (key, progress)
-            self._unremembered = raw  # validated: worth keeping ready (``remember``)
         return progress, False
 
-    def _migrate(self, data: dict, schema: int, current: int, problems: list[str]) -> dict:
+    def _migrate(
+        self, data: dict[str, Any], schema: int, current: int, problems: list[str]
+    ) -> dict[str, Any]:
         from syllabus.storage import backups
         from syllabus.storage.migrations import MigrationMissing, migrate
 
@@ -369,30 +360,12 @@ class ProgressFile:
             backups.rotate(self.root)
         st = os.stat(self.path)
         self._known = (_file_key(st), new)
-        self._unremembered = data
         if journal and paths:
             try:
                 self._journal.record(disk, new, paths)
             except OSError:
                 pass  # undo history is a convenience; the change itself is saved
         return new
-
-    def remember(self) -> None:
-        """Keep the file as last validated or saved ready for the next process to load.
-
-        Apart from ``load`` and ``save`` (``storage.cache``): pickling 10,000 records
-        takes ~50 ms, which neither need wait for. The app calls it when it quits, a
-        command once its output is out. Nothing happens if the file changed since.
-        """
-        data, self._unremembered = self._unremembered, None
-        if data is None or self._known is None:
-            return
-        try:
-            st = os.stat(self.path)
-        except OSError:
-            return
-        if _file_key(st) == self._known[0]:
-            cache.store(self.root, _CACHE_NAME, data, self._known[1])
 
     # --- undo, redo, restore -----------------------------------------------------------
 
