@@ -8,7 +8,7 @@ failure into the one-line error and exit code the command line promises.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,8 +55,6 @@ class Context:
 
     data_dir: Path
     """The data directory (``--data-dir``, ``$SYLLABUS_DATA_DIR`` or the platform's)."""
-    files: list[ProgressFile] = field(default_factory=list)
-    """Progress files the command read or wrote; kept ready to load once it is done."""
 
     def today(self, day_start_hour: int = 4) -> date:
         """Today's study day (``$SYLLABUS_TODAY`` wins)."""
@@ -65,12 +63,10 @@ class Context:
         return today(day_start_hour)
 
     def progress_file(self) -> ProgressFile:
-        """The data dir's progress file, noted so ``main`` can tidy up after the output."""
+        """The data dir's progress file."""
         from syllabus.storage.progress_file import ProgressFile
 
-        file = ProgressFile(self.data_dir)
-        self.files.append(file)
-        return file
+        return ProgressFile(self.data_dir)
 
     def open_progress(self, writing: bool = False) -> tuple[ProgressFile, Progress]:
         """The progress file and what it holds.
