@@ -263,3 +263,18 @@ def test_show_leaves_skipped_items_out_of_the_total(
     assert "Phase 1 – Fundament schaffen (1–2 Monate)  (at month 1, for 1–2 months)  1/6\n" in out
     code, out, _ = run(capsys, "show", "ki-12-monate", "--format", "json")
     assert json.loads(out)["nodes"][0]["counts"] == {"done": 1, "total": 6}
+
+
+def test_file_names_in_messages_carry_no_escape_sequences(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    """Issue 12.6: a file name is shown cleaned, like any text that reaches the terminal."""
+    code, out, err = run(capsys, "import", str(tmp_path / "x\x1b]0;owned\x07\u202e.md"))
+    assert (code, out) == (1, "")
+    assert "\x1b" not in err and "\x07" not in err and "\u202e" not in err
+    assert "]0;owned" in err and err.count("\n") == 1
+    named = tmp_path / "plan\x1b[31m.md"
+    named.write_text("# Plan\n- a\n", "utf-8")
+    assert run(capsys, "import", str(named))[0] == 0
+    code, _, err = run(capsys, "import", str(named))
+    assert code == 0 and "re-imported plan" in err and "\x1b" not in err

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from syllabus.cli.context import CliError, Context, FileProblem, UsageError
+from syllabus.cli.context import CliError, Context, FileProblem, UsageError, note
 from syllabus.cli.parser import build_parser, command_in
 from syllabus.cli.table import BY_NAME, COMMANDS, Command
 
@@ -64,10 +64,10 @@ def main(argv: Sequence[str] | None = None, app: Callable[[Path], int] | None = 
             return app(ctx.data_dir)
         return BY_NAME[args.command].run(args, ctx)
     except CliError as error:
-        print(f"syllabus: {error}", file=sys.stderr)
+        note(str(error))
         return error.code
     except InvalidEntry as error:
-        print(f"syllabus: {error}", file=sys.stderr)
+        note(str(error))
         return 2
     except KeyboardInterrupt:
         return 130

@@ -45,8 +45,14 @@ class FileProblem(CliError):
 
 
 def note(line: str) -> None:
-    """A line for the person at the terminal, on stderr beside the output."""
-    print(f"syllabus: {line}", file=sys.stderr)
+    """A line for the person at the terminal, on stderr beside the output.
+
+    Cleaned like every text that reaches the terminal: a file name or a value quoted in
+    a message cannot carry an escape sequence, and the line stays one line.
+    """
+    from syllabus.model.text import clean_text
+
+    print(f"syllabus: {clean_text(line).replace(chr(10), ' ')}", file=sys.stderr)
 
 
 @dataclass(frozen=True)

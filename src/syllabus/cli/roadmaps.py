@@ -55,7 +55,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 
     found, problems = scan(ctx.data_dir)
     for problem in problems:
-        print(f"syllabus: {problem}", file=sys.stderr)
+        note(problem)
     progress = _progress(ctx)
     rows: list[dict[str, Any]] = [
         {
@@ -217,14 +217,12 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from syllabus.importer import ImportProblem, import_bytes
     from syllabus.importer.hints import Hints
     from syllabus.model.slug import slugify
-    from syllabus.model.text import clean_text
 
     path = Path(args.file).expanduser()
-    shown = clean_text(str(path))
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise FileProblem(f"{shown}: cannot read: {error.strerror or error}") from None
+        raise FileProblem(f"{path}: cannot read: {error.strerror or error}") from None
     wanted_id = slugify(args.roadmap_id) if args.roadmap_id else None
     if args.roadmap_id is not None and not wanted_id:
         raise UsageError(f"--id {args.roadmap_id!r} has no letters or digits to make an id of")
@@ -240,7 +238,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     except OSError as error:
         raise FileProblem(f"cannot save the roadmap: {error}") from None
     if target.replaces:
-        print(f"syllabus: re-imported {roadmap.id} from {shown}", file=sys.stderr)
+        note(f"re-imported {roadmap.id} from {path}")
     _write(roadmap.id)
     return 0
 
