@@ -110,3 +110,66 @@ async def test_help_at_80x24_scrolls() -> None:
 def test_class_bindings_expand_and_inherit() -> None:
     keys = {binding.key for binding in class_bindings(PhaseTree("x"))}
     assert {"x", "space", "s", "enter"} <= keys
+
+
+class EveryWidget(Screen[None]):
+    """The app's focusable widgets and the Textual ones its dialogs use."""
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Button, OptionList, Select, SelectionList, TextArea
+
+        from syllabus.tui.widgets.calendar import CalendarWidget
+        from syllabus.tui.widgets.checklist import Checklist as RealChecklist
+        from syllabus.tui.widgets.phase_tree import PhaseTree as RealTree
+
+        yield RealTree()
+        yield RealChecklist()
+        yield CalendarWidget()
+        yield Input()
+        yield TextArea()
+        yield OptionList("a")
+        yield SelectionList[str](("a", "a"))
+        yield Select([("a", "a")])
+        yield Button("b")
+        yield Checklist("items")
+
+
+async def test_class_bindings_agree_with_textual_for_every_focusable_widget() -> None:
+    """Pins the one thing read without Textual's help: each class's own keys, as Textual
+    merges them (``inherit_bindings`` included) and reports them once the widget has focus."""
+    from textual.widget import Widget
+
+    app = Host()
+    async with app.run_test(size=(100, 60)) as pilot:
+        screen = EveryWidget()
+        await app.push_screen(screen)
+        await pilot.pause()
+        widgets = [w for w in screen.query(Widget) if w.focusable]
+        compared = 0
+        for widget in widgets:
+            widget.focus()
+            await pilot.pause()
+            if app.focused is not widget:  # a compound widget hands focus to a part
+                continue
+            reported = {
+                key
+                for key, active in screen.active_bindings.items()
+                if active.node is widget and not active.binding.system
+            }
+            declared = {b.key for b in class_bindings(widget) if not b.system}
+            assert reported <= declared, type(widget).__name__
+            assert declared - reported <= disabled_keys(widget), type(widget).__name__
+            compared += 1
+        assert compared >= 9
+
+
+def disabled_keys(widget: object) -> set[str]:
+    """Keys whose action the widget's ``check_action`` hides right now (not listed by Textual)."""
+    from textual.widget import Widget
+
+    assert isinstance(widget, Widget)
+    return {
+        b.key
+        for b in class_bindings(widget)
+        if widget.check_action(b.action.split("(")[0], ()) is False
+    }

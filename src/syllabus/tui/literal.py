@@ -11,19 +11,19 @@ from __future__ import annotations
 from rich.text import Text
 from textual.content import Content
 
-from syllabus.model.text import clean_text as clean
+from syllabus.model.text import clean_text
 
 
 def one_line(text: str) -> str:
     """The text cleaned and folded onto one line, for labels and list rows."""
-    return " ".join(clean(text).split())
+    return " ".join(clean_text(text).split())
 
 
 def literal(text: str) -> Content:
     """Content showing ``text`` exactly, brackets and all."""
-    return Content(clean(text))
+    return Content(clean_text(text))
 
 
 def literal_text(text: str, style: str = "") -> Text:
     """A rich ``Text`` showing ``text`` exactly (for ``Tree`` labels)."""
-    return Text(clean(text), style=style)
+    return Text(clean_text(text), style=style)

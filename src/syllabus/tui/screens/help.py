@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -42,15 +42,19 @@ KeyRow = tuple[str, str, bool]
 
 
 def class_bindings(node: DOMNode) -> list[Binding]:
-    """The bindings a node's class declares, inherited ones included, one per key."""
+    """The bindings a node's class declares, inherited ones included, one per key.
+
+    Read from the public ``BINDINGS`` of each class in the MRO, the way Textual merges
+    them. Textual keeps a class's ``inherit_bindings=False`` in a private attribute, so
+    that keyword is not honoured here; only ``Static`` sets it, and nothing above it
+    declares bindings, so the lists agree (``test_help_screen`` compares them with what
+    Textual reports once each widget has focus).
+    """
     found: dict[str, Binding] = {}
     for base in reversed(type(node).__mro__):
-        if not (isinstance(base, type) and issubclass(base, DOMNode)):
-            continue
-        if not vars(base).get("_inherit_bindings", True):
-            found.clear()
-        for binding in Binding.make_bindings(vars(base).get("BINDINGS", [])):
-            found[binding.key] = binding
+        if isinstance(base, type) and issubclass(base, DOMNode):
+            for binding in Binding.make_bindings(vars(base).get("BINDINGS", [])):
+                found[binding.key] = binding
     return list(found.values())
 
 
@@ -108,7 +112,7 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
-    def __init__(self, beneath: Screen | None = None) -> None:
+    def __init__(self, beneath: Screen[Any] | None = None) -> None:
         super().__init__()
         self._beneath = beneath
 
@@ -123,7 +127,7 @@ class HelpScreen(ModalScreen[None]):
         panel.border_subtitle = "escape ? F1 close"
         self.query_one("#help-table", Static).update(self.render_keys())
 
-    def beneath(self) -> Screen:
+    def beneath(self) -> Screen[Any]:
         """The screen whose keys are listed."""
         if self._beneath is not None:
             return self._beneath

@@ -1,7 +1,8 @@
 """The items of the selected node: state marks, hours and kind, the learner's own too.
 
-A toggle redraws one row. The checklist does not change progress itself: it posts
-``ItemStateChanged`` and the screen, which owns progress, pushes the new state back.
+A toggle redraws one row (``OptionList.replace_option_prompt_at_index``). The checklist
+does not change progress itself: it posts ``ItemStateChanged`` and the screen, which owns
+progress, binds the new progress back down.
 """
 
 from __future__ import annotations
@@ -10,16 +11,15 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.content import Content
-from textual.geometry import Region
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from syllabus.model.progress import ItemState
+from syllabus.model.progress import ItemState, RoadmapProgress
 from syllabus.tui.literal import one_line
 
 if TYPE_CHECKING:
-    from syllabus.model.progress import RoadmapProgress
     from syllabus.tui.session import Row
 
 STATE_MARKS = {
@@ -71,7 +71,11 @@ def row_prompt(row: Row, state: ItemState, due: bool = False) -> Content:
 
 
 class Checklist(OptionList):
-    """Rows of the node chosen in the tree; keys change the highlighted row's state."""
+    """Rows of the node chosen in the tree; keys ask for a new state of the highlighted row.
+
+    Bind ``rows``, ``progress`` and ``due`` from the screen (``data_bind``): new rows
+    rebuild the list, new progress or due items redraw only the rows whose marks changed.
+    """
 
     BINDINGS = [
         Binding("space", "toggle_done", "Done"),
@@ -82,12 +86,20 @@ class Checklist(OptionList):
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
+    rows: var[tuple[Row, ...]] = var((), init=False)
+    """The shown node's rows: the roadmap's, then the learner's own."""
+    progress: var[RoadmapProgress | None] = var(None, init=False, always_update=True)
+    """The learner's progress, where the rows' states come from (compared by identity)."""
+    due: var[frozenset[str]] = var(frozenset(), init=False)
+    """Items due today, marked "due" until done."""
+
     class ItemStateChanged(Message):
-        """The learner asked for a new state for an item."""
+        """The learner asked for a new state for an item (the screen changes progress)."""
 
         def __init__(self, checklist: Checklist, item_id: str, state: ItemState) -> None:
             super().__init__()
             self.checklist = checklist
+            """The checklist that sent the message."""
             self.item_id = item_id
             """The item's id."""
             self.state = state
@@ -95,34 +107,36 @@ class Checklist(OptionList):
 
         @property
         def control(self) -> Checklist:
+            """The checklist that sent the message (for ``@on``)."""
             return self.checklist
 
     class ItemHighlighted(Message):
-        """The cursor is on another row (or on none)."""
+        """The cursor moved to another row (or the list emptied)."""
 
         def __init__(self, checklist: Checklist, item_id: str | None) -> None:
             super().__init__()
             self.checklist = checklist
+            """The checklist that sent the message."""
             self.item_id = item_id
             """The highlighted item's id, None when the list is empty."""
 
         @property
         def control(self) -> Checklist:
+            """The checklist that sent the message (for ``@on``)."""
             return self.checklist
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, markup=False)
-        self._rows: list[Row] = []
         self._index: dict[str, int] = {}
-        self._states: dict[str, ItemState] = {}
-        self._due: frozenset[str] = frozenset()
+        self._drawn: dict[str, tuple[ItemState, bool]] = {}
+        self._wanted: str | None = None
 
     @property
     def highlighted_row(self) -> Row | None:
         """The row under the cursor."""
-        if self.highlighted is None or not self._rows:
+        if self.highlighted is None or not self.rows:
             return None
-        return self._rows[self.highlighted]
+        return self.rows[self.highlighted]
 
     def show(
         self,
@@ -131,66 +145,72 @@ class Checklist(OptionList):
         due: frozenset[str] = frozenset(),
         highlight: str | None = None,
     ) -> None:
-        """Show a node's rows, the cursor on ``highlight`` or the first open item."""
-        self._rows = rows
+        """Set the three reactives at once, the cursor on ``highlight`` or the first open item."""
+        self._wanted = highlight
+        self.set_reactive(Checklist.progress, rp)
+        self.set_reactive(Checklist.due, due)
+        if tuple(rows) == self.rows:
+            self.watch_rows()  # the same node again: drawn from the new progress
+        self.rows = tuple(rows)
+
+    def _state(self, item_id: str) -> ItemState:
+        return self.progress.state(item_id) if self.progress is not None else ItemState.TODO
+
+    def _prompt(self, row: Row) -> Content:
+        state, due = self._state(row.id), row.id in self.due
+        self._drawn[row.id] = (state, due)
+        return row_prompt(row, state, due)
+
+    def watch_rows(self) -> None:
+        """List the rows; the cursor stays on its item, else goes to the first open one."""
+        rows = self.rows
+        wanted = self._wanted or (self.highlighted_row.id if self.highlighted_row else None)
+        self._wanted = None
         self._index = {row.id: n for n, row in enumerate(rows)}
-        self._states = {row.id: rp.state(row.id) for row in rows}
-        self._due = due
-        self.set_options(
-            Option(row_prompt(row, self._states[row.id], row.id in due), id=row.id) for row in rows
-        )
+        self._drawn = {}
+        self.set_options(Option(self._prompt(row), id=row.id) for row in rows)
         if not rows:
             self.post_message(self.ItemHighlighted(self, None))
             return
-        if highlight not in self._index:
+        if wanted not in self._index:
             open_rows = [
                 n
                 for n, row in enumerate(rows)
-                if row.checkable and self._states[row.id] in (ItemState.TODO, ItemState.DOING)
+                if row.checkable and self._state(row.id) in (ItemState.TODO, ItemState.DOING)
             ]
-            highlight = rows[open_rows[0] if open_rows else 0].id
-        self.highlighted = self._index[highlight]
+            wanted = rows[open_rows[0] if open_rows else 0].id
+        self.highlighted = self._index[wanted]
+
+    def watch_progress(self) -> None:
+        """Redraw the rows whose state changed."""
+        self._redraw_changed()
+
+    def watch_due(self) -> None:
+        """Redraw the rows whose due mark changed."""
+        self._redraw_changed()
+
+    def _redraw_changed(self) -> None:
+        for index, row in enumerate(self.rows):
+            if self._drawn.get(row.id) != (self._state(row.id), row.id in self.due):
+                self.replace_option_prompt_at_index(index, self._prompt(row))
 
     def update_row(self, item_id: str, state: ItemState) -> None:
-        """Redraw one row with a new state."""
+        """Draw one row in a new state now, before the new progress arrives."""
         index = self._index.get(item_id)
         if index is None:
             return
-        self._states[item_id] = state
-        row = self._rows[index]
-        self._replace_prompt(index, row_prompt(row, state, item_id in self._due))
-
-    def _replace_prompt(self, index: int, prompt: Content) -> None:
-        """Redraw one row, keeping the other rows' rendered lines.
-
-        OptionList's own replace re-renders every row; on a long node that is most
-        of a toggle's time. This evicts only the changed option from the render
-        cache, and falls back to the full replace when the row's height changes.
-        """
-        option = self.get_option_at_index(index)
-        old_height = self._line_cache.heights.get(index)
-        option._set_prompt(prompt)
-        padding = self.get_component_styles("option-list--option").padding
-        width = self.scrollable_content_region.width - self._get_left_gutter_width()
-        new_height = self._get_visual(option).get_height(self.styles, width - padding.width)  # type: ignore[arg-type]  # as OptionList itself does
-        if old_height is None or new_height != old_height:
-            self.replace_option_prompt_at_index(index, prompt)
-            return
-        for key in [key for key in self._option_render_cache.keys() if key[0] is option]:
-            self._option_render_cache.discard(key)
-        first_line = self._line_cache.index_to_line.get(index)
-        if first_line is None:
-            self.refresh()
-            return
-        top = first_line - self.scroll_offset.y
-        self.refresh(Region(0, top, self.size.width, new_height))
+        row = self.rows[index]
+        due = item_id in self.due
+        if self._drawn.get(item_id) != (state, due):
+            self._drawn[item_id] = (state, due)
+            self.replace_option_prompt_at_index(index, row_prompt(row, state, due))
 
     def _ask(self, toggled: ItemState) -> None:
         row = self.highlighted_row
         if row is None or not row.checkable:
             self.app.bell()
             return
-        current = self._states.get(row.id, ItemState.TODO)
+        current = self._drawn.get(row.id, (ItemState.TODO, False))[0]
         state = ItemState.TODO if current is toggled else toggled
         self.post_message(self.ItemStateChanged(self, row.id, state))
 

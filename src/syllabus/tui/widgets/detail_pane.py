@@ -9,19 +9,24 @@ the highlighted item sits in a small widget of its own that redraws at once.
 
 from __future__ import annotations
 
+import asyncio
+import importlib
 import re
-import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from textual import work
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.timer import Timer
+from textual.reactive import var
 from textual.widgets import Static
 
-from syllabus.tui.literal import clean, one_line
+from syllabus.model.text import clean_text as clean
+from syllabus.tui.literal import one_line
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
+    from textual.timer import Timer
+    from textual.widgets import Markdown
 
     from syllabus.model.progress import RoadmapProgress
     from syllabus.tui.session import Row, Session
@@ -145,9 +150,10 @@ def describe_item(row: Row | None, rp: RoadmapProgress) -> Content:
 class DetailPane(VerticalScroll):
     """The highlighted item at the top (at once), the node's Markdown below (when settled).
 
-    The Markdown widget and its parser cost a fifth of a second to import, so the pane
-    starts without it; the app imports them in a thread once the roadmap is on screen
-    and calls ``enable_markdown``.
+    Bind ``item`` and ``markdown`` from the screen (``data_bind``), or call ``show_item``
+    and ``show``. The Markdown widget and its parser cost a fifth of a second to import,
+    so the pane starts without them and imports them off the event loop when the first
+    node's Markdown arrives (the roadmap is on screen by then).
     """
 
     DEFAULT_CSS = """
@@ -155,44 +161,62 @@ class DetailPane(VerticalScroll):
     DetailPane > #detail-item { height: auto; margin-bottom: 1; }
     """
 
+    item: var[Content] = var(Content(""), init=False)
+    """The highlighted item, its link and note: shown at once, in a small widget of its own."""
+    markdown: var[str | None] = var(None, init=False)
+    """The node's Markdown: rendered once the keys rest for ``SETTLE_SECONDS``."""
+
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
-        self._pending: str | None = None
         self._shown: str | None = None
         self._timer: Timer | None = None
-        self._markdown: Any | None = None
+        self._markdown: Markdown | None = None
+        self._importing = False
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="detail-item")
 
-    def on_mount(self) -> None:
-        if "textual.widgets._markdown" in sys.modules:  # loaded already: no waiting
-            self.enable_markdown()
+    def watch_item(self, item: Content) -> None:
+        """Show the highlighted item now: one small widget, cheap to redraw."""
+        self.query_one("#detail-item", Static).update(item)
+
+    def watch_markdown(self, markdown: str | None) -> None:
+        """Render the node's Markdown once the keys rest."""
+        if not self._importing and self._markdown is None:
+            self._importing = True
+            self._load_markdown()
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if markdown != self._shown:
+            self._timer = self.set_timer(SETTLE_SECONDS, self._render_pending)
+
+    @work(exclusive=True, group="markdown", exit_on_error=False)
+    async def _load_markdown(self) -> None:
+        # A thread does the import and nothing else: it never waits for the event loop,
+        # so quitting can never hang on it; the widget is mounted back here, on the loop.
+        await asyncio.to_thread(importlib.import_module, "textual.widgets.markdown")
+        self.enable_markdown()
 
     def enable_markdown(self) -> None:
-        """Mount the Markdown view (its modules are loaded by now) and show what waits."""
+        """Mount the Markdown view and show what waits (imports it if it must)."""
         if self._markdown is not None:
             return
         from textual.widgets import Markdown
 
-        self._shown = self._pending
-        self._markdown = Markdown(self._pending, id="detail-node")
+        self._shown = self.markdown
+        self._markdown = Markdown(self.markdown, id="detail-node")
         self.mount(self._markdown)
 
     def show_item(self, content: Content) -> None:
-        """Show the highlighted item now: one small widget, cheap to redraw."""
-        self.query_one("#detail-item", Static).update(content)
+        """Show the highlighted item now."""
+        self.item = content
 
     def show(self, markdown: str, at_once: bool = False) -> None:
         """Show a node's Markdown once the cursor rests (or now)."""
-        self._pending = markdown
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self.markdown = markdown
         if at_once:
             self._render_pending()
-        elif markdown != self._shown:
-            self._timer = self.set_timer(SETTLE_SECONDS, self._render_pending)
 
     def postpone(self) -> None:
         """A key was pressed: wait for the keys to rest before rendering."""
@@ -200,12 +224,15 @@ class DetailPane(VerticalScroll):
             self._timer.reset()
 
     def _render_pending(self) -> None:
-        self._timer = None
-        if self._markdown is None or self._pending is None or self._pending == self._shown:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        pending = self.markdown
+        if self._markdown is None or pending is None or pending == self._shown:
             return
         if not self._markdown.is_mounted:
             self.call_after_refresh(self._render_pending)
             return
-        self._shown = self._pending
-        self._markdown.update(self._pending)
+        self._shown = pending
+        self._markdown.update(pending)
         self.scroll_home(animate=False)
