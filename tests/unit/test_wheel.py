@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import sysconfig
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,10 @@ def test_wheel_installs_and_lists_the_five_bundled_roadmaps(tmp_path: Path) -> N
     if built.returncode != 0:
         pytest.fail(f"wheel build failed: {built.stderr[-2000:]}")
     wheel = next((tmp_path / "dist").glob("syllabus-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    assert {"syllabus/__main__.py", "syllabus/cli/__init__.py", "syllabus/cli/table.py"} <= names
+    assert not any(name.startswith("syllabus/commands/") for name in names)
     venv = tmp_path / "venv"
     subprocess.run([python, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=60)
     fresh = venv / "bin" / "python"
@@ -82,3 +87,12 @@ def test_wheel_installs_and_lists_the_five_bundled_roadmaps(tmp_path: Path) -> N
         timeout=60,
     )
     assert shown.returncode == 0 and "block-4/week-16" in shown.stdout
+    helped = subprocess.run(
+        [str(venv / "bin" / "syllabus"), "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert helped.returncode == 0 and "No command opens the app." in helped.stdout
