@@ -296,7 +296,7 @@ def cmd_checkin(args: argparse.Namespace, ctx: Context) -> int:
     checkin = rules.build_checkin(
         old,
         day=day,
-        hours=args.hours if args.hours is not None else old.hours,  # type: ignore[union-attr]
+        hours=args.hours if args.hours is not None else (old.hours if old else 0.0),
         note=args.note if args.note is not None else (old.note if old else ""),
         roadmap=roadmap_id,
         node=_checkin_node(args, roadmap, progress, old, day),
