@@ -47,8 +47,10 @@ async def test_check_ins_from_the_calendar(enrolled_dir: Path) -> None:
         await pilot.press("enter")  # no check-ins yet: the dialog for that day
         await wait_for(pilot, lambda: isinstance(app.screen, CheckInDialog))
         await pilot.press(*"2", "tab", *"weekend [review]", "ctrl+s")
-        await wait_for(pilot, lambda: isinstance(app.screen, CalendarScreen) and not app.unsaved)
-        [checkin] = app.progress.live_checkins()
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, CalendarScreen) and not app.store.unsaved
+        )
+        [checkin] = app.store.progress.live_checkins()
         assert checkin.date == date(2026, 11, 22)
         await wait_for(pilot, lambda: len(app.screen.checkins) == 1)
         await pilot.pause()
@@ -58,13 +60,17 @@ async def test_check_ins_from_the_calendar(enrolled_dir: Path) -> None:
         await pilot.press("enter")  # edit the first check-in
         await wait_for(pilot, lambda: isinstance(app.screen, CheckInDialog))
         await pilot.press("ctrl+a", "ctrl+k", *"2,5", "ctrl+s")
-        await wait_for(pilot, lambda: isinstance(app.screen, CalendarScreen) and not app.unsaved)
-        [edited] = app.progress.live_checkins()
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, CalendarScreen) and not app.store.unsaved
+        )
+        [edited] = app.store.progress.live_checkins()
         assert (edited.id, edited.hours) == (checkin.id, 2.5)
 
         assert app.focused.id == "calendar-checkins"  # back on the day's list
         await pilot.press("d")  # delete it
-        await wait_for(pilot, lambda: not app.progress.live_checkins() and not app.unsaved)
+        await wait_for(
+            pilot, lambda: not app.store.progress.live_checkins() and not app.store.unsaved
+        )
         await wait_for(pilot, lambda: not app.screen.checkins)
     assert load_progress(enrolled_dir).live_checkins() == []
     assert load_progress(enrolled_dir).checkins[checkin.id].deleted

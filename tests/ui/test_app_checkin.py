@@ -9,7 +9,8 @@ from ui_helpers import TODAY, load_progress, open_main, screen_text, wait_for
 
 from syllabus.model.progress import ItemState
 from syllabus.storage.progress_file import ProgressFile, SaveFailed
-from syllabus.tui import app as app_module
+from syllabus.tui import checking_in
+from syllabus.tui import store as store_module
 from syllabus.tui.app import SyllabusApp
 from syllabus.tui.screens.checkin import CheckInDialog
 from syllabus.tui.screens.main import MainScreen
@@ -62,7 +63,7 @@ async def test_cancelled_check_in_saves_nothing(enrolled_dir: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, CheckInDialog))
         await pilot.press(*"2", "escape")
         await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
-        assert not app.unsaved
+        assert not app.store.unsaved
     assert load_progress(enrolled_dir).live_checkins() == []
 
 
@@ -71,12 +72,12 @@ async def test_edit_a_check_in(enrolled_dir: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_main(pilot, app)
         await pilot.press("c", *"1", "ctrl+s")
-        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen) and not app.unsaved)
-        [checkin] = app.progress.live_checkins()
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen) and not app.store.unsaved)
+        [checkin] = app.store.progress.live_checkins()
         screen.open_check_in(TODAY, checkin.id)
         await wait_for(pilot, lambda: isinstance(app.screen, CheckInDialog))
         await pilot.press("ctrl+a", "ctrl+k", *"3", "ctrl+s")  # clear the hours, type 3
-        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen) and not app.unsaved)
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen) and not app.store.unsaved)
     [edited] = load_progress(enrolled_dir).live_checkins()
     assert edited.id == checkin.id
     assert edited.hours == 3
@@ -96,16 +97,16 @@ async def test_a_failing_save_is_shown_kept_and_retried(
         return real_save(self, progress)
 
     monkeypatch.setattr(ProgressFile, "save", flaky_save)
-    monkeypatch.setattr(app_module, "RETRY_SECONDS", 0.3)
+    monkeypatch.setattr(store_module, "RETRY_SECONDS", 0.3)
     app = SyllabusApp(enrolled_dir)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         screen = await open_main(pilot, app)
         await pilot.press("x")
         await wait_for(pilot, lambda: "Not saved" in screen_text(app))
         assert "disk full" in screen_text(app)
-        assert app.unsaved
+        assert app.store.unsaved
         assert screen.rp.state(f"{W1}/item-1") is ItemState.DONE  # the change is kept
-        await wait_for(pilot, lambda: not app.unsaved)
+        await wait_for(pilot, lambda: not app.store.unsaved)
     assert failures["left"] == 0
     assert load_progress(enrolled_dir).roadmap("tiny").state(f"{W1}/item-1") is ItemState.DONE
 
@@ -116,9 +117,10 @@ async def test_quit_flushes_a_pending_save(
     app = SyllabusApp(enrolled_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_main(pilot, app)
-        monkeypatch.setattr(SyllabusApp, "save", lambda self: None)  # no background saves
+        # no background saves: only quitting writes
+        monkeypatch.setattr(store_module.ProgressStore, "_save_soon", lambda self: None)
         await pilot.press("x")
-        assert app.unsaved
+        assert app.store.unsaved
         await pilot.press("q")
         await wait_for(pilot, lambda: app.return_code is not None)
     assert load_progress(enrolled_dir).roadmap("tiny").state(f"{W1}/item-1") is ItemState.DONE
@@ -156,7 +158,10 @@ async def test_items_done_earlier_today_are_offered(data_dir: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_main(pilot, app)
         await pilot.press("x")
-        assert screen._done_on(TODAY) == [f"{W1}/item-1", f"{W1}/item-3"]
+        assert checking_in.done_on(app.store, TODAY, screen.ticked_today) == [
+            f"{W1}/item-1",
+            f"{W1}/item-3",
+        ]
 
 
 async def test_hours_typed_straight_after_c_land_in_the_dialog(enrolled_dir: Path) -> None:

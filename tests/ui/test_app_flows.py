@@ -39,7 +39,7 @@ async def test_first_run_enrols_and_opens_the_current_week(data_dir: Path) -> No
         screen = await open_main(pilot, app)
         assert screen.node_id == W1
         assert isinstance(app.focused, Checklist)
-        await wait_for(pilot, lambda: not app.unsaved)
+        await wait_for(pilot, lambda: not app.store.unsaved)
     enrolment = load_progress(data_dir).roadmap("tiny").enrolment
     assert enrolment is not None
     assert enrolment.hours_per_week == 7.5
@@ -55,7 +55,7 @@ async def test_welcome_explains_bad_input_inline(data_dir: Path) -> None:
         await pilot.press("end", "enter", *"lots", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
-        assert "Hours a week is a number" in screen_text(app)
+        assert "'lots' is not a number of hours" in screen_text(app)
 
 
 async def test_toggle_persists_across_a_restart(enrolled_dir: Path) -> None:
@@ -63,7 +63,7 @@ async def test_toggle_persists_across_a_restart(enrolled_dir: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await open_main(pilot, app)
         await pilot.press("x", "down", "i", "down", "s")
-        await wait_for(pilot, lambda: not app.unsaved)
+        await wait_for(pilot, lambda: not app.store.unsaved)
         tree = app.screen.query_one(PhaseTree)
         week = tree.root.children[0].children[0]
         # done 1 of 3 counted (skipped does not count), once the keys rest
@@ -83,7 +83,7 @@ async def test_toggle_persists_across_a_restart(enrolled_dir: Path) -> None:
         assert screen.query_one(Checklist).highlighted_row.id == f"{W1}/item-2"
         await pilot.press("x")  # doing → done; again → todo
         await pilot.press("x")
-        await wait_for(pilot, lambda: not app.unsaved)
+        await wait_for(pilot, lambda: not app.store.unsaved)
     assert load_progress(enrolled_dir).roadmap("tiny").state(f"{W1}/item-2") is ItemState.TODO
 
 
@@ -92,7 +92,7 @@ async def test_undo_and_redo(enrolled_dir: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_main(pilot, app)
         await pilot.press("x")
-        await wait_for(pilot, lambda: not app.unsaved)
+        await wait_for(pilot, lambda: not app.store.unsaved)
         assert screen.rp.state(f"{W1}/item-1") is ItemState.DONE
         await pilot.press("ctrl+z")
         await wait_for(pilot, lambda: screen.rp.state(f"{W1}/item-1") is ItemState.TODO)
@@ -111,19 +111,21 @@ async def test_note_and_own_item(enrolled_dir: Path) -> None:
         screen = await open_main(pilot, app)
         await pilot.press("n")
         await pilot.press(*"Chapter 2 [is] hard", "ctrl+s")
-        await wait_for(pilot, lambda: not app.unsaved)
+        await wait_for(pilot, lambda: not app.store.unsaved)
         assert screen.rp.note(f"{W1}/item-1") == "Chapter 2 [is] hard"
         await pilot.press("escape")  # nothing open: harmless
         await pilot.press("a")
         await pilot.press(*"My [own] exercise", "enter")
-        await wait_for(pilot, lambda: not app.unsaved)
+        await wait_for(pilot, lambda: not app.store.unsaved)
         own = screen.rp.live_own_items(W1)
         assert [o.text for o in own] == ["My [own] exercise"]
         assert screen.query_one(Checklist).highlighted_row.id == own[0].id
         await pilot.press("x")
         await pilot.press("l")
         await pilot.press(*"Docs", "enter", *"https://example.org/docs", "enter")
-        await wait_for(pilot, lambda: len(screen.rp.live_own_items(W1)) == 2 and not app.unsaved)
+        await wait_for(
+            pilot, lambda: len(screen.rp.live_own_items(W1)) == 2 and not app.store.unsaved
+        )
         await pilot.pause(0.2)
         text = screen_text(app)
         assert "My [own] exercise" in text
@@ -142,7 +144,7 @@ async def test_note_cancel_keeps_nothing(enrolled_dir: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert screen.rp.note(f"{W1}/item-1") is None
-        assert not app.unsaved
+        assert not app.store.unsaved
 
 
 async def test_search_jumps_to_an_item(enrolled_dir: Path) -> None:
@@ -181,7 +183,7 @@ async def test_tab_to_the_checklist_right_after_a_move_shows_the_new_node(
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_main(pilot, app)
         await pilot.press("shift+tab", "down", "tab", "x")
-        await wait_for(pilot, lambda: not app.unsaved)
+        await wait_for(pilot, lambda: not app.store.unsaved)
         assert screen.rp.state("phase-1/week-2/item-1") is ItemState.DONE
         assert screen.rp.state(f"{W1}/item-1") is ItemState.TODO
 

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import os
-import pty
-import select
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 from ui_helpers import (
     TODAY,
+    drain,
     load_progress,
     open_main,
+    read_until,
     screen_text,
     small_roadmap,
+    spawn_app,
     wait_for,
+    wait_gone,
     write_roadmap,
 )
 
@@ -63,14 +62,15 @@ async def test_switch_roadmap_and_back(enrolled_dir: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen))
         await pilot.press("escape")  # back, nothing changed
         await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
-        assert app.session.roadmap_id == "tiny"
+        assert app.store.session.roadmap_id == "tiny"
         await pilot.press("r")
         await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen))
         await pilot.pause()
         choose(app, "second")
         await pilot.press("enter", "ctrl+s")  # not enrolled yet: to the form, enrol
         await wait_for(
-            pilot, lambda: app.session is not None and app.session.roadmap_id == "second"
+            pilot,
+            lambda: app.store.session is not None and app.store.session.roadmap_id == "second",
         )
         await open_main(pilot, app)
         assert "Tiny roadmap second" in screen_text(app)
@@ -79,10 +79,10 @@ async def test_switch_roadmap_and_back(enrolled_dir: Path) -> None:
         await pilot.pause()
         choose(app, "tiny")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.session.roadmap_id == "tiny")
+        await wait_for(pilot, lambda: app.store.session.roadmap_id == "tiny")
         screen = await open_main(pilot, app)
         assert screen.rp.state(f"{W1}/item-1") is ItemState.DONE
-        await wait_for(pilot, lambda: not app.unsaved)
+        await wait_for(pilot, lambda: not app.store.unsaved)
     progress = load_progress(enrolled_dir)
     assert progress.settings.active_roadmap == "tiny"
     assert progress.roadmap("second").enrolment.start == TODAY
@@ -97,7 +97,9 @@ async def test_every_built_in_theme_renders(enrolled_dir: Path) -> None:
             await pilot.pause()
             assert "Task 1 of week 1" in screen_text(app), name
         app.theme = "nord"
-        await wait_for(pilot, lambda: app.progress.settings.theme == "nord" and not app.unsaved)
+        await wait_for(
+            pilot, lambda: app.store.progress.settings.theme == "nord" and not app.store.unsaved
+        )
     assert load_progress(enrolled_dir).settings.theme == "nord"
     app = SyllabusApp(enrolled_dir)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -122,64 +124,18 @@ async def test_no_color_keeps_the_marks(
         assert "○ Task 4 of week 1" in text
 
 
-def _read_until(fd: int, marker: bytes, timeout: float) -> bytes:
-    seen = b""
-    deadline = time.monotonic() + timeout
-    while marker not in seen:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise AssertionError(f"never saw {marker!r}; got {seen[-400:]!r}")
-        ready, _, _ = select.select([fd], [], [], left)
-        if ready:
-            try:
-                seen += os.read(fd, 65536)
-            except OSError:
-                break
-    return seen
-
-
-def _drain(fd: int, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while (left := deadline - time.monotonic()) > 0:
-        ready, _, _ = select.select([fd], [], [], left)
-        if ready:
-            try:
-                os.read(fd, 65536)
-            except OSError:
-                return
-
-
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 def test_a_signal_flushes_the_pending_save(enrolled_dir: Path, signum: int) -> None:
     """The tick waits 0.15 s to be saved; a signal right after it must still write it."""
-    env = {
-        **os.environ,
-        "SYLLABUS_DATA_DIR": str(enrolled_dir),
-        "TERM": "xterm-256color",
-        "COLUMNS": "100",
-        "LINES": "30",
-    }
-    leader, follower = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "syllabus"],
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(follower)
+    process, leader = spawn_app(enrolled_dir)
     try:
-        _read_until(leader, b"Task 1 of week 1", timeout=30)
-        _drain(leader, 0.3)
+        read_until(leader, b"Task 1 of week 1", timeout=30)
+        drain(leader, 0.3)
         os.write(leader, b"x")
         # Wait for the tick on screen: a key still unread when the signal lands is no change.
-        _read_until(leader, "✓".encode(), timeout=15)
+        read_until(leader, "✓".encode(), timeout=15)
         process.send_signal(signum)
-        deadline = time.monotonic() + 15
-        while process.poll() is None and time.monotonic() < deadline:
-            _drain(leader, 0.05)  # a full terminal would block the app's last writes
-        assert process.poll() is not None, "the app did not quit"
+        assert wait_gone(process, leader, 2.0), "the app did not quit within 2 s"
     finally:
         if process.poll() is None:
             process.kill()

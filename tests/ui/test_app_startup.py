@@ -1,27 +1,34 @@
-"""Start-up tuning undone once content shows."""
+"""Start-up tuning: the app never touches the collector; startup.py tunes it, content undoes it."""
 
 from __future__ import annotations
 
 import gc
 from pathlib import Path
 
-import pytest
 from ui_helpers import open_main, wait_for
 
-import syllabus.tui.app as shell
+from syllabus import startup
 from syllabus.tui.app import SyllabusApp
 
 
-async def test_the_collector_returns_to_its_pace_once_content_shows(
-    enrolled_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_app_modules_leave_the_collector_to_startup() -> None:
+    from syllabus.tui import app, store
+    from syllabus.tui.screens import main
+
+    for module in (app, store, main):
+        source = Path(module.__file__ or "").read_text(encoding="utf-8")
+        assert "import gc" not in source and "gc." not in source, module.__name__
+
+
+async def test_the_collector_returns_to_its_pace_once_content_shows(enrolled_dir: Path) -> None:
     usual = gc.get_threshold()
-    monkeypatch.setattr(shell, "STARTUP_SECONDS", 60.0)  # only the content path restores it
-    gc.set_threshold(shell.STARTUP_GC_THRESHOLD, 50, 100)
+    startup.tune_for_app_start()
     try:
+        assert gc.get_threshold() != usual
         app = SyllabusApp(enrolled_dir)
         async with app.run_test(size=(100, 30)) as pilot:
             await open_main(pilot, app)
             await wait_for(pilot, lambda: gc.get_threshold() == usual)
     finally:
         gc.set_threshold(*usual)
+        gc.unfreeze()

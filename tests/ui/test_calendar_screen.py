@@ -1,178 +1,195 @@
-"""The calendar screen in a small host app: it asks the app to add, edit, delete check-ins."""
+"""The calendar screen in the real app: texts shown literally, check-ins added, edited and
+deleted through the store, changes made elsewhere shown at once."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.message import Message
-from textual.widgets import Label
+import pytest
+from ui_helpers import (
+    TODAY,
+    enrolled,
+    load_progress,
+    open_main,
+    save_progress,
+    screen_text,
+    small_roadmap,
+    wait_for,
+    write_roadmap,
+)
 
-from syllabus.model.progress import CheckIn
+from syllabus.model.progress import CheckIn, put_checkin
+from syllabus.model.roadmap import Roadmap
+from syllabus.model.rules import build_checkin, check_in
+from syllabus.tui.app import SyllabusApp
 from syllabus.tui.screens.calendar import CalendarScreen, DayCheckIns
+from syllabus.tui.screens.checkin import CheckInDialog
+from syllabus.tui.screens.main import MainScreen
 from syllabus.tui.widgets.calendar import CalendarWidget
 
-TODAY = date(2026, 11, 23)
-WHEN = datetime(2026, 11, 1, tzinfo=UTC)
+W1, W2 = "phase-1/week-1", "phase-1/week-2"
+FRIDAY = date(2026, 11, 20)
+WHEN = datetime(2026, 11, 20, 18).astimezone()
 
 
-def checkin(checkin_id: str, day: date, hours: float, note: str, node: str) -> CheckIn:
+def _roadmap() -> Roadmap:
+    """The tiny roadmap with titles that would be markup if read as anything but text."""
+    roadmap = small_roadmap()
+    phase = roadmap.nodes[0]
+    weeks = [
+        replace(phase.children[0], title="Week 1 [3 hrs]"),
+        replace(phase.children[1], title="Week 2 [/]"),
+    ]
+    nodes = [replace(phase, children=weeks), *roadmap.nodes[1:]]
+    return replace(roadmap, title="Roadmap [red]x", nodes=nodes)
+
+
+def _checkin(checkin_id: str, day: date, hours: float, note: str, node: str) -> CheckIn:
     return CheckIn(
         id=checkin_id,
         date=day,
         hours=hours,
         note=note,
-        roadmap="r",
+        roadmap="tiny",
         node=node,
         created=WHEN,
         updated=WHEN,
     )
 
 
-CHECKINS = (
-    checkin("a1", date(2026, 11, 20), 1.5, "Read [done] chapter\nsecond line", "w3"),
-    checkin("a2", date(2026, 11, 20), 0.5, "[@click=app.quit]x[/]", "w4"),
-    checkin("b1", date(2026, 12, 31), 2.0, "New year's eve", "w3"),
-)
+@pytest.fixture
+def calendar_dir(data_dir: Path) -> Path:
+    """Enrolled a fortnight ago; two check-ins on Friday the 20th."""
+    write_roadmap(data_dir, _roadmap())
+    progress = enrolled("tiny", start=date(2026, 11, 9))
+    for checkin in (
+        _checkin("a1", FRIDAY, 1.5, "Read [done] chapter\nsecond line", W1),
+        _checkin("a2", FRIDAY, 0.5, "[@click=app.quit]x[/]", W2),
+    ):
+        progress = put_checkin(progress, checkin)
+    save_progress(data_dir, progress)
+    return data_dir
 
 
-class Host(App[None]):
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__()
-        self.kwargs = kwargs
-        self.messages: list[Message] = []
-
-    def compose(self) -> ComposeResult:
-        yield Label("main")
-
-    def on_mount(self) -> None:
-        args: dict[str, object] = {
-            "today": TODAY,
-            "selected": date(2026, 11, 20),
-            "hours_by_day": {date(2026, 11, 20): 2.0, date(2026, 12, 31): 2.0},
-            "planned": {date(2026, 11, 16): "Week 3 [3 hrs]", date(2026, 11, 23): "Week 4 [/]"},
-            "rest_weekdays": frozenset({6}),
-            "checkins": CHECKINS,
-            "node_titles": {"w3": "Week 3 [3 hrs]", "w4": "Week 4 [/]"},
-            "title": "Roadmap [red]x",
-        }
-        args.update(self.kwargs)
-        self.push_screen(CalendarScreen(**args))  # type: ignore[arg-type]
-
-    def on_calendar_screen_check_in_requested(self, m: CalendarScreen.CheckInRequested) -> None:
-        self.messages.append(m)
-
-    def on_calendar_screen_check_in_edit_requested(
-        self, m: CalendarScreen.CheckInEditRequested
-    ) -> None:
-        self.messages.append(m)
-
-    def on_calendar_screen_check_in_delete_requested(
-        self, m: CalendarScreen.CheckInDeleteRequested
-    ) -> None:
-        self.messages.append(m)
+async def _open_on_friday(pilot: object, app: SyllabusApp, size: tuple[int, int]) -> None:
+    await open_main(pilot, app)
+    await pilot.press("g")  # type: ignore[attr-defined]
+    await wait_for(pilot, lambda: isinstance(app.screen, CalendarScreen))
+    await pilot.press("left", "left", "left")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
 
 
-def screen_text(app: App[None]) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-async def test_lists_the_day_and_plan_literally() -> None:
-    app = Host()
+async def test_lists_the_day_and_plan_literally(calendar_dir: Path) -> None:
+    app = SyllabusApp(calendar_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await _open_on_friday(pilot, app, (100, 30))
         text = screen_text(app)
         assert "Friday 20 November 2026 · 2h" in text
         assert "Read [done] chapter" in text and "second line" not in text
         assert "[@click=app.quit]x[/]" in text
-        assert "Week 3 [3 hrs]" in text and "Week 4 [/]" in text
+        assert "Week 1 [3 hrs]" in text and "Week 2 [/]" in text
         assert "Add a check-in" in text
         assert "Roadmap [red]x" in text
+        assert isinstance(app.screen, CalendarScreen)  # the "[@click=app.quit]" did nothing
 
 
-async def test_enter_lists_then_edits_and_deletes() -> None:
-    app = Host()
+async def test_enter_lists_then_edits_and_deletes(calendar_dir: Path) -> None:
+    app = SyllabusApp(calendar_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, CalendarScreen)
+        await _open_on_friday(pilot, app, (100, 30))
         await pilot.press("enter")
         assert isinstance(app.focused, DayCheckIns)
-        await pilot.press("enter")
+        await pilot.press("enter")  # edit the first: the dialog holds its hours and note
+        await wait_for(pilot, lambda: isinstance(app.screen, CheckInDialog))
+        assert app.screen.query_one("#checkin-hours").value == "1.5"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+a", "ctrl+k", *"3", "ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, CalendarScreen))
+        await wait_for(pilot, lambda: not app.store.unsaved)
+        assert load_progress(calendar_dir).checkins["a1"].hours == 3
         await pilot.pause()
-        edit = app.messages[-1]
-        assert isinstance(edit, CalendarScreen.CheckInEditRequested)
-        assert edit.checkin_id == "a1" and edit.control is screen
-        await pilot.press("down", "d")
-        await pilot.pause()
-        delete = app.messages[-1]
-        assert isinstance(delete, CalendarScreen.CheckInDeleteRequested)
-        assert delete.checkin_id == "a2"
-        await pilot.press("down", "enter")
-        await pilot.pause()
-        add = app.messages[-1]
-        assert isinstance(add, CalendarScreen.CheckInRequested) and add.day == date(2026, 11, 20)
+        assert "Friday 20 November 2026 · 3.5h" in screen_text(app)
+
+        await pilot.press("down", "d")  # delete the second
+        await wait_for(pilot, lambda: not app.store.unsaved and len(app.screen.checkins) == 1)  # type: ignore[attr-defined]
+        assert load_progress(calendar_dir).checkins["a2"].deleted
+        await pilot.press("ctrl+z")  # undo brings it back, on this screen too
+        await wait_for(pilot, lambda: len(app.screen.checkins) == 2)  # type: ignore[attr-defined]
+
         await pilot.press("escape")
         assert isinstance(app.focused, CalendarWidget)
         await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+
+
+async def test_an_empty_day_asks_for_a_check_in_and_never_in_the_future(
+    calendar_dir: Path,
+) -> None:
+    app = SyllabusApp(calendar_dir)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await _open_on_friday(pilot, app, (100, 30))
+        await pilot.press("left", "enter")  # Thursday, nothing logged: the dialog for it
+        await wait_for(pilot, lambda: isinstance(app.screen, CheckInDialog))
+        await pilot.press(*"2", "ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, CalendarScreen))
+        await wait_for(pilot, lambda: not app.store.unsaved)
+        days = [c.date for c in load_progress(calendar_dir).live_checkins()]
+        assert days.count(date(2026, 11, 19)) == 1
+        await pilot.press("t", "right", "enter", "c")  # tomorrow: no dialog
         await pilot.pause()
-        assert not isinstance(app.screen, CalendarScreen)
+        assert isinstance(app.screen, CalendarScreen)
+        assert "That day has not come yet." in screen_text(app)
 
 
-async def test_enter_on_an_empty_day_asks_for_a_check_in_and_never_in_the_future() -> None:
-    app = Host()
+async def test_a_check_in_made_elsewhere_shows_at_once(calendar_dir: Path) -> None:
+    app = SyllabusApp(calendar_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("left", "enter")
-        await pilot.pause()
-        add = app.messages[-1]
-        assert isinstance(add, CalendarScreen.CheckInRequested)
-        assert add.day == date(2026, 11, 19)
-        count = len(app.messages)
-        await pilot.press("t", "right", "enter", "c")
-        await pilot.pause()
-        assert len(app.messages) == count
-        await pilot.press("t", "c")
-        await pilot.pause()
-        assert app.messages[-1].day == TODAY  # type: ignore[attr-defined]
-
-
-async def test_new_data_from_the_app_shows() -> None:
-    app = Host()
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, CalendarScreen)
-        screen.checkins = (*CHECKINS, checkin("n1", date(2026, 11, 20), 3, "fresh", "w3"))
-        screen.hours_by_day = {date(2026, 11, 20): 5.0}
-        await pilot.pause()
+        await _open_on_friday(pilot, app, (100, 30))
+        progress = app.store.progress
+        assert progress is not None
+        fresh = build_checkin(
+            None,
+            day=FRIDAY,
+            hours=3,
+            note="fresh",
+            roadmap="tiny",
+            node=W1,
+            items=(),
+            when=WHEN,
+        )
+        app.store.commit(check_in(progress, fresh))
+        await wait_for(pilot, lambda: "fresh" in screen_text(app))
         text = screen_text(app)
-        assert "fresh" in text
-        assert "█" in text  # the only day with hours is now over 3 h
+        assert "█" in text  # the day now holds over 3 h
         assert "Friday 20 November 2026 · 5h" in text
 
 
-async def test_year_end_on_the_screen_and_close_keys() -> None:
-    for close in ("g", "q", "escape"):
-        app = Host(selected=date(2026, 12, 31), today=date(2027, 1, 5))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            assert "Thursday 31 December 2026" in screen_text(app)
-            await pilot.press("right")
-            await pilot.pause()
-            text = screen_text(app)
-            assert "January 2027" in text and "Friday 1 January 2027" in text
-            await pilot.press("left")
-            await pilot.pause()
-            assert "New year's eve" in screen_text(app)
-            await pilot.press(close)
-            await pilot.pause()
-            assert not isinstance(app.screen, CalendarScreen)
+@pytest.mark.parametrize("close", ["g", "q", "escape"])
+async def test_close_keys(calendar_dir: Path, close: str) -> None:
+    app = SyllabusApp(calendar_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_on_friday(pilot, app, (80, 24))
+        await pilot.press(close)
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+        assert app.return_code is None  # q closes the calendar, not the app
 
 
-async def test_narrow_terminal_stacks_the_list_under_the_month() -> None:
-    app = Host()
+async def test_narrow_terminal_stacks_the_list_under_the_month(calendar_dir: Path) -> None:
+    app = SyllabusApp(calendar_dir)
     async with app.run_test(size=(60, 40)) as pilot:
-        await pilot.pause()
+        await _open_on_friday(pilot, app, (60, 40))
         screen = app.screen
         assert screen.has_class("-narrow")
-        month = app.screen.query_one(CalendarWidget).region
-        side = app.screen.query_one("#calendar-side").region
+        month = screen.query_one(CalendarWidget).region
+        side = screen.query_one("#calendar-side").region
         assert side.y >= month.bottom
+
+
+async def test_the_date_is_shown_as_today(calendar_dir: Path) -> None:
+    app = SyllabusApp(calendar_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_main(pilot, app)
+        await pilot.press("g")
+        await wait_for(pilot, lambda: isinstance(app.screen, CalendarScreen))
+        assert app.screen.query_one(CalendarWidget).selected == TODAY

@@ -43,7 +43,7 @@ def _model_roadmap() -> Roadmap:
 def _import(data_dir: Path, tmp_path: Path) -> Roadmap:
     """Import the generated Markdown with the real CLI, or fall back to the model."""
     try:
-        import syllabus.commands.roadmaps  # noqa: F401
+        import syllabus.cli.roadmaps  # noqa: F401
         from syllabus import catalog
         from syllabus.cli import main
     except ImportError:
@@ -88,9 +88,9 @@ async def test_app_opens_and_works_on_10000_items(data_dir: Path, tmp_path: Path
         await wait_for(pilot, lambda: checklist.option_count > 0)
         row = checklist.highlighted_row
         assert row is not None and row.checkable
-        was = app.progress.roadmap(SCALE_ID).state(row.id)  # type: ignore[union-attr]
+        was = app.store.progress.roadmap(SCALE_ID).state(row.id)  # type: ignore[union-attr]
         await pilot.press("x")
         want = ItemState.TODO if was is ItemState.DONE else ItemState.DONE
-        await wait_for(pilot, lambda: app.progress.roadmap(SCALE_ID).state(row.id) is want)  # type: ignore[union-attr]
-        await wait_for(pilot, lambda: not app.unsaved, timeout=10)
+        await wait_for(pilot, lambda: app.store.progress.roadmap(SCALE_ID).state(row.id) is want)  # type: ignore[union-attr]
+        await wait_for(pilot, lambda: not app.store.unsaved, timeout=10)
     assert load_progress(data_dir).roadmap(SCALE_ID).state(row.id) is want

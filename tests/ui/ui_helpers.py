@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -173,3 +179,82 @@ async def open_main(pilot: object, app: App[object]) -> Any:
     await wait_for(pilot, ready)
     await pilot.pause()  # type: ignore[attr-defined]
     return app.screen
+
+
+def _own_terminal() -> None:
+    """In the child: the pseudo-terminal becomes its controlling terminal, so closing
+    the leader end hangs it up as a closed window or an ssh drop does (SIGHUP, SIGCONT)."""
+    import fcntl
+    import termios
+
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+def spawn_app(
+    data_dir: Path, size: tuple[int, int] = (100, 30)
+) -> tuple[subprocess.Popen[bytes], int]:
+    """The real ``syllabus`` app in a child process under its own pseudo-terminal.
+
+    Returns the process and the terminal's leader end (read the screen from it, write
+    keys to it, close it to hang up); the caller makes sure the process is gone.
+    """
+    env = {
+        **os.environ,
+        "SYLLABUS_DATA_DIR": str(data_dir),
+        "TERM": "xterm-256color",
+        "COLUMNS": str(size[0]),
+        "LINES": str(size[1]),
+    }
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "syllabus"],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        start_new_session=True,
+        preexec_fn=_own_terminal,
+    )
+    os.close(follower)
+    return process, leader
+
+
+def read_until(fd: int, marker: bytes, timeout: float) -> bytes:
+    """Read the terminal until ``marker`` shows; fails after ``timeout`` seconds."""
+    seen = b""
+    deadline = time.monotonic() + timeout
+    while marker not in seen:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise AssertionError(f"never saw {marker!r}; got {seen[-400:]!r}")
+        ready, _, _ = select.select([fd], [], [], left)
+        if ready:
+            try:
+                seen += os.read(fd, 65536)
+            except OSError:
+                break
+    return seen
+
+
+def drain(fd: int, seconds: float) -> None:
+    """Read and drop what the app draws for a while (a full terminal would block it)."""
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        ready, _, _ = select.select([fd], [], [], left)
+        if ready:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                return
+
+
+def wait_gone(process: subprocess.Popen[bytes], fd: int | None, seconds: float) -> bool:
+    """Whether the process ended within ``seconds``, reading the terminal meanwhile
+    (``fd`` None: the terminal is closed)."""
+    deadline = time.monotonic() + seconds
+    while process.poll() is None and time.monotonic() < deadline:
+        if fd is None:
+            time.sleep(0.02)
+        else:
+            drain(fd, 0.02)
+    return process.poll() is not None

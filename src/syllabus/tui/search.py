@@ -38,8 +38,7 @@ class RoadmapSearch(Provider):
     """Nodes and items of the open roadmap; choosing one jumps there."""
 
     async def startup(self) -> None:
-        app = cast("SyllabusApp", self.app)
-        session = app.session
+        session = cast("SyllabusApp", self.app).store.session
         self._entries: list[tuple[str, str, str | None, str]] = []
         if session is None:
             return

@@ -1,33 +1,9 @@
 """CalendarScreen: the big month, the node planned each week, and the chosen day's check-ins.
 
-The screen never touches storage. It shows what the app hands down (reactives) and asks
-the app to add, edit or delete check-ins (messages); the app saves and hands the new data
-down again.
-
-Interface (what the app codes against)
---------------------------------------
-``CalendarScreen(*, today, selected=None, hours_by_day=None, planned=None,
-rest_weekdays=frozenset(), days_off=frozenset(), checkins=(), node_titles=None, title="")``
-
-Reactives (assign new objects to update the screen; all of the constructor's data):
-
-- ``hours_by_day: dict[date, float]``, ``planned: dict[date, str]`` (Monday → node title),
-  ``rest_weekdays: frozenset[int]`` (0 = Monday), ``days_off: frozenset[date]``,
-  ``today: date`` — as on ``CalendarWidget``, which they are bound to.
-- ``checkins: tuple[CheckIn, ...]`` — the roadmap's live check-ins (``model.progress.CheckIn``
-  or anything with ``id``, ``date``, ``hours``, ``note``, ``node``); the screen lists those
-  of the selected day.
-- ``node_titles: dict[str, str]`` — node id → title, to name a check-in's node.
-
-``selected_day`` (property) is the day the cursor is on.
-
-Messages (bubble to the app; each has ``control`` = the screen):
-
-- ``CalendarScreen.CheckInRequested(day)`` — add a check-in on ``day`` (enter on a day
-  without check-ins, ``c``, ``a`` or the "Add" row). Never for a day after ``today``.
-- ``CalendarScreen.CheckInEditRequested(checkin_id)`` — enter on a listed check-in.
-- ``CalendarScreen.CheckInDeleteRequested(checkin_id)`` — ``d`` or delete on a listed one.
-- ``CalendarWidget.DaySelected`` / ``DayActivated`` from the grid also bubble up.
+The screen reads the check-ins from the progress store and follows its signal, so a
+check-in made, edited or deleted anywhere shows at once; it adds, edits and deletes
+check-ins through the store itself (``tui.checking_in``). What only the schedule knows
+(the plan, the planned weeks, rest days and pauses) is handed in when it opens.
 
 Keys: the grid's (arrows, PgUp/PgDn, ``t``, enter); ``c`` check in on the selected day;
 in the list: enter edit, ``d``/delete delete, ``a`` add, escape back to the grid;
@@ -40,7 +16,7 @@ from __future__ import annotations
 import calendar as _stdcal
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -51,6 +27,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from syllabus.tui import checking_in
 from syllabus.tui.widgets.calendar import (
     CalendarWidget,
     format_hours,
@@ -62,6 +39,9 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
 
     from syllabus.model.progress import CheckIn
+    from syllabus.model.schedule import Plan
+    from syllabus.tui.screens.checkin import CheckInDraft
+    from syllabus.tui.store import Change, ProgressStore
 
 ADD_ROW = "__add__"
 """Option id of the "add a check-in" row."""
@@ -172,72 +152,52 @@ class CalendarScreen(Screen[None]):
     """Pauses and holidays."""
     today: var[date] = var(date(2000, 1, 1), init=False)
     """The highlighted day; no check-ins after it."""
-    checkins: var[tuple[Any, ...]] = var(tuple)
+    checkins: var[tuple[CheckIn, ...]] = var(tuple)
     """The roadmap's live check-ins."""
     node_titles: var[dict[str, str]] = var(dict)
     """Node id → title."""
 
-    class CheckInRequested(Message):
-        """Add a check-in on a day."""
-
-        def __init__(self, screen: CalendarScreen, day: date) -> None:
-            super().__init__()
-            self.screen = screen
-            """The calendar screen that asked."""
-            self.day = day
-            """The day to check in on."""
-
-        @property
-        def control(self) -> CalendarScreen:
-            """The calendar screen that asked."""
-            return self.screen
-
-    class _CheckInAsked(Message):
-        """Something to do with one existing check-in."""
-
-        def __init__(self, screen: CalendarScreen, checkin_id: str) -> None:
-            super().__init__()
-            self.screen = screen
-            """The calendar screen that asked."""
-            self.checkin_id = checkin_id
-            """Id of the check-in."""
-
-        @property
-        def control(self) -> CalendarScreen:
-            """The calendar screen that asked."""
-            return self.screen
-
-    class CheckInEditRequested(_CheckInAsked):
-        """Edit a check-in."""
-
-    class CheckInDeleteRequested(_CheckInAsked):
-        """Delete a check-in."""
-
     def __init__(
         self,
+        store: ProgressStore,
         *,
         today: date,
         selected: date | None = None,
-        hours_by_day: Mapping[date, float] | None = None,
+        plan: Plan | None = None,
         planned: Mapping[date, str] | None = None,
         rest_weekdays: frozenset[int] = frozenset(),
         days_off: frozenset[date] = frozenset(),
-        checkins: tuple[CheckIn, ...] | list[CheckIn] = (),
-        node_titles: Mapping[str, str] | None = None,
-        title: str = "",
     ) -> None:
         super().__init__()
+        self.store = store
+        """The learner's progress and the open roadmap."""
+        self._plan = plan
         self._first_day = selected or today
         self._weeks_month: tuple[int, int] | None = None
         self._rows_shown: object = None
         self.set_reactive(CalendarScreen.today, today)
-        self.set_reactive(CalendarScreen.hours_by_day, dict(hours_by_day or {}))
         self.set_reactive(CalendarScreen.planned, dict(planned or {}))
         self.set_reactive(CalendarScreen.rest_weekdays, frozenset(rest_weekdays))
         self.set_reactive(CalendarScreen.days_off, frozenset(days_off))
-        self.set_reactive(CalendarScreen.checkins, tuple(checkins))
-        self.set_reactive(CalendarScreen.node_titles, dict(node_titles or {}))
-        self.sub_title = title
+        checkins, hours = self._from_store()
+        self.set_reactive(CalendarScreen.checkins, checkins)
+        self.set_reactive(CalendarScreen.hours_by_day, hours)
+        session = store.session
+        if session is not None:
+            titles = {node_id: node.title for node_id, node in session.nodes.items()}
+            self.set_reactive(CalendarScreen.node_titles, titles)
+            self.sub_title = session.roadmap.title
+
+    def _from_store(self) -> tuple[tuple[CheckIn, ...], dict[date, float]]:
+        """The open roadmap's live check-ins and their hours per day."""
+        progress, session = self.store.progress, self.store.session
+        if progress is None or session is None:
+            return (), {}
+        checkins = tuple(progress.live_checkins(session.roadmap_id))
+        hours: dict[date, float] = {}
+        for checkin in checkins:
+            hours[checkin.date] = hours.get(checkin.date, 0.0) + checkin.hours
+        return checkins, hours
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -264,6 +224,7 @@ class CalendarScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "Calendar"
+        self.store.changed.subscribe(self, self._store_changed)
         self._show_weeks()
         self._show_day()
         self.query_one(CalendarWidget).focus()
@@ -273,7 +234,7 @@ class CalendarScreen(Screen[None]):
         """The day the cursor is on."""
         return self.query_one(CalendarWidget).selected
 
-    def _day_checkins(self, day: date) -> list[Any]:
+    def _day_checkins(self, day: date) -> list[CheckIn]:
         return [checkin for checkin in self.checkins if checkin.date == day]
 
     def _show_weeks(self) -> None:
@@ -333,6 +294,9 @@ class CalendarScreen(Screen[None]):
         if keep is not None and options:
             rows.highlighted = min(keep, len(options) - 1)
 
+    def _store_changed(self, change: Change) -> None:
+        self.checkins, self.hours_by_day = self._from_store()
+
     def watch_checkins(self) -> None:
         if self.is_mounted:
             self._show_day()
@@ -366,11 +330,12 @@ class CalendarScreen(Screen[None]):
         if event.option.id == ADD_ROW:
             self._request_check_in(self.selected_day)
         elif event.option.id:
-            self.post_message(self.CheckInEditRequested(self, event.option.id))
+            self._open_dialog(self.selected_day, event.option.id)
 
     def on_day_check_ins_delete_pressed(self, event: DayCheckIns.DeletePressed) -> None:
         event.stop()
-        self.post_message(self.CheckInDeleteRequested(self, event.option_id))
+        if checking_in.delete(self.store, event.option_id):
+            self.notify("Check-in deleted. ctrl+z brings it back.", markup=False, timeout=3)
 
     def on_day_check_ins_add_pressed(self, event: DayCheckIns.AddPressed) -> None:
         event.stop()
@@ -384,7 +349,16 @@ class CalendarScreen(Screen[None]):
         if day > self.today:
             self.notify("That day has not come yet.", markup=False)
             return
-        self.post_message(self.CheckInRequested(self, day))
+        self._open_dialog(day)
+
+    def _open_dialog(self, day: date, checkin_id: str | None = None) -> None:
+        dialog = checking_in.dialog(self.store, day, checkin_id=checkin_id, plan=self._plan)
+        if dialog is not None:
+            self.app.push_screen(dialog, self._checked_in)
+
+    def _checked_in(self, draft: CheckInDraft | None) -> None:
+        if draft is not None and checking_in.save(self.store, draft):
+            self.notify(f"Checked in {draft.hours:g} h on {draft.day.isoformat()}.", markup=False)
 
     def action_check_in(self) -> None:
         """Check in on the selected day."""

@@ -1,0 +1,528 @@
+"""The learner's progress as the app holds it: loading, saving and the file watcher.
+
+One ``ProgressStore`` per app. Screens read ``progress`` and ``session``, change
+progress with ``commit`` (a new ``Progress`` made with ``model.progress`` or
+``model.rules`` functions) and subscribe to ``changed``, a Textual ``Signal`` owned by
+the App. Everything that touches the disk runs in thread workers:
+
+- the opening worker reads the file and indexes the active roadmap;
+- the save worker (exclusive) writes *everything* pending, so a burst of ticks is one
+  write and a cancelled, queued save loses nothing;
+- the watcher thread notices another program's writes; a file caught half-written is
+  retried for ``DAMAGE_GRACE`` seconds before the learner is told, and what the app
+  holds is never replaced by a damaged file.
+
+Workers reach the event loop only through ``app.call_from_thread``, and only while the
+store is open: ``close`` shuts that gate, waits for the calls already on their way and
+writes what is pending, so quitting or a hang-up never leaves a thread waiting for a
+loop that has stopped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from textual.signal import Signal
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.timer import Timer
+
+    from syllabus.catalog import CatalogEntry
+    from syllabus.model.progress import Progress
+    from syllabus.storage.progress_file import ProgressFile
+    from syllabus.tui.session import Session
+
+SAVE_DELAY = 0.15
+"""Seconds of quiet before a save starts, so the write never competes with the next frame."""
+
+RETRY_SECONDS = 5.0
+"""How long after a failed save the store tries again."""
+
+WATCH_SECONDS = 0.5
+"""How often the watcher thread looks at the progress file's signature."""
+
+DAMAGE_RETRY_SECONDS = 0.2
+"""How often a file that failed to parse is read again (it may be mid-write)."""
+
+DAMAGE_GRACE = 2.0
+"""How long a damaged file may stay damaged before the learner is told."""
+
+CLOSE_WAIT = 1.0
+"""At most this long ``close`` waits for calls from threads already on their way."""
+
+PERSISTENT = 365 * 24 * 3600.0
+"""A notification timeout that outlasts any sitting: the notice stays until dismissed."""
+
+VIEW_FILE = "view.json"
+"""Per machine, in ``local/``: the node each roadmap was last left on."""
+
+ChangeKind = Literal["loaded", "opened", "edited", "replaced", "damaged"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """What ``ProgressStore.changed`` announces; read the store for the data itself."""
+
+    kind: ChangeKind
+    """``loaded``: the progress file was read; ``opened``: a roadmap (``session``) was
+    opened, or none is active (``session`` is None); ``edited``: a ``commit``;
+    ``replaced``: undo, redo, a merge or another program's write; ``damaged``: the
+    file on disk cannot be read (what is held stays)."""
+    why: str = ""
+    """A few words for a notification ("Undone", "Changed elsewhere")."""
+    origin: object | None = None
+    """Who committed an edit (a screen), so it can skip redrawing what it drew itself."""
+
+
+class FileDamaged(Exception):
+    """The file on disk does not parse; ``str()`` says why."""
+
+
+def check_intact(file: ProgressFile) -> None:
+    """Raise ``FileDamaged`` if the file on disk does not parse; never moves it.
+
+    ``ProgressFile.load`` sets a damaged file aside and starts empty: right at start-up,
+    wrong for a file another program is writing while the app holds good progress.
+    """
+    from syllabus.storage import toml_io
+
+    try:
+        raw = file.path.read_bytes()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise FileDamaged(f"cannot be read ({error.strerror})") from None
+    try:
+        toml_io.to_progress(toml_io.parse(raw.decode("utf-8-sig")), toml_io.file_time(0))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise FileDamaged(str(error) or type(error).__name__) from None
+
+
+def open_session(
+    roadmap_id: str, data_dir: Path, progress: Progress | None, notes: list[str]
+) -> Session | None:
+    """A roadmap indexed with its plan and status, or None with a note why (any thread)."""
+    from syllabus.catalog import load_roadmap
+    from syllabus.tui.session import Session
+
+    try:
+        roadmap = load_roadmap(roadmap_id, data_dir)
+    except Exception as error:  # a damaged or missing roadmap must not kill the app
+        notes.append(f"Cannot open roadmap {roadmap_id}: {error}")
+        return None
+    session = Session(roadmap, roadmap_id)
+    if progress is not None:
+        from syllabus.clock import today
+
+        try:
+            day = today(progress.settings.day_start_hour)
+            session.plan, session.status = session.schedule(progress, day)
+            session.marks = session.calendar_marks(session.plan, progress.roadmap(roadmap_id))
+        except Exception as error:  # the checklist is still useful without a plan
+            notes.append(f"No schedule: {error}")
+    return session
+
+
+def read_view(data_dir: Path) -> dict[str, str]:
+    """Roadmap id → node last shown, validated; anything unexpected reads as nothing."""
+    from syllabus.storage.paths import local_dir
+
+    try:
+        data = json.loads((local_dir(data_dir) / VIEW_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+class ProgressStore:
+    """The progress, the open roadmap, the save queue and the file watcher."""
+
+    def __init__(self, app: App[Any], data_dir: Path) -> None:
+        self.app = app
+        self.data_dir = data_dir
+        """Where the progress file and imported roadmaps live."""
+        self.changed: Signal[Change] = Signal(app, "progress-changed")
+        """Published on the event loop after every change of ``progress`` or ``session``."""
+        self.progress: Progress | None = None
+        """The learner's progress, ahead of the file while a save is pending."""
+        self.session: Session | None = None
+        """The open roadmap, indexed (None while loading or when none is active)."""
+        self.read_only = False
+        """The file has a newer schema than this version writes: never save."""
+        self.damaged: str | None = None
+        """Why the file on disk cannot be read, while it cannot (the next save sets it aside)."""
+        self.version = 0
+        """Bumped by every change of ``progress``: a token for work computed from it."""
+        self._file: ProgressFile | None = None
+        self._io_lock = threading.Lock()
+        self._generation = 0
+        self._saved_generation = 0
+        self._known_signature: tuple[int, int] | None = None
+        self._save_timer: Timer | None = None
+        self._view = read_view(data_dir)
+        self._view_dirty = False
+        self._gate = threading.Lock()
+        self._closed = threading.Event()
+        self._in_flight = 0
+
+    # --- reading ---------------------------------------------------------------------
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether changes are waiting to reach the file."""
+        return self._saved_generation != self._generation
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the progress file has been read."""
+        return self.progress is not None
+
+    def last_node(self, roadmap_id: str) -> str | None:
+        """The node this roadmap was last left on, on this machine."""
+        return self._view.get(roadmap_id)
+
+    def remember_node(self, roadmap_id: str, node_id: str) -> None:
+        """Keep the node shown, for the next start (written at close)."""
+        if self._view.get(roadmap_id) != node_id:
+            self._view = {**self._view, roadmap_id: node_id}
+            self._view_dirty = True
+
+    # --- talking to the event loop -----------------------------------------------------
+
+    def call_from_thread(self, callback: Callable[..., object], *args: Any) -> None:
+        """Run ``callback`` on the event loop and wait for it, unless the store is closed.
+
+        The one way workers (the store's and the screens') reach the loop: once ``close``
+        has begun nothing new is sent, so no thread waits on a loop that stopped.
+        """
+        with self._gate:
+            if self._closed.is_set():
+                return
+            self._in_flight += 1
+        try:
+            self.app.call_from_thread(callback, *args)
+        except Exception:  # the app stopped under us (or the callback failed): drop it
+            pass
+        finally:
+            with self._gate:
+                self._in_flight -= 1
+
+    def _publish(self, kind: ChangeKind, why: str = "", origin: object | None = None) -> None:
+        self.changed.publish(Change(kind, why, origin))
+
+    def _notify(
+        self, message: str, title: str = "", severity: str = "warning", timeout: float | None = None
+    ) -> None:
+        self.app.notify(message, title=title, severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
+
+    # --- opening ---------------------------------------------------------------------
+
+    def open(self) -> None:
+        """Read the progress file, then open the active roadmap (in a worker)."""
+        self.app.run_worker(
+            self._open, thread=True, exclusive=True, group="open", exit_on_error=False
+        )
+
+    def _open(self) -> None:
+        try:
+            from syllabus.storage.progress_file import ProgressFile
+
+            file = ProgressFile(self.data_dir)
+            with self._io_lock:
+                loaded = file.load()
+                signature = file.signature()
+        except Exception as error:  # shown, never a dead app
+            self.call_from_thread(
+                self._notify, f"{type(error).__name__}: {error}", "Cannot open", "error"
+            )
+            return
+        notes = list(loaded.problems)
+        if loaded.read_only:
+            notes.append("This progress file was written by a newer syllabus; nothing is saved.")
+        self.call_from_thread(
+            self._file_read, file, loaded.progress, loaded.read_only, signature, notes
+        )
+        active = loaded.progress.settings.active_roadmap
+        if active and loaded.progress.roadmap(active).enrolment is not None:
+            self._open_roadmap(active)
+        else:
+            self.call_from_thread(self._opened, None, [])
+
+    def _start_watching(self) -> None:
+        self.app.run_worker(
+            self._watch, thread=True, exclusive=True, group="watch", exit_on_error=False
+        )
+
+    def _file_read(
+        self,
+        file: ProgressFile,
+        progress: Progress,
+        read_only: bool,
+        signature: tuple[int, int] | None,
+        notes: list[str],
+    ) -> None:
+        self._file, self._known_signature, self.read_only = file, signature, read_only
+        self._set_progress(progress)
+        for note in notes:
+            self._notify(note, "Progress file")
+        self._publish("loaded")
+        self._start_watching()
+
+    def open_roadmap(self, roadmap_id: str) -> None:
+        """Open another roadmap (in a worker); ``changed`` says ``opened`` when it is."""
+        self.app.run_worker(
+            lambda: self._open_roadmap(roadmap_id),
+            thread=True,
+            exclusive=True,
+            group="open",
+            exit_on_error=False,
+        )
+
+    def _open_roadmap(self, roadmap_id: str) -> None:
+        notes: list[str] = []
+        session = open_session(roadmap_id, self.data_dir, self.progress, notes)
+        self.call_from_thread(self._opened, session, notes)
+
+    def _opened(self, session: Session | None, notes: list[str]) -> None:
+        for note in notes:
+            self._notify(note, severity="error" if session is None else "warning")
+        self.session = session
+        self._publish("opened")
+
+    def catalog(self, done: Callable[[list[CatalogEntry]], object]) -> None:
+        """The roadmaps there are, handed to ``done`` on the event loop (read in a worker)."""
+
+        def read() -> None:
+            from syllabus.catalog import entries
+
+            found = entries(self.data_dir)
+            self.call_from_thread(done, found)
+
+        self.app.run_worker(read, thread=True, exclusive=True, group="catalog", exit_on_error=False)
+
+    # --- changing and saving ---------------------------------------------------------
+
+    def _set_progress(self, progress: Progress) -> None:
+        self.progress = progress
+        self.version += 1
+
+    def commit(self, progress: Progress, origin: object | None = None) -> None:
+        """Take a changed progress (on the event loop), announce it, and save it soon."""
+        self._set_progress(progress)
+        self._generation += 1
+        self._publish("edited", origin=origin)
+        self._save_soon()
+
+    def _save_soon(self) -> None:
+        """Save once the keys pause (a burst of ticks is one write)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.app.set_timer(SAVE_DELAY, self._start_save)
+
+    def _start_save(self) -> None:
+        self._save_timer = None
+        if self._can_save() and self.unsaved:
+            self.app.run_worker(
+                self._write, thread=True, exclusive=True, group="save", exit_on_error=False
+            )
+
+    def _can_save(self) -> bool:
+        return self._file is not None and not self.read_only
+
+    def _write(self) -> bool:
+        """Write everything pending (any thread); True when it reached the file."""
+        from syllabus.storage.progress_file import ProgressError
+
+        file = self._file
+        if file is None or self.read_only:
+            return False
+        with self._io_lock:
+            generation, progress = self._generation, self.progress
+            if generation == self._saved_generation or progress is None:
+                return True
+            foreign = file.signature() != self._known_signature
+            try:
+                if foreign:
+                    check_intact(file)
+                written = file.save(progress)
+            except FileDamaged:
+                # the file is set aside by storage; what this app holds is written whole
+                written = self._write_whole(file, progress)
+                foreign = False
+            except (ProgressError, OSError) as error:
+                self.call_from_thread(self._save_failed, str(error))
+                return False
+            self._known_signature = file.signature()
+            self._saved_generation = max(self._saved_generation, generation)
+        self.call_from_thread(self._saved, written if foreign else None)
+        return True
+
+    def _write_whole(self, file: ProgressFile, progress: Progress) -> Progress:
+        from syllabus.model.progress import merge
+
+        return file.update(lambda disk: merge(disk, progress, prefer_a=True))
+
+    def _saved(self, on_disk: Progress | None) -> None:
+        """A save landed; ``on_disk`` is what it wrote when it merged another's changes."""
+        from syllabus.model.progress import merge
+
+        if self.damaged is not None:
+            self.damaged = None
+            self.app.clear_notifications()
+            self._notify("The damaged file was set aside and your progress saved.", "Saved")
+        if on_disk is not None and self.progress is not None:
+            self._set_progress(merge(self.progress, on_disk))
+            self._publish("replaced", "Merged changes made elsewhere")
+
+    def _save_failed(self, reason: str) -> None:
+        self._notify(
+            f"{reason}\nYour change is kept; trying again in {RETRY_SECONDS:.0f} s.",
+            "Not saved",
+            "error",
+        )
+        self.app.set_timer(RETRY_SECONDS, self._start_save)
+
+    # --- another program's writes ----------------------------------------------------
+
+    def _watch(self) -> None:
+        """Pick up another program's writes: a thread looks at the file's signature."""
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        broken_since: float | None = None
+        told: tuple[int, int] | None = None  # the damaged file the learner was told about
+        while not worker.is_cancelled and not self._closed.wait(
+            DAMAGE_RETRY_SECONDS if broken_since is not None and told is None else WATCH_SECONDS
+        ):
+            file = self._file
+            if file is None or self.unsaved:
+                continue
+            with self._io_lock:
+                signature = file.signature()
+                if signature in (self._known_signature, told):
+                    continue
+                try:
+                    check_intact(file)
+                except FileDamaged as damage:
+                    broken_since = broken_since or time.monotonic()
+                    if time.monotonic() - broken_since >= DAMAGE_GRACE:
+                        told = signature
+                        self.call_from_thread(self._file_damaged, str(damage))
+                    continue
+                loaded = file.load()
+                self._known_signature = file.signature()
+            broken_since = told = None
+            self.call_from_thread(self._external, loaded.progress)
+
+    def _file_damaged(self, reason: str) -> None:
+        self.damaged = reason
+        self._notify(
+            f"{self._file.path if self._file else 'The progress file'} cannot be read "
+            f"({reason}). Your progress here is kept; the next change saves it and sets the "
+            "damaged file aside.",
+            "Progress file damaged",
+            "error",
+            timeout=PERSISTENT,
+        )
+        self._publish("damaged", reason)
+
+    def _external(self, progress: Progress) -> None:
+        from syllabus.model.progress import merge
+
+        if self.unsaved and self.progress is not None:
+            progress = merge(progress, self.progress)
+        if self.damaged is not None:
+            self.damaged = None
+            self.app.clear_notifications()
+        self._set_progress(progress)
+        self._publish("replaced", "Changed elsewhere")
+
+    # --- undo ------------------------------------------------------------------------
+
+    def travel(self, direction: Literal["undo", "redo"]) -> None:
+        """Undo this machine's last saved change, or redo the last undone (in a worker)."""
+        if self._can_save():
+            self.app.run_worker(
+                lambda: self._travel(direction),
+                thread=True,
+                exclusive=True,
+                group="save",
+                exit_on_error=False,
+            )
+
+    def _travel(self, direction: Literal["undo", "redo"]) -> None:
+        from syllabus.storage.progress_file import ProgressError
+
+        if not self._write():
+            return
+        file = self._file
+        assert file is not None
+        with self._io_lock:
+            try:
+                result = file.undo() if direction == "undo" else file.redo()
+            except (ProgressError, OSError) as error:
+                self.call_from_thread(self._notify, str(error), f"Cannot {direction}", "error")
+                return
+            self._known_signature = file.signature()
+        why = "Undone" if direction == "undo" else "Redone"
+        self.call_from_thread(self._travelled, result, why, direction)
+
+    def _travelled(self, progress: Progress | None, why: str, direction: str) -> None:
+        if progress is None:
+            self.app.notify(f"Nothing to {direction}.", markup=False)
+            return
+        self._set_progress(progress)
+        self._publish("replaced", why)
+        self.app.notify(why, markup=False, timeout=2)
+
+    # --- closing ---------------------------------------------------------------------
+
+    async def close(self) -> bool:
+        """Stop talking to the loop, let calls on their way land, write what is pending.
+
+        True when nothing is left unsaved. Safe to call more than once.
+        """
+        with self._gate:
+            self._closed.set()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + CLOSE_WAIT
+        while self._in_flight and loop.time() < deadline:
+            await asyncio.sleep(0.01)
+        return await asyncio.to_thread(self.flush)
+
+    def reopen(self) -> None:
+        """Back to work after a ``close`` whose save failed (the learner stays)."""
+        with self._gate:
+            self._closed.clear()
+        if self._file is not None:
+            self._start_watching()
+
+    def flush(self) -> bool:
+        """Write what is pending and the view, synchronously (any thread, also after the
+        app stopped); True when nothing is left unsaved."""
+        saved = not self.unsaved or self._write()
+        self._write_view()
+        return saved
+
+    def _write_view(self) -> None:
+        if not self._view_dirty:
+            return
+        from syllabus.storage.atomic import write_atomic
+        from syllabus.storage.paths import local_dir
+
+        self._view_dirty = False
+        data = json.dumps(self._view, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        try:
+            write_atomic(local_dir(self.data_dir) / VIEW_FILE, data)
+        except OSError:
+            pass  # the next start opens at today's node instead
