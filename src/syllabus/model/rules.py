@@ -78,11 +78,12 @@ class Tally:
 def tally(entries: Iterable[tuple[ItemState, bool]]) -> Tally:
     """Count (state, optional) pairs of checkable items by the one counting rule."""
     done = total = 0
-    for state, optional in entries:
-        if state is ItemState.DONE:
+    done_state, skipped = ItemState.DONE, ItemState.SKIPPED  # looked up once: the schedule
+    for state, optional in entries:  # counts 10,000 items on every status
+        if state is done_state:
             done += 1
             total += 1
-        elif state is not ItemState.SKIPPED and not optional:
+        elif state is not skipped and not optional:
             total += 1
     return Tally(done, total)
 
@@ -90,8 +91,8 @@ def tally(entries: Iterable[tuple[ItemState, bool]]) -> Tally:
 def counted_items(node: Node, rp: RoadmapProgress) -> Iterator[tuple[str, bool]]:
     """(item id, optional) of every checkable item under a node, own items included."""
     own: dict[str, list[str]] = {}
-    for item in rp.live_own_items():
-        own.setdefault(item.node, []).append(item.id)
+    for own_item in rp.live_own_items():
+        own.setdefault(own_item.node, []).append(own_item.id)
     for inner in node.walk():
         for item in inner.items:
             if item.checkable:

@@ -10,13 +10,20 @@ date, keeping the dates of what was done before.
 Pure code: no I/O, nothing from the UI layer, and fast, because the app recomputes
 it on every change (indexes are built once per plan; records are slotted dataclasses).
 
-The package: ``calendar`` (study days), ``layout`` (work hours per node), ``plan`` (the
-dates), ``status`` (where the learner stands) and ``forecast`` (when they will finish).
+The package, in the order the data flows: ``calendar`` (which days are study days),
+``layout`` (work hours per node), ``outline`` (the date-free analysis of a roadmap,
+cached), ``segments`` (work hours onto study days, replans), ``plan`` (the dates),
+``status`` (where the learner stands) and ``forecast`` (when they will finish).
 """
 
 from __future__ import annotations
 
-from syllabus.model.schedule.calendar import StudyCalendar, calendar_for, monday_of
+from syllabus.model.schedule.calendar import (
+    HORIZON_DAYS,
+    StudyCalendar,
+    calendar_for,
+    monday_of,
+)
 from syllabus.model.schedule.forecast import (
     FORECAST_DAYS,
     FORECAST_HORIZON_DAYS,
@@ -37,15 +44,17 @@ from syllabus.model.schedule.plan import (
     build_plan,
     default_enrolment,
 )
-from syllabus.model.schedule.status import Status, compute_status, node_done
+from syllabus.model.schedule.status import Hours, Status, compute_status
 
 __all__ = [
     "DEFAULT_HOURS_PER_WEEK",
     "DEFAULT_ITEM_HOURS",
     "FORECAST_DAYS",
     "FORECAST_HORIZON_DAYS",
+    "HORIZON_DAYS",
     "MIN_HOURS_PER_WEEK",
     "Forecast",
+    "Hours",
     "NodePlan",
     "Plan",
     "Status",
@@ -58,6 +67,5 @@ __all__ = [
     "document_week_hours",
     "items_estimate",
     "monday_of",
-    "node_done",
     "stated_length",
 ]

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from datetime import date, timedelta
+from typing import Protocol
 
 from syllabus.model.progress import Enrolment
-from syllabus.model.units import WEEKDAYS
+from syllabus.model.units import WEEKDAYS, normalise_rest_days
 
-_LAST_ORDINAL = date.max.toordinal()
-_ONE_DAY = timedelta(days=1)
+ONE_DAY = timedelta(days=1)
+
+HORIZON_DAYS = 100 * 365
+"""Study days a plan or a forecast reaches. Work that would come later has no finish:
+a plan puts it on the last of these days, a forecast gives none. At one study day a
+week from the last date a plan may start (2200), that is still centuries short of
+``date.max``, so no date arithmetic on a plan can overflow."""
 
 
 def monday_of(day: date) -> date:
@@ -18,7 +25,14 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-# --- study calendar ------------------------------------------------------------------
+class Period(Protocol):
+    """Days from ``start`` to ``end``, both inclusive (a ``Pause`` is one)."""
+
+    @property
+    def start(self) -> date: ...
+
+    @property
+    def end(self) -> date: ...
 
 
 class StudyCalendar:
@@ -30,20 +44,20 @@ class StudyCalendar:
 
     __slots__ = ("_study", "_per_week", "_partial", "_pause_starts", "_pause_ends")
 
-    def __init__(self, rest_days: Iterable[str] = (), pauses: Iterable[tuple[date, date]] = ()):
-        rest = {WEEKDAYS.index(d.strip().lower()[:3]) for d in rest_days if _weekday_ok(d)}
+    def __init__(self, rest_days: Iterable[str] = (), pauses: Iterable[Period] = ()) -> None:
+        rest = {WEEKDAYS.index(day) for day in normalise_rest_days(list(rest_days))}
         study = tuple(w not in rest for w in range(7))
         if not any(study):  # every weekday a rest day makes no plan: study every day instead
             study = (True,) * 7
         self._study = study
         self._per_week = sum(study)
         self._partial = tuple(
-            tuple(sum(study[(w + k) % 7] for k in range(rest)) for rest in range(7))
+            tuple(sum(study[(w + k) % 7] for k in range(length)) for length in range(8))
             for w in range(7)
         )
         merged: list[list[date]] = []
-        for start, end in sorted(p for p in pauses if p[0] <= p[1]):
-            if merged and start <= merged[-1][1] + _ONE_DAY:
+        for start, end in sorted((p.start, p.end) for p in pauses if p.start <= p.end):
+            if merged and start <= merged[-1][1] + ONE_DAY:
                 merged[-1][1] = max(merged[-1][1], end)
             else:
                 merged.append([start, end])
@@ -95,11 +109,11 @@ class StudyCalendar:
         i = bisect_left(ends, first)
         while i < len(starts):
             if starts[i] > pos:
-                available = self._weekdays_between(pos, starts[i] - _ONE_DAY)
+                available = self._weekdays_between(pos, starts[i] - ONE_DAY)
                 if index < available:
                     break
                 index -= available
-            pos = max(pos, ends[i] + _ONE_DAY)
+            pos = max(pos, ends[i] + ONE_DAY)
             i += 1
         return self._nth_weekday(pos, index)
 
@@ -107,11 +121,11 @@ class StudyCalendar:
         study = self._study
         day = first
         while not study[day.weekday()]:
-            day += _ONE_DAY
+            day += ONE_DAY
         weeks, index = divmod(index, self._per_week)
         day += timedelta(days=7 * weeks)
         while index:
-            day += _ONE_DAY
+            day += ONE_DAY
             if study[day.weekday()]:
                 index -= 1
         return day
@@ -120,42 +134,82 @@ class StudyCalendar:
         """The first study day on or after ``day``."""
         return self.nth(day, 0)
 
+    def spread_by_week(self, start: date, end: date, hours: float, weeks: dict[int, float]) -> None:
+        """Add ``hours`` to ``weeks`` (keyed by the ordinal of their Monday) in proportion
+        to the study days of [start, end] in each; a span without study days puts them all
+        in its first week."""
+        first, last = start.toordinal(), end.toordinal()
+        monday = first - start.weekday()
+        if last - monday < 7:  # the whole span inside one week: the common case
+            weeks[monday] = weeks.get(monday, 0.0) + hours
+            return
+        paused = bisect_left(self._pause_ends, start) < len(self._pause_ends)
+        counts: dict[int, int] = {}
+        while monday <= last:
+            lo, hi = max(monday, first), min(monday + 6, last)
+            if paused:
+                days = self.count(date.fromordinal(lo), date.fromordinal(hi))
+            else:  # ordinal 1 is a Monday
+                days = self._partial[(lo - 1) % 7][hi - lo + 1]
+            if days:
+                counts[monday] = days
+            monday += 7
+        total = sum(counts.values())
+        if not total:
+            counts, total = {first - start.weekday(): 1}, 1
+        for monday, days in counts.items():
+            weeks[monday] = weeks.get(monday, 0.0) + hours * days / total
 
-def _weekday_ok(name: str) -> bool:
-    return name.strip().lower()[:3] in WEEKDAYS
+    def table(self, first: date) -> DayTable:
+        """The study days from ``first`` on, by index."""
+        paused: set[int] = set()
+        for start, end in zip(self._pause_starts, self._pause_ends, strict=True):
+            if end >= first:
+                paused.update(range(max(start, first).toordinal(), end.toordinal() + 1))
+        # ordinal 1 is a Monday: weekday() == (ordinal - 1) % 7
+        by_ordinal = tuple(self._study[(r - 1) % 7] for r in range(7))
+        return DayTable(first, by_ordinal, paused, self._per_week)
 
 
 def calendar_for(enrolment: Enrolment) -> StudyCalendar:
     """The study calendar of an enrolment: its rest weekdays and pauses."""
-    return StudyCalendar(enrolment.rest_days, [(p.start, p.end) for p in enrolment.pauses])
+    return StudyCalendar(enrolment.rest_days, enrolment.pauses)
 
 
-class _DayTable:
+class DayTable:
     """The study days from a first day on, listed as far as asked: index → date in O(1).
 
     One table serves the whole plan; a replan's segment starts at an index into it.
-    Days are listed by a comprehension over day ordinals, weeks at a time.
+    Days are listed by a comprehension over day ordinals, weeks at a time. The table
+    ends after ``HORIZON_DAYS`` study days: a later index gives the last of them and
+    marks the table ``overrun``.
     """
 
-    __slots__ = ("_study", "_paused", "_per_week", "days", "_next", "first")
+    __slots__ = ("_study", "_paused", "_per_week", "days", "_next", "first", "overrun")
 
-    def __init__(self, cal: StudyCalendar, first: date) -> None:
-        # ordinal 1 is a Monday: ordinal % 7 == 1 on Mondays
-        self._study = tuple(cal._study[(r - 1) % 7] for r in range(7))
-        paused: set[int] = set()
-        for start, end in zip(cal._pause_starts, cal._pause_ends, strict=True):
-            if end >= first:
-                paused.update(range(max(start, first).toordinal(), end.toordinal() + 1))
-        self._paused = paused
-        self._per_week = cal.days_per_week
-        self.days: list[date] = []
+    def __init__(
+        self, first: date, study: tuple[bool, ...], paused: AbstractSet[int], per_week: int
+    ) -> None:
         self.first = first
+        self._study = study
+        """Whether a day is a study weekday, by its ordinal modulo 7."""
+        self._paused = paused
+        self._per_week = per_week
+        self.days: list[date] = []
         self._next = first.toordinal()
+        self.overrun = False
+        """Whether an index past the horizon was asked for: the plan has no finish."""
 
     def get(self, index: int) -> date:
+        """The ``index``-th study day (0-based, from the first study day on or after ``first``)."""
         days = self.days
+        if index < len(days):
+            return days[index]
+        if index >= HORIZON_DAYS:
+            self.overrun = True
+            index = HORIZON_DAYS - 1
         if index >= len(days):
-            self._extend(max(index + 1, 2 * len(days), 64))
+            self._extend(min(max(index + 1, 2 * len(days), 64), HORIZON_DAYS))
         return days[index]
 
     def _extend(self, size: int) -> None:
@@ -163,11 +217,9 @@ class _DayTable:
         fromordinal = date.fromordinal
         while len(days) < size:
             first = self._next
-            if first > _LAST_ORDINAL:  # a plan past the year 9999: the calendar ends there
-                days.extend([date.max] * (size - len(days)))
-                return
-            last = min(first + (size - len(days)) * 7 // self._per_week + 7, _LAST_ORDINAL + 1)
+            last = first + (size - len(days)) * 7 // self._per_week + 7
             days.extend(
                 [fromordinal(o) for o in range(first, last) if study[o % 7] and o not in paused]
             )
             self._next = last
+        del days[HORIZON_DAYS:]

@@ -1,0 +1,222 @@
+"""The outline: everything about a roadmap's plan that depends neither on dates nor on
+progress, worked out once per roadmap and pace (roadmaps are immutable)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from syllabus.model.roadmap import Item, Node, Roadmap, Role
+from syllabus.model.schedule.layout import (
+    DEFAULT_ITEM_HOURS,
+    SEQUENTIAL,
+    Layout,
+    bounded,
+    choose_mode,
+    items_estimate,
+)
+
+
+class SpreadItem(NamedTuple):
+    """A checkable item of a parent or side track, and the hours it stands for."""
+
+    item_id: str
+    hours: float
+    """Its stated hours, else the default."""
+    optional: bool
+
+
+class Hull(NamedTuple):
+    """A sequential parent: its dates span those of its scheduled children."""
+
+    node_id: str
+    children: tuple[str, ...]
+    estimated: bool
+
+
+class Background(NamedTuple):
+    """A side track or habit: it runs alongside the whole plan."""
+
+    hours: float
+    weekly: bool
+    """Whether the hours are per week (a habit) rather than for the whole plan."""
+
+
+class Spread(NamedTuple):
+    """A parent's or side track's own items, spread evenly over its dates."""
+
+    node_id: str
+    items: tuple[SpreadItem, ...]
+
+
+@dataclass(slots=True)
+class Leaf:
+    """A sequential node without sequential children: what the calendar places."""
+
+    node_id: str
+    start: float
+    """Work hours from the start of the plan to its start."""
+    end: float
+    estimated: bool
+    # its checkable items, a column each (thousands of small records would cost more
+    # than the whole analysis)
+    item_ids: tuple[str, ...]
+    through: tuple[float, ...]
+    """Share of the leaf's work done once the item and those before it are."""
+    shares: tuple[float, ...]
+    """The item's share of the leaf's work."""
+    optional: tuple[bool, ...]
+    settled_by: tuple[str, ...]
+    """Checkable, non-optional item ids: the leaf is done when all are settled. These
+    are the items the status tracks."""
+
+
+@dataclass(slots=True)
+class Outline:
+    """A roadmap's plan before any dates: its leaves, parents, background and items."""
+
+    mode: str
+    """What sized the nodes (see ``choose_mode``)."""
+    leaves: list[Leaf] = field(default_factory=list)
+    parents: dict[str, str | None] = field(default_factory=dict)
+    """Parent node id by node id, for every node of the roadmap."""
+    depth: dict[str, int] = field(default_factory=dict)
+    """Depth of every scheduled node."""
+    order: list[str] = field(default_factory=list)
+    """Scheduled node ids (sequential and background) in document order."""
+    hulls: list[Hull] = field(default_factory=list)
+    """Sequential parents, children first."""
+    background: dict[str, Background] = field(default_factory=dict)
+    """Side-track and habit nodes by id."""
+    spread: list[Spread] = field(default_factory=list)
+    units: list[Leaf | str] = field(default_factory=list)
+    """Leaves and spread node ids in document order: where tracked items come from."""
+    checkable: list[Item] = field(default_factory=list)
+    """Every checkable roadmap item, in document order."""
+
+
+_OUTLINES: dict[tuple[int, str, float], tuple[Roadmap, Outline]] = {}
+
+
+def outline(roadmap: Roadmap, estimate: str, week_hours: float) -> Outline:
+    """The outline of a roadmap, cached: roadmaps are immutable."""
+    key = (id(roadmap), estimate, week_hours)
+    hit = _OUTLINES.get(key)
+    if hit is not None and hit[0] is roadmap:
+        return hit[1]
+    result = _analyse(roadmap, estimate, week_hours)
+    if len(_OUTLINES) >= 16:  # a few roadmaps are in use at once; start afresh
+        _OUTLINES.clear()
+    _OUTLINES[key] = (roadmap, result)
+    return result
+
+
+def _analyse(roadmap: Roadmap, estimate: str, week_hours: float) -> Outline:
+    layout = Layout(choose_mode(roadmap), estimate, week_hours)
+    layout.lay_out(roadmap)
+    builder = _Builder(layout)
+    stack: list[tuple[Node, str | None, int, str]] = [
+        (n, None, 0, "") for n in reversed(roadmap.nodes)
+    ]
+    while stack:
+        node, parent, level, kind = stack.pop()
+        kind = builder.visit(node, parent, level, kind)
+        for child in reversed(node.children):
+            stack.append((child, node.id, level + 1, kind))
+    builder.result.hulls.reverse()  # children before their parents
+    return builder.result
+
+
+def _kind(role: Role, inherited: str) -> str:
+    """What a node is for the plan: "appendix" (never planned, wherever it sits),
+    "side-track" or "habit" (alongside; inherited by descendants) or "" (sequential)."""
+    if role is Role.APPENDIX:
+        return "appendix"
+    if inherited:
+        return inherited
+    if role is Role.SIDE_TRACK:
+        return "side-track"
+    if role is Role.HABIT:
+        return "habit"
+    return ""
+
+
+class _Builder:
+    """Collects the outline one node at a time, in document order."""
+
+    __slots__ = ("layout", "result")
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.result = Outline(layout.mode)
+
+    def visit(self, node: Node, parent: str | None, level: int, inherited: str) -> str:
+        """Record one node; returns its kind, which its children inherit."""
+        result = self.result
+        result.parents[node.id] = parent
+        kind = _kind(node.role, inherited)
+        own = [item for item in node.items if item.checkable]
+        result.checkable += own
+        if kind != "appendix" and (kind or node.id in self.layout.spans):
+            self._schedule(node, level, kind, own)
+        return kind
+
+    def _schedule(self, node: Node, level: int, kind: str, own: list[Item]) -> None:
+        result, layout = self.result, self.layout
+        node_id = node.id
+        result.depth[node_id] = level
+        result.order.append(node_id)
+        children = tuple(
+            c.id for c in node.children if c.role in SEQUENTIAL and c.id in layout.spans
+        )
+        if kind:
+            size = layout.own_size(node)
+            if kind == "habit":
+                result.background[node_id] = Background(size or 0.0, True)
+            else:
+                hours = size if size is not None else items_estimate(node)
+                result.background[node_id] = Background(hours, False)
+        elif not children:
+            span = layout.spans[node_id]
+            leaf = _leaf(node_id, span.start, span.end, layout.estimated[node_id], own)
+            result.leaves.append(leaf)
+            result.units.append(leaf)
+        else:
+            result.hulls.append(Hull(node_id, children, layout.estimated[node_id]))
+        if own and kind != "habit" and (kind or children):
+            result.units.append(node_id)
+            stated = tuple(
+                SpreadItem(
+                    i.id,
+                    bounded(i.hours) if i.hours is not None else DEFAULT_ITEM_HOURS,
+                    i.optional,
+                )
+                for i in own
+            )
+            result.spread.append(Spread(node_id, stated))
+
+
+def _leaf(node_id: str, start: float, end: float, estimated: bool, items: list[Item]) -> Leaf:
+    """A leaf and its items' shares of its work: their stated hours, else an equal share
+    (the mean of the stated ones)."""
+    weights = [bounded(i.hours) if i.hours is not None else 0.0 for i in items]
+    stated = [w for w in weights if w > 0]
+    default = (sum(stated) / len(stated)) if stated else 1.0
+    weights = [w if w > 0 else default for w in weights]
+    total = sum(weights)
+    done = 0.0
+    through: list[float] = []
+    for weight in weights:
+        done += weight
+        through.append(done / total)
+    return Leaf(
+        node_id,
+        start,
+        end,
+        estimated,
+        item_ids=tuple(i.id for i in items),
+        through=tuple(through),
+        shares=tuple(w / total for w in weights),
+        optional=tuple(i.optional for i in items),
+        settled_by=tuple(i.id for i in items if not i.optional),
+    )
