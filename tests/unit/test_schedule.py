@@ -707,6 +707,55 @@ def test_a_pace_of_minutes_projects_no_finish_instead_of_overflowing() -> None:
     assert forecast._finish_at(cal, date(2026, 3, 1), remaining=10.0, rate=2.0) == date(2026, 3, 6)
 
 
+def _no_finish_roadmap(work: HoursRange | None = None, position: Span | None = None) -> Roadmap:
+    return roadmap(
+        node("a", items=2, work=work, position=position),
+        node("b", items=1, work=hours(3) if position is None else None, position=position),
+        week_hours=hours(10),
+    )
+
+
+@pytest.mark.parametrize(
+    "rm",
+    [
+        _no_finish_roadmap(work=hours(1e9)),  # 4 billion weeks at the slowest pace
+        _no_finish_roadmap(work=hours(float("inf"))),
+        _no_finish_roadmap(position=Span(low=1, high=1e12, unit="month")),
+        roadmap(node("a", item_hours=[1e300, 2.0]), node("b", items=1)),
+    ],
+    ids=["billion-hours", "inf-hours", "month-1e12", "huge-item"],
+)
+def test_a_plan_that_would_pass_date_max_has_no_finish(rm: Roadmap) -> None:
+    """Issue 12.7: the last start a plan may have (2200), the slowest pace, work without
+    end: no OverflowError or MemoryError anywhere, and no finish instead of a date."""
+    from syllabus.model.schedule import HORIZON_DAYS
+    from syllabus.model.units import LATEST
+
+    enrol = enrolment(LATEST, 0.25, pauses=((LATEST, LATEST),))
+    items = done("a/i1", when=datetime(2200, 12, 30, tzinfo=UTC))
+    cis = checkins([date(2200, 12, 29), date(2200, 12, 30)], h=0.1)
+    plan = build_plan(rm, enrol)
+    assert not plan.finishes
+    # the work past the horizon sits on its last day, centuries short of date.max
+    assert plan.end == plan.nodes["b"].end == plan.calendar.nth(date(2201, 1, 1), HORIZON_DAYS - 1)
+    for node_plan in plan.nodes.values():  # a caller may add a week to any planned day
+        assert node_plan.end + timedelta(days=7) > node_plan.start
+    for today in (LATEST, date(1970, 1, 1)):
+        status = compute_status(rm, progress(enrol, items, cis), "r", today, plan)
+        assert status.projected_finish is None
+        assert isinstance(status.behind_days, int)
+    assert all(day <= plan.end for day in plan.item_due.values())
+    assert max(plan.week_hours) <= plan.end
+
+
+def test_a_plan_within_the_horizon_finishes_and_nan_hours_are_none() -> None:
+    rm = _no_finish_roadmap(work=hours(float("nan")))
+    plan = build_plan(rm, enrolment(date(2026, 3, 2), 6))
+    assert plan.finishes
+    assert plan.nodes["a"].hours == 0 and plan.nodes["b"].hours == 3
+    assert plan.end == date(2026, 3, 4)  # 3 h at 1 h a study day
+
+
 @pytest.mark.parametrize(
     ("days", "rest"),
     [(7, []), (6, ["sun"]), (5, ["sat", "sun"]), (4, ["fri", "sat", "sun"]), (1, WEEKDAYS[1:])],
