@@ -104,31 +104,11 @@ def load_roadmap(roadmap_id: str, data_dir: str, mode: str = "cached") -> float:
     return _timed(lambda: catalog.load_roadmap(roadmap_id, root))
 
 
-def progress_load(data_dir: str, mode: str = "cached") -> float:
-    """Load the progress file: from the cache, or ``validated`` (as after a sync)."""
+def progress_load(data_dir: str) -> float:
+    """Load the progress file: read, parse and validate (there is no cache)."""
     from syllabus.storage.progress_file import ProgressFile
 
-    root = Path(data_dir)
-    if mode == "validated":
-        _forget(root, "progress")
-    else:  # untimed: the entry is there, as a command or the app leaves it
-        first = ProgressFile(root)
-        first.load()
-        first.remember()
-    return _timed(ProgressFile(root).load)
-
-
-def progress_remember(data_dir: str) -> float:
-    """After a save: keep it ready for the next process to load (the pickled cache entry)."""
-    from syllabus.clock import now
-    from syllabus.model.progress import ItemState, set_item_state
-    from syllabus.storage.progress_file import ProgressFile
-
-    store = ProgressFile(Path(data_dir))
-    progress = store.load().progress
-    roadmap_id = progress.settings.active_roadmap or next(iter(progress.roadmaps))
-    store.save(set_item_state(progress, roadmap_id, "bench/remembered", ItemState.DONE, now()))
-    return _timed(store.remember)
+    return _timed(ProgressFile(Path(data_dir)).load)
 
 
 def progress_save(data_dir: str) -> float:
@@ -176,7 +156,6 @@ FIGURES: dict[str, Callable[..., float]] = {
     "load_roadmap": load_roadmap,
     "progress_load": progress_load,
     "progress_save": progress_save,
-    "progress_remember": progress_remember,
     "schedule": schedule,
 }
 

@@ -617,39 +617,17 @@ def fig_progress(ctx: Context) -> list[Row]:
             continue
         size = (source / "progress.toml").stat().st_size / 1024
         work = ctx.copy(name)
-        loads = sample(ctx, lambda work=work: ("progress_load", str(work), "cached"))
-        fresh = sample(ctx, lambda work=work: ("progress_load", str(work), "validated"))
+        loads = sample(ctx, lambda work=work: ("progress_load", str(work)))
         shutil.rmtree(work, ignore_errors=True)
         saves: list[float] = []
-        kept: list[float] = []
         CPU_SECONDS[id(saves)] = cpu = []
-        CPU_SECONDS[id(kept)] = kept_cpu = []
         for _ in range(ctx.settings.probe_rounds):
             copy = ctx.copy(name)
             saves.append(probe("progress_save", str(copy), cpu=cpu))
-            kept.append(probe("progress_remember", str(copy), cpu=kept_cpu))
             shutil.rmtree(copy, ignore_errors=True)
         note = f"{size:.0f} KB file"
-        rows.append(absolute_row(f"progress load, {label}", loads, limit, f"{note}; cache"))
-        rows.append(
-            absolute_row(
-                f"progress load, {label}, validated",
-                fresh,
-                limit,
-                f"{note}; parsed and validated, as after a sync",
-            )
-        )
+        rows.append(absolute_row(f"progress load, {label}", loads, limit, f"{note}; validated"))
         rows.append(absolute_row(f"progress save, {label} (fsync)", saves, limit, note))
-        rows.append(
-            informative(
-                absolute_row(
-                    f"after a save: keep it ready to load, {label}",
-                    kept,
-                    limit,
-                    "pickled to local/cache/ once the save is done (app: at quit)",
-                )
-            )
-        )
     return rows
 
 

@@ -20,7 +20,9 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
+from syllabus.model import plain, validate
 from syllabus.model import progress as pm
+from syllabus.model.roadmap import Roadmap
 from syllabus.model.units import WEEKDAYS
 from syllabus.storage import toml_io
 
@@ -211,3 +213,83 @@ def test_the_file_code_names_no_field() -> None:
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
     }
     assert strings & names <= conventions
+
+
+# --- the fast path: a file as syllabus writes it is built without pydantic ----------------
+
+
+def _prepared(progress: pm.Progress) -> dict[str, Any]:
+    data = toml_io.parse(toml_io.dumps(progress))
+    toml_io._prepare(pm.Progress, data, datetime.now(UTC), None)
+    return data
+
+
+def _leaves(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in _leaves(v, (*path, k))] + [path]
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in _leaves(v, (*path, i))] + [path]
+    return [path]
+
+
+def _set(data: Any, path: tuple[Any, ...], value: Any) -> Any:
+    if not path:
+        return value
+    copy = dict(data) if isinstance(data, dict) else list(data)
+    copy[path[0]] = _set(data[path[0]], path[1:], value)
+    return copy
+
+
+ODD_VALUES = st.sampled_from(
+    [
+        None,
+        "",
+        "x",
+        "\x1b]0;title\x07",
+        0,
+        1,
+        -1,
+        30,
+        1.5,
+        float("nan"),
+        True,
+        [],
+        {},
+        date(2026, 1, 1),
+        datetime(2026, 1, 1),
+        datetime(2026, 1, 1, tzinfo=UTC),
+        "2026-01-01",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(records(pm.Progress), st.data())
+def test_the_fast_path_agrees_with_pydantic(progress: pm.Progress, data: st.DataObject) -> None:
+    prepared = _prepared(progress)
+    assert plain.build(pm.Progress, prepared) == progress
+    assert validate.validate(pm.Progress, prepared) == progress
+    # Any value swapped for an odd one: the fast path refuses it or agrees with pydantic.
+    path = data.draw(st.sampled_from(_leaves(prepared)))
+    odd = _set(prepared, path, data.draw(ODD_VALUES))
+    try:
+        expected: Any = validate.validate(pm.Progress, odd)
+    except validate.Invalid:
+        expected = validate.Invalid
+    try:
+        fast: Any = plain.build(pm.Progress, odd)
+    except plain.NotPlain:
+        return
+    assert fast == expected, f"{path} set to {odd!r}"
+
+
+def test_bundled_roadmaps_take_the_fast_path() -> None:
+    import rtoml
+
+    from syllabus.catalog import bundled_dir, entries
+
+    for entry in entries(bundled_dir()):
+        if not entry.bundled:
+            continue
+        data = rtoml.loads(entry.path.read_text(encoding="utf-8"))
+        assert plain.build(Roadmap, data) == validate.validate(Roadmap, data)

@@ -1,13 +1,16 @@
-"""Plain data read from disk → model objects, validated by pydantic.
+"""Plain data read from disk → model objects, validated.
 
 Every file syllabus reads that it did not just write goes through here: a roadmap
-file, the progress file, an undo journal entry. pydantic checks and converts each
-value (types, enums, dates, nested records; unknown keys refused in a roadmap,
-ignored in progress so an older syllabus reads a newer record) and calls each
-dataclass's ``__post_init__``, where the model keeps its own rules.
+file, the progress file, an undo journal entry. Each record is made by its own
+constructor, so the model's rules (``__post_init__``) run on every path.
 
-pydantic is imported on the first call, not with the model: building its validators
-takes ~0.15 s, which a command that reads no file never pays.
+A file as syllabus writes it (every value already of its field's type) is built by
+``model.plain.build``, with no pydantic: building pydantic's validators costs ~0.1 s
+in each process, on top of its import, which a one-shot command cannot afford. Any
+other data (typed by hand, from an older or newer syllabus, damaged) goes to
+pydantic, which converts each value or names the first wrong one (unknown keys
+refused in a roadmap, ignored in progress so an older syllabus reads a newer
+record). Both paths give equal objects (``tests/unit/test_storage_plain.py``).
 """
 
 from __future__ import annotations
@@ -59,15 +62,25 @@ def validate(kind: type[T], data: Any) -> T:
         raise Invalid(where, problem) from None
 
 
+def checked(kind: type[T], data: Any) -> T:
+    """``validate``, without pydantic when the data is exactly what the fields declare."""
+    from syllabus.model.plain import NotPlain, build
+
+    try:
+        return build(kind, data)
+    except NotPlain:
+        return validate(kind, data)
+
+
 def roadmap(data: Any) -> Roadmap:
     """A roadmap file's data as a ``Roadmap``."""
     from syllabus.model.roadmap import Roadmap
 
-    return validate(Roadmap, data)
+    return checked(Roadmap, data)
 
 
 def progress(data: Any) -> Progress:
     """A progress file's data (``schema`` already named ``schema_version``) as ``Progress``."""
     from syllabus.model.progress import Progress
 
-    return validate(Progress, data)
+    return checked(Progress, data)
