@@ -12,8 +12,10 @@ it on every change (indexes are built once per plan; records are slotted datacla
 
 The package, in the order the data flows: ``calendar`` (which days are study days),
 ``layout`` (work hours per node), ``outline`` (the date-free analysis of a roadmap,
-cached), ``segments`` (work hours onto study days, replans), ``plan`` (the dates),
-``status`` (where the learner stands) and ``forecast`` (when they will finish).
+cached), ``segments`` (work hours onto study days, replans), ``spans`` (a node's days,
+and which node a day belongs to), ``plan`` (the dates), ``tracked`` (due, overdue and
+settled work), ``status`` (where the learner stands) and ``forecast`` (when they will
+finish).
 """
 
 from __future__ import annotations
@@ -39,11 +41,11 @@ from syllabus.model.schedule.layout import (
 )
 from syllabus.model.schedule.plan import (
     MIN_HOURS_PER_WEEK,
-    NodePlan,
     Plan,
     build_plan,
     default_enrolment,
 )
+from syllabus.model.schedule.spans import NodePlan
 from syllabus.model.schedule.status import Hours, Status, compute_status
 
 __all__ = [
