@@ -248,34 +248,52 @@ class ProgressFile:
         return sorted(folder / name for name in names if _is_conflict_copy(name))
 
     def _merge_copies(self, copies: list[Path], problems: list[str]) -> Progress:
-        """Merge sync conflict copies into the file and move them to backups/."""
-        from syllabus.storage import backups
+        """Merge sync conflict copies into the file, then move them to backups/.
 
+        The merge is written first; a copy is moved, and reported merged, only once
+        the file holding its changes is on disk. A failed write leaves every copy
+        where it was, for the next start; a kill after the write merges a copy twice,
+        which changes nothing.
+        """
         try:
             with self._lock:
                 disk = self._read_for_write(problems)
-                merged = disk
+                merged, read, unreadable = disk, [], []
                 for copy in copies:
                     try:
-                        text = copy.read_bytes().decode("utf-8-sig")
-                        mtime = toml_io.file_time(copy.stat().st_mtime_ns)
-                        other = toml_io.to_progress(toml_io.parse(text), mtime)
+                        other = self._read_copy(copy)
                     except (OSError, UnicodeDecodeError, toml_io.FormatError) as error:
-                        kept = backups.keep(self.root, copy)
-                        problems.append(
-                            f"conflict copy {copy} is damaged ({_reason(error)}); kept as {kept}"
-                        )
+                        unreadable.append((copy, _reason(error)))
                         continue
                     merged = merge(merged, other)
-                    kept = backups.keep(self.root, copy)
-                    problems.append(
-                        f"merged sync conflict copy {copy.name} into {self.path}; "
-                        f"the copy is now {kept}"
-                    )
-                return self._commit(disk, merged, journal=False)
+                    read.append(copy)
+                result = self._commit(disk, merged, journal=False)
         except (OSError, ProgressError) as error:
-            problems.append(f"could not merge conflict copies into {self.path}: {_reason(error)}")
+            problems.append(
+                f"could not merge conflict copies into {self.path}: {_reason(error)}; "
+                "they stay where they are"
+            )
             return self._read([])[0]
+        for copy in read:
+            where = self._put_away(copy)
+            problems.append(f"merged sync conflict copy {copy.name} into {self.path}; {where}")
+        for copy, reason in unreadable:
+            problems.append(f"conflict copy {copy} is damaged ({reason}); {self._put_away(copy)}")
+        return result
+
+    def _read_copy(self, copy: Path) -> Progress:
+        text = copy.read_bytes().decode("utf-8-sig")
+        mtime = toml_io.file_time(copy.stat().st_mtime_ns)
+        return toml_io.to_progress(toml_io.parse(text), mtime)
+
+    def _put_away(self, copy: Path) -> str:
+        """Move a conflict copy dealt with to backups/; says where it went (or why not)."""
+        from syllabus.storage import backups
+
+        try:
+            return f"the copy is now {backups.keep(self.root, copy)}"
+        except OSError as error:
+            return f"the copy could not be moved to backups ({_reason(error)})"
 
     def _read_for_write(self, problems: list[str] | None = None) -> Progress:
         """The file as it is now, for a change; refuses a newer schema or an immovable wreck."""
