@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -327,20 +328,29 @@ class ProgressFile:
                 return merge(disk, progress, prefer_a=True)
             # Only the records the caller changed since it last got progress from here
             # need merging: every other record on disk is as new or newer (a restore
-            # from a backup therefore sticks instead of being merged away).
+            # from a backup therefore sticks instead of being merged away). A record
+            # still as the caller saw it takes the change, whatever the clocks say; one
+            # changed meanwhile by someone else goes to the later change.
             mine: dict[RecordPath, model._Record | None] = {}
             for path in model.changed_paths(base, progress):
                 ours = model.get_record(progress, path)
                 theirs = model.get_record(disk, path)
-                if ours is not None and (theirs is None or ours.updated > theirs.updated):
+                if ours is None:
+                    continue
+                if theirs is None or theirs == model.get_record(base, path):
                     mine[path] = ours
-            return model.put_records(disk, mine) if mine else disk
+                elif ours.updated > theirs.updated:
+                    mine[path] = ours
+            return after_seen(disk, model.put_records(disk, mine)) if mine else disk
 
         return self._locked(change)
 
     def update(self, change: Callable[[Progress], Progress]) -> Progress:
-        """Apply ``change`` to the file's current progress under the lock; returns the result."""
-        return self._locked(change)
+        """Apply ``change`` to the file's current progress under the lock; returns the result.
+
+        ``change`` sees the records on disk, so every record it changes wins over them.
+        """
+        return self._locked(lambda disk: after_seen(disk, change(disk)))
 
     def _locked(self, change: Callable[[Progress], Progress], journal: bool = True) -> Progress:
         try:
@@ -406,7 +416,7 @@ class ProgressFile:
                     return None
                 step = stack[-1]
                 disk = self._read_for_write()
-                new = apply_step(disk, step, backwards=direction == "undo")
+                new = after_seen(disk, apply_step(disk, step, backwards=direction == "undo"))
                 new = self._commit(disk, new, journal=False)
                 self._journal.mark(direction, step)
                 self.last_step = step.describe()
@@ -453,6 +463,27 @@ class ProgressFile:
             raise ProgressError(f"{self.path}: {damaged}") from None
         except OSError as error:
             raise SaveFailed(f"could not restore {source}: {_reason(error)}") from None
+
+
+ONE_TICK = timedelta(microseconds=1)
+"""How much later than the version it replaces a change is stamped, at least."""
+
+
+def after_seen(seen: Progress, new: Progress) -> Progress:
+    """``new`` with each record it changed stamped later than the version in ``seen``.
+
+    The writer has seen that version, so its change is meant to win over it, in this
+    save and in every later merge, however the clocks disagree: a record stamped in the
+    future by a machine whose clock runs fast, or a change made on a machine whose
+    clock runs behind. The stamp is ``max(now, seen.updated + 1 µs)``, ``now`` being
+    the time the change carries already.
+    """
+    late: dict[RecordPath, model._Record | None] = {}
+    for path in model.changed_paths(seen, new):
+        record, before = model.get_record(new, path), model.get_record(seen, path)
+        if record is not None and before is not None and record.updated <= before.updated:
+            late[path] = replace(record, updated=before.updated + ONE_TICK)
+    return model.put_records(new, late) if late else new
 
 
 STALE_TEMP_SECONDS = 600
