@@ -85,21 +85,6 @@ def test_damaged_file_is_moved_aside_byte_for_byte(pf: ProgressFile, data_dir: P
     assert ProgressFile(data_dir).load().progress.roadmap("r").state("x") == pm.ItemState.DONE
 
 
-def test_unreadable_file(pf: ProgressFile, data_dir: Path, monkeypatch: pytest.MonkeyPatch):
-    pf.update(tick("x"))
-    content = (data_dir / "progress.toml").read_bytes()
-
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(errno.EACCES, "Permission denied", str(self))
-
-    monkeypatch.setattr(Path, "read_bytes", refuse)
-    loaded = ProgressFile(data_dir).load()
-    monkeypatch.undo()
-    assert loaded.damaged and "Permission denied" in loaded.problems[0]
-    (aside,) = data_dir.glob("progress.corrupt-*.toml")
-    assert aside.read_bytes() == content
-
-
 def test_a_damaged_file_found_at_save_is_set_aside_not_overwritten(pf: ProgressFile, data_dir):
     pf.update(tick("x"))
     (data_dir / "progress.toml").write_bytes(b"garbage = [")

@@ -13,6 +13,7 @@ progress; CLI commands call ``update(change)``.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -62,6 +63,10 @@ class Loaded:
 
 class _Damaged(Exception):
     """The file on disk cannot be read as progress; the message says why."""
+
+
+class _Unreadable(Exception):
+    """The file cannot be read at all (permissions, a folder in its place): left alone."""
 
 
 _CONFLICT_MARKERS = ("sync-conflict", "conflicted copy", "conflict")
@@ -131,11 +136,19 @@ class ProgressFile:
         return Loaded(progress, problems, read_only, damaged)
 
     def _read(self, problems: list[str]) -> tuple[Progress, bool]:
-        """The file's progress and whether it is read-only; damaged → moved aside, empty."""
+        """The file's progress and whether it is read-only; damaged → moved aside, empty.
+
+        A file that cannot be read at all is reported and left as it is: nothing is
+        renamed, and every save fails until a person fixes it.
+        """
         try:
             return self._parse_disk(problems)
         except _Damaged:
             pass
+        except _Unreadable as unreadable:
+            self._damaged = True
+            problems.append(str(unreadable))
+            return Progress(), False
         # Look again under the lock: another process may have just replaced the file.
         try:
             with self._lock:
@@ -147,8 +160,18 @@ class ProgressFile:
         try:
             return self._parse_disk(problems)
         except _Damaged as damaged:
-            problems.append(self._set_aside(str(damaged)))
+            problems.append(self._set_aside(str(damaged))[0])
             return Progress(), False
+        except _Unreadable as unreadable:
+            self._damaged = True
+            problems.append(str(unreadable))
+            return Progress(), False
+
+    def _unreadable(self, why: str) -> _Unreadable:
+        return _Unreadable(
+            f"{self.path} {why}; it is left as it is and nothing is saved over it "
+            "until that is fixed"
+        )
 
     def _parse_disk(self, problems: list[str]) -> tuple[Progress, bool]:
         try:
@@ -157,14 +180,16 @@ class ProgressFile:
             self._known = None
             return Progress(), False
         except OSError as error:
-            raise _Damaged(f"cannot be read ({error.strerror})") from None
+            raise self._unreadable(f"cannot be read ({error.strerror})") from None
+        if stat.S_ISDIR(st.st_mode):
+            raise self._unreadable("is a folder, not a file")
         key = _file_key(st)
         if self._known is not None and self._known[0] == key:
             return self._known[1], False
         try:
             raw = self.path.read_bytes()
         except OSError as error:
-            raise _Damaged(f"cannot be read ({error.strerror})") from None
+            raise self._unreadable(f"cannot be read ({error.strerror})") from None
         if not raw.strip():
             raise _Damaged("it is empty" if not raw else "it holds only blank space")
         try:
@@ -219,24 +244,53 @@ class ProgressFile:
         problems.append(f"{self.path} was updated from schema {schema} to {current}{where}")
         return data
 
-    def _set_aside(self, reason: str) -> str:
-        """Move a damaged file aside byte for byte; the problem line to show."""
+    def _set_aside(self, reason: str) -> tuple[str, bool]:
+        """Keep a damaged file's bytes aside; the problem line, and whether they are safe.
+
+        The file is renamed beside itself. Behind a symlink the target (perhaps outside
+        the data dir, in a synced folder) is never renamed: its bytes are copied into
+        the data dir instead, and the next save replaces them through the link.
+        """
         from syllabus.storage import backups
 
         self._damaged = True
-        target = real_path(self.path)
-        aside = backups.free_name(target.parent, f"{target.stem}.corrupt-{backups.stamp()}")
         self._known = None
+        if self.path.is_symlink():
+            return self._copy_aside(reason)
+        aside = backups.free_name(self.root, f"{self.path.stem}.corrupt-{backups.stamp()}")
         try:
-            os.rename(target, aside)
+            os.rename(self.path, aside)
         except FileNotFoundError:
-            return f"{self.path} was damaged ({reason}) and is gone now"
+            return f"{self.path} was damaged ({reason}) and is gone now", True
         except OSError as error:
             return (
                 f"{self.path} is damaged ({reason}) and could not be moved aside "
                 f"({error.strerror}); it will not be saved over"
+            ), False
+        return f"{self.path} is damaged ({reason}): moved aside to {aside}; starting empty", True
+
+    def _copy_aside(self, reason: str) -> tuple[str, bool]:
+        from syllabus.storage import backups
+
+        target = real_path(self.path)
+        try:
+            raw = target.read_bytes()
+            kept = next(
+                (p for p in self.root.glob(f"{self.path.stem}.corrupt-*") if p.read_bytes() == raw),
+                None,
             )
-        return f"{self.path} is damaged ({reason}): moved aside to {aside}; starting empty"
+            if kept is None:
+                kept = backups.free_name(self.root, f"{self.path.stem}.corrupt-{backups.stamp()}")
+                write_atomic(kept, raw)
+        except OSError as error:
+            return (
+                f"{self.path} (a link to {target}) is damaged ({reason}) and could not be "
+                f"copied aside ({error.strerror}); it will not be saved over"
+            ), False
+        return (
+            f"{self.path} (a link to {target}) is damaged ({reason}): a copy is kept as "
+            f"{kept}; starting empty, the next save writes through the link"
+        ), True
 
     def _conflict_copies(self) -> list[Path]:
         """Conflict copies beside the file; also sweeps temp files a killed save left."""
@@ -302,11 +356,13 @@ class ProgressFile:
         try:
             progress, read_only = self._parse_disk(found)
         except _Damaged as damaged:
-            line = self._set_aside(str(damaged))
-            if self.path.exists() or self.path.is_symlink() and real_path(self.path).exists():
+            line, safe = self._set_aside(str(damaged))
+            if not safe:
                 raise SaveFailed(line) from None
             found.append(line)
             return Progress()
+        except _Unreadable as unreadable:
+            raise SaveFailed(str(unreadable)) from None
         if read_only:
             self.read_only = True
             raise ProgressError(found[-1])
@@ -461,6 +517,8 @@ class ProgressFile:
                 return now
         except _Damaged as damaged:
             raise ProgressError(f"{self.path}: {damaged}") from None
+        except _Unreadable as unreadable:
+            raise ProgressError(str(unreadable)) from None
         except OSError as error:
             raise SaveFailed(f"could not restore {source}: {_reason(error)}") from None
 

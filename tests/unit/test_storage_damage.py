@@ -1,0 +1,85 @@
+"""A progress file that cannot be read is reported and left alone; a link is written through."""
+
+from __future__ import annotations
+
+import errno
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from syllabus.model import progress as pm
+from syllabus.storage.progress_file import ProgressFile, SaveFailed
+
+
+def _tick(item: str):  # type: ignore[no-untyped-def]
+    return lambda p: pm.set_item_state(p, "r", item, pm.ItemState.DONE, datetime.now(UTC))
+
+
+def _refuse_reading(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self == path:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+
+
+def test_a_file_it_may_not_read_is_reported_and_left_alone(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ProgressFile(data_dir).update(_tick("x"))
+    path = data_dir / "progress.toml"
+    content = path.read_bytes()
+    _refuse_reading(monkeypatch, path)
+    pf = ProgressFile(data_dir)
+    loaded = pf.load()
+    (line,) = loaded.problems
+    assert loaded.damaged and "Permission denied" in line and "\n" not in line
+    assert "moved aside" not in line and "left as it is" in line
+    with pytest.raises(SaveFailed, match="Permission denied"):
+        pf.update(_tick("y"))
+    monkeypatch.undo()
+    assert path.read_bytes() == content
+    assert not list(data_dir.glob("progress.corrupt-*"))
+    assert ProgressFile(data_dir).load().progress.roadmap("r").state("x") == pm.ItemState.DONE
+
+
+def test_a_folder_named_progress_toml_is_reported_and_left_alone(data_dir: Path) -> None:
+    folder = data_dir / "progress.toml"
+    folder.mkdir(parents=True)
+    (folder / "notes.txt").write_text("mine")
+    pf = ProgressFile(data_dir)
+    loaded = pf.load()
+    (line,) = loaded.problems
+    assert loaded.damaged and "is a folder" in line and "left as it is" in line
+    with pytest.raises(SaveFailed, match="is a folder"):
+        pf.update(_tick("y"))
+    assert (folder / "notes.txt").read_text() == "mine"
+    assert not list(data_dir.glob("progress.corrupt-*"))
+
+
+def test_a_damaged_file_behind_a_link_is_copied_aside_and_written_through_the_link(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    synced = tmp_path / "Sync"
+    synced.mkdir()
+    target = synced / "progress.toml"
+    target.write_bytes(b"schema = 1\n[settings\n")
+    data_dir.mkdir(parents=True)
+    link = data_dir / "progress.toml"
+    link.symlink_to(target)
+    pf = ProgressFile(data_dir)
+    loaded = pf.load()
+    assert loaded.damaged and "damaged" in loaded.problems[0]
+    (aside,) = data_dir.glob("progress.corrupt-*.toml")
+    assert aside.read_bytes() == b"schema = 1\n[settings\n"
+    assert sorted(p.name for p in synced.iterdir()) == ["progress.toml"]  # never renamed
+    ProgressFile(data_dir).load()  # seen again: no second copy of the same bytes
+    assert len(list(data_dir.glob("progress.corrupt-*.toml"))) == 1
+    pf.update(_tick("x"))
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    assert sorted(p.name for p in synced.iterdir()) == ["progress.toml"]
+    assert ProgressFile(data_dir).load().progress.roadmap("r").state("x") == pm.ItemState.DONE
