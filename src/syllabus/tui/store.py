@@ -252,9 +252,11 @@ class ProgressStore:
         self.call_from_thread(
             self._file_read, file, loaded.progress, loaded.read_only, signature, notes
         )
-        active = loaded.progress.settings.active_roadmap
-        if active and loaded.progress.roadmap(active).enrolment is not None:
-            self._open_roadmap(active)
+        from syllabus.model.rules import choose_roadmap
+
+        chosen = choose_roadmap(loaded.progress)  # the roadmap a command would act on
+        if chosen and loaded.progress.roadmap(chosen).enrolment is not None:
+            self._open_roadmap(chosen)
         else:
             self.call_from_thread(self._opened, None, [])
 
