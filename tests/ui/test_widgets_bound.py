@@ -145,6 +145,9 @@ async def test_new_rows_keep_the_cursor_on_its_item() -> None:
         screen.rows = tuple(session.rows(W1, rp))
         await pilot.pause()
         assert checklist.highlighted_row is not None and checklist.highlighted_row.id == on
+        screen.rows = screen.rows[::-1]
+        await pilot.pause()
+        assert checklist.highlighted_row is not None and checklist.highlighted_row.id == on
         assert "My [own] item" in rendered(checklist)
         # the own item counts, as the rule says
         assert session.tally(W1, rp) == node_tally(session.nodes[W1], rp)

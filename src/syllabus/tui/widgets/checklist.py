@@ -164,7 +164,8 @@ class Checklist(OptionList):
     def watch_rows(self) -> None:
         """List the rows; the cursor stays on its item, else goes to the first open one."""
         rows = self.rows
-        wanted = self._wanted or (self.highlighted_row.id if self.highlighted_row else None)
+        shown = self.highlighted_option  # still the old rows' option
+        wanted = self._wanted or (shown.id if shown is not None else None)
         self._wanted = None
         self._index = {row.id: n for n, row in enumerate(rows)}
         self._drawn = {}
