@@ -170,9 +170,17 @@ class MonthGrid(Widget):
     class Clicked(Message):
         """A day cell was clicked (handled by the CalendarWidget)."""
 
-        def __init__(self, day: date) -> None:
+        def __init__(self, grid: MonthGrid, day: date) -> None:
             super().__init__()
+            self.grid = grid
+            """The grid that sent the message."""
             self.day = day
+            """The day clicked."""
+
+        @property
+        def control(self) -> MonthGrid:
+            """The grid that sent the message (for ``@on``)."""
+            return self.grid
 
     def __init__(self) -> None:
         super().__init__()
@@ -348,7 +356,7 @@ class MonthGrid(Widget):
         day = self.day_at(offset.x, offset.y)
         if day is not None:
             event.stop()
-            self.post_message(self.Clicked(day))
+            self.post_message(self.Clicked(self, day))
 
 
 class HeatLegend(Widget):
