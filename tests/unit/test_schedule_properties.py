@@ -174,7 +174,7 @@ def test_any_roadmap_plans_and_reports(case: tuple[Roadmap, Progress, date]) -> 
                     plain.nodes[node_id].end,
                 )
     status = compute_status(roadmap, progress, "r", today, plan)
-    assert sum(status.counts.values()) == len(plan.checkable)
+    assert sum(status.counts.values()) == len(plan.checkable.ids)
     assert 0 <= status.percent <= 100
     assert 0 <= status.streak <= status.longest_streak or status.longest_streak == 0
     assert set(status.due).isdisjoint(status.overdue)

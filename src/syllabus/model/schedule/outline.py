@@ -4,6 +4,7 @@ progress, worked out once per roadmap and pace (roadmaps are immutable)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import NamedTuple
 
 from syllabus.model.roadmap import Item, Node, Roadmap, Role
@@ -91,8 +92,10 @@ class Outline:
     spread: list[Spread] = field(default_factory=list)
     units: list[Leaf | str] = field(default_factory=list)
     """Leaves and spread node ids in document order: where tracked items come from."""
-    checkable: list[Item] = field(default_factory=list)
+    checkable_ids: list[str] = field(default_factory=list)
     """Every checkable roadmap item, in document order."""
+    checkable_optional: list[bool] = field(default_factory=list)
+    """Whether each one is optional."""
 
 
 _OUTLINES: dict[tuple[int, str, float], tuple[Roadmap, Outline]] = {}
@@ -156,7 +159,8 @@ class _Builder:
         result.parents[node.id] = parent
         kind = _kind(node.role, inherited)
         own = [item for item in node.items if item.checkable]
-        result.checkable += own
+        result.checkable_ids += [item.id for item in own]
+        result.checkable_optional += [item.optional for item in own]
         if kind != "appendix" and (kind or node.id in self.layout.spans):
             self._schedule(node, level, kind, own)
         return kind
@@ -199,24 +203,21 @@ class _Builder:
 def _leaf(node_id: str, start: float, end: float, estimated: bool, items: list[Item]) -> Leaf:
     """A leaf and its items' shares of its work: their stated hours, else an equal share
     (the mean of the stated ones)."""
-    weights = [bounded(i.hours) if i.hours is not None else 0.0 for i in items]
-    stated = [w for w in weights if w > 0]
-    default = (sum(stated) / len(stated)) if stated else 1.0
-    weights = [w if w > 0 else default for w in weights]
+    stated = [bounded(i.hours) if i.hours is not None else 0.0 for i in items]
+    given = [w for w in stated if w > 0]
+    default = (sum(given) / len(given)) if given else 1.0
+    weights = [w if w > 0 else default for w in stated]
     total = sum(weights)
-    done = 0.0
-    through: list[float] = []
-    for weight in weights:
-        done += weight
-        through.append(done / total)
+    ids = [i.id for i in items]
+    optional = [i.optional for i in items]
     return Leaf(
         node_id,
         start,
         end,
         estimated,
-        item_ids=tuple(i.id for i in items),
-        through=tuple(through),
-        shares=tuple(w / total for w in weights),
-        optional=tuple(i.optional for i in items),
-        settled_by=tuple(i.id for i in items if not i.optional),
+        item_ids=tuple(ids),
+        through=tuple([w / total for w in accumulate(weights)]),
+        shares=tuple([w / total for w in weights]),
+        optional=tuple(optional),
+        settled_by=tuple([i for i, o in zip(ids, optional, strict=True) if not o]),
     )

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from syllabus.model.progress import Enrolment, RoadmapProgress
-from syllabus.model.roadmap import Item, Roadmap
+from syllabus.model.roadmap import Roadmap
 from syllabus.model.schedule.calendar import (
     ONE_DAY,
     DayTable,
@@ -25,6 +25,14 @@ from syllabus.model.units import default_rest_days
 
 MIN_HOURS_PER_WEEK = 0.25
 """A slower pace is taken as this one, so a plan always ends within the calendar."""
+
+
+class Checkable(NamedTuple):
+    """Every checkable roadmap item, in document order, a column each (the status reads
+    them all on every change: columns of strings are read faster than the items)."""
+
+    ids: tuple[str, ...] = ()
+    optional: tuple[bool, ...] = ()
 
 
 class DatedItem(NamedTuple):
@@ -87,8 +95,8 @@ class Plan:
     """The learner's pace."""
     mode: str = "hours"
     """What sized the nodes: "hours", "duration", "position" or "items" (estimated)."""
-    checkable: tuple[Item, ...] = ()
-    """Every checkable roadmap item, in document order."""
+    checkable: Checkable = Checkable()
+    """Every checkable roadmap item."""
     parents: dict[str, str | None] = field(default_factory=dict)
     """Parent node id by node id (None at the top), for every node of the roadmap."""
     depth: dict[str, int] = field(default_factory=dict)
@@ -240,7 +248,7 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
         calendar=cal,
         hours_per_week=hours_per_week,
         mode=shape.mode,
-        checkable=tuple(shape.checkable),
+        checkable=Checkable(tuple(shape.checkable_ids), tuple(shape.checkable_optional)),
         parents=shape.parents,
         depth=shape.depth,
         background=frozenset(shape.background),

@@ -146,8 +146,8 @@ class ItemCounts(NamedTuple):
 
 def _count_items(plan: Plan, rp: RoadmapProgress) -> ItemCounts:
     own = rp.live_own_items()
-    ids = [item.id for item in plan.checkable] + [item.id for item in own]
-    optional = [item.optional for item in plan.checkable] + [False] * len(own)
+    ids = [*plan.checkable.ids, *(item.id for item in own)]
+    optional = [*plan.checkable.optional, *(False for _ in own)]
     get, todo = rp.items.get, ItemState.TODO
     states = [todo if (r := get(i)) is None else r.state for i in ids]
     counted = tally(zip(states, optional, strict=True))
