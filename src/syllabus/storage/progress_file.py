@@ -65,6 +65,10 @@ class _Damaged(Exception):
     """The file on disk cannot be read as progress; the message says why."""
 
 
+class _NewerCopy(Exception):
+    """A conflict copy written by a newer syllabus: never merged into this one's file."""
+
+
 class _Unreadable(Exception):
     """The file cannot be read at all (permissions, a folder in its place): left alone."""
 
@@ -99,8 +103,11 @@ class ProgressFile:
         """The progress last handed to the caller: what ``save`` diffs against."""
         self.last_step: str | None = None
         """What the last ``undo``/``redo`` changed, in a few words."""
-        self._known: tuple[tuple[int, int, int], Progress] | None = None
-        """(inode, mtime_ns, size) of the file and what it held: skips re-reading our own save."""
+        self._known: tuple[tuple[int, int, int], Progress, toml_io.Extras] | None = None
+        """(inode, mtime_ns, size) of the file, what it held and its unknown keys: skips
+        re-reading our own save."""
+        self._extras: toml_io.Extras = {}
+        """Keys in the file as last read that the model does not know, written back on save."""
 
     @property
     def _journal(self) -> Journal:
@@ -178,6 +185,7 @@ class ProgressFile:
             st = os.stat(self.path)
         except FileNotFoundError:
             self._known = None
+            self._extras = {}
             return Progress(), False
         except OSError as error:
             raise self._unreadable(f"cannot be read ({error.strerror})") from None
@@ -185,6 +193,7 @@ class ProgressFile:
             raise self._unreadable("is a folder, not a file")
         key = _file_key(st)
         if self._known is not None and self._known[0] == key:
+            self._extras = self._known[2]
             return self._known[1], False
         try:
             raw = self.path.read_bytes()
@@ -216,12 +225,14 @@ class ProgressFile:
                 return Progress(), True
         if schema < current:
             data = self._migrate(data, schema, current, problems)
+        extras: toml_io.Extras = {}
         try:
-            progress = toml_io.to_progress(data, mtime)
+            progress = toml_io.to_progress(data, mtime, extras)
         except toml_io.FormatError as error:
             raise _Damaged(str(error)) from None
         if schema == current:
-            self._known = (key, progress)
+            self._known = (key, progress, extras)
+        self._extras = extras
         return progress, False
 
     def _migrate(
@@ -308,21 +319,28 @@ class ProgressFile:
         The merge is written first; a copy is moved, and reported merged, only once
         the file holding its changes is on disk. A failed write leaves every copy
         where it was, for the next start; a kill after the write merges a copy twice,
-        which changes nothing.
+        which changes nothing. A copy from a newer syllabus is set aside unmerged.
         """
+        read: list[Path] = []
+        refused: list[tuple[Path, str]] = []
         try:
             with self._lock:
                 disk = self._read_for_write(problems)
-                merged, read, unreadable = disk, [], []
+                merged, grew = disk, False
+                self._extras = {path: dict(keys) for path, keys in self._extras.items()}
                 for copy in copies:
                     try:
-                        other = self._read_copy(copy)
+                        other, extras = self._read_copy(copy)
+                    except _NewerCopy as newer:
+                        refused.append((copy, str(newer)))
+                        continue
                     except (OSError, UnicodeDecodeError, toml_io.FormatError) as error:
-                        unreadable.append((copy, _reason(error)))
+                        refused.append((copy, f"is damaged ({_reason(error)})"))
                         continue
                     merged = merge(merged, other)
+                    grew = self._take_unknown_keys(extras) or grew
                     read.append(copy)
-                result = self._commit(disk, merged, journal=False)
+                result = self._commit(disk, merged, journal=False, write=grew)
         except (OSError, ProgressError) as error:
             problems.append(
                 f"could not merge conflict copies into {self.path}: {_reason(error)}; "
@@ -332,14 +350,33 @@ class ProgressFile:
         for copy in read:
             where = self._put_away(copy)
             problems.append(f"merged sync conflict copy {copy.name} into {self.path}; {where}")
-        for copy, reason in unreadable:
-            problems.append(f"conflict copy {copy} is damaged ({reason}); {self._put_away(copy)}")
+        for copy, why in refused:
+            problems.append(f"conflict copy {copy} {why}; {self._put_away(copy)}")
         return result
 
-    def _read_copy(self, copy: Path) -> Progress:
+    def _take_unknown_keys(self, extras: toml_io.Extras) -> bool:
+        """Add a copy's unknown keys the file lacks (its own win); whether any were new."""
+        grew = False
+        for path, keys in extras.items():
+            mine = self._extras.setdefault(path, {})
+            for name, value in keys.items():
+                if name not in mine:
+                    mine[name] = value
+                    grew = True
+        return grew
+
+    def _read_copy(self, copy: Path) -> tuple[Progress, toml_io.Extras]:
         text = copy.read_bytes().decode("utf-8-sig")
         mtime = toml_io.file_time(copy.stat().st_mtime_ns)
-        return toml_io.to_progress(toml_io.parse(text), mtime)
+        data = toml_io.parse(text)
+        schema = data.get("schema", 1)
+        if isinstance(schema, int) and schema > model.SCHEMA_VERSION:
+            raise _NewerCopy(
+                f"is from a newer syllabus (schema {schema}; this one reads "
+                f"{model.SCHEMA_VERSION}): not merged, open it with that syllabus"
+            )
+        extras: toml_io.Extras = {}
+        return toml_io.to_progress(data, mtime, extras), extras
 
     def _put_away(self, copy: Path) -> str:
         """Move a conflict copy dealt with to backups/; says where it went (or why not)."""
@@ -419,16 +456,18 @@ class ProgressFile:
                 f"could not save {self.path}: {_reason(error)}; the file on disk is unchanged"
             ) from None
 
-    def _commit(self, disk: Progress, new: Progress, journal: bool = True) -> Progress:
-        """Write ``new`` (if it differs from ``disk``) and journal the difference."""
+    def _commit(
+        self, disk: Progress, new: Progress, journal: bool = True, write: bool = False
+    ) -> Progress:
+        """Write ``new`` (if it differs from ``disk``, or ``write``) and journal the difference."""
         from syllabus.storage import backups
 
         paths = model.changed_paths(disk, new)
         exists = self.path.exists()
-        if not paths and exists:
+        if not paths and exists and not write:
             return disk
         new = replace(new, schema_version=model.SCHEMA_VERSION)
-        data = toml_io.dumps(new).encode("utf-8", "replace")
+        data = toml_io.dumps(new, self._extras).encode("utf-8", "replace")
         snapshot = None
         if exists and self._known is not None:  # only a file that loaded cleanly
             from syllabus.clock import today
@@ -443,7 +482,7 @@ class ProgressFile:
         if snapshot is not None:
             backups.rotate(self.root)
         st = os.stat(self.path)
-        self._known = (_file_key(st), new)
+        self._known = (_file_key(st), new, self._extras)
         if journal and paths:
             try:
                 self._journal.record(disk, new, paths)

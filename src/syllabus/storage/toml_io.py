@@ -54,7 +54,7 @@ import re
 import types
 from collections.abc import Callable, Iterable
 from dataclasses import MISSING, Field, dataclass, fields, is_dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from enum import Enum
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
@@ -252,6 +252,8 @@ class Shape:
     """The record has an ``id``: in a table its key is that id."""
     renamed: tuple[tuple[str, str], ...]
     """(key in the file, field name) where the two differ."""
+    names: frozenset[str]
+    """Every field's name: any other key in the file is one syllabus does not know."""
 
 
 def _is_record(hint: Any) -> bool:
@@ -335,6 +337,7 @@ def _shape(kind: type) -> Shape:
         ),
         keyed=any(s.name == KEY_FIELD for s in slots),
         renamed=tuple((FILE_KEYS[s.name], s.name) for s in slots if s.name in FILE_KEYS),
+        names=frozenset(s.name for s in slots),
     )
 
 
@@ -357,67 +360,124 @@ def _entries(kind: type, table: dict[str, Any]) -> list[tuple[str, Any]]:
     return sorted(table.items(), key=lambda kv: (*[getattr(kv[1], n) for n in order], kv[0]))
 
 
-def _inline(record: Any, name: str | None = None) -> str:
-    """A record as an inline table on one line."""
-    parts = []
-    for slot in shape(type(record)).slots:
-        value = getattr(record, slot.name)
-        if _left_out(slot, value, name):
-            continue
-        if slot.role == VALUE:
-            parts.append(f"{slot.key} = {slot.inline(value)}")
-        elif slot.role == RECORD:
-            parts.append(f"{slot.key} = {_inline(value)}")
-        elif slot.role == RECORDS:
-            parts.append(f"{slot.key} = [{', '.join(_inline(v) for v in value)}]")
-        else:
-            entries = _entries(slot.record, value)  # type: ignore[arg-type]
-            parts.append(
-                f"{slot.key} = " + _inline_table(f"{key(k)} = {_inline(v, k)}" for k, v in entries)
-            )
-    return _inline_table(parts)
+Path = tuple[str | int, ...]
+"""Where a record is in the file: ``("roadmaps", "r", "items", "week-1/a")``; ``()`` is the top."""
+
+Extras = dict[Path, dict[str, Any]]
+"""Keys a person typed that the model does not know, by the record they were in."""
 
 
-def _section(record: Any, prefix: str, depth: int, out: list[str], name: str | None = None) -> None:
-    """A record as a ``[prefix]`` table, followed by the tables of the records it holds."""
-    lines: list[str] = []
-    later: list[tuple[Slot, Any]] = []
-    for slot in shape(type(record)).slots:
-        value = getattr(record, slot.name)
-        if _left_out(slot, value, name):
-            continue
-        if slot.role == VALUE:
-            lines.append(f"{slot.key} = {slot.block(value)}")
-        elif slot.role == RECORDS:
-            lines.append(f"{slot.key} = [\n    " + ",\n    ".join(map(_inline, value)) + ",\n]")
-        else:
-            later.append((slot, value))
-    if lines or not later:  # a record with nothing in it still shows that it is there
-        if prefix:
-            out.append(f"[{prefix}]")
-        out.extend(lines)
-        out.append("")
-    for slot, value in later:
-        where = f"{prefix}.{slot.key}" if prefix else slot.key
+def _kept(value: Any) -> str:
+    """An unknown key's value, written back as it was read (times keep their zone or none)."""
+    if isinstance(value, (datetime, time)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_kept(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return _inline_table(f"{key(k)} = {_kept(v)}" for k, v in value.items())
+    return _any(value)
+
+
+@dataclass(frozen=True)
+class _Writer:
+    extras: Extras
+
+    def unknown(self, path: Path | None) -> list[str]:
+        """The lines (``key = value``) of the unknown keys kept for a record."""
+        found = self.extras.get(path) if path is not None else None
+        return [f"{key(k)} = {_kept(v)}" for k, v in found.items()] if found else []
+
+    def within(self, path: Path | None, *more: str | int) -> Path | None:
+        """A nested path, worked out only when there are unknown keys to place."""
+        return (*path, *more) if self.extras and path is not None else None
+
+    def inline(self, record: Any, name: str | None = None, path: Path | None = None) -> str:
+        """A record as an inline table on one line."""
+        parts = []
+        for slot in shape(type(record)).slots:
+            value = getattr(record, slot.name)
+            if _left_out(slot, value, name):
+                continue
+            if slot.role == VALUE:
+                parts.append(f"{slot.key} = {slot.inline(value)}")
+                continue
+            here = self.within(path, slot.name)
+            if slot.role == RECORD:
+                parts.append(f"{slot.key} = {self.inline(value, None, here)}")
+            elif slot.role == RECORDS:
+                inner = (self.inline(v, None, self.within(here, i)) for i, v in enumerate(value))
+                parts.append(f"{slot.key} = [{', '.join(inner)}]")
+            else:
+                entries = _entries(slot.record, value)  # type: ignore[arg-type]
+                inner = (
+                    f"{key(k)} = {self.inline(v, k, self.within(here, k))}" for k, v in entries
+                )
+                parts.append(f"{slot.key} = " + _inline_table(inner))
+        if path is not None:
+            parts.extend(self.unknown(path))
+        return _inline_table(parts)
+
+    def section(
+        self,
+        record: Any,
+        prefix: str,
+        depth: int,
+        out: list[str],
+        name: str | None = None,
+        path: Path | None = (),
+    ) -> None:
+        """A record as a ``[prefix]`` table, followed by the tables of the records it holds."""
+        lines: list[str] = []
+        later: list[tuple[Slot, Any]] = []
+        for slot in shape(type(record)).slots:
+            value = getattr(record, slot.name)
+            if _left_out(slot, value, name):
+                continue
+            if slot.role == VALUE:
+                lines.append(f"{slot.key} = {slot.block(value)}")
+            elif slot.role == RECORDS:
+                here = self.within(path, slot.name)
+                inner = [self.inline(v, None, self.within(here, i)) for i, v in enumerate(value)]
+                lines.append(f"{slot.key} = [\n    " + ",\n    ".join(inner) + ",\n]")
+            else:
+                later.append((slot, value))
+        lines.extend(self.unknown(path))
+        if lines or not later:  # a record with nothing in it still shows that it is there
+            if prefix:
+                out.append(f"[{prefix}]")
+            out.extend(lines)
+            out.append("")
+        for slot, value in later:
+            self.held(slot, value, f"{prefix}.{slot.key}" if prefix else slot.key, depth, out, path)
+
+    def held(
+        self, slot: Slot, value: Any, where: str, depth: int, out: list[str], path: Path | None
+    ) -> None:
+        """The tables of a record or a table of records held by a section."""
+        here = self.within(path, slot.name)
         if slot.role == RECORD:
-            _section(value, where, depth + 1, out)
-            continue
+            self.section(value, where, depth + 1, out, None, here)
+            return
         entries = _entries(slot.record, value)  # type: ignore[arg-type]
         if depth == 0:
             for entry_id, entry in entries:
-                _section(entry, f"{where}.{key(entry_id)}", depth + 1, out, entry_id)
+                entry_path = self.within(here, entry_id)
+                self.section(
+                    entry, f"{where}.{key(entry_id)}", depth + 1, out, entry_id, entry_path
+                )
+            return
+        out.append(f"[{where}]")
+        if here is None:  # no unknown keys anywhere: the common case, 10,000 lines
+            out.extend(f"{key(k)} = {self.inline(entry, k)}" for k, entry in entries)
         else:
-            out.append(f"[{where}]")
-            out.extend(
-                f"{key(entry_id)} = {_inline(entry, entry_id)}" for entry_id, entry in entries
-            )
-            out.append("")
+            out.extend(f"{key(k)} = {self.inline(e, k, (*here, k))}" for k, e in entries)
+        out.append("")
 
 
-def dumps(progress: Progress) -> str:
-    """The whole progress as the file's text."""
+def dumps(progress: Progress, extras: Extras | None = None) -> str:
+    """The whole progress as the file's text, with the unknown keys read from it kept."""
     out = [HEADER]
-    _section(progress, "", 0, out)
+    _Writer(extras or {}).section(progress, "", 0, out)
     return "\n".join(out)
 
 
@@ -452,29 +512,56 @@ def _local(value: date) -> datetime:
     return as_utc(value)  # type: ignore[arg-type]
 
 
-def _prepare(kind: type, record: dict[str, Any], mtime: datetime, name: str | None) -> None:
-    """Fill in what a record typed by hand may lack, in place, before it is validated.
+@dataclass(frozen=True)
+class _Reader:
+    mtime: datetime
+    extras: Extras
 
-    Its key in the file is its ``id``; a missing time is its ``updated`` time, else
-    the file's modification time; a time without a zone, or a date, is local time.
-    """
-    form = shape(kind)
-    for file_key, field_name in form.renamed:
-        if file_key in record:
-            record[field_name] = record.pop(file_key)
-    if form.keyed and name is not None:
-        record[KEY_FIELD] = name
-    _fill_times(form, record, mtime)
-    for slot in form.nested:
-        value = record.get(slot.name)
-        if type(value) is dict and slot.role == TABLE:
+    def prepare(self, kind: type, record: dict[str, Any], name: str | None, path: Path) -> None:
+        """Fill in what a record typed by hand may lack, in place, before it is validated.
+
+        Its key in the file is its ``id``; a missing time is its ``updated`` time, else
+        the file's modification time; a time without a zone, or a date, is local time.
+        Keys the model does not know are taken out and kept in ``extras``.
+        """
+        form = shape(kind)
+        for file_key, field_name in form.renamed:
+            if file_key in record:
+                record[field_name] = record.pop(file_key)
+        if form.keyed and name is not None:
+            record[KEY_FIELD] = name
+        if not form.names.issuperset(record):
+            self.extras[path] = {k: record.pop(k) for k in list(record) if k not in form.names}
+        _fill_times(form, record, self.mtime)
+        for slot in form.nested:
+            self.nested(slot, record.get(slot.name), (*path, slot.name))
+
+    def nested(self, slot: Slot, value: Any, path: Path) -> None:
+        kind: type = slot.record  # type: ignore[assignment]
+        if slot.role == RECORD:
+            if type(value) is dict:
+                self.prepare(kind, value, None, path)
+        elif slot.role == RECORDS:
+            if type(value) is list:
+                for index, entry in enumerate(value):
+                    if type(entry) is dict:
+                        self.prepare(kind, entry, None, (*path, index))
+        elif type(value) is dict:
+            shallow = not shape(kind).nested
             for entry_id, entry in value.items():
                 if type(entry) is dict:
-                    _prepare(slot.record, entry, mtime, entry_id)  # type: ignore[arg-type]
-            continue
-        for entry in [value] if slot.role == RECORD else value if type(value) is list else []:
-            if type(entry) is dict:
-                _prepare(slot.record, entry, mtime, None)  # type: ignore[arg-type]
+                    # Flat records (10,000 item states) get their path only when needed.
+                    where = path if shallow else (*path, entry_id)
+                    self.prepare(kind, entry, entry_id, where)
+                    if shallow and where in self.extras:
+                        self.extras[(*path, entry_id)] = self.extras.pop(where)
+
+
+def _prepare(kind: type, record: dict[str, Any], mtime: datetime, name: str | None) -> Extras:
+    """``_Reader.prepare`` on a whole file's data; returns the unknown keys it took out."""
+    extras: Extras = {}
+    _Reader(mtime, extras).prepare(kind, record, name, ())
+    return extras
 
 
 def _fill_times(form: Shape, record: dict[str, Any], mtime: datetime) -> None:
@@ -490,12 +577,18 @@ def _fill_times(form: Shape, record: dict[str, Any], mtime: datetime) -> None:
         record[field_name] = mtime if field_name == TIME_FIELD else record.get(TIME_FIELD, mtime)
 
 
-def to_progress(data: dict[str, Any], mtime: datetime) -> Progress:
-    """Plain data → Progress; raises FormatError naming the first wrong value."""
+def to_progress(data: dict[str, Any], mtime: datetime, extras: Extras | None = None) -> Progress:
+    """Plain data → Progress; raises FormatError naming the first wrong value.
+
+    Keys the model does not know are left out of the progress; with ``extras``, they
+    are put there, by record, for ``dumps`` to write back.
+    """
     from syllabus.model import validate
 
     try:
-        _prepare(Progress, data, mtime, None)
+        found = _prepare(Progress, data, mtime, None)
+        if extras is not None:
+            extras.update(found)
         return validate.progress(data)
     except validate.Invalid as error:
         where = _file_path(error.where)
