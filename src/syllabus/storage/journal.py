@@ -2,10 +2,13 @@
 
 ``<data dir>/local/journal.jsonl`` is append-only JSON lines, written under the
 progress lock: a ``step`` line holds the records one save changed (before and after),
-``undo`` / ``redo`` lines name a step. Replaying the lines gives the undo and redo
-stacks, so ``syllabus undo`` in a shell undoes what the app just did and the other way
-round. The journal is per machine (``local/`` need not be synced); losing it loses
-only undo history, never progress.
+``undo`` / ``redo`` lines name a step, a ``void`` line a step whose save failed.
+Replaying the lines gives the undo and redo stacks, so ``syllabus undo`` in a shell
+undoes what the app just did and the other way round. A step is written before the
+file it describes, so a kill between the two never loses it (a kill before the file
+is written leaves a step whose undo finds nothing to change). Each step carries the
+machine that made it: with ``local/`` synced, a machine undoes only its own changes.
+Losing the journal loses only undo history, never progress.
 """
 
 from __future__ import annotations
@@ -39,6 +42,13 @@ class Change:
     after: dict[str, Any] | None
 
 
+def machine_name() -> str:
+    """This machine, as journal steps name it: ``$SYLLABUS_MACHINE``, else its host name."""
+    import platform
+
+    return os.environ.get("SYLLABUS_MACHINE") or platform.node() or "unknown"
+
+
 @dataclass(frozen=True)
 class Step:
     """The records one save changed."""
@@ -46,6 +56,8 @@ class Step:
     id: str
     at: str
     changes: list[Change]
+    machine: str | None = None
+    """The machine that made it (None: a step from before steps named one)."""
 
     def describe(self) -> str:
         """A short account of the step for "undid …" messages."""
@@ -68,13 +80,15 @@ class Step:
         return {
             "step": self.id,
             "at": self.at,
+            "machine": self.machine,
             "changes": [[list(c.path), c.before, c.after] for c in self.changes],
         }
 
     @classmethod
     def from_json(cls, line: dict[str, Any]) -> Step:
         changes = [Change(tuple(p), b, a) for p, b, a in line["changes"]]
-        return cls(line["step"], line.get("at", ""), changes)
+        machine = line.get("machine")
+        return cls(line["step"], line.get("at", ""), changes, machine if machine else None)
 
 
 def _dump(record: Any) -> dict[str, Any] | None:
@@ -84,17 +98,28 @@ def _dump(record: Any) -> dict[str, Any] | None:
 class Journal:
     """Undo and redo stacks kept in a file; callers hold the progress lock."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, machine: str | None = None) -> None:
         self.path = path
+        self.machine = machine or machine_name()
+        """Whose steps ``stacks`` returns."""
 
-    def record(self, before: Progress, after: Progress, paths: list[RecordPath]) -> None:
-        """Append one step: the records at ``paths`` as they were and as they are."""
+    def record(self, before: Progress, after: Progress, paths: list[RecordPath]) -> str:
+        """Append one step: the records at ``paths`` as they were and as they will be.
+
+        Called before the file is written; returns the step's id, for ``void``.
+        """
         step = Step(
             os.urandom(6).hex(),
             datetime.now(UTC).isoformat(),
             [Change(p, _dump(get_record(before, p)), _dump(get_record(after, p))) for p in paths],
+            self.machine,
         )
         self._append(step.to_json())
+        return step.id
+
+    def void(self, step_id: str) -> None:
+        """The save a step was written for failed: drop the step."""
+        self._append({"void": step_id})
 
     def mark(self, kind: str, step: Step) -> None:
         """Append an ``undo`` or ``redo`` line for a step."""
@@ -112,9 +137,14 @@ class Journal:
             try:
                 line = json.loads(raw)
                 if "step" in line:
-                    done.append(Step.from_json(line))
+                    step = Step.from_json(line)
+                    if step.machine not in (None, self.machine):
+                        continue  # another machine's change, with local/ synced
+                    done.append(step)
                     del done[:-LIMIT]
                     undone.clear()
+                elif "void" in line:
+                    done[:] = [s for s in done if s.id != line["void"]]
                 elif "undo" in line and done and done[-1].id == line["undo"]:
                     undone.append(done.pop())
                 elif "redo" in line and undone and undone[-1].id == line["redo"]:

@@ -473,22 +473,33 @@ class ProgressFile:
             from syllabus.clock import today
 
             snapshot = backups.start_daily_snapshot(self.root, real_path(self.path), today())
+        step = self._journal_step(disk, new, paths) if journal and paths else None
         try:
             write_atomic(self.path, data)
         except BaseException:
             if snapshot is not None:
                 backups.drop_snapshot(snapshot)
+            if step is not None:
+                self._void(step)
             raise
         if snapshot is not None:
             backups.rotate(self.root)
         st = os.stat(self.path)
         self._known = (_file_key(st), new, self._extras)
-        if journal and paths:
-            try:
-                self._journal.record(disk, new, paths)
-            except OSError:
-                pass  # undo history is a convenience; the change itself is saved
         return new
+
+    def _journal_step(self, disk: Progress, new: Progress, paths: list[RecordPath]) -> str | None:
+        """Journal a change before it is written, so a kill after the write keeps it."""
+        try:
+            return self._journal.record(disk, new, paths)
+        except OSError:
+            return None  # undo history is a convenience; the change itself is what counts
+
+    def _void(self, step: str) -> None:
+        try:
+            self._journal.void(step)
+        except OSError:
+            pass  # a step whose save failed: its undo finds nothing to change
 
     # --- undo, redo, restore -----------------------------------------------------------
 
