@@ -10,6 +10,7 @@ from typing import NamedTuple
 from syllabus.model.roadmap import Item, Node, Roadmap, Role
 from syllabus.model.schedule.layout import (
     DEFAULT_ITEM_HOURS,
+    MOST_NODE_HOURS,
     SEQUENTIAL,
     Layout,
     bounded,
@@ -171,7 +172,7 @@ class _Builder:
         result.depth[node_id] = level
         result.order.append(node_id)
         children = tuple(
-            c.id for c in node.children if c.role in SEQUENTIAL and c.id in layout.spans
+            [c.id for c in node.children if c.role in SEQUENTIAL and c.id in layout.spans]
         )
         if kind:
             size = layout.own_size(node)
@@ -203,7 +204,9 @@ class _Builder:
 def _leaf(node_id: str, start: float, end: float, estimated: bool, items: list[Item]) -> Leaf:
     """A leaf and its items' shares of its work: their stated hours, else an equal share
     (the mean of the stated ones)."""
-    stated = [bounded(i.hours) if i.hours is not None else 0.0 for i in items]
+    most = MOST_NODE_HOURS  # checked here, not by calling bounded(): ten thousand items
+    hours = [i.hours for i in items]
+    stated = [0.0 if h is None else h if 0.0 <= h <= most else bounded(h) for h in hours]
     given = [w for w in stated if w > 0]
     default = (sum(given) / len(given)) if given else 1.0
     weights = [w if w > 0 else default for w in stated]
