@@ -61,6 +61,7 @@ class Session:
         self.marks: CalendarMarks | None = None
         """The calendar's marks when the roadmap was opened."""
         self._checkable_under: dict[str, list[tuple[str, bool]]] = {}
+        self._own: tuple[object, dict[str, list[str]]] = (None, {})
         for top in roadmap.nodes:
             self._index(top, None)
 
@@ -132,9 +133,20 @@ class Session:
         label on a large roadmap never walks the tree.
         """
         yield from self._checkable_under.get(node_id, ())
-        for item in rp.live_own_items():
-            if node_id in self.ancestors(item.node):
-                yield item.id, False
+        for item_id in self._own_under(rp).get(node_id, ()):
+            yield item_id, False
+
+    def _own_under(self, rp: RoadmapProgress) -> dict[str, list[str]]:
+        """The learner's own items under each node, kept while ``rp.own_items`` is unchanged."""
+        kept_for, under = self._own
+        if kept_for is not rp.own_items:
+            under = {}
+            for item in rp.live_own_items():
+                if item.node in self.nodes:
+                    for node_id in self.ancestors(item.node):
+                        under.setdefault(node_id, []).append(item.id)
+            self._own = (rp.own_items, under)  # one assignment: safe to read from any thread
+        return under
 
     def tally(self, node_id: str, rp: RoadmapProgress) -> Tally:
         """Done and total under a node, by the one counting rule (``rules.tally``)."""
