@@ -160,13 +160,22 @@ def _make(hint: Any) -> Build:
         return _list(args[0])
     if origin is dict and len(args) == 2 and args[0] is str:
         return _dict(args[1])
-    raise TypeError(f"build cannot make a {hint!r}")
+    return _never(hint)
+
+
+def _never(hint: Any) -> Build:
+    """A type ``build`` does not make (a union, a tuple, ...): pydantic's job."""
+
+    def refuse(value: Any) -> Any:
+        raise NotPlain(f"build does not make a {hint!r}")
+
+    return refuse
 
 
 def _optional(hint: Any, args: tuple[Any, ...]) -> Build:
     inner = [a for a in args if a is not type(None)]
     if len(inner) != 1 or len(args) != 2:
-        raise TypeError(f"build cannot make a {hint!r}")
+        return _never(hint)
     of = inner[0]
 
     def optional(value: Any) -> Any:
@@ -226,8 +235,10 @@ def _dict(of: Any) -> Build:
 
 
 def _record(kind: type) -> Build:
+    if "__slots__" in vars(kind) or not all(spec.init for spec in fields(kind)):
+        return _never(kind)  # made field by field below: every field must be an argument
     hints = get_type_hints(kind)
-    specs = [spec for spec in fields(kind) if spec.init]
+    specs = list(fields(kind))
     names = frozenset(spec.name for spec in specs)
     required = frozenset(
         spec.name for spec in specs if spec.default is MISSING and spec.default_factory is MISSING
