@@ -132,7 +132,15 @@ def test_dates_in_the_window(typed: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", ["0001-01-01", "1969-12-31", "2201-01-01", "9999-12-31", "23.11.2026", "", "today"]
+    ("typed", "day"), [("23.11.2026", date(2026, 11, 23)), (" 1.2.2027", date(2027, 2, 1))]
+)
+def test_dates_typed_the_german_way(typed: str, day: date) -> None:
+    assert rules.parse_date(typed) == day
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["0001-01-01", "1969-12-31", "2201-01-01", "9999-12-31", "31.02.2026", "1.1.1900", "", "today"],
 )
 def test_dates_outside_the_window_or_not_dates(typed: str) -> None:
     """Issue 12.7: 0001-01-01 and 9999-12-31 made every schedule command overflow."""

@@ -110,10 +110,17 @@ def check_date(day: date, what: str = "date") -> date:
     return day
 
 
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
 def parse_date(text: str, what: str = "date") -> date:
-    """An ISO date (YYYY-MM-DD) in the schedule's window."""
+    """A date typed as ISO (2026-11-23) or the German way (23.11.2026), in the window."""
+    raw = text.strip()
     try:
-        day = date.fromisoformat(text.strip())
+        if dotted := _DOTTED.fullmatch(raw):
+            day = date(int(dotted[3]), int(dotted[2]), int(dotted[1]))
+        else:
+            day = date.fromisoformat(raw)
     except ValueError:
-        raise InvalidEntry(f"not a date (YYYY-MM-DD): {text.strip()!r}") from None
+        raise InvalidEntry(f"not a date (YYYY-MM-DD or DD.MM.YYYY): {raw!r}") from None
     return check_date(day, what)
