@@ -83,3 +83,21 @@ def test_a_damaged_file_behind_a_link_is_copied_aside_and_written_through_the_li
     assert link.is_symlink() and link.resolve() == target.resolve()
     assert sorted(p.name for p in synced.iterdir()) == ["progress.toml"]
     assert ProgressFile(data_dir).load().progress.roadmap("r").state("x") == pm.ItemState.DONE
+
+
+def test_values_the_model_refuses_never_get_in(data_dir: Path) -> None:
+    """What the pickle cache once let through: NaN hours are damage, escapes are cleaned."""
+    data_dir.mkdir(parents=True)
+    path = data_dir / "progress.toml"
+    path.write_text(
+        '[checkins.c1]\ndate = 2026-11-20\nhours = nan\nroadmap = "r"\n'
+        "updated = 2026-11-20T09:00:00Z\n"
+    )
+    loaded = ProgressFile(data_dir).load()
+    assert loaded.damaged and "checkins.c1" in loaded.problems[0]
+    path.write_text(
+        '[checkins.c1]\ndate = 2026-11-20\nhours = 1.0\nroadmap = "r"\n'
+        'note = "a\\u001b]52;c;cGF5bG9hZA==\\u0007b"\nupdated = 2026-11-20T09:00:00Z\n'
+    )
+    progress = ProgressFile(data_dir).load().progress
+    assert progress.checkins["c1"].note == "a]52;c;cGF5bG9hZA==b"
