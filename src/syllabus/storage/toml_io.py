@@ -196,7 +196,8 @@ def _renderer(hint: Any) -> Render:
         return _SCALARS[hint]
     origin, args = get_origin(hint), get_args(hint)
     if isinstance(hint, type) and issubclass(hint, Enum):
-        return lambda value: _any(value.value if isinstance(value, Enum) else value)
+        written = {member: _any(member.value) for member in hint}
+        return lambda value: written.get(value) or _any(value)
     if origin in (list, tuple) and len(args) == 1:
         item = _renderer(args[0])
         return lambda values: "[" + ", ".join(item(v) for v in values) + "]"
@@ -234,6 +235,8 @@ class Slot:
     """The field has no default."""
     is_time: bool
     """A ``datetime`` field (the reader fills in and fixes times typed by hand)."""
+    is_key: bool
+    """The ``id`` field: left out of a record kept under it."""
 
 
 @dataclass(frozen=True)
@@ -300,6 +303,7 @@ def _slot(spec: Field[Any], hint: Any) -> Slot:
         omit_empty=_omit_empty(spec),
         required=spec.default is MISSING and spec.default_factory is MISSING,
         is_time=_unwrap(hint)[0] is datetime,
+        is_key=spec.name == KEY_FIELD,
     )
 
 
@@ -344,12 +348,9 @@ def _shape(kind: type) -> Shape:
 # --- writing ------------------------------------------------------------------------------
 
 
-def _left_out(slot: Slot, value: Any, name: str | None) -> bool:
-    if value is None:
-        return True
-    if slot.omit_empty and (value is False or (not value and isinstance(value, (str, list, dict)))):
-        return True
-    return name is not None and slot.name == KEY_FIELD and value == name
+def _empty(value: Any) -> bool:
+    """``false``, ``""``, ``[]`` or ``{}``: left out where that is the default."""
+    return value is False or (not value and isinstance(value, (str, list, dict)))
 
 
 def _entries(kind: type, table: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -396,7 +397,11 @@ class _Writer:
         parts = []
         for slot in shape(type(record)).slots:
             value = getattr(record, slot.name)
-            if _left_out(slot, value, name):
+            if (
+                value is None
+                or (slot.omit_empty and _empty(value))
+                or (slot.is_key and value == name)
+            ):
                 continue
             if slot.role == VALUE:
                 parts.append(f"{slot.key} = {slot.inline(value)}")
@@ -431,7 +436,11 @@ class _Writer:
         later: list[tuple[Slot, Any]] = []
         for slot in shape(type(record)).slots:
             value = getattr(record, slot.name)
-            if _left_out(slot, value, name):
+            if (
+                value is None
+                or (slot.omit_empty and _empty(value))
+                or (slot.is_key and value == name)
+            ):
                 continue
             if slot.role == VALUE:
                 lines.append(f"{slot.key} = {slot.block(value)}")
