@@ -53,10 +53,10 @@ from __future__ import annotations
 import re
 import types
 from collections.abc import Callable, Iterable
-from dataclasses import MISSING, Field, dataclass, fields, is_dataclass
+from dataclasses import MISSING, Field, fields, is_dataclass
 from datetime import UTC, date, datetime, time
 from enum import Enum
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, NamedTuple, Union, get_args, get_origin, get_type_hints
 
 from syllabus.model.progress import Progress, as_utc
 
@@ -213,8 +213,7 @@ VALUE, RECORD, RECORDS, TABLE = "value", "record", "records", "table"
 """What a field holds: a value, a record, a list of records, records by key."""
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     """One field of a record type, as the file holds it."""
 
     name: str
@@ -239,8 +238,7 @@ class Slot:
     """The ``id`` field: left out of a record kept under it."""
 
 
-@dataclass(frozen=True)
-class Shape:
+class Shape(NamedTuple):
     """A record type as the file holds it."""
 
     slots: tuple[Slot, ...]
@@ -379,9 +377,10 @@ def _kept(value: Any) -> str:
     return _any(value)
 
 
-@dataclass(frozen=True)
 class _Writer:
-    extras: Extras
+    # Plain classes here and below, not dataclasses: every command imports this module.
+    def __init__(self, extras: Extras) -> None:
+        self.extras = extras
 
     def unknown(self, path: Path | None) -> list[str]:
         """The lines (``key = value``) of the unknown keys kept for a record."""
@@ -521,10 +520,10 @@ def _local(value: date) -> datetime:
     return as_utc(value)  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True)
 class _Reader:
-    mtime: datetime
-    extras: Extras
+    def __init__(self, mtime: datetime, extras: Extras) -> None:
+        self.mtime = mtime
+        self.extras = extras
 
     def prepare(self, kind: type, record: dict[str, Any], name: str | None, path: Path) -> None:
         """Fill in what a record typed by hand may lack, in place, before it is validated.
