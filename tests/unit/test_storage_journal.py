@@ -94,3 +94,39 @@ def test_a_save_that_fails_leaves_no_undo_step(
     monkeypatch.undo()
     undone = ProgressFile(data_dir).undo()  # undoes "kept", not the save that failed
     assert undone is not None and undone.roadmap("r").state("kept") == pm.ItemState.TODO
+
+
+KILL_AFTER_RESTORE = """
+import os, signal, sys
+from pathlib import Path
+from syllabus.storage import progress_file
+
+real = progress_file.write_atomic
+
+def write_then_die(path, data):
+    real(path, data)
+    if path.name == "progress.toml":
+        os.kill(os.getpid(), signal.SIGKILL)
+
+progress_file.write_atomic = write_then_die
+progress_file.ProgressFile(Path(sys.argv[1])).restore(sys.argv[2])
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_a_kill_just_after_a_restore_is_written_keeps_its_undo_step(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ProgressFile(data_dir).update(_tick("monday"))
+    monkeypatch.setenv("SYLLABUS_TODAY", "2026-11-24")
+    ProgressFile(data_dir).update(_tick("tuesday"))  # today's snapshot holds monday only
+    run = subprocess.run(
+        [sys.executable, "-c", KILL_AFTER_RESTORE, str(data_dir), "progress-2026-11-24.toml"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == -signal.SIGKILL, run.stderr
+    assert _state(data_dir, "tuesday") == pm.ItemState.TODO
+    assert ProgressFile(data_dir).undo() is not None
+    assert _state(data_dir, "tuesday") == pm.ItemState.DONE

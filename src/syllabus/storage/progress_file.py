@@ -541,7 +541,7 @@ class ProgressFile:
         source = backups_dir(self.root) / name
         try:
             raw = source.read_bytes()
-            toml_io.to_progress(
+            restored = toml_io.to_progress(
                 toml_io.parse(raw.decode("utf-8-sig")), toml_io.file_time(source.stat().st_mtime_ns)
             )
         except FileNotFoundError:
@@ -557,12 +557,16 @@ class ProgressFile:
                         real_path(self.path),
                         f"progress-before-restore-{backups.stamp()}",
                     )
-                write_atomic(self.path, raw)
+                paths = model.changed_paths(disk, restored)
+                step = self._journal_step(disk, restored, paths) if paths else None
+                try:
+                    write_atomic(self.path, raw)
+                except BaseException:
+                    if step is not None:
+                        self._void(step)
+                    raise
                 self._known = None
                 now, _ = self._parse_disk([])
-                paths = model.changed_paths(disk, now)
-                if paths:
-                    self._journal.record(disk, now, paths)
                 self._base = now
                 return now
         except _Damaged as damaged:
