@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/profile.py keys bundled move     # key presses, event loop
     .venv/bin/python benchmarks/profile.py keys 10k toggle
-    .venv/bin/python benchmarks/profile.py startup [cold]        # timeline to content
+    .venv/bin/python benchmarks/profile.py startup               # timeline to content
     .venv/bin/python benchmarks/profile.py cli status            # -X importtime + pyinstrument
     .venv/bin/python benchmarks/profile.py probe progress_load   # one in-process figure
 
@@ -125,10 +125,8 @@ def profile_keys(which: str, plan: str) -> None:
     print(out.read_text(encoding="utf-8"))
 
 
-def profile_startup(cold: str = "") -> None:
+def profile_startup() -> None:
     data = _data("heavy")
-    if cold == "cold":  # as after a CLI change: the last screen is stale, the data cached
-        (data / "local" / "last-screen.json").unlink(missing_ok=True)
     from benchmarks.run import current_title
 
     marker = current_title(data, generate.TODAY)
@@ -203,7 +201,7 @@ if __name__ == "__main__":
     if what == "keys":
         profile_keys(*rest)
     elif what == "startup":
-        profile_startup(*rest)
+        profile_startup()
     elif what == "cli":
         profile_cli(*rest)
     elif what == "probe":

@@ -260,101 +260,48 @@ def current_title(data_dir: Path, today: date) -> str:
 # --- start-up -------------------------------------------------------------------------
 
 
-LAST_SCREEN = Path("local") / "last-screen.json"
-LOCAL_CACHE = Path("local") / "cache"
-"""The app's per-machine picture of the main screen, painted at start while it loads."""
-
-
 def fig_startup(ctx: Context) -> list[Row]:
     """First frame and content on screen vs a minimal Textual app, alternated in a pty.
 
-    Content is timed three times each round: *warm*, as on a learner's machine the day
-    after a session (the app painted and saved its last screen, nothing changed since);
-    *cold*, with that saved screen removed first, as after a CLI command changed the
-    file (the roadmap really loaded and drawn; the files come from ``local/cache/``);
-    and, for information, *after a sync*, with every per-machine cache removed (a file
-    changed on another machine: parsed and validated with pydantic).
+    There is one kind of start: no saved screen and no per-machine cache, so every
+    start reads, parses and validates the progress file and the roadmap (as the first
+    start after a sync or a CLI change always did) while the main screen shows loading.
     """
     need_modules("syllabus.tui.app", "syllabus.model.schedule", "syllabus.storage.progress_file")
-    warm_dir, cold_dir, synced_dir = ctx.copy("heavy"), ctx.copy("heavy"), ctx.copy("heavy")
-    marker = current_title(warm_dir, ctx.today)
+    data = ctx.copy("heavy")
+    marker = current_title(data, ctx.today)
     reference = [PYTHON, str(HERE / "minimal_app.py")]
     app = syllabus_argv()
-    env_ref, env_warm, env_cold = ctx.env(), ctx.env(warm_dir), ctx.env(cold_dir)
-    env_synced = ctx.env(synced_dir)
+    env_ref, env_app = ctx.env(), ctx.env(data)
 
     def run_ref() -> float:
         return time_markers(reference, [FOOTER_MARKER], env_ref)[0]
 
-    def run_warm() -> list[float]:
-        return time_markers(app, [FOOTER_MARKER, marker], env_warm)
+    def run_app() -> list[float]:
+        return time_markers(app, [FOOTER_MARKER, marker], env_app)
 
-    def run_cold() -> list[float]:
-        (cold_dir / LAST_SCREEN).unlink(missing_ok=True)
-        return time_markers(app, [FOOTER_MARKER, marker], env_cold)
-
-    def run_synced() -> list[float]:
-        (synced_dir / LAST_SCREEN).unlink(missing_ok=True)
-        shutil.rmtree(synced_dir / LOCAL_CACHE, ignore_errors=True)
-        return time_markers(app, [FOOTER_MARKER, marker], env_synced)
-
-    # The cold dir as after a command: the command read the file and kept it ready.
-    subprocess.run([*app, "status"], env=env_cold, capture_output=True, check=True)
-    for _ in range(2):  # warm the disk cache and byte-code for all of them
+    for _ in range(2):  # warm the disk cache and byte-code for both
         run_ref()
-        run_cold()
-        run_synced()
-    with PtyApp(app, env_warm) as settle:  # one quiet session: the app saves its screen
-        settle.wait_for(marker, 60.0)
-        settle.drain(3.0)
-        settle.send("q")  # and quits as a learner does, keeping its files ready to load
-        settle.drain(2.0)
-    cached = (warm_dir / LAST_SCREEN).exists()
-    runs: dict[str, Callable[[], float | list[float]]] = {
-        "ref": run_ref,
-        "warm": run_warm,
-        "cold": run_cold,
-        "synced": run_synced,
-    }
-    times: dict[str, list[float | list[float]]] = {name: [] for name in runs}
-    order = list(runs)
+        run_app()
+    ref: list[float] = []
+    runs: list[list[float]] = []
     for round_no in range(ctx.settings.startup_rounds):
-        shift = round_no % len(order)
-        for name in order[shift:] + order[:shift]:
-            times[name].append(runs[name]())
-    ref = [float(t) for t in times["ref"]]  # type: ignore[arg-type]
-    warm = [t for t in times["warm"] if isinstance(t, list)]
-    cold = [t for t in times["cold"] if isinstance(t, list)]
-    synced = [t for t in times["synced"] if isinstance(t, list)]
+        if round_no % 2:
+            runs.append(run_app())
+            ref.append(run_ref())
+        else:
+            ref.append(run_ref())
+            runs.append(run_app())
     size = f"{COLUMNS}×{LINES} pty"
-    warm_note = f"marker {marker!r}; " + (
-        "last screen cached" if cached else "NO last-screen cache found: same as cold"
-    )
     return [
         reference_row("start-up: minimal Textual app, first frame (reference)", ref, size),
-        relative_row("start-up: first frame vs minimal app", [t[0] for t in warm], ref, 1.20),
+        relative_row("start-up: first frame vs minimal app", [t[0] for t in runs], ref, 1.20),
         relative_row(
             "start-up: content on screen (ml-engineer-16-weeks, heavy progress) vs minimal app",
-            [t[1] for t in warm],
+            [t[1] for t in runs],
             ref,
             1.60,
-            warm_note,
-        ),
-        relative_row(
-            "start-up: content on screen, cold (no saved last screen) vs minimal app",
-            [t[1] for t in cold],
-            ref,
-            1.60,
-            "the roadmap loaded and drawn, as after a CLI change",
-        ),
-        informative(
-            relative_row(
-                "start-up: content on screen after a sync (no per-machine caches) vs minimal app",
-                [t[1] for t in synced],
-                ref,
-                1.60,
-                "progress and roadmap parsed and validated with pydantic",
-            )
+            f"marker {marker!r}; progress and roadmap read, parsed and validated",
         ),
     ]
 
@@ -717,7 +664,6 @@ PLANNED: dict[str, list[str]] = {
     "startup": [
         "start-up: first frame vs minimal app",
         "start-up: content on screen (ml-engineer-16-weeks, heavy progress) vs minimal app",
-        "start-up: content on screen, cold (no saved last screen) vs minimal app",
     ],
     "keys": [
         "key → screen: move in tree, largest bundled",

@@ -69,10 +69,10 @@ async def test_app_opens_and_works_on_10000_items(data_dir: Path, tmp_path: Path
 
     app = SyllabusApp(data_dir)
     async with app.run_test(size=(160, 45)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), timeout=15)
-        await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, MainScreen)
+        assert isinstance(screen, MainScreen)  # at once, its panes loading
+        await wait_for(pilot, lambda: screen.session is not None, timeout=15)
+        await pilot.pause()
         tree = screen.query_one(PhaseTree)
         assert len(tree.root.children) >= PHASES
         assert "Scale Test" in screen_text(app)

@@ -1,7 +1,9 @@
 """The main screen: phase tree, checklist, detail pane, calendar when wide, status line.
 
-It shows from the app's first frame, its panes loading until the store announces the
-roadmap. The screen owns the view state as reactives (the open roadmap, the node and
+It shows from the app's first frame: the frames of its panes, loading, until the store
+announces the roadmap; then it composes its widgets (``session`` recomposes). The pane
+widgets are imported only then, so the first frame costs little more than Textual's
+own. The screen owns the view state as reactives (the open roadmap, the node and
 item shown, today's plan and status, the calendar's marks) and binds it down to the
 status line and the side calendar; the widgets post what the learner did. Progress
 belongs to the store: the screen makes a change with a ``model`` function, hands it to
@@ -14,9 +16,9 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from textual import on, work
+from textual import work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -24,20 +26,6 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from syllabus.clock import now
-from syllabus.model.progress import (
-    ItemState,
-    RoadmapProgress,
-    add_own_item,
-    set_item_state,
-    set_note,
-)
-from syllabus.tui import checking_in
-from syllabus.tui.checking_in import current_node, study_today
-from syllabus.tui.widgets.calendar import CalendarWidget
-from syllabus.tui.widgets.checklist import Checklist
-from syllabus.tui.widgets.detail_pane import DetailPane, describe, describe_item
-from syllabus.tui.widgets.phase_tree import PhaseTree
 from syllabus.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -45,12 +33,18 @@ if TYPE_CHECKING:
     from textual.events import DescendantFocus, Key, Resize
     from textual.timer import Timer
 
+    from syllabus.model.progress import RoadmapProgress
     from syllabus.model.schedule import Plan, Status
     from syllabus.tui.screens.checkin import CheckInDraft
     from syllabus.tui.session import CalendarMarks, Session
     from syllabus.tui.store import Change, ProgressStore
+    from syllabus.tui.widgets.calendar import CalendarWidget
+    from syllabus.tui.widgets.checklist import Checklist
+    from syllabus.tui.widgets.detail_pane import DetailPane
+    from syllabus.tui.widgets.phase_tree import PhaseTree
 
-__all__ = ["MainScreen", "current_node"]
+# The pane widgets, the model's change functions and the check-in flow are imported
+# where first used: none is needed for the first frame (see the module docstring).
 
 NODE_SETTLE_SECONDS = 0.15
 """How long the tree's cursor rests before the checklist shows its node."""
@@ -122,29 +116,60 @@ class MainScreen(Screen[None]):
         self._node_timer: Timer | None = None
         self._stale_labels: set[str] = set()
         self._shown_once = False
+        self._composing: Session | None = None
+        self._recomposing: Session | None = None
 
     @property
     def rp(self) -> RoadmapProgress:
         """The open roadmap's progress."""
         progress, session = self.store.progress, self.session
         if progress is None or session is None:
+            from syllabus.model.progress import RoadmapProgress
+
             return RoadmapProgress()
         return progress.roadmap(session.roadmap_id)
 
     @property
     def today(self) -> date:
         """Today's study day."""
+        from syllabus.tui.checking_in import study_today
+
         return study_today(self.store)
+
+    @property
+    def _tree(self) -> PhaseTree:
+        return cast("PhaseTree", self.query_one("#tree"))
+
+    @property
+    def _checklist(self) -> Checklist:
+        return cast("Checklist", self.query_one("#checklist"))
+
+    @property
+    def _detail(self) -> DetailPane:
+        return cast("DetailPane", self.query_one("#detail"))
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="body"):
-            yield PhaseTree(id="tree")
-            with Vertical(id="center"):
-                yield Checklist(id="checklist").data_bind(
-                    MainScreen.due, progress=MainScreen.roadmap_progress
-                )
-                yield DetailPane(id="detail").data_bind(item=MainScreen.detail_item)
+            if self._composing is None:  # the panes' frames, a loading indicator in each
+                with Vertical(id="tree"):
+                    yield Vertical(classes="pane-loading")
+                with Vertical(id="center"):
+                    with Vertical(id="checklist"):
+                        yield Vertical(classes="pane-loading")
+                    with Vertical(id="detail"):
+                        yield Vertical(classes="pane-loading")
+            else:
+                from syllabus.tui.widgets.checklist import Checklist
+                from syllabus.tui.widgets.detail_pane import DetailPane
+                from syllabus.tui.widgets.phase_tree import PhaseTree
+
+                yield PhaseTree(id="tree")
+                with Vertical(id="center"):
+                    yield Checklist(id="checklist").data_bind(
+                        MainScreen.due, progress=MainScreen.roadmap_progress
+                    )
+                    yield DetailPane(id="detail").data_bind(item=MainScreen.detail_item)
             yield Vertical(id="side")  # the calendar joins once the roadmap is on screen
         yield StatusLine(id="status").data_bind(
             MainScreen.status, MainScreen.current_title, today=MainScreen.today_text
@@ -152,31 +177,56 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#tree").border_title = "Roadmap"
-        self.query_one("#checklist").border_title = "Checklist"
-        self.query_one("#detail").border_title = "Details"
+        self._frame_panes()
         self.today_text = self.today.isoformat()
-        self._set_loading(True)
         self.store.changed.subscribe(self, self._store_changed)
         if self.store.session is not None:
-            self.session = self.store.session
+            self._open(self.store.session)
 
-    def _set_loading(self, loading: bool) -> None:
-        for pane in PANES:
-            self.query_one(pane).loading = loading
+    def _frame_panes(self) -> None:
+        """Titles on the panes; while the roadmap loads, a loading indicator in each."""
+        for pane, title in zip(PANES, ("Roadmap", "Checklist", "Details"), strict=True):
+            self.query_one(pane).border_title = title
+        for placeholder in self.query(".pane-loading"):
+            placeholder.loading = True
 
     def _store_changed(self, change: Change) -> None:
         if change.kind == "opened":
             if self.store.session is not None:
-                self.session = self.store.session
+                self._open(self.store.session)
             return
         self.roadmap_progress = self.rp
         if change.kind == "replaced" or (change.kind == "edited" and change.origin is not self):
             self.redraw()
 
+    def _open(self, session: Session) -> None:
+        """Compose the panes for a roadmap, now or once this screen shows again (a screen
+        under another one composes nothing)."""
+        self._composing = session
+        if self.is_current:
+            # on this screen's queue, not in a worker: the panes bind to this screen
+            self.call_next(self._compose_panes, session)
+
+    def on_screen_resume(self) -> None:
+        if self._composing is not None and self._composing is not self.session:
+            self.call_next(self._compose_panes, self._composing)
+
+    async def _compose_panes(self, session: Session) -> None:
+        """``session`` is set once the panes are there."""
+        if session is not self._composing or session in (self.session, self._recomposing):
+            return  # another roadmap came meanwhile, or this one is (being) composed
+        self._recomposing = session
+        try:
+            await self.recompose()
+        finally:
+            self._recomposing = None
+        self._frame_panes()
+        self.session = session
+        if self.has_class("-wide"):
+            self.call_after_refresh(self._mount_calendar)
+
     def watch_session(self, session: Session | None) -> None:
         """A roadmap opened: build the tree, show the node it was left on (or today's)."""
-        self._set_loading(session is None)
         if session is None:
             return
         self.ticked_today = []
@@ -184,7 +234,7 @@ class MainScreen(Screen[None]):
         self.today_text = self.today.isoformat()
         rp = self.rp
         current = self._current_node()
-        tree = self.query_one(PhaseTree)
+        tree = self._tree
         tree.load(session, rp, current, self.status.blocked_by if self.status else {})
         last = self.store.last_node(session.roadmap_id)
         start = last if last in session.nodes else current
@@ -192,7 +242,7 @@ class MainScreen(Screen[None]):
         if start is not None:
             self._show_node(start)
             tree.reveal(start)
-        self.query_one(Checklist).focus()
+        self._checklist.focus()
         self._status_ready(self.plan, self.status, session.marks)
         if not self._shown_once:
             self._shown_once = True
@@ -229,11 +279,12 @@ class MainScreen(Screen[None]):
         """While keys come, the slow panes wait: they render once the keys rest."""
         if self._node_timer is not None:
             self._node_timer.reset()
-        self.query_one(DetailPane).postpone()
+        if self.session is not None:
+            self._detail.postpone()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         """Moving to the checklist shows the tree's node at once: its keys act on it."""
-        if isinstance(event.widget, Checklist):
+        if event.widget.id == "checklist":
             self._settle_now()
 
     def on_resize(self, event: Resize) -> None:
@@ -244,8 +295,10 @@ class MainScreen(Screen[None]):
 
     def _mount_calendar(self) -> None:
         """The side calendar, mounted after the first frame of content (it is extra)."""
-        if self.query(CalendarWidget):
+        if self.session is None or self.query("#calendar"):
             return
+        from syllabus.tui.widgets.calendar import CalendarWidget
+
         calendar = CalendarWidget(today=self.today, show_legend=True, id="calendar")
         self.query_one("#side").mount(
             calendar.data_bind(
@@ -260,6 +313,8 @@ class MainScreen(Screen[None]):
         """Today's planned node, else the first node with open work, else the first."""
         if self.session is None:
             return None
+        from syllabus.tui.checking_in import current_node
+
         return current_node(self.session, self.rp, self.plan, self.status, self.today)
 
     # --- showing ---------------------------------------------------------------------
@@ -271,7 +326,7 @@ class MainScreen(Screen[None]):
         if self.session is None:
             return
         self.node_id = node_id
-        checklist = self.query_one(Checklist)
+        checklist = self._checklist
         checklist.show(self.session.rows(node_id, self.rp), self.rp, self.due, highlight)
         if checklist.highlighted_row is None:
             self.item_id = None
@@ -281,6 +336,8 @@ class MainScreen(Screen[None]):
     def _show_detail(self, at_once: bool = False) -> None:
         if self.node_id is None or self.session is None:
             return
+        from syllabus.tui.widgets.detail_pane import describe
+
         status = self.status
         markdown = describe(
             self.session,
@@ -289,13 +346,14 @@ class MainScreen(Screen[None]):
             blocked_by=status.blocked_by.get(self.node_id) if status else None,
             hours=status.node_hours.get(self.node_id) if status else None,
         )
-        self.query_one(DetailPane).show(markdown, at_once=at_once)
+        self._detail.show(markdown, at_once=at_once)
 
     def _show_item(self) -> None:
-        self.detail_item = describe_item(self.query_one(Checklist).highlighted_row, self.rp)
+        from syllabus.tui.widgets.detail_pane import describe_item
 
-    @on(PhaseTree.CursorMoved)
-    def _node_moved(self, message: PhaseTree.CursorMoved) -> None:
+        self.detail_item = describe_item(self._checklist.highlighted_row, self.rp)
+
+    def on_phase_tree_cursor_moved(self, message: PhaseTree.CursorMoved) -> None:
         """The checklist follows the tree's cursor once it rests, so moving stays instant."""
         if self._node_timer is not None:
             self._node_timer.stop()
@@ -309,30 +367,31 @@ class MainScreen(Screen[None]):
         """Show the tree's node now if it is still waiting: an action is about to use it."""
         if self._node_timer is None:
             return
-        node = self.query_one(PhaseTree).cursor_node
+        node = self._tree.cursor_node
         if node is not None and node.data is not None and node.data != self.node_id:
             self._show_node(node.data)
         elif self._node_timer is not None:
             self._node_timer.stop()
             self._node_timer = None
 
-    @on(Checklist.ItemHighlighted)
-    def _item_moved(self, message: Checklist.ItemHighlighted) -> None:
+    def on_checklist_item_highlighted(self, message: Checklist.ItemHighlighted) -> None:
         self.item_id = message.item_id
         self._show_item()
 
     # --- changing --------------------------------------------------------------------
 
-    @on(Checklist.ItemStateChanged)
-    def _state_changed(self, message: Checklist.ItemStateChanged) -> None:
+    def on_checklist_item_state_changed(self, message: Checklist.ItemStateChanged) -> None:
         progress, session = self.store.progress, self.session
         if progress is None or session is None:
             return
+        from syllabus.clock import now
+        from syllabus.model.progress import ItemState, set_item_state
+
         changed = set_item_state(
             progress, session.roadmap_id, message.item_id, message.state, now()
         )
         self.store.commit(changed, origin=self)
-        self.query_one(Checklist).update_row(message.item_id, message.state)
+        self._checklist.update_row(message.item_id, message.state)
         node_id = session.node_of(message.item_id, self.rp)
         if node_id is not None:
             # the tree's counts follow once the keys rest, with the status: the row
@@ -349,7 +408,7 @@ class MainScreen(Screen[None]):
         """Redraw every label and the shown node from progress, keeping the places."""
         if self.session is None:
             return
-        self.query_one(PhaseTree).update_all(self.rp)
+        self._tree.update_all(self.rp)
         if self.node_id is not None:
             self._show_node(self.node_id, self.item_id)
         self._refresh_status()
@@ -385,7 +444,7 @@ class MainScreen(Screen[None]):
             self.planned = marks.planned
             self.rest_weekdays = marks.rest_weekdays
             self.days_off = marks.days_off
-        tree = self.query_one(PhaseTree)
+        tree = self._tree
         if self._stale_labels:
             tree.update_nodes(sorted(self._stale_labels), self.rp)
             self._stale_labels = set()
@@ -399,7 +458,7 @@ class MainScreen(Screen[None]):
 
     def _note_target(self) -> tuple[str, str]:
         """The highlighted item when the checklist has focus, else the node."""
-        checklist = self.query_one(Checklist)
+        checklist = self._checklist
         row = checklist.highlighted_row
         if row is not None and self.focused is checklist:
             return row.id, row.text
@@ -411,6 +470,8 @@ class MainScreen(Screen[None]):
         self._settle_now()
         if self.node_id is None or self.session is None:
             return
+        from syllabus.clock import now
+        from syllabus.model.progress import set_note
         from syllabus.tui.screens.note import NoteDialog
 
         target, title = self._note_target()
@@ -438,6 +499,8 @@ class MainScreen(Screen[None]):
         self._settle_now()
         if self.node_id is None or self.session is None:
             return
+        from syllabus.clock import now
+        from syllabus.model.progress import add_own_item
         from syllabus.tui.screens.own_item import OwnItemDialog
 
         node_id, roadmap_id = self.node_id, self.session.roadmap_id
@@ -450,7 +513,7 @@ class MainScreen(Screen[None]):
             progress, item_id = add_own_item(progress, roadmap_id, node_id, text, now(), url=url)
             self.store.commit(progress, origin=self)
             self._show_node(node_id, highlight=item_id)
-            self.query_one(Checklist).focus()
+            self._checklist.focus()
 
         title = self.session.nodes[node_id].title
         self.app.push_screen(OwnItemDialog(title, with_link=with_link), done)
@@ -458,7 +521,9 @@ class MainScreen(Screen[None]):
     def _link(self) -> str | None:
         """The highlighted item's link, else the first link of the node."""
         self._settle_now()
-        row = self.query_one(Checklist).highlighted_row
+        if self.session is None:
+            return None
+        row = self._checklist.highlighted_row
         if row is not None and row.url:
             return row.url
         if self.node_id is None or self.session is None:
@@ -498,8 +563,8 @@ class MainScreen(Screen[None]):
         if self.session is None or node_id not in self.session.nodes:
             return
         self._show_node(node_id, highlight=item_id)
-        self.query_one(PhaseTree).reveal(node_id)
-        self.query_one(Checklist).focus()
+        self._tree.reveal(node_id)
+        self._checklist.focus()
 
     def action_check_in(self) -> None:
         """Log today's session: hours, a note, what was done."""
@@ -508,6 +573,8 @@ class MainScreen(Screen[None]):
 
     def open_check_in(self, day: date, checkin_id: str | None = None) -> None:
         """The check-in dialog for a new session on ``day``, or to edit one."""
+        from syllabus.tui import checking_in
+
         dialog = checking_in.dialog(
             self.store, day, checkin_id=checkin_id, plan=self.plan, ticked=self.ticked_today
         )
@@ -515,6 +582,8 @@ class MainScreen(Screen[None]):
             self.app.push_screen(dialog, self._checked_in)
 
     def _checked_in(self, draft: CheckInDraft | None) -> None:
+        from syllabus.tui import checking_in
+
         if draft is not None and checking_in.save(self.store, draft):
             self.notify(f"Checked in {draft.hours:g} h on {draft.day.isoformat()}.", markup=False)
 

@@ -1,0 +1,106 @@
+"""Opening: the real main screen at once, loading; back at the node last shown; quitting
+while the roadmap still loads."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from ui_helpers import open_main, screen_text, wait_for
+
+from syllabus.tui import store as store_module
+from syllabus.tui.app import SyllabusApp
+from syllabus.tui.screens.main import MainScreen
+
+W1, W2 = "phase-1/week-1", "phase-1/week-2"
+PANES = ("#tree", "#checklist", "#detail")
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """Hold the roadmap's opening until the test sets the event."""
+    event = threading.Event()
+    real = store_module.open_session
+
+    def slow_open(*args, **kwargs):  # type: ignore[no-untyped-def]
+        event.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store_module, "open_session", slow_open)
+    yield event
+    event.set()  # never leave the worker thread waiting
+
+
+async def test_the_main_screen_shows_at_once_while_the_roadmap_loads(
+    enrolled_dir: Path, gate: threading.Event
+) -> None:
+    app = SyllabusApp(enrolled_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.session is None
+        assert all(screen.query_one(f"{pane} .pane-loading").loading for pane in PANES)
+        text = screen_text(app)
+        assert "Roadmap" in text and "Checklist" in text and "Quit" in text
+        assert "Task 1 of week 1" not in text
+        gate.set()
+        await open_main(pilot, app)
+        assert not screen.query(".pane-loading")
+        assert not any(screen.query_one(pane).loading for pane in PANES)
+        assert "Task 1 of week 1" in screen_text(app)
+
+
+async def test_quit_while_the_roadmap_loads(enrolled_dir: Path, gate: threading.Event) -> None:
+    app = SyllabusApp(enrolled_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("q")
+        await wait_for(pilot, lambda: app.return_code is not None, timeout=2)
+    assert app.return_code == 0
+
+
+async def test_reopens_at_the_node_last_shown(enrolled_dir: Path) -> None:
+    app = SyllabusApp(enrolled_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_main(pilot, app)
+        assert screen.node_id == W1  # today's
+        screen.jump(W2)
+        await pilot.press("q")
+        await wait_for(pilot, lambda: app.return_code is not None)
+    view = enrolled_dir / "local" / store_module.VIEW_FILE
+    assert json.loads(view.read_text(encoding="utf-8")) == {"tiny": W2}
+
+    app = SyllabusApp(enrolled_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_main(pilot, app)
+        assert screen.node_id == W2
+        node = screen.query_one("#tree").cursor_node  # type: ignore[attr-defined]
+        assert node is not None and node.data == W2
+        assert "Task 1 of week 2" in screen_text(app)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\x00\xff not json",
+        b'["tiny", "phase-1/week-2"]',
+        b'{"tiny": 42}',
+        b'{"tiny": "no/such/node"}',
+        b'{"tiny": "[@click=app.quit]x"}',
+    ],
+)
+async def test_a_view_file_that_makes_no_sense_opens_at_today(
+    enrolled_dir: Path, content: bytes
+) -> None:
+    view = enrolled_dir / "local" / store_module.VIEW_FILE
+    view.parent.mkdir(parents=True, exist_ok=True)
+    view.write_bytes(content)
+    app = SyllabusApp(enrolled_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_main(pilot, app)
+        assert screen.node_id == W1
+        assert app.return_code is None
