@@ -352,8 +352,22 @@ def test_undo_of_an_enrolment_removes_it(pf: ProgressFile) -> None:
     enrolment = pm.Enrolment(start=date(2026, 11, 23), hours_per_week=5, updated=datetime.now(UTC))
     pf.update(lambda p: pm.enrol(p, "r", enrolment))
     undone = pf.undo()
-    assert undone is not None and undone.roadmap("r").enrolment is None
+    assert undone is not None and undone.roadmap("r").enrolled is None
     assert undone.settings.active_roadmap is None
+
+
+def test_an_undone_enrolment_stays_undone_after_a_merge(pf: ProgressFile, data_dir: Path) -> None:
+    """Issue 12.10: the undo left no tombstone, so a synced copy brought the enrolment back."""
+    enrolment = pm.Enrolment(start=date(2026, 11, 23), hours_per_week=5, updated=datetime.now(UTC))
+    pf.update(lambda p: pm.enrol(p, "r", enrolment))
+    other_machine = (data_dir / "progress.toml").read_bytes()
+    pf.undo()
+    (data_dir / "progress.sync-conflict-20261123-101010-ABCDEFG.toml").write_bytes(other_machine)
+    merged = ProgressFile(data_dir).load().progress
+    assert not list(data_dir.glob("progress.sync-conflict-*")), "the copy was merged and moved"
+    assert merged.roadmap("r").enrolled is None
+    assert merged.roadmap("r").enrolment is not None and merged.roadmap("r").enrolment.deleted
+    assert pm.merge(merged, ProgressFile(data_dir).load().progress).roadmap("r").enrolled is None
 
 
 def test_states_for_unknown_ids_are_kept(pf: ProgressFile, data_dir: Path) -> None:

@@ -126,7 +126,7 @@ def cmd_ics(args: argparse.Namespace, ctx: Context) -> int:
     roadmap_id = ctx.roadmap_id(progress, args.id)
     roadmap = ctx.roadmap(roadmap_id)
     rp = progress.roadmap(roadmap_id)
-    enrolment = rp.enrolment or default_enrolment(
+    enrolment = rp.enrolled or default_enrolment(
         roadmap, ctx.today(progress.settings.day_start_hour)
     )
     plan = build_plan(roadmap, enrolment, rp)

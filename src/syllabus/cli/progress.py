@@ -97,12 +97,12 @@ def cmd_start(args: argparse.Namespace, ctx: Context) -> int:
     pf, progress = ctx.open_progress(writing=True)
     roadmap_id = ctx.roadmap_id(progress, args.id)
     roadmap = ctx.roadmap(roadmap_id)
-    old = progress.roadmap(roadmap_id).enrolment
+    old = progress.roadmap(roadmap_id).enrolled
     hours_per_week, days_per_week, rest_days, estimate = _pace(args, roadmap, old)
     start = args.on or (old.start if old else _today(ctx, progress))
 
     def change(p: pm.Progress) -> pm.Progress:
-        current = p.roadmap(roadmap_id).enrolment
+        current = p.roadmap(roadmap_id).enrolled
         enrolment = pm.Enrolment(
             start=start,
             hours_per_week=hours_per_week,
@@ -139,14 +139,14 @@ def cmd_use(args: argparse.Namespace, ctx: Context) -> int:
     pf, progress = ctx.open_progress(writing=True)
     roadmap_id = ctx.roadmap_id(progress, args.id)
     progress = _update(pf, lambda p: pm.set_active(p, roadmap_id, _now()))
-    enrolled = progress.roadmap(roadmap_id).enrolment is not None
+    enrolled = progress.roadmap(roadmap_id).enrolled is not None
     hint = "" if enrolled else f" (not enrolled yet: `syllabus start {roadmap_id}`)"
     print(f"active roadmap: {roadmap_id}{hint}")
     return 0
 
 
 def _enrolment(progress: pm.Progress, roadmap_id: str) -> pm.Enrolment:
-    enrolment = progress.roadmap(roadmap_id).enrolment
+    enrolment = progress.roadmap(roadmap_id).enrolled
     if enrolment is None:
         raise UsageError(f"not enrolled in {roadmap_id}: run `syllabus start {roadmap_id}` first")
     return enrolment
@@ -244,7 +244,7 @@ def _planned_node(
     roadmap: Roadmap, progress: pm.Progress, roadmap_id: str, day: date
 ) -> str | None:
     """The node the plan has for a day, when the schedule can say."""
-    enrolment = progress.roadmap(roadmap_id).enrolment
+    enrolment = progress.roadmap(roadmap_id).enrolled
     if enrolment is None:
         return None
     try:

@@ -64,7 +64,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
             "source": e.source,
             "language": e.language,
             "bundled": e.bundled,
-            "enrolled": progress is not None and progress.roadmap(e.id).enrolment is not None,
+            "enrolled": progress is not None and progress.roadmap(e.id).enrolled is not None,
             "items": {"total": e.items_total, "checkable": e.items_checkable},
             "weeks": e.weeks,
             "hours": list(e.hours) if e.hours else None,

@@ -28,7 +28,7 @@ def _status(roadmap: Roadmap, progress: Progress, roadmap_id: str, today: date) 
     from syllabus.model.schedule import build_plan, compute_status, default_enrolment
 
     rp = progress.roadmap(roadmap_id)
-    enrolment = rp.enrolment or default_enrolment(roadmap, today)
+    enrolment = rp.enrolled or default_enrolment(roadmap, today)
     plan = build_plan(roadmap, enrolment, rp)
     return compute_status(roadmap, progress, roadmap_id, today, plan)
 
@@ -196,7 +196,7 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     roadmap_id = ctx.roadmap_id(progress, args.roadmap)
     roadmap = ctx.roadmap(roadmap_id)
     status = _status(roadmap, progress, roadmap_id, _today(ctx, progress))
-    enrolled = progress.roadmap(roadmap_id).enrolment is not None
+    enrolled = progress.roadmap(roadmap_id).enrolled is not None
     if args.format == "json":
         print(json.dumps(status_json(roadmap, status, enrolled), ensure_ascii=False, indent=2))
     else:
@@ -270,24 +270,24 @@ def cmd_replan(args: argparse.Namespace, ctx: Context) -> int:
     roadmap_id = ctx.roadmap_id(progress, args.roadmap)
     roadmap = ctx.roadmap(roadmap_id)
     rp = progress.roadmap(roadmap_id)
-    if rp.enrolment is None:
+    if rp.enrolled is None:
         raise UsageError(f"not enrolled in {roadmap_id}: run `syllabus start {roadmap_id}` first")
     start = args.start or _today(ctx, progress)
-    if start < rp.enrolment.start:
+    if start < rp.enrolled.start:
         raise UsageError(
             f"cannot replan from {start.isoformat()}: the plan starts on "
-            f"{rp.enrolment.start.isoformat()}"
+            f"{rp.enrolled.start.isoformat()}"
         )
-    before = build_plan(roadmap, rp.enrolment, rp).end
+    before = build_plan(roadmap, rp.enrolled, rp).end
     when = now()
 
     def change(p: Progress) -> Progress:
         current = p.roadmap(roadmap_id)
-        if current.enrolment is None:  # another process removed it meanwhile
+        if current.enrolled is None:  # another process removed it meanwhile
             return p
         enrolment = replace(
-            current.enrolment,
-            replans=[*current.enrolment.replans, Replan(start=start, made=when)],
+            current.enrolled,
+            replans=[*current.enrolled.replans, Replan(start=start, made=when)],
             updated=when,
         )
         rps = {**p.roadmaps, roadmap_id: replace(current, enrolment=enrolment)}
@@ -298,8 +298,8 @@ def cmd_replan(args: argparse.Namespace, ctx: Context) -> int:
     except ProgressError as error:
         raise FileProblem(str(error)) from None
     rp = progress.roadmap(roadmap_id)
-    assert rp.enrolment is not None
-    after = build_plan(roadmap, rp.enrolment, rp).end
+    assert rp.enrolled is not None
+    after = build_plan(roadmap, rp.enrolled, rp).end
     print(
         f"replanned {roadmap_id}: the unfinished rest starts on {start.isoformat()}; "
         f"planned finish {after.isoformat()} (was {before.isoformat()})"

@@ -205,6 +205,8 @@ class Enrolment(_Record):
     """When the learner marked the roadmap finished."""
     archived: bool = False
     """Hidden from the active list."""
+    deleted: bool = False
+    """Tombstone: the enrolment was undone (a merge cannot bring it back)."""
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -230,6 +232,12 @@ class RoadmapProgress:
     """Notes by item or node id."""
     own_items: dict[str, OwnItem] = field(default_factory=dict)
     """The learner's own items and links by id."""
+
+    @property
+    def enrolled(self) -> Enrolment | None:
+        """The live enrolment: None when there is none or it was undone."""
+        enrolment = self.enrolment
+        return None if enrolment is None or enrolment.deleted else enrolment
 
     def state(self, item_id: str) -> ItemState:
         """The state of an item, todo when never touched."""
@@ -610,11 +618,11 @@ def removed_version(path: RecordPath, record: _Record, when: datetime) -> _Recor
     """What a record becomes when the change that created it is undone.
 
     Records that have tombstones get one (so a merge cannot bring them back); an item
-    state goes back to todo; an enrolment is removed.
+    state goes back to todo.
     """
     if isinstance(record, ItemRecord):
         return ItemRecord(state=ItemState.TODO, updated=when)
-    if isinstance(record, (Note, OwnItem, CheckIn)):
+    if isinstance(record, (Note, OwnItem, CheckIn, Enrolment)):
         return replace(record, deleted=True, updated=when)
     if isinstance(record, Settings):
         return Settings(updated=when)

@@ -113,7 +113,7 @@ def choose_roadmap(progress: Progress, wanted: str | None = None) -> str | None:
         return wanted
     if progress.settings.active_roadmap:
         return progress.settings.active_roadmap
-    enrolled = [rid for rid, rp in progress.roadmaps.items() if rp.enrolment is not None]
+    enrolled = [rid for rid, rp in progress.roadmaps.items() if rp.enrolled is not None]
     return enrolled[0] if len(enrolled) == 1 else None
 
 

@@ -175,11 +175,11 @@ class Session:
         Runs in worker threads: it is pure and fast, but never worth a frame.
         """
         rp = progress.roadmap(self.roadmap_id)
-        if rp.enrolment is None:
+        if rp.enrolled is None:
             return None, None
         from syllabus.model.schedule import build_plan, compute_status
 
-        plan = build_plan(self.roadmap, rp.enrolment, rp)
+        plan = build_plan(self.roadmap, rp.enrolled, rp)
         return plan, compute_status(self.roadmap, progress, self.roadmap_id, today, plan)
 
     def calendar_marks(self, plan: Plan | None, rp: RoadmapProgress) -> CalendarMarks:
@@ -196,9 +196,9 @@ class Session:
                 monday += timedelta(days=7)
         rest: frozenset[int] = frozenset()
         off: set[date] = set()
-        if rp.enrolment is not None:
-            rest = frozenset(WEEKDAYS.index(d) for d in rp.enrolment.rest_days if d in WEEKDAYS)
-            for pause in rp.enrolment.pauses:
+        if rp.enrolled is not None:
+            rest = frozenset(WEEKDAYS.index(d) for d in rp.enrolled.rest_days if d in WEEKDAYS)
+            for pause in rp.enrolled.pauses:
                 day = pause.start
                 while day <= pause.end and len(off) < MAX_DAYS_OFF:
                     off.add(day)

@@ -84,7 +84,7 @@ def compute_status(
     """Everything the status views show, from one pass over items and check-ins."""
     rp = progress.roadmap(roadmap_id)
     if plan is None:
-        plan = build_plan(roadmap, rp.enrolment or default_enrolment(roadmap, today), rp)
+        plan = build_plan(roadmap, rp.enrolled or default_enrolment(roadmap, today), rp)
     cal = plan.calendar
     day_start = progress.settings.day_start_hour
     items = _count_items(plan, rp)

@@ -79,7 +79,7 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
         self._cancellable = cancellable
 
     def _enrolled(self, entry: CatalogEntry) -> bool:
-        return self._progress.roadmap(entry.id).enrolment is not None
+        return self._progress.roadmap(entry.id).enrolled is not None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -124,7 +124,7 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
         entry = self._entry(event.option.id)
         if entry is None:
             return
-        enrolment = self._progress.roadmap(entry.id).enrolment
+        enrolment = self._progress.roadmap(entry.id).enrolled
         hours = enrolment.hours_per_week if enrolment else suggested_hours(entry)
         self.query_one("#hours", Input).value = f"{hours:g}"
         if enrolment is not None:
