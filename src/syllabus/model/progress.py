@@ -399,7 +399,7 @@ def _later(a: R | None, b: R | None, tie_a: bool = False) -> R | None:
         return b
     if b is None:
         return a
-    ta, tb = a.updated, b.updated  # type: ignore[attr-defined]
+    ta, tb = a.updated, b.updated
     if ta != tb:
         return a if ta > tb else b
     if tie_a or a == b:
@@ -437,7 +437,7 @@ def _merge_dict(a: dict[str, R], b: dict[str, R], tie_a: bool) -> dict[str, R]:
         if ours is None:
             merged[key] = theirs
             continue
-        mine, other = ours.updated, theirs.updated  # type: ignore[attr-defined]
+        mine, other = ours.updated, theirs.updated
         if other > mine:
             merged[key] = theirs
         elif other == mine and not tie_a and ours != theirs:
