@@ -7,9 +7,10 @@ The classes are frozen standard dataclasses, and pydantic validates them: a road
 file is read with ``model.validate.roadmap`` (a pydantic ``TypeAdapter`` over these
 classes, unknown keys refused). Why not ``BaseModel``: building model classes costs
 pydantic more than its own import (measured: the first model class adds 40 % to
-``from pydantic import BaseModel``), while a file syllabus has validated once loads
-from a per-machine cache with no pydantic at all; one-shot commands and the app's
-start-up stay quick.
+``from pydantic import BaseModel``). A file whose values already have their fields'
+exact types (what syllabus writes) is built by ``model.plain.build`` through the same
+``__post_init__`` rules without pydantic; anything else goes to pydantic. One-shot
+commands and the app's start-up stay quick.
 """
 
 from __future__ import annotations
