@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from ui_helpers import open_main, screen_text, wait_for
 
+from syllabus.tui import opening
 from syllabus.tui import store as store_module
 from syllabus.tui.app import SyllabusApp
 from syllabus.tui.screens.main import MainScreen
@@ -71,7 +72,7 @@ async def test_reopens_at_the_node_last_shown(enrolled_dir: Path) -> None:
         screen.jump(W2)
         await pilot.press("q")
         await wait_for(pilot, lambda: app.return_code is not None)
-    view = enrolled_dir / "local" / store_module.VIEW_FILE
+    view = enrolled_dir / "local" / opening.VIEW_FILE
     assert json.loads(view.read_text(encoding="utf-8")) == {"tiny": W2}
 
     app = SyllabusApp(enrolled_dir)
@@ -96,7 +97,7 @@ async def test_reopens_at_the_node_last_shown(enrolled_dir: Path) -> None:
 async def test_a_view_file_that_makes_no_sense_opens_at_today(
     enrolled_dir: Path, content: bytes
 ) -> None:
-    view = enrolled_dir / "local" / store_module.VIEW_FILE
+    view = enrolled_dir / "local" / opening.VIEW_FILE
     view.parent.mkdir(parents=True, exist_ok=True)
     view.write_bytes(content)
     app = SyllabusApp(enrolled_dir)

@@ -21,7 +21,6 @@ loop that has stopped.
 from __future__ import annotations
 
 import asyncio
-import json
 import threading
 import time
 from collections.abc import Callable
@@ -30,6 +29,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from textual.signal import Signal
+
+from syllabus.tui.opening import FileDamaged, check_intact, open_session, read_view, write_view
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -61,9 +62,6 @@ CLOSE_WAIT = 1.0
 PERSISTENT = 365 * 24 * 3600.0
 """A notification timeout that outlasts any sitting: the notice stays until dismissed."""
 
-VIEW_FILE = "view.json"
-"""Per machine, in ``local/``: the node each roadmap was last left on."""
-
 ChangeKind = Literal["loaded", "opened", "edited", "replaced", "damaged"]
 
 
@@ -80,68 +78,6 @@ class Change:
     """A few words for a notification ("Undone", "Changed elsewhere")."""
     origin: object | None = None
     """Who committed an edit (a screen), so it can skip redrawing what it drew itself."""
-
-
-class FileDamaged(Exception):
-    """The file on disk does not parse; ``str()`` says why."""
-
-
-def check_intact(file: ProgressFile) -> None:
-    """Raise ``FileDamaged`` if the file on disk does not parse; never moves it.
-
-    ``ProgressFile.load`` sets a damaged file aside and starts empty: right at start-up,
-    wrong for a file another program is writing while the app holds good progress.
-    """
-    from syllabus.storage import toml_io
-
-    try:
-        raw = file.path.read_bytes()
-    except FileNotFoundError:
-        return
-    except OSError as error:
-        raise FileDamaged(f"cannot be read ({error.strerror})") from None
-    try:
-        toml_io.to_progress(toml_io.parse(raw.decode("utf-8-sig")), toml_io.file_time(0))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise FileDamaged(str(error) or type(error).__name__) from None
-
-
-def open_session(
-    roadmap_id: str, data_dir: Path, progress: Progress | None, notes: list[str]
-) -> Session | None:
-    """A roadmap indexed with its plan and status, or None with a note why (any thread)."""
-    from syllabus.catalog import load_roadmap
-    from syllabus.tui.session import Session
-
-    try:
-        roadmap = load_roadmap(roadmap_id, data_dir)
-    except Exception as error:  # a damaged or missing roadmap must not kill the app
-        notes.append(f"Cannot open roadmap {roadmap_id}: {error}")
-        return None
-    session = Session(roadmap, roadmap_id)
-    if progress is not None:
-        from syllabus.clock import today
-
-        try:
-            day = today(progress.settings.day_start_hour)
-            session.plan, session.status = session.schedule(progress, day)
-            session.marks = session.calendar_marks(session.plan, progress.roadmap(roadmap_id))
-        except Exception as error:  # the checklist is still useful without a plan
-            notes.append(f"No schedule: {error}")
-    return session
-
-
-def read_view(data_dir: Path) -> dict[str, str]:
-    """Roadmap id → node last shown, validated; anything unexpected reads as nothing."""
-    from syllabus.storage.paths import local_dir
-
-    try:
-        data = json.loads((local_dir(data_dir) / VIEW_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict):
-        return {}
-    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
 
 
 class ProgressStore:
@@ -517,14 +453,6 @@ class ProgressStore:
         return saved
 
     def _write_view(self) -> None:
-        if not self._view_dirty:
-            return
-        from syllabus.storage.atomic import write_atomic
-        from syllabus.storage.paths import local_dir
-
-        self._view_dirty = False
-        data = json.dumps(self._view, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        try:
-            write_atomic(local_dir(self.data_dir) / VIEW_FILE, data)
-        except OSError:
-            pass  # the next start opens at today's node instead
+        if self._view_dirty:
+            self._view_dirty = False
+            write_view(self.data_dir, self._view)
