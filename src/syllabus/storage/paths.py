@@ -30,6 +30,11 @@ def local_dir(root: Path) -> Path:
     return root / "local"
 
 
+def lock_path(root: Path) -> Path:
+    """The lock every writer of the progress file and of ``local/`` markers holds."""
+    return local_dir(root) / "lock"
+
+
 def backups_dir(root: Path) -> Path:
     """Daily snapshots and conflict copies that were merged in."""
     return root / "backups"

@@ -25,10 +25,11 @@ from syllabus.model.progress import Progress, RecordPath, merge
 from syllabus.storage import toml_io
 from syllabus.storage.atomic import real_path, write_atomic
 from syllabus.storage.lock import ProcessLock
-from syllabus.storage.paths import backups_dir, local_dir, progress_path
+from syllabus.storage.paths import backups_dir, local_dir, lock_path, progress_path
 
 if TYPE_CHECKING:
     from syllabus.storage.journal import Journal
+    from syllabus.storage.notices import Kind, Notice
 
 # backups and journal are imported where used: reading the file (every CLI command,
 # the app's start) needs neither.
@@ -56,9 +57,16 @@ class Loaded:
     problems: list[str] = field(default_factory=list)
     """One-line messages: damaged file moved aside, conflict copy merged, newer schema, …"""
     read_only: bool = False
-    """The file is from a newer syllabus: show it, never write it."""
+    """Show the progress, never write it: the file is from a newer syllabus, or it is
+    there but cannot be read or moved aside (``read_only_reason`` says which)."""
     damaged: bool = False
-    """The file was damaged (and moved aside): a CLI command stops with exit code 1."""
+    """The file was damaged (moved aside, or left unread): a CLI command stops with exit 1."""
+    read_only_reason: str | None = None
+    """Why ``read_only``: one line naming the file, for a notice."""
+    notices: list[Notice] = field(default_factory=list)
+    """The findings among ``problems`` also kept in ``local/`` until a person has seen
+    them (see ``ProgressFile.pending_notices``): whoever shows ``problems`` to a person
+    acknowledges these."""
 
 
 class _Damaged(Exception):
@@ -71,6 +79,10 @@ class _NewerCopy(Exception):
 
 class _Unreadable(Exception):
     """The file cannot be read at all (permissions, a folder in its place): left alone."""
+
+    def __init__(self, message: str, why: str) -> None:
+        super().__init__(message)
+        self.why = why
 
 
 _CONFLICT_MARKERS = ("sync-conflict", "conflicted copy", "conflict")
@@ -95,8 +107,8 @@ class ProgressFile:
         self.path = progress_path(self.root)
         """The progress file (may be a symlink; the link survives saves)."""
         self.read_only = False
-        """Set by ``load`` when the file is from a newer syllabus."""
-        self._lock = ProcessLock(local_dir(self.root) / "lock")
+        """Set by ``load``: the file is from a newer syllabus, or cannot be read or moved."""
+        self._lock = ProcessLock(lock_path(self.root))
         self._opened_journal: Journal | None = None
         self._damaged = False
         self._base: Progress | None = None
@@ -108,6 +120,10 @@ class ProgressFile:
         re-reading our own save."""
         self._extras: toml_io.Extras = {}
         """Keys in the file as last read that the model does not know, written back on save."""
+        self._refusal: str | None = None
+        """Set by ``_read``: why the file on disk must not be written (it is left as is)."""
+        self._noticed: list[Notice] = []
+        """Notices recorded since ``load`` began: handed back in ``Loaded.notices``."""
 
     @property
     def _journal(self) -> Journal:
@@ -129,18 +145,66 @@ class ProgressFile:
         return st.st_mtime_ns, st.st_size
 
     def load(self) -> Loaded:
-        """Read the file; a damaged one is moved aside and reported, never overwritten."""
+        """Read the file; a damaged one is moved aside and reported, never overwritten.
+
+        A file that is there but cannot be read, or cannot be moved aside, loads empty
+        and read-only, so that no caller saves over it.
+        """
         problems: list[str] = []
         self._damaged = False
+        self._refusal = None
+        self._noticed = []
         progress, read_only = self._read(problems)
         damaged = self._damaged
+        reason = self._refusal
+        if read_only and reason is None:
+            reason = problems[-1]
+        read_only = reason is not None
         self.read_only = read_only
         if not read_only:
             copies = self._conflict_copies()
             if copies:
                 progress = self._merge_copies(copies, problems)
         self._base = progress
-        return Loaded(progress, problems, read_only, damaged)
+        return Loaded(progress, problems, read_only, damaged, reason, list(self._noticed))
+
+    # --- notices a person must see -------------------------------------------------------
+
+    def pending_notices(self) -> list[Notice]:
+        """Findings (damage set aside, a file left unread, a copy not merged) that no
+        person has seen yet, oldest first: the app and interactive commands show each
+        ``message`` and then ``acknowledge`` them; status-bar and machine-readable output
+        never do. Reads one small file; [] when there is none (or it is unreadable)."""
+        from syllabus.storage import notices
+
+        return notices.pending(self.root)
+
+    def acknowledge(self, seen: list[Notice]) -> None:
+        """A person has seen these notices: they are not pending any more."""
+        from syllabus.storage import notices
+
+        notices.acknowledge(self.root, seen, self._lock)
+
+    def _notice(
+        self, kind: Kind, found: str, file: Path | None = None, kept: Path | None = None
+    ) -> Notice:
+        from syllabus.storage import notices
+
+        notice = notices.record(self.root, kind, file or self.path, found, kept, self._lock)
+        self._noticed.append(notice)
+        return notice
+
+    def _unread(self, unreadable: _Unreadable) -> str:
+        """Report a file that cannot be read: kept as a notice; the problem line."""
+        from syllabus.storage.notices import restore_hint
+
+        self._damaged = True
+        self._refusal = str(unreadable)
+        notice = self._notice("unreadable", unreadable.why)
+        hint = restore_hint(
+            notice.backup, notice.backup_time, "Once that is fixed or it is moved away, the"
+        )
+        return f"{unreadable}. {hint}"
 
     def _read(self, problems: list[str]) -> tuple[Progress, bool]:
         """The file's progress and whether it is read-only; damaged → moved aside, empty.
@@ -153,8 +217,7 @@ class ProgressFile:
         except _Damaged:
             pass
         except _Unreadable as unreadable:
-            self._damaged = True
-            problems.append(str(unreadable))
+            problems.append(self._unread(unreadable))
             return Progress(), False
         # Look again under the lock: another process may have just replaced the file.
         try:
@@ -167,17 +230,20 @@ class ProgressFile:
         try:
             return self._parse_disk(problems)
         except _Damaged as damaged:
-            problems.append(self._set_aside(str(damaged))[0])
+            line, safe = self._set_aside(str(damaged))
+            if not safe:
+                self._refusal = line
+            problems.append(line)
             return Progress(), False
         except _Unreadable as unreadable:
-            self._damaged = True
-            problems.append(str(unreadable))
+            problems.append(self._unread(unreadable))
             return Progress(), False
 
     def _unreadable(self, why: str) -> _Unreadable:
         return _Unreadable(
             f"{self.path} {why}; it is left as it is and nothing is saved over it "
-            "until that is fixed"
+            "until that is fixed",
+            why,
         )
 
     def _parse_disk(self, problems: list[str]) -> tuple[Progress, bool]:
@@ -260,27 +326,42 @@ class ProgressFile:
 
         The file is renamed beside itself. Behind a symlink the target (perhaps outside
         the data dir, in a synced folder) is never renamed: its bytes are copied into
-        the data dir instead, and the next save replaces them through the link.
+        the data dir instead, and the next save replaces them through the link. Either
+        way the finding is kept as a notice until a person has seen it.
         """
         from syllabus.storage import backups
 
         self._damaged = True
         self._known = None
         if self.path.is_symlink():
-            return self._copy_aside(reason)
-        aside = backups.free_name(self.root, f"{self.path.stem}.corrupt-{backups.stamp()}")
-        try:
-            os.rename(self.path, aside)
-        except FileNotFoundError:
-            return f"{self.path} was damaged ({reason}) and is gone now", True
-        except OSError as error:
-            return (
-                f"{self.path} is damaged ({reason}) and could not be moved aside "
-                f"({error.strerror}); it will not be saved over"
-            ), False
-        return f"{self.path} is damaged ({reason}): moved aside to {aside}; starting empty", True
+            line, kept = self._copy_aside(reason)
+        else:
+            aside = backups.free_name(self.root, f"{self.path.stem}.corrupt-{backups.stamp()}")
+            try:
+                os.rename(self.path, aside)
+            except FileNotFoundError:
+                return f"{self.path} was damaged ({reason}) and is gone now", True
+            except OSError as error:
+                kept = None
+                line = (
+                    f"{self.path} is damaged ({reason}) and could not be moved aside "
+                    f"({error.strerror}); it will not be saved over"
+                )
+            else:
+                kept = aside
+                line = f"{self.path} is damaged ({reason}): moved aside to {aside}; starting empty"
+        return self._damage_line(line, reason, kept), kept is not None
 
-    def _copy_aside(self, reason: str) -> tuple[str, bool]:
+    def _damage_line(self, line: str, reason: str, kept: Path | None) -> str:
+        """Keep the finding as a notice; the problem line with the way back added."""
+        from syllabus.storage.notices import restore_hint
+
+        notice = self._notice("damaged", reason, kept=kept)
+        lead = "The" if kept is not None else "Once it is moved away, the"
+        return f"{line}. {restore_hint(notice.backup, notice.backup_time, lead)}"
+
+    def _copy_aside(self, reason: str) -> tuple[str, Path | None]:
+        """Copy a damaged link target's bytes into the data dir; the line and the copy."""
         from syllabus.storage import backups
 
         target = real_path(self.path)
@@ -297,11 +378,11 @@ class ProgressFile:
             return (
                 f"{self.path} (a link to {target}) is damaged ({reason}) and could not be "
                 f"copied aside ({error.strerror}); it will not be saved over"
-            ), False
+            ), None
         return (
             f"{self.path} (a link to {target}) is damaged ({reason}): a copy is kept as "
             f"{kept}; starting empty, the next save writes through the link"
-        ), True
+        ), kept
 
     def _conflict_copies(self) -> list[Path]:
         """Conflict copies beside the file; also sweeps temp files a killed save left."""
@@ -322,7 +403,8 @@ class ProgressFile:
         which changes nothing. A copy from a newer syllabus is set aside unmerged.
         """
         read: list[Path] = []
-        refused: list[tuple[Path, str]] = []
+        refused: list[tuple[Path, str, bool]] = []
+        """(copy, why, from a newer syllabus) for each copy not merged."""
         try:
             with self._lock:
                 disk = self._read_for_write(problems)
@@ -332,10 +414,10 @@ class ProgressFile:
                     try:
                         other, extras = self._read_copy(copy)
                     except _NewerCopy as newer:
-                        refused.append((copy, str(newer)))
+                        refused.append((copy, str(newer), True))
                         continue
                     except (OSError, UnicodeDecodeError, toml_io.FormatError) as error:
-                        refused.append((copy, f"is damaged ({_reason(error)})"))
+                        refused.append((copy, _reason(error), False))
                         continue
                     merged = merge(merged, other)
                     grew = self._take_unknown_keys(extras) or grew
@@ -350,8 +432,12 @@ class ProgressFile:
         for copy in read:
             where = self._put_away(copy)
             problems.append(f"merged sync conflict copy {copy.name} into {self.path}; {where}")
-        for copy, why in refused:
-            problems.append(f"conflict copy {copy} {why}; {self._put_away(copy)}")
+        for copy, why, from_newer in refused:
+            where, kept = self._put_away_at(copy)
+            if kept is not None:  # a copy left where it was is found again next time
+                self._notice("newer-copy" if from_newer else "damaged-copy", why, copy, kept)
+            what = why if from_newer else f"is damaged ({why})"
+            problems.append(f"conflict copy {copy} {what}; {where}")
         return result
 
     def _take_unknown_keys(self, extras: toml_io.Extras) -> bool:
@@ -380,12 +466,17 @@ class ProgressFile:
 
     def _put_away(self, copy: Path) -> str:
         """Move a conflict copy dealt with to backups/; says where it went (or why not)."""
+        return self._put_away_at(copy)[0]
+
+    def _put_away_at(self, copy: Path) -> tuple[str, Path | None]:
+        """``_put_away``, and where the copy is now (None: it stayed where it was)."""
         from syllabus.storage import backups
 
         try:
-            return f"the copy is now {backups.keep(self.root, copy)}"
+            kept = backups.keep(self.root, copy)
         except OSError as error:
-            return f"the copy could not be moved to backups ({_reason(error)})"
+            return f"the copy could not be moved to backups ({_reason(error)})", None
+        return f"the copy is now {kept}", kept
 
     def _read_for_write(self, problems: list[str] | None = None) -> Progress:
         """The file as it is now, for a change; refuses a newer schema or an immovable wreck."""
