@@ -39,6 +39,9 @@ def test_a_file_it_may_not_read_is_reported_and_left_alone(
     (line,) = loaded.problems
     assert loaded.damaged and "Permission denied" in line and "\n" not in line
     assert "moved aside" not in line and "left as it is" in line
+    # Read-only, so that no caller (the app) tries to save its empty progress over it.
+    assert loaded.read_only and pf.read_only and loaded.progress == pm.Progress()
+    assert loaded.read_only_reason is not None and "Permission denied" in loaded.read_only_reason
     with pytest.raises(SaveFailed, match="Permission denied"):
         pf.update(_tick("y"))
     monkeypatch.undo()
@@ -55,10 +58,37 @@ def test_a_folder_named_progress_toml_is_reported_and_left_alone(data_dir: Path)
     loaded = pf.load()
     (line,) = loaded.problems
     assert loaded.damaged and "is a folder" in line and "left as it is" in line
+    assert loaded.read_only and "is a folder" in (loaded.read_only_reason or "")
     with pytest.raises(SaveFailed, match="is a folder"):
         pf.update(_tick("y"))
     assert (folder / "notes.txt").read_text() == "mine"
     assert not list(data_dir.glob("progress.corrupt-*"))
+
+
+def test_a_damaged_file_that_cannot_be_moved_aside_loads_read_only(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir.mkdir(parents=True)
+    path = data_dir / "progress.toml"
+    path.write_bytes(b"garbage = [")
+
+    def rename(source: object, target: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(source))
+
+    monkeypatch.setattr("syllabus.storage.progress_file.os.rename", rename)
+    loaded = ProgressFile(data_dir).load()
+    assert loaded.damaged and loaded.read_only
+    assert "could not be moved aside" in (loaded.read_only_reason or "")
+    monkeypatch.undo()
+    assert path.read_bytes() == b"garbage = ["
+
+
+def test_a_file_from_a_newer_syllabus_says_why_it_is_read_only(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "progress.toml").write_bytes(b"schema = 99\n")
+    loaded = ProgressFile(data_dir).load()
+    assert loaded.read_only and not loaded.damaged
+    assert "newer syllabus" in (loaded.read_only_reason or "")
 
 
 def test_a_damaged_file_behind_a_link_is_copied_aside_and_written_through_the_link(

@@ -2,8 +2,10 @@
 
 Exit codes: 0 done; 1 a failure the user must look at (a damaged or unwritable
 file); 2 a usage error (bad argument, unknown id, invalid value). Errors are one
-line on stderr. Nothing here imports Textual or Rich (an import-linter contract and
-a test hold it): with no command, ``main`` calls the ``app`` it is given.
+line on stderr. An interactive command (``Command.interactive``) ends by printing the
+notices no person has seen yet, such as damage a status-bar run set aside. Nothing
+here imports Textual or Rich (an import-linter contract and a test hold it): with no
+command, ``main`` calls the ``app`` it is given.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from syllabus.cli.context import CliError, Context, FileProblem, UsageError, note
+from syllabus.cli.context import CliError, Context, FileProblem, UsageError, note, show_notices
 from syllabus.cli.parser import build_parser, command_in
 from syllabus.cli.table import BY_NAME, COMMANDS, Command
 
@@ -62,7 +64,12 @@ def main(argv: Sequence[str] | None = None, app: Callable[[Path], int] | None = 
             if app is None:
                 raise UsageError("a command is needed (see syllabus --help)")
             return app(ctx.data_dir)
-        return BY_NAME[args.command].run(args, ctx)
+        command = BY_NAME[args.command]
+        try:
+            return command.run(args, ctx)
+        finally:
+            if command.interactive(args):
+                show_notices(ctx)
     except CliError as error:
         note(str(error))
         return error.code

@@ -8,7 +8,7 @@ failure into the one-line error and exit code the command line promises.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from syllabus.model.progress import Progress
     from syllabus.model.roadmap import Roadmap
-    from syllabus.storage.progress_file import ProgressFile
+    from syllabus.storage.progress_file import Loaded, ProgressFile
 
 NO_ROADMAP = "no active roadmap: run `syllabus start ID` first, or pass --roadmap ID"
 """The usage error when no roadmap is named and ``choose_roadmap`` leaves a choice."""
@@ -61,6 +61,8 @@ class Context:
 
     data_dir: Path
     """The data directory (``--data-dir``, ``$SYLLABUS_DATA_DIR`` or the platform's)."""
+    shown: set[str] = field(default_factory=set)
+    """Ids of the notices this run has reported already, as the load's problem lines."""
 
     def today(self, day_start_hour: int = 4) -> date:
         """Today's study day (``$SYLLABUS_TODAY`` wins)."""
@@ -74,19 +76,28 @@ class Context:
 
         return ProgressFile(self.data_dir)
 
+    def load_progress(self, file: ProgressFile | None = None) -> Loaded:
+        """Load the progress file; the caller reports ``problems`` (notices among them
+        are then not printed again when the command ends)."""
+        loaded = (file or self.progress_file()).load()
+        self.shown.update(notice.id for notice in loaded.notices)
+        return loaded
+
     def open_progress(self, writing: bool = False) -> tuple[ProgressFile, Progress]:
         """The progress file and what it holds.
 
-        A damaged file (moved aside by the load) stops the command with exit 1, as does
-        a file from a newer syllabus when the command means to write; other problems the
-        load reports (a merged conflict copy) are noted on stderr.
+        A damaged file (moved aside by the load, or left unread) stops the command with
+        exit 1, as does a file from a newer syllabus when the command means to write;
+        every problem the load reports (a merged conflict copy) is noted on stderr.
         """
         file = self.progress_file()
-        loaded = file.load()
-        if loaded.damaged or (loaded.read_only and writing):
-            raise FileProblem(loaded.problems[-1])
-        for problem in loaded.problems:
+        loaded = self.load_progress(file)
+        problems = loaded.problems
+        fatal = loaded.damaged or (loaded.read_only and writing)
+        for problem in problems[:-1] if fatal else problems:
             note(problem)
+        if fatal:
+            raise FileProblem(problems[-1])
         return file, loaded.progress
 
     def catalog_id(self, wanted: str, progress: Progress | None = None) -> str:
@@ -123,3 +134,27 @@ class Context:
             raise UsageError(str(error)) from None
         except (catalog.RoadmapFileError, OSError, ValueError) as error:
             raise FileProblem(str(error)) from None
+
+
+def show_notices(ctx: Context) -> None:
+    """Print what no person has seen yet (one line each), then mark it seen.
+
+    Called when an interactive command ends (``Command.interactive``): damage a
+    status-bar run set aside is told here, once. Notices this run already reported
+    as problem lines are marked seen without a second line.
+    """
+    from syllabus.storage.paths import notices_path
+
+    if not notices_path(ctx.data_dir).exists():
+        return  # the usual case: one stat, nothing imported
+    from syllabus.storage import notices
+
+    pending = notices.pending(ctx.data_dir)
+    try:
+        for notice in pending:
+            if notice.id not in ctx.shown:
+                note(notice.message)
+        sys.stderr.flush()
+    except OSError:
+        return  # stderr is gone: nobody saw them
+    notices.acknowledge(ctx.data_dir, pending)

@@ -31,7 +31,7 @@ def _progress(ctx: Context) -> Progress | None:
 
     if not progress_path(ctx.data_dir).exists():
         return None
-    loaded = ctx.progress_file().load()
+    loaded = ctx.load_progress()
     for problem in loaded.problems:
         note(problem)
     return None if loaded.damaged else loaded.progress

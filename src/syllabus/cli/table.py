@@ -25,6 +25,29 @@ Arguments = Callable[[argparse.ArgumentParser], None]
 Handler = Callable[[argparse.Namespace, "Context"], int]
 """Runs a command; returns its exit code."""
 
+Audience = Callable[[argparse.Namespace], bool]
+"""Whether a run, given its arguments, is read by a person (see ``Command.interactive``)."""
+
+
+def a_person(args: argparse.Namespace) -> bool:
+    """A person typed it and reads what it says."""
+    return True
+
+
+def a_program(args: argparse.Namespace) -> bool:
+    """Its output is data for another program (a calendar, a file): nobody reads stderr."""
+    return False
+
+
+def text_output(args: argparse.Namespace) -> bool:
+    """A person, unless ``--format json`` asks for data for a script."""
+    return bool(getattr(args, "format", "text") == "text")
+
+
+def not_short(args: argparse.Namespace) -> bool:
+    """A person, unless ``--short`` feeds a prompt or status bar (stderr often goes nowhere)."""
+    return not getattr(args, "short", False)
+
 
 @dataclass(frozen=True, slots=True)
 class Command:
@@ -38,6 +61,10 @@ class Command:
     """Adds the command's arguments to its subparser."""
     handler: str
     """``module:function`` in ``syllabus.cli``, imported when the command runs."""
+    interactive: Audience = a_person
+    """Whether a run is read by a person: only such a run shows the notices nobody has
+    seen yet (damage set aside by a status-bar run, say) and marks them seen. A status
+    bar or a program reading JSON or iCalendar never does, so they stay pending."""
 
     def load(self) -> Handler:
         """The handler function (importing its module)."""
@@ -168,9 +195,11 @@ def _replan(cmd: argparse.ArgumentParser) -> None:
 # --- the table ---------------------------------------------------------------------------
 
 COMMANDS: tuple[Command, ...] = (
-    Command("list", "list bundled and imported roadmaps", _format, "roadmaps:cmd_list"),
-    Command("show", "show a roadmap's outline", _show, "roadmaps:cmd_show"),
-    Command("export", "export a roadmap", _export, "roadmaps:cmd_export"),
+    Command(
+        "list", "list bundled and imported roadmaps", _format, "roadmaps:cmd_list", text_output
+    ),
+    Command("show", "show a roadmap's outline", _show, "roadmaps:cmd_show", text_output),
+    Command("export", "export a roadmap", _export, "roadmaps:cmd_export", a_program),
     Command("import", "import a Markdown roadmap", _import, "roadmaps:cmd_import"),
     Command("start", "enrol in a roadmap and make it active", _start, "progress:cmd_start"),
     Command("use", "switch the active roadmap", _id, "progress:cmd_use"),
@@ -180,7 +209,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("skip", "mark items skipped", _item_state("skipped"), "progress:cmd_state"),
     Command("doing", "mark items in progress", _item_state("doing"), "progress:cmd_state"),
     Command("checkin", "log a study session", _checkin, "progress:cmd_checkin"),
-    Command("log", "list check-ins", _log, "progress:cmd_log"),
+    Command("log", "list check-ins", _log, "progress:cmd_log", text_output),
     Command(
         "note",
         "set the note on an item or node (empty text removes it)",
@@ -191,15 +220,17 @@ COMMANDS: tuple[Command, ...] = (
     Command("undo", "undo this machine's last change", _nothing, "progress:cmd_undo"),
     Command("redo", "redo the last undone change", _nothing, "progress:cmd_redo"),
     Command("backups", "list backups, or restore one", _backups, "progress:cmd_backups"),
-    Command("status", "progress, schedule and forecast", _status, "schedule:cmd_status"),
-    Command("today", "today's summary", _today, "schedule:cmd_today"),
+    Command(
+        "status", "progress, schedule and forecast", _status, "schedule:cmd_status", text_output
+    ),
+    Command("today", "today's summary", _today, "schedule:cmd_today", not_short),
     Command(
         "replan",
         "move the unfinished rest of the plan to start on a date",
         _replan,
         "schedule:cmd_replan",
     ),
-    Command("ics", "the plan as iCalendar, on stdout", _id, "ics:cmd_ics"),
+    Command("ics", "the plan as iCalendar, on stdout", _id, "ics:cmd_ics", a_program),
 )
 """Every subcommand, in the order ``--help`` lists them."""
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
 
 from syllabus.model.text import clean_text
-from syllabus.storage.paths import backups_dir, local_dir, lock_path
+from syllabus.storage.paths import backups_dir, lock_path, notices_path
 
 if TYPE_CHECKING:
     from syllabus.storage.lock import ProcessLock
@@ -34,9 +33,6 @@ all and was left alone; ``newer-copy`` / ``damaged-copy``: a sync conflict copy 
 was not merged and was moved to backups/."""
 
 KINDS: tuple[str, ...] = get_args(Kind)
-
-MARKER = "notices.json"
-"""The marker's file name in ``local/``."""
 
 KEEP = 20
 """Pending notices kept at most (the oldest go first): the marker stays small."""
@@ -120,14 +116,9 @@ def _local(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def marker_path(root: Path) -> Path:
-    """The marker file."""
-    return local_dir(root) / MARKER
-
-
 def pending(root: Path) -> list[Notice]:
     """The notices not yet acknowledged, oldest first; [] when the marker is unreadable."""
-    found = _read(marker_path(root))
+    found = _read(notices_path(root))
     if not found:
         return []
     folder = backups_dir(root)
@@ -156,6 +147,8 @@ def record(
     ``lock`` is the data dir's lock as the caller holds it (``ProgressFile`` passes its
     own, which is re-entrant); None takes it here. Never pass None while holding it.
     """
+    import secrets
+
     notice = Notice(
         id=f"{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(4)}",
         kind=kind,
@@ -165,7 +158,7 @@ def record(
         kept=None if kept is None else clean_text(str(kept)),
     )
     key = _key(notice)
-    path = marker_path(root)
+    path = notices_path(root)
 
     def add() -> Notice:
         current = _read(path)
@@ -193,7 +186,7 @@ def acknowledge(root: Path, notices: list[Notice], lock: ProcessLock | None = No
     if not notices:
         return
     seen = {n.id for n in notices}
-    path = marker_path(root)
+    path = notices_path(root)
 
     def drop() -> None:
         current = _read(path)

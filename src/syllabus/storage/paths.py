@@ -35,6 +35,11 @@ def lock_path(root: Path) -> Path:
     return local_dir(root) / "lock"
 
 
+def notices_path(root: Path) -> Path:
+    """Findings no person has seen yet (``storage.notices``): per machine, like the journal."""
+    return local_dir(root) / "notices.json"
+
+
 def backups_dir(root: Path) -> Path:
     """Daily snapshots and conflict copies that were merged in."""
     return root / "backups"
