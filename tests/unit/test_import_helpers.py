@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from syllabus.importer.blocks import parser
 from syllabus.importer.build import split_front_matter
 from syllabus.importer.hints import Hints, load_sources
+from syllabus.importer.tokens import parser
 from syllabus.model.plain import dump
 from syllabus.model.roadmap import Roadmap
 

@@ -11,12 +11,12 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
     from markdown_it.token import Token
+
+    from syllabus.importer.tokens import Tokens
 
 META_PREFIX = "syllabus"
 """HTML comments starting ``<!-- syllabus-`` carry exact metadata in exported Markdown."""
@@ -25,17 +25,6 @@ _META = re.compile(r"<!--\s*syllabus-(node|item|group)\s*(\{.*\})?\s*-->", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BR = re.compile(r"<br\s*/?>", re.I)
 _LEAD = re.compile(r"\s*(?:\[[ xX]\]\s*)?")  # a checkbox may stand before a label
-
-
-@lru_cache(maxsize=1)
-def parser() -> MarkdownIt:
-    """CommonMark with tables and linkify; fuzzy links off so "Fast.ai" stays text."""
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "linkify"])
-    if md.linkify is not None:
-        md.linkify.set({"fuzzy_link": False, "fuzzy_email": False, "fuzzy_ip": False})
-    return md
 
 
 @dataclass
@@ -120,6 +109,8 @@ def clean_label(text: str) -> str:
 
 def strip_symbols(text: str) -> str:
     """The text without leading and trailing emoji and symbol characters."""
+    if text[:1] in _ASCII_KEPT and text[-1:] in _ASCII_KEPT:
+        return text  # most text: nothing to strip, told without a lookup per end
     start, end = 0, len(text)
     while start < end and _decorative(text[start]):
         start += 1
@@ -134,6 +125,9 @@ def _decorative(ch: str) -> bool:
     return unicodedata.category(ch) in ("So", "Sk", "Cn", "Co", "Mn") and ch not in "°"
 
 
+_ASCII_KEPT = frozenset(ch for ch in map(chr, range(128)) if not _decorative(ch))
+
+
 def _meta(text: str) -> tuple[str, dict[str, Any]] | None:
     match = _META.search(text)
     if not match:
@@ -145,233 +139,280 @@ def _meta(text: str) -> tuple[str, dict[str, Any]] | None:
     return (match.group(1), data) if isinstance(data, dict) else None
 
 
-def inline_lines(token: Token, source_lines: list[str] | None = None) -> list[Line]:
-    """An inline token's children as lines, split at soft and hard breaks and ``<br>``."""
-    lines: list[Line] = []
-    parts: list[str] = []
-    links: list[tuple[str, str]] = []
-    label: list[str] | None = None
-    label_done = False
-    strong_depth = 0
-    link_href: str | None = None
-    link_text: list[str] = []
-    meta: tuple[str, dict[str, Any]] | None = None
-    label_end = 0
+def inline_lines(children: list[Token]) -> list[Line]:
+    """Inline tokens as lines, split at soft and hard breaks and ``<br>``."""
+    reader = _LineReader()
+    for child in children:
+        if not reader.marker(child):
+            text = _child_text(child, reader.links)
+            if text is not None:
+                reader.add(text)
+    reader.flush()
+    return reader.lines
 
-    def flush() -> None:
-        nonlocal parts, links, label, label_done, meta, label_end
-        joined = "".join(parts)
-        text = joined.strip()
-        lab = "".join(label).strip() if label is not None else None
-        rest = text
-        if lab is not None:
-            rest = joined[label_end:].strip()
-            if rest.startswith(":"):
-                rest = rest[1:].strip()
-            elif not rest and ":" in lab and not lab.rstrip().endswith(":"):
-                lab, _, rest = lab.partition(":")
-                rest = rest.strip()
-            lab = clean_label(lab)
-            if not lab:
-                lab = None
-                rest = text
-        if text or meta:
-            lines.append(Line(text=text, label=lab, rest=rest, links=links, meta=meta))
-        parts, links, label, label_done, meta = [], [], None, False, None
-        label_end = 0
 
-    for child in token.children or []:
+def _child_text(child: Token, links: list[tuple[str, str]]) -> str | None:
+    """The text an inline token stands for (an image's link goes to ``links``)."""
+    kind = child.type
+    if kind == "text" or kind == "html_inline":
+        return child.content
+    if kind == "code_inline":
+        tick = "``" if "`" in child.content else "`"
+        return f"{tick}{child.content}{tick}"
+    if kind == "image":
+        text = child.content or "".join(c.content for c in child.children or [])
+        src = child.attrs.get("src")
+        if isinstance(src, str):
+            links.append((text, src))
+        return text
+    return None  # em_open/close and other markers: the text is what matters
+
+
+class _LineReader:
+    """The line being read from inline tokens: its text, links and leading bold label."""
+
+    __slots__ = (
+        "label",
+        "label_done",
+        "label_end",
+        "lines",
+        "link_href",
+        "link_text",
+        "links",
+        "meta",
+        "parts",
+        "strong_depth",
+    )
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.strong_depth = 0
+        self.link_href: str | None = None
+        self.link_text: list[str] = []
+        self.reset()
+
+    def reset(self) -> None:
+        self.parts: list[str] = []
+        self.links: list[tuple[str, str]] = []
+        self.label: list[str] | None = None
+        self.label_done = False
+        self.meta: tuple[str, dict[str, Any]] | None = None
+        self.label_end = 0
+
+    def marker(self, child: Token) -> bool:
+        """Handle a token that is structure, not text; whether it was one."""
         kind = child.type
         if kind in ("softbreak", "hardbreak"):
-            flush()
-            continue
-        if kind == "html_inline":
+            self.flush()
+        elif kind == "html_inline":
             if _BR.fullmatch(child.content.strip()):
-                flush()
-                continue
+                self.flush()
+                return True
             found = _meta(child.content)
             if found:
-                meta = found
-                continue
-            if child.content.startswith("<!--"):
-                continue
-        text = ""
-        if kind == "text":
-            text = child.content
-        elif kind == "code_inline":
-            tick = "``" if "`" in child.content else "`"
-            text = f"{tick}{child.content}{tick}"
-        elif kind == "html_inline":
-            text = child.content
-        elif kind == "image":
-            text = child.content or "".join(c.content for c in child.children or [])
-            src = child.attrs.get("src")
-            if isinstance(src, str):
-                links.append((text, src))
+                self.meta = found
+                return True
+            return child.content.startswith("<!--")
         elif kind == "link_open":
             href = child.attrs.get("href")
-            link_href = href if isinstance(href, str) else None
-            link_text = []
-            continue
+            self.link_href = href if isinstance(href, str) else None
+            self.link_text = []
         elif kind == "link_close":
-            if link_href is not None:
-                links.append(("".join(link_text).strip(), link_href))
-            link_href = None
-            continue
+            if self.link_href is not None:
+                self.links.append(("".join(self.link_text).strip(), self.link_href))
+            self.link_href = None
         elif kind == "strong_open":
-            strong_depth += 1
-            if label is None and not label_done and _LEAD.fullmatch("".join(parts)):
-                label = []
-            continue
+            self.strong_depth += 1
+            if self.label is None and not self.label_done and _LEAD.fullmatch("".join(self.parts)):
+                self.label = []
         elif kind == "strong_close":
-            strong_depth -= 1
-            if strong_depth == 0 and label is not None and not label_done:
-                label_done = True
-                label_end = len("".join(parts))
-            continue
+            self.strong_depth -= 1
+            if self.strong_depth == 0 and self.label is not None and not self.label_done:
+                self.label_done = True
+                self.label_end = len("".join(self.parts))
         else:
-            continue  # em_open/close and other markers: the text is what matters
-        if link_href is not None:
-            link_text.append(text)
-        if label is not None and not label_done and strong_depth:
-            label.append(text)
-        elif label is None and not label_done and not _LEAD.fullmatch("".join(parts) + text):
-            label_done = True  # checked once: later text cannot start a label
-        parts.append(text)
-    flush()
-    if source_lines is not None and token.map and len(lines) == token.map[1] - token.map[0]:
-        for line, src in zip(lines, source_lines[token.map[0] : token.map[1]], strict=False):
-            line.source = src
-    return lines
+            return False
+        return True
+
+    def add(self, text: str) -> None:
+        if self.link_href is not None:
+            self.link_text.append(text)
+        if self.label is not None and not self.label_done and self.strong_depth:
+            self.label.append(text)
+        elif (
+            self.label is None
+            and not self.label_done
+            and not _LEAD.fullmatch("".join(self.parts) + text)
+        ):
+            self.label_done = True  # checked once: later text cannot start a label
+        self.parts.append(text)
+
+    def flush(self) -> None:
+        joined = "".join(self.parts)
+        text = joined.strip()
+        label = "".join(self.label).strip() if self.label is not None else None
+        rest = text
+        if label is not None:
+            rest = joined[self.label_end :].strip()
+            if rest.startswith(":"):
+                rest = rest[1:].strip()
+            elif not rest and ":" in label and not label.rstrip().endswith(":"):
+                label, _, rest = label.partition(":")
+                rest = rest.strip()
+            label = clean_label(label)
+            if not label:
+                label = None
+                rest = text
+        if text or self.meta:
+            self.lines.append(
+                Line(text=text, label=label, rest=rest, links=self.links, meta=self.meta)
+            )
+        self.reset()
 
 
 def _source(lines: list[str], token: Token) -> str:
     """The Markdown source of a block, HTML comments dropped (code keeps its text as is)."""
     if not token.map:
         return ""
-    text = "\n".join(lines[token.map[0] : token.map[1]]).strip("\n")
-    if token.type in ("fence", "code_block") or "<!--" not in text:
+    start, end = token.map
+    text = lines[start] if end == start + 1 else "\n".join(lines[start:end])
+    text = text.strip("\n")
+    if "<!--" not in text or token.type in ("fence", "code_block"):
         return text
     return _COMMENT.sub("", text).strip("\n")
 
 
 def parse_blocks(text: str) -> list[Block]:
     """The document as a flat list of top-level blocks (headings included)."""
-    tokens = parser().parse(text)
-    source_lines = text.split("\n")
-    blocks, _ = _blocks(tokens, 0, len(tokens), source_lines)
-    return blocks
+    from syllabus.importer.tokens import Tokens
+
+    reader = _Reader(Tokens(text), text.split("\n"))
+    return reader.blocks(0, len(reader.tokens))
 
 
-def _find_close(tokens: list[Token], start: int) -> int:
-    level = tokens[start].level
-    close = tokens[start].type.replace("_open", "_close")
-    for index in range(start + 1, len(tokens)):
-        if tokens[index].type == close and tokens[index].level == level:
-            return index
-    return len(tokens) - 1
+def _closes(tokens: list[Token]) -> list[int]:
+    """For each opening token, the index of its closing token (one pass, a stack)."""
+    closes = list(range(len(tokens)))
+    stack: list[int] = []
+    for index, token in enumerate(tokens):
+        if token.nesting == 1:
+            stack.append(index)
+        elif token.nesting == -1 and stack:
+            closes[stack.pop()] = index
+    for index in stack:  # unclosed (never from markdown-it): up to the end, as before
+        closes[index] = len(tokens) - 1
+    return closes
 
 
-def _blocks(
-    tokens: list[Token], start: int, end: int, source_lines: list[str]
-) -> tuple[list[Block], int]:
-    blocks: list[Block] = []
-    index = start
-    while index < end:
-        token = tokens[index]
-        kind = token.type
-        if kind == "heading_open":
-            inline = tokens[index + 1]
-            lines = inline_lines(inline)
-            text = " ".join(line.text for line in lines)
-            links = [link for line in lines for link in line.links]
-            meta = next((line.meta for line in lines if line.meta), None)
-            joined = Line(text=text, rest=text, links=links, meta=meta)
-            blocks.append(Heading(int(token.tag[1]), joined, _source(source_lines, token)))
-            index = _find_close(tokens, index) + 1
-        elif kind == "paragraph_open":
-            inline = tokens[index + 1]
-            lines = inline_lines(inline, source_lines)
-            if lines:
-                blocks.append(Paragraph(lines, _source(source_lines, token)))
-            index = _find_close(tokens, index) + 1
-        elif kind in ("bullet_list_open", "ordered_list_open"):
-            close = _find_close(tokens, index)
-            items = _list_items(tokens, index + 1, close, source_lines)
-            blocks.append(
-                ListBlock(items, _source(source_lines, token), kind == "ordered_list_open")
-            )
-            index = close + 1
-        elif kind == "table_open":
-            close = _find_close(tokens, index)
-            blocks.append(_table(tokens, index, close, source_lines))
-            index = close + 1
-        elif kind == "blockquote_open":
-            close = _find_close(tokens, index)
-            inner, _ = _blocks(tokens, index + 1, close, source_lines)
-            quote = Raw(_source(source_lines, token), "blockquote")
-            if len(inner) == 1 and isinstance(inner[0], Paragraph):
-                para = inner[0]
-                if len(para.lines) == 1 and para.lines[0].label_only:
-                    blocks.append(Paragraph(para.lines, quote.source))
-                    index = close + 1
-                    continue
-            blocks.append(quote)
-            index = close + 1
-        elif kind in ("fence", "code_block"):
-            blocks.append(Raw(_source(source_lines, token), "code"))
-            index += 1
-        elif kind == "html_block":
-            found = _meta(token.content)
-            if found:
-                blocks.append(Raw("", "meta", found))
-            elif not token.content.lstrip().startswith("<!--"):
-                blocks.append(Raw(_source(source_lines, token), "html"))
-            index += 1
+class _Reader:
+    """Block tokens → blocks; inline content is tokenised as each block is read."""
+
+    def __init__(self, tokens: Tokens, source_lines: list[str]) -> None:
+        self.inline = tokens
+        self.tokens = tokens.tokens
+        self.closes = _closes(self.tokens)
+        self.source_lines = source_lines
+
+    def lines(self, token: Token, sourced: bool = False) -> list[Line]:
+        """An inline token's lines (with their Markdown source, when ``sourced``)."""
+        content = token.content
+        if self.inline.plain(content):  # one text token: one line, no label, no link
+            text = content.strip()
+            lines = [Line(text=text, rest=text)] if text else []
         else:
-            index += 1  # hr and closing tokens: structure, not content
-    return blocks, index
+            lines = inline_lines(self.inline.children(token))
+        span = token.map
+        if sourced and span and len(lines) == span[1] - span[0]:
+            for line, src in zip(lines, self.source_lines[span[0] : span[1]], strict=False):
+                line.source = src
+        return lines
 
+    def source(self, token: Token) -> str:
+        return _source(self.source_lines, token)
 
-def _list_items(
-    tokens: list[Token], start: int, end: int, source_lines: list[str]
-) -> list[ListItem]:
-    items: list[ListItem] = []
-    index = start
-    while index < end:
-        token = tokens[index]
-        if token.type != "list_item_open":
-            index += 1
-            continue
-        close = _find_close(tokens, index)
-        inner, _ = _blocks(tokens, index + 1, close, source_lines)
-        lines: list[Line] = []
-        if inner and isinstance(inner[0], Paragraph):
-            lines = inner[0].lines
-            inner = inner[1:]
-        items.append(ListItem(lines, inner, _source(source_lines, token)))
-        index = close + 1
-    return items
+    def blocks(self, start: int, end: int) -> list[Block]:
+        tokens = self.tokens
+        blocks: list[Block] = []
+        index = start
+        while index < end:
+            token = tokens[index]
+            kind = token.type
+            if kind == "paragraph_open":
+                lines = self.lines(tokens[index + 1], sourced=True)
+                if lines:
+                    blocks.append(Paragraph(lines, self.source(token)))
+            elif kind == "heading_open":
+                lines = self.lines(tokens[index + 1])
+                text = " ".join(line.text for line in lines)
+                links = [link for line in lines for link in line.links]
+                meta = next((line.meta for line in lines if line.meta), None)
+                joined = Line(text=text, rest=text, links=links, meta=meta)
+                blocks.append(Heading(int(token.tag[1]), joined, self.source(token)))
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                items = self.list_items(index + 1, self.closes[index])
+                ordered = kind == "ordered_list_open"
+                blocks.append(ListBlock(items, self.source(token), ordered))
+            elif kind == "table_open":
+                blocks.append(self.table(index, self.closes[index]))
+            elif kind == "blockquote_open":
+                blocks.append(self.quote(index))
+            elif kind in ("fence", "code_block"):
+                blocks.append(Raw(self.source(token), "code"))
+            elif kind == "html_block":
+                found = _meta(token.content)
+                if found:
+                    blocks.append(Raw("", "meta", found))
+                elif not token.content.lstrip().startswith("<!--"):
+                    blocks.append(Raw(self.source(token), "html"))
+            # hr and closing tokens: structure, not content
+            index = self.closes[index] + 1
+        return blocks
 
+    def quote(self, index: int) -> Block:
+        """A block quote is kept as Markdown, unless it is only a label line."""
+        inner = self.blocks(index + 1, self.closes[index])
+        source = self.source(self.tokens[index])
+        if len(inner) == 1 and isinstance(inner[0], Paragraph):
+            para = inner[0]
+            if len(para.lines) == 1 and para.lines[0].label_only:
+                return Paragraph(para.lines, source)
+        return Raw(source, "blockquote")
 
-def _table(tokens: list[Token], start: int, end: int, source_lines: list[str]) -> Table:
-    header: list[list[Line]] = []
-    rows: list[list[list[Line]]] = []
-    row: list[list[Line]] | None = None
-    in_head = False
-    for token in tokens[start:end]:
-        if token.type == "thead_open":
-            in_head = True
-        elif token.type == "thead_close":
-            in_head = False
-        elif token.type == "tr_open":
-            row = []
-        elif token.type == "tr_close" and row is not None:
-            if in_head:
-                header = row
-            else:
-                rows.append(row)
-            row = None
-        elif token.type == "inline" and row is not None:
-            row.append(inline_lines(token))
-    return Table(header, rows, _source(source_lines, tokens[start]))
+    def list_items(self, start: int, end: int) -> list[ListItem]:
+        items: list[ListItem] = []
+        tokens = self.tokens
+        index = start
+        while index < end:
+            token = tokens[index]
+            close = self.closes[index]
+            if token.type == "list_item_open":
+                inner = self.blocks(index + 1, close)
+                lines: list[Line] = []
+                if inner and isinstance(inner[0], Paragraph):
+                    lines = inner[0].lines
+                    inner = inner[1:]
+                items.append(ListItem(lines, inner, self.source(token)))
+            index = close + 1
+        return items
+
+    def table(self, start: int, end: int) -> Table:
+        header: list[list[Line]] = []
+        rows: list[list[list[Line]]] = []
+        row: list[list[Line]] | None = None
+        in_head = False
+        for token in self.tokens[start:end]:
+            if token.type == "thead_open":
+                in_head = True
+            elif token.type == "thead_close":
+                in_head = False
+            elif token.type == "tr_open":
+                row = []
+            elif token.type == "tr_close" and row is not None:
+                if in_head:
+                    header = row
+                else:
+                    rows.append(row)
+                row = None
+            elif token.type == "inline" and row is not None:
+                row.append(self.lines(token))
+        return Table(header, rows, self.source(self.tokens[start]))

@@ -9,6 +9,7 @@ node fields; everything else stays in the node's Markdown ``body``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Any
@@ -570,7 +571,7 @@ class _Filler:
             kind = ItemKind.NOTE  # a summary of work tracked elsewhere: never ticked twice
         elif force is None and self.draft.kind is None and kind is not None:
             kind = rules.text_kind(text, kind)
-        if kind is None and re.match(r"^[✅✓✔☑]", text):
+        if kind is None and _DONE_MARK.match(text):
             kind = ItemKind.OUTCOME
         if kind is None:
             kind = (
@@ -579,7 +580,7 @@ class _Filler:
         # The kind decides: a task, resource, project or capstone is ticked off wherever it
         # stands (an appendix's course list too); notes, tips and outcomes never are.
         checkable = kind.checkable
-        optional = group.optional or bool(re.search(r"\(optional\)|^optional\b", text, re.I))
+        optional = group.optional or bool(_OPTIONAL_TEXT.search(text))
         urls = list(dict.fromkeys(url for _, url in links))
         self.items.append(
             {
@@ -593,6 +594,13 @@ class _Filler:
                 "depth": depth,
             }
         )
+
+
+_DONE_MARK = re.compile(r"^[✅✓✔☑]")
+_OPTIONAL_TEXT = re.compile(r"\(optional\)|^optional\b", re.I)
+_ROUTINE = re.compile(r"routine", re.I)
+_DAILY = re.compile(r"daily|täglich|tages", re.I)
+_WEEKLY = re.compile(r"wöchentlich|weekly|woche|week", re.I)
 
 
 def _hidden_links(text: str, links: list[tuple[str, str]]) -> bool:
@@ -621,11 +629,11 @@ class _State:
             self.pace = rules.find_pace(text)
 
     def routine(self, label: str | None, text: str) -> bool:
-        if not label or not re.search(r"routine", label, re.I):
+        if not label or not _ROUTINE.search(label):
             return False
-        if re.search(r"daily|täglich|tages", label, re.I):
+        if _DAILY.search(label):
             return self.daily(text)
-        if not re.search(r"wöchentlich|weekly|woche|week", label, re.I):
+        if not _WEEKLY.search(label):
             return False
         hours = rules.routine_hours(text)
         if hours is None:
@@ -735,6 +743,7 @@ def _to_nodes(
 
 
 _WEEK_REF = re.compile(r"\bweeks?\s+(\d+)(?:\s*[-–—]\s*(\d+))?", re.I)
+_WEEK_ID = re.compile(r"(?:^|/)week-(\d+)$")
 
 
 def _link_prerequisites(nodes: list[Node]) -> list[Node]:
@@ -742,7 +751,7 @@ def _link_prerequisites(nodes: list[Node]) -> list[Node]:
 
     def index(ns: list[Node]) -> None:
         for node in ns:
-            match = re.search(r"(?:^|/)week-(\d+)$", node.id)
+            match = _WEEK_ID.search(node.id)
             if match:
                 weeks.setdefault(int(match.group(1)), node.id)
             index(node.children)
@@ -752,7 +761,13 @@ def _link_prerequisites(nodes: list[Node]) -> list[Node]:
     def link(ns: list[Node]) -> list[Node]:
         out = []
         for node in ns:
-            update: dict[str, Any] = {"children": link(node.children)}
+            children = link(node.children)
+            if not node.prerequisites_text and all(
+                new is old for new, old in zip(children, node.children, strict=True)
+            ):
+                out.append(node)  # nothing to link below: the node as it is
+                continue
+            update: dict[str, Any] = {"children": children}
             if node.prerequisites_text:
                 found: list[str] = []
                 for match in _WEEK_REF.finditer(node.prerequisites_text):
@@ -766,12 +781,14 @@ def _link_prerequisites(nodes: list[Node]) -> list[Node]:
     return link(nodes)
 
 
+_GERMAN_WORDS = ("und", "der", "die", "das", "mit", "für", "sie", "ein", "eine")
+_ENGLISH_WORDS = ("the", "and", "with", "for", "you", "your", "to", "of")
+
+
 def _language(text: str) -> str:
-    words = re.findall(r"[a-zäöüß]+", text.lower())
-    german = sum(
-        w in ("und", "der", "die", "das", "mit", "für", "sie", "ein", "eine") for w in words
-    )
-    english = sum(w in ("the", "and", "with", "for", "you", "your", "to", "of") for w in words)
+    counts = Counter(re.findall(r"[a-zäöüß]+", text.lower()))
+    german = sum(counts[w] for w in _GERMAN_WORDS)
+    english = sum(counts[w] for w in _ENGLISH_WORDS)
     return "de" if german > english else "en"
 
 

@@ -35,7 +35,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
 def _self_contained(markdown: str) -> bool:
     """Whether Markdown ends where it ends: no open fence or HTML block runs on."""
-    from syllabus.importer.blocks import Heading, parse_blocks, parser
+    from syllabus.importer.blocks import Heading, parse_blocks
+    from syllabus.importer.tokens import parser
 
     if markdown != markdown.strip("\n") or "syllabus-" in markdown:
         return False

@@ -1,0 +1,128 @@
+"""markdown-it, configured once: block tokens for the whole text, inline tokens one at a time.
+
+``MarkdownIt.parse`` tokenises every paragraph's inline content before it returns and
+all of it stays alive until the last block is read: for a 5 MB plan, a million tokens
+at once. Here the block tokens come first (the core rules ``normalize`` and ``block``,
+which also collect the link reference definitions), and an inline token's children are
+made when the reader gets to it, by the core rules the full parse would run on it
+(``inline``, ``linkify``, ``text_join``, each of which treats every inline token on its
+own), and dropped after.
+
+Two shortcuts give what those rules would give, only sooner (``test_import_scale``
+compares both ways on generated text with every Markdown character in it):
+
+- Inline content in which no inline rule can match — no newline, backslash, backtick,
+  ``*``, ``_``, ``<``, ``&``, no ``](`` or ``://``, and no ``[`` while the document
+  defines link references — is a single text token: the ``text`` rule takes every
+  character into one pending run. ``[ ] Task 3: read notes [2 hrs]`` is such a line.
+- ``linkify`` runs only where a link schema occurs. Fuzzy links are off, so linkify-it
+  finds links only at a schema (``https:``, ``mailto:``, ``//``…), and its own pretest,
+  a far larger pattern, is the slowest step of the whole parse.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
+
+_NOT_PLAIN = re.compile(r"[\n\\`*_<&]|\]\(|://")
+"""Where an inline rule other than ``text`` may match (``[`` is checked apart)."""
+
+_INLINE_RULES = [
+    "text", "linkify", "newline", "escape", "backticks", "emphasis", "link", "image",
+    "autolink", "html_inline", "entity",
+]  # fmt: skip
+"""The inline rules the shortcut was worked out for; any other set turns it off."""
+
+
+def _configured() -> MarkdownIt:
+    """CommonMark with tables and linkify; fuzzy links off so "Fast.ai" stays text."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "linkify"])
+    if md.linkify is not None:
+        md.linkify.set({"fuzzy_link": False, "fuzzy_email": False, "fuzzy_ip": False})
+    return md
+
+
+@lru_cache(maxsize=1)
+def parser() -> MarkdownIt:
+    """The whole parser, as ``MarkdownIt.parse`` runs it (export's round-trip checks)."""
+    return _configured()
+
+
+@lru_cache(maxsize=1)
+def _block_parser() -> MarkdownIt:
+    md = _configured()
+    md.core.ruler.disable(["inline", "linkify", "text_join"])
+    return md
+
+
+@lru_cache(maxsize=1)
+def _schemas() -> re.Pattern[str]:
+    """Every schema linkify-it links at, as one pattern (its own case rule: ignore case)."""
+    linkify: Any = parser().linkify
+    names = [name for name in getattr(linkify, "_compiled", {}) if name]
+    if not names:  # another linkify-it: a superset, since every schema ends in ":" or is "//"
+        names = [":", "//"]
+    return re.compile("|".join(re.escape(name) for name in names), re.IGNORECASE)
+
+
+class Tokens:
+    """A document's block tokens, and the inline children of any of its inline tokens."""
+
+    def __init__(self, text: str) -> None:
+        from markdown_it.rules_core import StateCore
+
+        self.env: dict[str, Any] = {}
+        self.tokens: list[Token] = _block_parser().parse(text, self.env)
+        self._md = parser()
+        self._state: StateCore = StateCore("", self._md, self.env)
+        self._references = bool(self.env.get("references"))
+        self._plain_ok = self._md.inline.ruler.get_active_rules() == _INLINE_RULES
+        self._schema = _schemas()
+
+    def plain(self, content: str) -> bool:
+        """Whether the content is one text token, exactly as written (no rule applies)."""
+        return (
+            self._plain_ok
+            and not _NOT_PLAIN.search(content)
+            and not (self._references and "[" in content)
+            and not self._schema.search(content)
+        )
+
+    def children(self, token: Token) -> list[Token]:
+        """The inline token's children as the full parse makes them; not kept on it."""
+        from markdown_it.rules_core import linkify, text_join
+        from markdown_it.token import Token
+
+        content = token.content
+        children: list[Token] = []
+        if (
+            not self._plain_ok
+            or _NOT_PLAIN.search(content)
+            or (self._references and "[" in content)
+        ):
+            self._md.inline.parse(content, self._md, self.env, children)
+        elif content:
+            children.append(Token("text", "", 0, content=content))
+        schema = self._schema.search
+        links = any(child.type == "text" and schema(child.content) for child in children)
+        alone = not children or (len(children) == 1 and children[0].type == "text")
+        if alone and not links:
+            return children  # nothing for linkify or text_join to do
+        token.children = children
+        self._state.tokens = [token]
+        if links:  # linkify links only in text tokens, and only at a schema
+            linkify(self._state)
+        text_join(self._state)
+        children = token.children or []
+        token.children = None
+        self._state.tokens = []
+        return children
