@@ -7,7 +7,9 @@ file is re-read, the caller's progress merged in record by record (the later
 changed are journaled as one undo step in ``<data dir>/local/``.
 
 The app calls ``save(progress)`` from a worker thread with its whole in-memory
-progress; CLI commands call ``update(change)``.
+progress; CLI commands call ``update(change)``. What a person must see (damage set
+aside, a file left unread, a conflict copy not merged) is also kept as a notice
+(``storage.notices``) until the app or an interactive command acknowledges it.
 """
 
 from __future__ import annotations
