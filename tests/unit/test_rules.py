@@ -339,3 +339,19 @@ def test_clean_text_leaves_nothing_to_clean(text: str) -> None:
     once = rules.clean_text(text)
     assert not CONTROL.search(once) and "\r" not in once
     assert rules.clean_text(once) == once
+
+
+# --- links -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["https://example.org/a", "HTTP://example.org", " http://x.y "])
+def test_web_links_open_without_asking(url: str) -> None:
+    assert rules.opens_without_asking(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["file:///etc/passwd", "javascript:alert(1)", "vscode://open?x", "ssh://host", "http:x", "x"],
+)
+def test_other_links_ask_first(url: str) -> None:
+    assert not rules.opens_without_asking(url)

@@ -48,6 +48,7 @@ __all__ = [
     "counted_items",
     "default_rest_days",
     "normalise_rest_days",
+    "opens_without_asking",
     "node_tally",
     "parse_date",
     "parse_hours",
@@ -104,6 +105,17 @@ def counted_items(node: Node, rp: RoadmapProgress) -> Iterator[tuple[str, bool]]
 def node_tally(node: Node, rp: RoadmapProgress) -> Tally:
     """Done and total of a node and its descendants."""
     return tally((rp.state(item_id), optional) for item_id, optional in counted_items(node, rp))
+
+
+WEB_SCHEMES = ("http", "https")
+"""Link schemes the app opens without asking."""
+
+
+def opens_without_asking(url: str) -> bool:
+    """Whether a link is a web page; anything else (``file:``, a custom scheme that starts
+    a program) is opened only after the learner confirms."""
+    scheme, colon, rest = url.strip().partition(":")
+    return bool(colon) and scheme.lower() in WEB_SCHEMES and rest.startswith("//")
 
 
 def choose_roadmap(progress: Progress, wanted: str | None = None) -> str | None:
