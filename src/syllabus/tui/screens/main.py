@@ -178,7 +178,6 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._frame_panes()
-        self.today_text = self.today.isoformat()
         self.store.changed.subscribe(self, self._store_changed)
         if self.store.session is not None:
             self._open(self.store.session)
