@@ -105,3 +105,26 @@ async def test_a_view_file_that_makes_no_sense_opens_at_today(
         screen = await open_main(pilot, app)
         assert screen.node_id == W1
         assert app.return_code is None
+
+
+async def test_a_roadmap_that_cannot_open_leaves_the_open_one_open(enrolled_dir: Path) -> None:
+    from ui_helpers import small_roadmap, write_roadmap
+
+    from syllabus.tui.screens.welcome import WelcomeScreen
+
+    path = write_roadmap(enrolled_dir, small_roadmap("second"))
+    app = SyllabusApp(enrolled_dir)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = await open_main(pilot, app)
+        await pilot.press("r")
+        await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        await pilot.pause()
+        roadmaps = app.screen.query_one("#roadmaps")
+        ids = [option.id for option in roadmaps.options]  # type: ignore[attr-defined]
+        roadmaps.highlighted = ids.index("second")  # type: ignore[attr-defined]
+        path.write_text("this is [not a roadmap", encoding="utf-8")  # broken meanwhile
+        await pilot.press("enter", "ctrl+s")
+        await wait_for(pilot, lambda: "Cannot open roadmap second" in screen_text(app))
+        assert app.screen is screen
+        assert app.store.session is not None and app.store.session.roadmap_id == "tiny"
+        assert "Task 1 of week 1" in screen_text(app)

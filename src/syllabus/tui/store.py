@@ -234,6 +234,8 @@ class ProgressStore:
     def _opened(self, session: Session | None, notes: list[str]) -> None:
         for note in notes:
             self._notify(note, severity="error" if session is None else "warning")
+        if session is None and self.session is not None:
+            return  # the roadmap open stays open (the note said why the other did not)
         self.session = session
         self._publish("opened")
 
@@ -243,7 +245,11 @@ class ProgressStore:
         def read() -> None:
             from syllabus.catalog import entries
 
-            found = entries(self.data_dir)
+            try:
+                found = entries(self.data_dir)
+            except Exception as error:  # shown, never a dead app
+                self.call_from_thread(self._notify, str(error), "No roadmaps", "error")
+                return
             self.call_from_thread(done, found)
 
         self.app.run_worker(read, thread=True, exclusive=True, group="catalog", exit_on_error=False)
