@@ -120,6 +120,7 @@ class SyllabusApp(App[int]):
         time.sleep(HANG_UP_GRACE)
         from syllabus.startup import exit_now
 
+        self.store.shut()  # the loop may be stuck: a save must not wait for it
         self.store.flush()
         exit_now(0)
 
@@ -221,5 +222,6 @@ def run(data_dir: Path) -> int:
     tune_for_app_start()
     app = SyllabusApp(data_dir)
     result = app.run()
+    app.store.shut()
     app.store.flush()  # anything a last worker left pending, after the app stopped
     return result or 0

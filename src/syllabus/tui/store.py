@@ -284,7 +284,11 @@ class ProgressStore:
         return self._file is not None and not self.read_only
 
     def _write(self) -> bool:
-        """Write everything pending (any thread); True when it reached the file."""
+        """Write everything pending (any thread); True when it reached the file.
+
+        Never waits for the loop while it holds the file: a hang-up's last save may have
+        to run while the loop is stuck.
+        """
         from syllabus.storage.progress_file import ProgressError
 
         file = self._file
@@ -294,27 +298,32 @@ class ProgressStore:
             generation, progress = self._generation, self.progress
             if generation == self._saved_generation or progress is None:
                 return True
-            foreign = file.signature() != self._known_signature
             try:
-                if foreign:
-                    check_intact(file)
-                written = file.save(progress)
-            except FileDamaged:
-                # the file is set aside by storage; what this app holds is written whole
-                written = self._write_whole(file, progress)
-                foreign = False
+                written, merged = self._save_into(file, progress)
             except (ProgressError, OSError) as error:
-                self.call_from_thread(self._save_failed, str(error))
-                return False
-            self._known_signature = file.signature()
-            self._saved_generation = max(self._saved_generation, generation)
-        self.call_from_thread(self._saved, written if foreign else None)
+                failure: str | None = str(error)
+            else:
+                failure = None
+                self._known_signature = file.signature()
+                self._saved_generation = max(self._saved_generation, generation)
+        if failure is not None:
+            self.call_from_thread(self._save_failed, failure)
+            return False
+        self.call_from_thread(self._saved, written if merged else None)
         return True
 
-    def _write_whole(self, file: ProgressFile, progress: Progress) -> Progress:
+    def _save_into(self, file: ProgressFile, progress: Progress) -> tuple[Progress, bool]:
+        """What is on disk after the save, and whether another program's changes are in it."""
         from syllabus.model.progress import merge
 
-        return file.update(lambda disk: merge(disk, progress, prefer_a=True))
+        if file.signature() == self._known_signature:
+            return file.save(progress), False
+        try:
+            check_intact(file)
+        except FileDamaged:
+            # storage sets the damaged file aside; what this app holds is written whole
+            return file.update(lambda disk: merge(disk, progress, prefer_a=True)), False
+        return file.save(progress), True
 
     def _saved(self, on_disk: Progress | None) -> None:
         """A save landed; ``on_disk`` is what it wrote when it merged another's changes."""
@@ -358,15 +367,19 @@ class ProgressStore:
                 try:
                     check_intact(file)
                 except FileDamaged as damage:
-                    broken_since = broken_since or time.monotonic()
-                    if time.monotonic() - broken_since >= DAMAGE_GRACE:
-                        told = signature
-                        self.call_from_thread(self._file_damaged, str(damage))
-                    continue
-                loaded = file.load()
-                self._known_signature = file.signature()
-            broken_since = told = None
-            self.call_from_thread(self._external, loaded.progress)
+                    damaged: str | None = str(damage)
+                else:
+                    damaged = None
+                    loaded = file.load()
+                    self._known_signature = file.signature()
+            if damaged is None:
+                broken_since = told = None
+                self.call_from_thread(self._external, loaded.progress)
+                continue
+            broken_since = broken_since or time.monotonic()
+            if time.monotonic() - broken_since >= DAMAGE_GRACE:
+                told = signature
+                self.call_from_thread(self._file_damaged, damaged)
 
     def _file_damaged(self, reason: str) -> None:
         self.damaged = reason
@@ -415,9 +428,13 @@ class ProgressStore:
             try:
                 result = file.undo() if direction == "undo" else file.redo()
             except (ProgressError, OSError) as error:
-                self.call_from_thread(self._notify, str(error), f"Cannot {direction}", "error")
-                return
-            self._known_signature = file.signature()
+                failure: str | None = str(error)
+            else:
+                failure = None
+                self._known_signature = file.signature()
+        if failure is not None:
+            self.call_from_thread(self._notify, failure, f"Cannot {direction}", "error")
+            return
         why = "Undone" if direction == "undo" else "Redone"
         self.call_from_thread(self._travelled, result, why, direction)
 
@@ -436,13 +453,17 @@ class ProgressStore:
 
         True when nothing is left unsaved. Safe to call more than once.
         """
-        with self._gate:
-            self._closed.set()
+        self.shut()
         loop = asyncio.get_running_loop()
         deadline = loop.time() + CLOSE_WAIT
         while self._in_flight and loop.time() < deadline:
             await asyncio.sleep(0.01)
         return await asyncio.to_thread(self.flush)
+
+    def shut(self) -> None:
+        """From now on no thread reaches the loop (any thread; ``close`` begins with it)."""
+        with self._gate:
+            self._closed.set()
 
     def reopen(self) -> None:
         """Back to work after a ``close`` whose save failed (the learner stays)."""
