@@ -11,6 +11,8 @@ just under that size, so growth can be compared at
 - ``nested_lists``: bullets nested eight deep, with labels and links.
 - ``long_paragraphs``: prose paragraphs of many soft-broken lines, with bold labels.
 - ``pathological``: nested emphasis, runs of brackets and stars, unclosed links.
+- ``one_list``, ``one_paragraph``, ``one_line``: a single block (or line) as long as
+  the document, where a step that is quadratic in a block's length would show.
 
 Run ``python benchmarks/markdown_inputs.py`` to time and measure one import of each shape.
 """
@@ -165,6 +167,46 @@ def pathological(size: int, seed: int = 6) -> str:
     return _fill(size, _head("Pathological plan"), blocks())
 
 
+def one_list(size: int, seed: int = 7) -> str:
+    """One list that grows with the document: no heading ever closes it."""
+    rng = random.Random(seed)
+
+    def blocks() -> Iterator[str]:
+        n = 0
+        while True:
+            n += 1
+            label = "**Tip**: " if n % 9 == 0 else ""
+            yield f"- [ ] {label}{_words(rng, 4)} ([x](https://x.org/{n})) [{n % 5 + 1} hrs]"
+
+    return _fill(size, _head("One long list"), blocks())
+
+
+def one_paragraph(size: int, seed: int = 8) -> str:
+    """One paragraph of soft-broken lines that grows with the document."""
+    rng = random.Random(seed)
+
+    def blocks() -> Iterator[str]:
+        n = 0
+        while True:
+            n += 1
+            label = f"**{_words(rng, 1).title()}**: " if n % 4 == 0 else ""
+            yield f"{label}{_words(rng, 8)} *{_words(rng, 1)}* [l](https://x.org/{n})"
+
+    return _fill(size, _head("One long paragraph"), blocks())
+
+
+def one_line(size: int, seed: int = 9) -> str:
+    """One list item whose single line grows with the document."""
+    rng = random.Random(seed)
+    words: list[str] = []
+    total = 0
+    while total < size - 200:
+        piece = f"**{_words(rng, 1)}** [{_words(rng, 1)}](https://x.org) _a_ `c` [2 hrs]"
+        words.append(piece)
+        total += len(piece) + 1
+    return _head("One long line") + "\n- [ ] " + " ".join(words) + "\n"
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "list-heavy": list_heavy,
     "table-heavy": table_heavy,
@@ -172,6 +214,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "nested-lists": nested_lists,
     "long-paragraphs": long_paragraphs,
     "pathological": pathological,
+    "one-list": one_list,
+    "one-paragraph": one_paragraph,
+    "one-line": one_line,
 }
 
 

@@ -115,6 +115,7 @@ class Tokens:
         schema = self._schema.search
         links = any(child.type == "text" and schema(child.content) for child in children)
         alone = not children or (len(children) == 1 and children[0].type == "text")
+        token.children = None
         if alone and not links:
             return children  # nothing for linkify or text_join to do
         token.children = children
