@@ -69,3 +69,25 @@ def test_a_hang_up_at_any_moment_exits_within_two_seconds(enrolled_dir: Path) ->
                 os.close(fd)
         _loads_with_the_tick(enrolled_dir)
     assert not slow, f"still running 2 s after these hang-ups (how, seconds after launch): {slow}"
+
+
+def test_a_hang_up_over_a_dialog_saves_and_exits(enrolled_dir: Path) -> None:
+    """The terminal closes while the check-in dialog is open: gone, the tick kept."""
+    process, leader = spawn_app(enrolled_dir)
+    try:
+        read_until(leader, b"Task 1 of week 1", timeout=30)
+        drain(leader, 0.3)
+        os.write(leader, b"x")
+        read_until(leader, "✓".encode(), timeout=15)
+        os.write(leader, b"c")
+        read_until(leader, b"Done today", timeout=15)
+        drain(leader, 0.1)
+    finally:
+        os.close(leader)  # the window closes: SIGHUP, SIGCONT, no terminal left
+    try:
+        assert wait_gone(process, None, 2.0), "still running 2 s after the terminal closed"
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    _loads_with_the_tick(enrolled_dir)
