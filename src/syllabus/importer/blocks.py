@@ -386,14 +386,23 @@ class _Reader:
             token = tokens[index]
             close = self.closes[index]
             if token.type == "list_item_open":
-                inner = self.blocks(index + 1, close)
-                lines: list[Line] = []
-                if inner and isinstance(inner[0], Paragraph):
-                    lines = inner[0].lines
-                    inner = inner[1:]
-                items.append(ListItem(lines, inner, self.source(token)))
+                items.append(self.list_item(index, close))
             index = close + 1
         return items
+
+    def list_item(self, index: int, close: int) -> ListItem:
+        """An item: its first paragraph's lines, and the blocks after them."""
+        first = index + 1
+        lines: list[Line] = []
+        if first < close and self.tokens[first].type == "paragraph_open":
+            lines = self.lines(self.tokens[first + 1], sourced=True)
+            if lines:  # what blocks() would make a Paragraph of and hand back first
+                first = self.closes[first] + 1
+        inner = self.blocks(first, close)
+        if not lines and inner and isinstance(inner[0], Paragraph):
+            lines = inner[0].lines
+            inner = inner[1:]
+        return ListItem(lines, inner, self.source(self.tokens[index]))
 
     def table(self, start: int, end: int) -> Table:
         header: list[list[Line]] = []

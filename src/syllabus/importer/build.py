@@ -442,74 +442,86 @@ class _Filler:
 
     def read_list(self, block: ListBlock, group: Group, depth: int) -> None:
         for entry in block.items:
-            lines = entry.lines
-            first = lines[0] if lines else None
-            extra: list[str] = []
-            links = list(first.links) if first else []
-            next_group: Group | None = None
-            for line in lines[1:]:
-                if line.label_only:
-                    next_group = Group.of(line.label)
-                else:
-                    extra.append(line.text)
-                    links.extend(line.links)
-            nested = [b for b in entry.blocks if isinstance(b, ListBlock)]
-            for inner in entry.blocks:
-                if isinstance(inner, Paragraph):
-                    extra.extend(line.text for line in inner.lines)
-                    links.extend(link for line in inner.lines for link in line.links)
-                elif isinstance(inner, (Raw, Table)) and inner.source:
-                    self.body.append(inner.source)
-            if first is None:
-                for inner_list in nested:
-                    self.read_list(inner_list, group, depth)
-                continue
-            text, boxed = rules.strip_checkbox(" ".join([first.text, *extra]).strip())
-            label = first.label
-            if label and first.label_only and not extra and nested:
-                sub = Group.of(label)
-                if sub.kind or sub.optional:
-                    for inner_list in nested:
-                        self.read_list(inner_list, sub, depth)
-                    if next_group:
-                        group = next_group
-                    continue
-            if label and depth == 0 and not nested and not first.label_only:
-                key = rules.unit_id(label)
-                if key:  # a plan as bullets: "**Monate 1–2**: ML-Grundlagen …"
-                    child = Draft(title=text, level=self.draft.level + 1, key=key)
-                    child.position = rules.title_timing(label)[0]
-                    rest = Line(text=first.rest, rest=first.rest, links=first.links)
-                    child.blocks.append(_one_item([rest]))  # what to do then, as its item
-                    self.children.append(child)
-                    continue
-            if label and not extra and self.meta_line(label, first.rest, group):
-                if next_group:
-                    group = next_group
-                continue
-            if not text:
-                continue
-            item_group = group
-            if label and not first.label_only:
-                own = rules.label_kind(label)
-                if own is not None:
-                    item_group = Group(
-                        group.label, own, group.optional or rules.label_optional(label)
-                    )
-            if nested and text.endswith(":"):
-                # "**Arten von ML**:" over its own bullets: a label, the bullets are the items.
-                self.add_item(text, links, item_group, depth, boxed, ItemKind.NOTE)
+            group = self.read_entry(entry, group, depth)
+
+    def entry_parts(
+        self, entry: ListItem
+    ) -> tuple[list[str], list[tuple[str, str]], Group | None, list[ListBlock]]:
+        """An entry's further lines and links, the group a label line starts, its lists."""
+        lines = entry.lines
+        extra: list[str] = []
+        links = list(lines[0].links) if lines else []
+        next_group: Group | None = None
+        for line in lines[1:]:
+            if line.label_only:
+                next_group = Group.of(line.label)
             else:
-                self.add_item(text, links, item_group, depth, boxed)
-            if _hidden_links(text, links):
-                self.body.append(entry.source)  # an item keeps one URL; the rest stay here
-            if nested and self.draft.details and not text.endswith(":"):
-                self.details(nested, item_group, depth + 1)
-            else:
+                extra.append(line.text)
+                links.extend(line.links)
+        nested: list[ListBlock] = []
+        for inner in entry.blocks:
+            if isinstance(inner, ListBlock):
+                nested.append(inner)
+            elif isinstance(inner, Paragraph):
+                extra.extend(line.text for line in inner.lines)
+                links.extend(link for line in inner.lines for link in line.links)
+            elif isinstance(inner, (Raw, Table)) and inner.source:
+                self.body.append(inner.source)
+        return extra, links, next_group, nested
+
+    def read_entry(self, entry: ListItem, group: Group, depth: int) -> Group:
+        """One list entry read; returns the group of the entries after it."""
+        extra, links, next_group, nested = self.entry_parts(entry)
+        if not entry.lines:
+            for inner_list in nested:
+                self.read_list(inner_list, group, depth)
+            return group
+        first = entry.lines[0]
+        after = next_group or group
+        text, boxed = rules.strip_checkbox(" ".join([first.text, *extra]).strip())
+        label = first.label
+        if label and first.label_only and not extra and nested:
+            sub = Group.of(label)
+            if sub.kind or sub.optional:
                 for inner_list in nested:
-                    self.read_list(inner_list, group, depth + 1)
-            if next_group:
-                group = next_group
+                    self.read_list(inner_list, sub, depth)
+                return after
+        if label and depth == 0 and not nested and self.plan_bullet(first, label, text):
+            return group
+        if label and not extra and self.meta_line(label, first.rest, group):
+            return after
+        if not text:
+            return group
+        item_group = group
+        if label and not first.label_only:
+            own = rules.label_kind(label)
+            if own is not None:
+                item_group = Group(group.label, own, group.optional or rules.label_optional(label))
+        if nested and text.endswith(":"):
+            # "**Arten von ML**:" over its own bullets: a label, the bullets are the items.
+            self.add_item(text, links, item_group, depth, boxed, ItemKind.NOTE)
+        else:
+            self.add_item(text, links, item_group, depth, boxed)
+        if _hidden_links(text, links):
+            self.body.append(entry.source)  # an item keeps one URL; the rest stay here
+        if nested and self.draft.details and not text.endswith(":"):
+            self.details(nested, item_group, depth + 1)
+        else:
+            for inner_list in nested:
+                self.read_list(inner_list, group, depth + 1)
+        return after
+
+    def plan_bullet(self, first: Line, label: str, text: str) -> bool:
+        """A plan as bullets ("**Monate 1–2**: ML-Grundlagen …"): a child node each."""
+        key = None if first.label_only else rules.unit_id(label)
+        if not key:
+            return False
+        child = Draft(title=text, level=self.draft.level + 1, key=key)
+        child.position = rules.title_timing(label)[0]
+        rest = Line(text=first.rest, rest=first.rest, links=first.links)
+        child.blocks.append(_one_item([rest]))  # what to do then, as its item
+        self.children.append(child)
+        return True
 
     def details(self, nested: list[ListBlock], group: Group, depth: int) -> None:
         """An item's nested lines that describe it ("Foundation course (MUST complete)")."""
@@ -565,9 +577,12 @@ class _Filler:
         boxed: bool,
         force: ItemKind | None = None,
     ) -> None:
-        self.state.routine(group.label, text)
+        label = group.label
+        if label:
+            self.state.routine(label, text)
         kind = force or self.draft.kind or group.kind
-        if group.label and any(title_matches(group.label, g) for g in self.draft.note_groups):
+        notes = self.draft.note_groups
+        if label and notes and any(title_matches(label, g) for g in notes):
             kind = ItemKind.NOTE  # a summary of work tracked elsewhere: never ticked twice
         elif force is None and self.draft.kind is None and kind is not None:
             kind = rules.text_kind(text, kind)
@@ -581,16 +596,15 @@ class _Filler:
         # stands (an appendix's course list too); notes, tips and outcomes never are.
         checkable = kind.checkable
         optional = group.optional or bool(_OPTIONAL_TEXT.search(text))
-        urls = list(dict.fromkeys(url for _, url in links))
         self.items.append(
             {
                 "text": text,
                 "kind": kind,
                 "checkable": checkable,
                 "optional": optional,
-                "url": urls[0] if urls else None,
+                "url": links[0][1] if links else None,
                 "hours": rules.item_hours(text),
-                "group": group.label,
+                "group": label,
                 "depth": depth,
             }
         )
@@ -605,6 +619,8 @@ _WEEKLY = re.compile(r"wöchentlich|weekly|woche|week", re.I)
 
 def _hidden_links(text: str, links: list[tuple[str, str]]) -> bool:
     """Whether an item has more link targets than its one ``url`` and its text show."""
+    if len(links) < 2:
+        return False
     urls = list(dict.fromkeys(url for _, url in links))
     return len(urls) > 1 and any(url not in text for url in urls[1:])
 
@@ -717,8 +733,7 @@ def _to_nodes(
         item_ids: set[str] = set()
         for data in filler.items:
             slug = slugify(rules.slug_text(strip_symbols(data["text"]))) or "item"
-            data["id"] = f"{node_id}/{_unique(slug, item_ids)}"
-            items.append(Item(**{k: v for k, v in data.items() if v is not None}))
+            items.append(Item(id=f"{node_id}/{_unique(slug, item_ids)}", **data))
         child_role = role if role in (Role.APPENDIX, Role.SIDE_TRACK, Role.HABIT) else Role.PHASE
         children = _to_nodes(draft.children + filler.children, node_id + "/", child_role, state)
         timing = Timing(

@@ -78,40 +78,34 @@ class Tokens:
     """A document's block tokens, and the inline children of any of its inline tokens."""
 
     def __init__(self, text: str) -> None:
-        from markdown_it.rules_core import StateCore
+        from markdown_it.rules_core import StateCore, linkify, text_join
+        from markdown_it.token import Token
+
+        self._linkify, self._text_join, self._text = linkify, text_join, Token
 
         self.env: dict[str, Any] = {}
         self.tokens: list[Token] = _block_parser().parse(text, self.env)
         self._md = parser()
         self._state: StateCore = StateCore("", self._md, self.env)
-        self._references = bool(self.env.get("references"))
-        self._plain_ok = self._md.inline.ruler.get_active_rules() == _INLINE_RULES
         self._schema = _schemas()
+        rules = _NOT_PLAIN.pattern + (r"|\[" if self.env.get("references") else "")
+        if self._md.inline.ruler.get_active_rules() != _INLINE_RULES:
+            rules = r"[\s\S]"  # rules the shortcut was not worked out for: never take it
+        self._rules = re.compile(rules)
+        self._plain = re.compile(f"{rules}|{self._schema.pattern}", re.IGNORECASE)
 
     def plain(self, content: str) -> bool:
         """Whether the content is one text token, exactly as written (no rule applies)."""
-        return (
-            self._plain_ok
-            and not _NOT_PLAIN.search(content)
-            and not (self._references and "[" in content)
-            and not self._schema.search(content)
-        )
+        return not self._plain.search(content)
 
     def children(self, token: Token) -> list[Token]:
         """The inline token's children as the full parse makes them; not kept on it."""
-        from markdown_it.rules_core import linkify, text_join
-        from markdown_it.token import Token
-
         content = token.content
         children: list[Token] = []
-        if (
-            not self._plain_ok
-            or _NOT_PLAIN.search(content)
-            or (self._references and "[" in content)
-        ):
+        if self._rules.search(content):
             self._md.inline.parse(content, self._md, self.env, children)
         elif content:
-            children.append(Token("text", "", 0, content=content))
+            children.append(self._text("text", "", 0, content=content))
         schema = self._schema.search
         links = any(child.type == "text" and schema(child.content) for child in children)
         alone = not children or (len(children) == 1 and children[0].type == "text")
@@ -121,8 +115,8 @@ class Tokens:
         token.children = children
         self._state.tokens = [token]
         if links:  # linkify links only in text tokens, and only at a schema
-            linkify(self._state)
-        text_join(self._state)
+            self._linkify(self._state)
+        self._text_join(self._state)
         children = token.children or []
         token.children = None
         self._state.tokens = []
