@@ -52,12 +52,6 @@ def load_modules(*extra: str) -> None:
         pass
 
 
-def _forget(data_dir: Path, prefix: str) -> None:
-    """Remove this machine's cache entries (``local/cache/<prefix>*``): a file as after a sync."""
-    for entry in (data_dir / "local" / "cache").glob(f"{prefix}*"):
-        entry.unlink()
-
-
 CPU: list[float] = []
 """CPU seconds of the timed call (wall time minus waiting: for a noisy machine's reader)."""
 
@@ -91,17 +85,11 @@ def seeds(seed_dir: str) -> float:
     return _timed(lambda: [import_seed(seeds, hints) for hints in every])
 
 
-def load_roadmap(roadmap_id: str, data_dir: str, mode: str = "cached") -> float:
-    """Load one roadmap through the catalog: from the cache, or ``validated`` (read,
-    parse, validate; as on a machine's first open)."""
+def load_roadmap(roadmap_id: str, data_dir: str) -> float:
+    """Load one roadmap through the catalog: read, parse, validate (there is no cache)."""
     from syllabus import catalog
 
-    root = Path(data_dir)
-    if mode == "validated":
-        _forget(root, "roadmap-")
-    else:
-        catalog.load_roadmap(roadmap_id, root)  # untimed: the entry is there
-    return _timed(lambda: catalog.load_roadmap(roadmap_id, root))
+    return _timed(lambda: catalog.load_roadmap(roadmap_id, Path(data_dir)))
 
 
 def progress_load(data_dir: str) -> float:
