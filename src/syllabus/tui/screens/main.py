@@ -215,6 +215,7 @@ class MainScreen(Screen[None]):
         if session is not self._composing or session in (self.session, self._recomposing):
             return  # another roadmap came meanwhile, or this one is (being) composed
         self._recomposing = session
+        self.session = None  # the old panes go: nothing may draw into them meanwhile
         try:
             await self.recompose()
         finally:
