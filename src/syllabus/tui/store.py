@@ -97,15 +97,13 @@ class ProgressStore:
         """The file has a newer schema than this version writes: never save."""
         self.damaged: str | None = None
         """Why the file on disk cannot be read, while it cannot (the next save sets it aside)."""
-        self.version = 0
-        """Bumped by every change of ``progress``: a token for work computed from it."""
         self._file: ProgressFile | None = None
         self._io_lock = threading.Lock()
         self._generation = 0
         self._saved_generation = 0
         self._known_signature: tuple[int, int] | None = None
         self._save_timer: Timer | None = None
-        self._view = read_view(data_dir)
+        self._view: dict[str, str] = {}
         self._view_dirty = False
         self._gate = threading.Lock()
         self._closed = threading.Event()
@@ -177,6 +175,7 @@ class ProgressStore:
             with self._io_lock:
                 loaded = file.load()
                 signature = file.signature()
+            self._view = read_view(self.data_dir)  # read before any roadmap opens
         except Exception as error:  # shown, never a dead app
             self.call_from_thread(
                 self._notify, f"{type(error).__name__}: {error}", "Cannot open", "error"
@@ -258,7 +257,6 @@ class ProgressStore:
 
     def _set_progress(self, progress: Progress) -> None:
         self.progress = progress
-        self.version += 1
 
     def commit(self, progress: Progress, origin: object | None = None) -> None:
         """Take a changed progress (on the event loop), announce it, and save it soon."""
