@@ -28,6 +28,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from syllabus.tui import checking_in
+from syllabus.tui.literal import one_line
 from syllabus.tui.widgets.calendar import (
     CalendarWidget,
     format_hours,
@@ -186,7 +187,7 @@ class CalendarScreen(Screen[None]):
         if session is not None:
             titles = {node_id: node.title for node_id, node in session.nodes.items()}
             self.set_reactive(CalendarScreen.node_titles, titles)
-            self.sub_title = session.roadmap.title
+            self.sub_title = one_line(session.roadmap.title)
 
     def _from_store(self) -> tuple[tuple[CheckIn, ...], dict[date, float]]:
         """The open roadmap's live check-ins and their hours per day."""
