@@ -57,10 +57,63 @@ def parser() -> MarkdownIt:
     return _configured()
 
 
-@lru_cache(maxsize=1)
-def _block_parser() -> MarkdownIt:
+_BLOCK_RULES = [
+    "table", "code", "fence", "blockquote", "hr", "list", "reference", "html_block",
+    "heading", "lheading", "paragraph",
+]  # fmt: skip
+"""The block rules the rule-by-rule conditions below were worked out for."""
+
+_NEEDED_BY: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("table", re.compile(r"\|")),  # a header row holds a pipe
+    ("code", re.compile(r" {4}|\t")),  # four columns of indentation
+    ("fence", re.compile(r"```|~~~")),
+    ("blockquote", re.compile(">")),
+    ("reference", re.compile(r"\]:")),  # "[label]:", the colon right after the bracket
+    ("html_block", re.compile("<")),
+    ("heading", re.compile("#")),
+)
+"""Block rules that can only match where the text holds a certain mark."""
+
+_LINE_END_MARK = re.compile(r"[-*_=][ \t]*$", re.MULTILINE)
+
+
+def _unused_block_rules(text: str) -> tuple[str, ...]:
+    """Block rules that cannot match anywhere in the text, so need not be tried.
+
+    Each condition is what the rule itself checks before it can succeed, as a rule or as
+    a paragraph's terminator: a table's header row has a pipe, a fence starts with three
+    backticks or tildes, and so on. A thematic break ends its line with three markers
+    (``- - -``), a setext underline with a run of ``=`` or ``-`` after nothing but
+    indentation or a quote marker.
+    """
+    if _block_parser(()).block.ruler.get_active_rules() != _BLOCK_RULES:
+        return ()
+    unused = [name for name, needed in _NEEDED_BY if not needed.search(text)]
+    hr = underline = False
+    for match in _LINE_END_MARK.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        line = text[start : match.end()].rstrip(" \t")
+        mark = line[-1]
+        if mark in "-*_" and not hr:
+            body = line.rstrip(mark + " \t")
+            hr = line[len(body) :].count(mark) >= 3
+        if mark in "-=" and not underline:
+            before = line.rstrip(mark)
+            underline = not before or before[-1] in " \t>"
+        if hr and underline:
+            break
+    unused += [] if hr else ["hr"]
+    unused += [] if underline else ["lheading"]
+    return tuple(sorted(unused))
+
+
+@lru_cache(maxsize=32)
+def _block_parser(unused: tuple[str, ...]) -> MarkdownIt:
+    """The block rules only, without those the text gives no chance to match."""
     md = _configured()
     md.core.ruler.disable(["inline", "linkify", "text_join"])
+    if unused:
+        md.block.ruler.disable(list(unused))
     return md
 
 
@@ -84,7 +137,7 @@ class Tokens:
         self._linkify, self._text_join, self._text = linkify, text_join, Token
 
         self.env: dict[str, Any] = {}
-        self.tokens: list[Token] = _block_parser().parse(text, self.env)
+        self.tokens: list[Token] = _block_parser(_unused_block_rules(text)).parse(text, self.env)
         self._md = parser()
         self._state: StateCore = StateCore("", self._md, self.env)
         self._schema = _schemas()
