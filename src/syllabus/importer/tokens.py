@@ -127,6 +127,29 @@ def _schemas() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(name) for name in names), re.IGNORECASE)
 
 
+_INLINE_NEEDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("linkify", ("://",)),
+    ("newline", ("\n",)),
+    ("escape", ("\\",)),
+    ("backticks", ("`",)),
+    ("emphasis", ("*", "_")),
+    ("image", ("![",)),
+    ("autolink", ("<",)),
+    ("html_inline", ("<",)),
+    ("entity", ("&",)),
+)
+"""Inline rules that can only start at these marks (``link`` and ``text`` are always on)."""
+
+
+@lru_cache(maxsize=64)
+def _inline_parser(unused: tuple[str, ...]) -> MarkdownIt:
+    """The whole parser, without inline rules that a piece of text gives no chance."""
+    md = _configured()
+    if unused:
+        md.inline.ruler.disable(list(unused))
+    return md
+
+
 class Tokens:
     """A document's block tokens, and the inline children of any of its inline tokens."""
 
@@ -144,6 +167,7 @@ class Tokens:
         rules = _NOT_PLAIN.pattern + (r"|\[" if self.env.get("references") else "")
         if self._md.inline.ruler.get_active_rules() != _INLINE_RULES:
             rules = r"[\s\S]"  # rules the shortcut was not worked out for: never take it
+        self._variants = rules != r"[\s\S]"
         self._rules = re.compile(rules)
         self._plain = re.compile(f"{rules}|{self._schema.pattern}", re.IGNORECASE)
 
@@ -156,7 +180,12 @@ class Tokens:
         content = token.content
         children: list[Token] = []
         if self._rules.search(content):
-            self._md.inline.parse(content, self._md, self.env, children)
+            md = self._md
+            if self._variants:  # rules whose marks the text lacks fail anyway: skip them
+                md = _inline_parser(
+                    tuple(n for n, marks in _INLINE_NEEDS if not any(m in content for m in marks))
+                )
+            md.inline.parse(content, md, self.env, children)
         elif content:
             children.append(self._text("text", "", 0, content=content))
         schema = self._schema.search
