@@ -14,7 +14,8 @@ just under that size, so growth can be compared at
 - ``one_list``, ``one_paragraph``, ``one_line``: a single block (or line) as long as
   the document, where a step that is quadratic in a block's length would show.
 
-Run ``python benchmarks/markdown_inputs.py`` to time and measure one import of each shape.
+Run ``python benchmarks/markdown_inputs.py [MB ...]`` to time and measure one import of
+each shape; ``run.py``'s import figure times the 5 MB list-heavy one through ``--probe``.
 """
 
 from __future__ import annotations
@@ -220,10 +221,44 @@ SHAPES: dict[str, Callable[[int], str]] = {
 }
 
 
+def probe(path: str) -> dict[str, float]:
+    """One timed import of a file in this fresh process, as ``syllabus import`` makes it.
+
+    The modules are loaded and the collector tuned for a command before the clock
+    starts; the result is wall and CPU seconds, the items made and the peak RSS.
+    """
+    import resource
+    import time
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from syllabus import startup
+    from syllabus.importer import import_bytes
+
+    startup.tune_for_command()
+    raw = Path(path).read_bytes()
+    import_bytes(b"# warm\n\n- [ ] parser built [1 hrs]\n")
+    cpu = time.process_time()
+    start = time.perf_counter()
+    roadmap = import_bytes(raw, Path(path).name)
+    seconds = time.perf_counter() - start
+    cpu = time.process_time() - cpu
+    items = sum(1 for _ in roadmap.items())
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"seconds": seconds, "cpu": cpu, "items": items, "rss_mb": peak}
+
+
 def main(argv: list[str]) -> int:
-    """Time and measure (tracemalloc peak) one import of each shape at the given sizes."""
+    """Time and measure (tracemalloc peak) one import of each shape at the given sizes.
+
+    ``--probe FILE`` instead prints one timed import of FILE as JSON (for run.py).
+    """
+    import json
     import time
     import tracemalloc
+
+    if argv[:1] == ["--probe"]:
+        print(json.dumps(probe(argv[1])))
+        return 0
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from syllabus.importer import import_bytes

@@ -525,13 +525,35 @@ def sample(ctx: Context, make_args: Callable[[], tuple[str, ...]]) -> list[float
 
 
 def fig_seeds(ctx: Context) -> list[Row]:
-    """Import all five seeds with their hints, modules loaded."""
+    """Import all five seeds with their hints, and a generated 5 MB plan; modules loaded."""
     figure = "import all five seeds (modules loaded)"
-    if not SEEDS.is_dir():
-        return [Row(figure, "skipped", result="n/a", note=f"no seeds at {SEEDS}")]
     need_modules("syllabus.importer.bundle", "syllabus.catalog")
-    samples = sample(ctx, lambda: ("seeds", str(SEEDS)))
-    return [absolute_row(figure, samples, 300)]
+    if SEEDS.is_dir():
+        samples = sample(ctx, lambda: ("seeds", str(SEEDS)))
+        rows = [absolute_row(figure, samples, 300)]
+    else:
+        rows = [Row(figure, "skipped", result="n/a", note=f"no seeds at {SEEDS}")]
+    # ~78,000 "- [ ] Task …: … [2 hrs]" items under "## Week N", a link in every 7th.
+    from benchmarks import markdown_inputs
+
+    figure = "import a 5 MB list-heavy plan (modules loaded)"
+    big = ctx.scratch / "list-heavy-5mb.md"
+    big.write_text(markdown_inputs.list_heavy(5 * markdown_inputs.MB), encoding="utf-8")
+    walls: list[float] = []
+    CPU_SECONDS[id(walls)] = cpu = []
+    found: dict[str, float] = {}
+    for _ in range(max(3, ctx.settings.probe_rounds // 3)):
+        argv = [PYTHON, str(HERE / "markdown_inputs.py"), "--probe", str(big)]
+        done = subprocess.run(argv, capture_output=True, text=True, cwd=REPO, check=False)
+        if done.returncode:
+            tail = (done.stderr.strip().splitlines() or ["?"])[-1]
+            return [*rows, Row(figure, "error", result="error", note=tail[:80])]
+        found = json.loads(done.stdout.strip().splitlines()[-1])
+        walls.append(found["seconds"])
+        cpu.append(found["cpu"])
+    per_item = statistics.median(walls) * 1000 / found["items"]
+    note = f"{found['items']:,.0f} items, {per_item:.3f} ms/item; peak RSS {found['rss_mb']:.0f} MB"
+    return [*rows, absolute_row(figure, walls, 5000, note)]
 
 
 def fig_load(ctx: Context) -> list[Row]:
@@ -672,7 +694,10 @@ PLANNED: dict[str, list[str]] = {
         "key → screen: move in tree, 10,000 items",
         "key → screen: toggle item, 10,000 items",
     ],
-    "seeds": ["import all five seeds (modules loaded)"],
+    "seeds": [
+        "import all five seeds (modules loaded)",
+        "import a 5 MB list-heavy plan (modules loaded)",
+    ],
     "load": ["load the largest bundled roadmap"],
     "progress": [
         "progress load, heavy user",
