@@ -128,3 +128,19 @@ async def test_a_roadmap_that_cannot_open_leaves_the_open_one_open(enrolled_dir:
         assert app.screen is screen
         assert app.store.session is not None and app.store.session.roadmap_id == "tiny"
         assert "Task 1 of week 1" in screen_text(app)
+
+
+async def test_the_side_calendar_follows_the_width(enrolled_dir: Path) -> None:
+    app = SyllabusApp(enrolled_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_main(pilot, app)
+        assert not screen.query("#calendar")
+        assert not screen.query_one("#side").display
+        await pilot.resize_terminal(160, 40)
+        await wait_for(pilot, lambda: bool(screen.query("#calendar")))
+        await pilot.pause()
+        assert screen.query_one("#side").display
+        assert "November 2026" in screen_text(app)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert not screen.query_one("#side").display
