@@ -298,12 +298,13 @@ class MainScreen(Screen[None]):
 
     def _mount_calendar(self) -> None:
         """The side calendar, mounted after the first frame of content (it is extra)."""
-        if self.session is None or self.query("#calendar"):
-            return
+        side = self.query_one("#side")
+        if self.session is None or not side.is_attached or self.query("#calendar"):
+            return  # still loading, leaving, or there already
         from syllabus.tui.widgets.calendar import CalendarWidget
 
         calendar = CalendarWidget(today=self.today, show_legend=True, id="calendar")
-        self.query_one("#side").mount(
+        side.mount(
             calendar.data_bind(
                 MainScreen.hours_by_day,
                 MainScreen.planned,
