@@ -287,7 +287,7 @@ def parse_blocks(text: str) -> list[Block]:
     from syllabus.importer.tokens import Tokens
 
     reader = _Reader(Tokens(text), text.split("\n"))
-    return reader.blocks(0, len(reader.tokens))
+    return reader.blocks(0, len(reader.tokens), release=True)
 
 
 def _closes(tokens: list[Token]) -> list[int]:
@@ -308,10 +308,14 @@ class _Reader:
     """Block tokens → blocks; inline content is tokenised as each block is read."""
 
     def __init__(self, tokens: Tokens, source_lines: list[str]) -> None:
+        from markdown_it.token import Token
+
         self.inline = tokens
         self.tokens = tokens.tokens
         self.closes = _closes(self.tokens)
         self.source_lines = source_lines
+        self.read = Token("read", "", 0)
+        """What stands in for the tokens of a block that was read (they are let go)."""
 
     def lines(self, token: Token, sourced: bool = False) -> list[Line]:
         """An inline token's lines (with their Markdown source, when ``sourced``)."""
@@ -330,11 +334,16 @@ class _Reader:
     def source(self, token: Token) -> str:
         return _source(self.source_lines, token)
 
-    def blocks(self, start: int, end: int) -> list[Block]:
+    def blocks(self, start: int, end: int, release: bool = False) -> list[Block]:
+        """The blocks of tokens ``start:end``; ``release`` lets go of each block's tokens
+        once it is read, so a big document's tokens and blocks are never all alive."""
         tokens = self.tokens
         blocks: list[Block] = []
         index = start
         while index < end:
+            if release and index > start:
+                tokens[start:index] = [self.read] * (index - start)
+                start = index
             token = tokens[index]
             kind = token.type
             if kind == "paragraph_open":

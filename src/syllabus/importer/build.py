@@ -798,10 +798,16 @@ def _link_prerequisites(nodes: list[Node]) -> list[Node]:
 
 _GERMAN_WORDS = ("und", "der", "die", "das", "mit", "für", "sie", "ein", "eine")
 _ENGLISH_WORDS = ("the", "and", "with", "for", "you", "your", "to", "of")
+_MARKER_WORD = re.compile(
+    r"(?<![a-zäöüß])("
+    + "|".join(sorted({*_GERMAN_WORDS, *_ENGLISH_WORDS}, key=len, reverse=True))
+    + r")(?![a-zäöüß])"
+)
+"""One of the words, as a whole run of letters (the words of ``[a-zäöüß]+``)."""
 
 
 def _language(text: str) -> str:
-    counts = Counter(re.findall(r"[a-zäöüß]+", text.lower()))
+    counts = Counter(_MARKER_WORD.findall(text.lower()))  # not a list of every word
     german = sum(counts[w] for w in _GERMAN_WORDS)
     english = sum(counts[w] for w in _ENGLISH_WORDS)
     return "de" if german > english else "en"
