@@ -267,19 +267,7 @@ class ProgressFile:
             raw = self.path.read_bytes()
         except OSError as error:
             raise self._unreadable(f"cannot be read ({error.strerror})") from None
-        if not raw.strip():
-            raise _Damaged("it is empty" if not raw else "it holds only blank space")
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise _Damaged("it is not UTF-8 text") from None
-        try:
-            data = toml_io.parse(text)
-        except toml_io.FormatError as error:
-            raise _Damaged(str(error)) from None
-        schema = data.get("schema", 1)
-        if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-            raise _Damaged(f"wrong value at schema: {schema!r}")
+        data, schema = _table(raw)
         current = model.SCHEMA_VERSION
         mtime = toml_io.file_time(st.st_mtime_ns)
         if schema > current:
@@ -307,14 +295,8 @@ class ProgressFile:
         self, data: dict[str, Any], schema: int, current: int, problems: list[str]
     ) -> dict[str, Any]:
         from syllabus.storage import backups
-        from syllabus.storage.migrations import MigrationMissing, migrate
 
-        try:
-            data = migrate(data, schema, current)
-        except MigrationMissing as error:
-            raise _Damaged(str(error)) from None
-        except (KeyError, TypeError, ValueError) as error:
-            raise _Damaged(f"could not update it from schema {schema}: {error}") from None
+        data = _migrated(data, schema, current)
         try:
             kept = backups.copy_in(self.root, real_path(self.path), f"progress-schema{schema}")
             where = f"; the old file is kept as {kept}"
@@ -482,6 +464,11 @@ class ProgressFile:
 
     def _read_for_write(self, problems: list[str] | None = None) -> Progress:
         """The file as it is now, for a change; refuses a newer schema or an immovable wreck."""
+        return self._disk_for_write(problems)[0]
+
+    def _disk_for_write(self, problems: list[str] | None = None) -> tuple[Progress, bool]:
+        """``_read_for_write``, and whether a damaged file was just set aside (the
+        progress is then empty: nothing on disk is left to merge with)."""
         found: list[str] = [] if problems is None else problems
         try:
             progress, read_only = self._parse_disk(found)
@@ -490,13 +477,13 @@ class ProgressFile:
             if not safe:
                 raise SaveFailed(line) from None
             found.append(line)
-            return Progress()
+            return Progress(), True
         except _Unreadable as unreadable:
             raise SaveFailed(str(unreadable)) from None
         if read_only:
             self.read_only = True
             raise ProgressError(found[-1])
-        return progress
+        return progress, False
 
     # --- writing -----------------------------------------------------------------------
 
@@ -505,7 +492,9 @@ class ProgressFile:
 
         Records changed on disk meanwhile (another process, a synced machine, a hand
         edit) are kept where they are newer; only what this save changed becomes the
-        undo step.
+        undo step. A file found damaged here (another program broke it since it was
+        read) is set aside and ``progress`` is written whole, not journaled: the diff
+        alone would lose every record the caller did not change.
         """
         base = self._base
 
@@ -529,20 +518,32 @@ class ProgressFile:
                     mine[path] = ours
             return after_seen(disk, model.put_records(disk, mine)) if mine else disk
 
-        return self._locked(change)
+        return self._locked(change, whole=progress)
 
-    def update(self, change: Callable[[Progress], Progress]) -> Progress:
+    def update(self, change: Callable[[Progress], Progress], *, journal: bool = True) -> Progress:
         """Apply ``change`` to the file's current progress under the lock; returns the result.
 
         ``change`` sees the records on disk, so every record it changes wins over them.
+        ``journal=False`` writes without an undo step: for writing a whole progress
+        after a damaged file was set aside, whose undo would empty the file.
         """
-        return self._locked(lambda disk: after_seen(disk, change(disk)))
+        return self._locked(lambda disk: after_seen(disk, change(disk)), journal)
 
-    def _locked(self, change: Callable[[Progress], Progress], journal: bool = True) -> Progress:
+    def _locked(
+        self,
+        change: Callable[[Progress], Progress],
+        journal: bool = True,
+        whole: Progress | None = None,
+    ) -> Progress:
+        """Commit ``change`` of the file under the lock; ``whole`` is written instead,
+        unjournaled, when the file turns out damaged and is set aside."""
         try:
             with self._lock:
-                disk = self._read_for_write()
-                self._base = self._commit(disk, change(disk), journal)
+                disk, set_aside = self._disk_for_write()
+                if set_aside and whole is not None:
+                    self._base = self._commit(disk, whole, journal=False, write=True)
+                else:
+                    self._base = self._commit(disk, change(disk), journal)
                 return self._base
         except OSError as error:
             raise SaveFailed(
@@ -668,6 +669,64 @@ class ProgressFile:
             raise ProgressError(str(unreadable)) from None
         except OSError as error:
             raise SaveFailed(f"could not restore {source}: {_reason(error)}") from None
+
+
+def damage(path: Path) -> str | None:
+    """Why the progress file at ``path`` does not read as progress, or None when it
+    does (or is not there). Never moves, writes or records anything: for a file that
+    another program may be writing while the caller holds good progress.
+
+    A file from a newer syllabus reads (``load`` opens it read-only); one that cannot
+    be read at all says why.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return f"cannot be read ({error.strerror})"
+    try:
+        data, schema = _table(raw)
+        if schema > model.SCHEMA_VERSION:
+            return None
+        if schema < model.SCHEMA_VERSION:
+            data = _migrated(data, schema, model.SCHEMA_VERSION)
+        toml_io.to_progress(data, toml_io.file_time(0))
+    except _Damaged as damaged:
+        return str(damaged)
+    except toml_io.FormatError as error:
+        return str(error)
+    return None
+
+
+def _table(raw: bytes) -> tuple[dict[str, Any], int]:
+    """A progress file's bytes as a TOML table, and its schema; raises ``_Damaged``."""
+    if not raw.strip():
+        raise _Damaged("it is empty" if not raw else "it holds only blank space")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _Damaged("it is not UTF-8 text") from None
+    try:
+        data = toml_io.parse(text)
+    except toml_io.FormatError as error:
+        raise _Damaged(str(error)) from None
+    schema = data.get("schema", 1)
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise _Damaged(f"wrong value at schema: {schema!r}")
+    return data, schema
+
+
+def _migrated(data: dict[str, Any], schema: int, current: int) -> dict[str, Any]:
+    """``data`` brought from ``schema`` to ``current`` (pure); raises ``_Damaged``."""
+    from syllabus.storage.migrations import MigrationMissing, migrate
+
+    try:
+        return migrate(data, schema, current)
+    except MigrationMissing as error:
+        raise _Damaged(str(error)) from None
+    except (KeyError, TypeError, ValueError) as error:
+        raise _Damaged(f"could not update it from schema {schema}: {error}") from None
 
 
 ONE_TICK = timedelta(microseconds=1)
