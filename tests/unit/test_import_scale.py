@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from syllabus.importer import import_text
-from syllabus.importer.tokens import Tokens, parser
+from syllabus.importer.blocks import parse_blocks
+from syllabus.importer.tokens import Tokens, parser, sections
 
 REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
@@ -160,3 +161,37 @@ def test_the_shortcuts_hold_with_link_references(pieces: list[str]) -> None:
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 def test_generated_documents_tokenise_as_the_full_parse(shape: str) -> None:
     _compare(SHAPES[shape](20_000))
+
+
+def _compare_sections(text: str, size: int) -> None:
+    """The pieces, tokenised one by one, give the whole text's tokens (lines shifted)."""
+    pieces = sections(text, size)
+    assert "".join(pieces) == text
+    tokens = []
+    offset = 0
+    for piece in pieces:
+        for token in parser().parse(piece):
+            if token.map:
+                token.map = [token.map[0] + offset, token.map[1] + offset]
+            tokens.append(token)
+        offset += piece.count("\n")
+    assert _shape(tokens) == _shape(parser().parse(text))
+
+
+_HEADINGS = ["\n# h\n", "\n## h ##\n", "\n#\n", "\n###### x", "\n#x\n", "\n####### x\n"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES + _HEADINGS * 4), max_size=40), st.integers(1, 30))
+def test_sections_tokenise_as_the_whole_text(pieces: list[str], size: int) -> None:
+    """Cut before its top-level headings, a text reads as it does whole."""
+    _compare_sections("".join(pieces), size)
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_generated_documents_read_the_same_in_sections(shape: str) -> None:
+    text = SHAPES[shape](60_000)
+    if not shape.startswith(("one-", "pathological")):  # (a fence mark: kept whole)
+        assert len(sections(text, 5_000)) > 1
+    _compare_sections(text, 5_000)
+    assert parse_blocks(text) == [b for piece in sections(text, 5_000) for b in parse_blocks(piece)]

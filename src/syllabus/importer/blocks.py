@@ -284,10 +284,13 @@ def _source(lines: list[str], token: Token) -> str:
 
 def parse_blocks(text: str) -> list[Block]:
     """The document as a flat list of top-level blocks (headings included)."""
-    from syllabus.importer.tokens import Tokens
+    from syllabus.importer.tokens import Tokens, sections
 
-    reader = _Reader(Tokens(text), text.split("\n"))
-    return reader.blocks(0, len(reader.tokens), release=True)
+    blocks: list[Block] = []
+    for piece in sections(text):  # one piece's tokens alive at a time
+        reader = _Reader(Tokens(piece), piece.split("\n"))
+        blocks += reader.blocks(0, len(reader.tokens), release=True)
+    return blocks
 
 
 def _closes(tokens: list[Token]) -> list[int]:

@@ -150,6 +150,34 @@ def _inline_parser(unused: tuple[str, ...]) -> MarkdownIt:
     return md
 
 
+_SPANS_HEADINGS = re.compile(r"```|~~~|\]:|^ {0,3}<", re.MULTILINE)
+"""What may run on across a top-level heading line: a fence, an HTML block, a link
+reference definition (and references are the document's, not a section's)."""
+_TOP_HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)", re.MULTILINE)
+SECTION_SIZE = 100_000
+"""About how many characters of a document are tokenised at a time."""
+
+
+def sections(text: str, size: int = SECTION_SIZE) -> list[str]:
+    """The text cut before top-level ATX headings into pieces of at least ``size``.
+
+    A ``# heading`` at the start of a line ends every paragraph, list, quote, table and
+    indented code block before it, so the pieces tokenise exactly as the whole text
+    does; a text with a fence, an HTML block or a link reference is left whole.
+    """
+    if len(text) <= size or _SPANS_HEADINGS.search(text):
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    for match in _TOP_HEADING.finditer(text, size):
+        cut = match.start()
+        if cut - start >= size:
+            pieces.append(text[start:cut])
+            start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
 class Tokens:
     """A document's block tokens, and the inline children of any of its inline tokens."""
 
