@@ -1,4 +1,5 @@
-"""Markdown → Roadmap: ``reading`` cleans bytes, ``blocks`` reads tokens, ``build`` shapes.
+"""Markdown → Roadmap: ``reading`` cleans bytes, ``tokens`` runs markdown-it, ``blocks``
+reads its tokens, ``build`` shapes.
 
 Only :class:`ImportProblem` ever leaves this package as an error: one line saying what
 went wrong and where.

@@ -1,23 +1,28 @@
-"""markdown-it, configured once: block tokens for the whole text, inline tokens one at a time.
+"""markdown-it, configured once, and driven so a big document costs time and memory in step.
 
 ``MarkdownIt.parse`` tokenises every paragraph's inline content before it returns and
 all of it stays alive until the last block is read: for a 5 MB plan, a million tokens
-at once. Here the block tokens come first (the core rules ``normalize`` and ``block``,
-which also collect the link reference definitions), and an inline token's children are
-made when the reader gets to it, by the core rules the full parse would run on it
-(``inline``, ``linkify``, ``text_join``, each of which treats every inline token on its
-own), and dropped after.
+at once. Here a big text is cut before top-level headings into pieces of ~100 kB
+(``sections``) and each piece's block tokens are made (the core rules ``normalize``
+and ``block``); an inline token's children are made when the reader gets to it, by
+the core rules the full parse would run on it (``inline``, ``linkify``, ``text_join``,
+each of which treats every inline token on its own), and dropped after.
 
-Two shortcuts give what those rules would give, only sooner (``test_import_scale``
-compares both ways on generated text with every Markdown character in it):
+What is skipped gives exactly what markdown-it would give, only sooner;
+``test_import_scale`` compares every step with the full parse on generated text
+holding every Markdown character:
 
-- Inline content in which no inline rule can match — no newline, backslash, backtick,
+- Inline content in which no inline rule can match (no newline, backslash, backtick,
   ``*``, ``_``, ``<``, ``&``, no ``](`` or ``://``, and no ``[`` while the document
-  defines link references — is a single text token: the ``text`` rule takes every
+  defines link references) is a single text token: the ``text`` rule takes every
   character into one pending run. ``[ ] Task 3: read notes [2 hrs]`` is such a line.
-- ``linkify`` runs only where a link schema occurs. Fuzzy links are off, so linkify-it
-  finds links only at a schema (``https:``, ``mailto:``, ``//``…), and its own pretest,
-  a far larger pattern, is the slowest step of the whole parse.
+- A rule is not tried where it cannot match: each block rule (table, fence, quote …)
+  first checks for a mark of its own on the line, so a document without that mark
+  anywhere is parsed without the rule (``_unused_block_rules``); likewise each inline
+  rule for a piece of text (``_INLINE_NEEDS``).
+- ``linkify`` runs only on text tokens holding a link schema. Fuzzy links are off, so
+  linkify-it finds links only at a schema (``https:``, ``mailto:``, ``//``…), and its
+  own pretest, a far larger pattern, was the slowest step of the whole parse.
 """
 
 from __future__ import annotations
