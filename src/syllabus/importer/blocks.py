@@ -323,12 +323,16 @@ class _Reader:
     def lines(self, token: Token, sourced: bool = False) -> list[Line]:
         """An inline token's lines (with their Markdown source, when ``sourced``)."""
         content = token.content
+        span = token.map
         if self.inline.plain(content):  # one text token: one line, no label, no link
             text = content.strip()
-            lines = [Line(text=text, rest=text)] if text else []
-        else:
-            lines = inline_lines(self.inline.children(token))
-        span = token.map
+            if not text:
+                return []
+            source = ""
+            if sourced and span and span[1] - span[0] == 1:
+                source = self.source_lines[span[0]]
+            return [Line(text=text, rest=text, source=source)]
+        lines = inline_lines(self.inline.children(token))
         if sourced and span and len(lines) == span[1] - span[0]:
             for line, src in zip(lines, self.source_lines[span[0] : span[1]], strict=False):
                 line.source = src
