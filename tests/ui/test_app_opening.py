@@ -6,15 +6,18 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from ui_helpers import open_main, screen_text, wait_for
+from ui_helpers import open_main, save_progress, screen_text, small_roadmap, wait_for, write_roadmap
 
+from syllabus.model.progress import Enrolment, Progress, enrol, set_active
 from syllabus.tui import opening
 from syllabus.tui import store as store_module
 from syllabus.tui.app import SyllabusApp
 from syllabus.tui.screens.main import MainScreen
+from syllabus.tui.screens.welcome import WelcomeScreen
 
 W1, W2 = "phase-1/week-1", "phase-1/week-2"
 PANES = ("#tree", "#checklist", "#detail")
@@ -144,3 +147,16 @@ async def test_the_side_calendar_follows_the_width(enrolled_dir: Path) -> None:
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         assert not screen.query_one("#side").display
+
+
+async def test_an_undone_enrolment_opens_no_roadmap(data_dir: Path) -> None:
+    """An enrolment undone is a tombstone (``deleted``): the app offers the roadmaps."""
+    write_roadmap(data_dir, small_roadmap())
+    when = datetime(2026, 11, 1, 12).astimezone()
+    undone = Enrolment(start=date(2026, 11, 23), hours_per_week=9, updated=when, deleted=True)
+    save_progress(data_dir, set_active(enrol(Progress(), "tiny", undone), "tiny", when))
+    app = SyllabusApp(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        await pilot.pause()
+        assert app.store.session is None

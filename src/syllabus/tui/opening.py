@@ -30,18 +30,11 @@ def check_intact(file: ProgressFile) -> None:
     ``ProgressFile.load`` sets a damaged file aside and starts empty: right at start-up,
     wrong for a file another program is writing while the app holds good progress.
     """
-    from syllabus.storage import toml_io
+    from syllabus.storage.progress_file import damage
 
-    try:
-        raw = file.path.read_bytes()
-    except FileNotFoundError:
-        return
-    except OSError as error:
-        raise FileDamaged(f"cannot be read ({error.strerror})") from None
-    try:
-        toml_io.to_progress(toml_io.parse(raw.decode("utf-8-sig")), toml_io.file_time(0))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise FileDamaged(str(error) or type(error).__name__) from None
+    why = damage(file.path)
+    if why is not None:
+        raise FileDamaged(why)
 
 
 def open_session(

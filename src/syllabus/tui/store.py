@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 
     from syllabus.catalog import CatalogEntry
     from syllabus.model.progress import Progress
-    from syllabus.storage.progress_file import ProgressFile
+    from syllabus.storage.notices import Notice
+    from syllabus.storage.progress_file import Loaded, ProgressFile
     from syllabus.tui.session import Session
 
 SAVE_DELAY = 0.15
@@ -61,6 +62,9 @@ CLOSE_WAIT = 1.0
 
 PERSISTENT = 365 * 24 * 3600.0
 """A notification timeout that outlasts any sitting: the notice stays until dismissed."""
+
+Note = tuple[str, bool]
+"""A line for the learner, and whether it must stay until dismissed (damage)."""
 
 ChangeKind = Literal["loaded", "opened", "edited", "replaced", "damaged"]
 
@@ -133,23 +137,25 @@ class ProgressStore:
 
     # --- talking to the event loop -----------------------------------------------------
 
-    def call_from_thread(self, callback: Callable[..., object], *args: Any) -> None:
+    def call_from_thread(self, callback: Callable[..., object], *args: Any) -> bool:
         """Run ``callback`` on the event loop and wait for it, unless the store is closed.
 
         The one way workers (the store's and the screens') reach the loop: once ``close``
-        has begun nothing new is sent, so no thread waits on a loop that stopped.
+        has begun nothing new is sent, so no thread waits on a loop that stopped. True
+        when ``callback`` ran.
         """
         with self._gate:
             if self._closed.is_set():
-                return
+                return False
             self._in_flight += 1
         try:
             self.app.call_from_thread(callback, *args)
         except Exception:  # the app stopped under us (or the callback failed): drop it
-            pass
+            return False
         finally:
             with self._gate:
                 self._in_flight -= 1
+        return True
 
     def _publish(self, kind: ChangeKind, why: str = "", origin: object | None = None) -> None:
         self.changed.publish(Change(kind, why, origin))
@@ -158,6 +164,21 @@ class ProgressStore:
         self, message: str, title: str = "", severity: str = "warning", timeout: float | None = None
     ) -> None:
         self.app.notify(message, title=title, severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
+
+    def _tell(self, notes: list[Note], title: str) -> None:
+        """Show notes; the ones that must be seen stay, as errors, until dismissed."""
+        for text, lasting in notes:
+            if lasting:
+                self._notify(text, title, "error", timeout=PERSISTENT)
+            else:
+                self._notify(text, title)
+
+    def _unseen(self, file: ProgressFile, shown: list[Notice]) -> tuple[list[Notice], list[Note]]:
+        """The notices pending in the data dir (any thread), and the lines for those not
+        ``shown`` already (as problem lines of a load or a save)."""
+        pending = file.pending_notices()
+        seen = {notice.id for notice in shown}
+        return pending, [(n.message, True) for n in pending if n.id not in seen]
 
     # --- opening ---------------------------------------------------------------------
 
@@ -181,16 +202,17 @@ class ProgressStore:
                 self._notify, f"{type(error).__name__}: {error}", "Cannot open", "error"
             )
             return
-        notes = list(loaded.problems)
-        if loaded.read_only:
-            notes.append("This progress file was written by a newer syllabus; nothing is saved.")
-        self.call_from_thread(
-            self._file_read, file, loaded.progress, loaded.read_only, signature, notes
+        notes = _load_notes(loaded)
+        pending, unseen = self._unseen(file, loaded.notices)
+        told = self.call_from_thread(
+            self._file_read, file, loaded.progress, loaded.read_only, signature, notes + unseen
         )
+        if told and pending:
+            file.acknowledge(pending)  # a person has them on screen now
         from syllabus.model.rules import choose_roadmap
 
         chosen = choose_roadmap(loaded.progress)  # the roadmap a command would act on
-        if chosen and loaded.progress.roadmap(chosen).enrolment is not None:
+        if chosen and loaded.progress.roadmap(chosen).enrolled is not None:
             self._open_roadmap(chosen)
         else:
             self.call_from_thread(self._opened, None, [])
@@ -206,12 +228,11 @@ class ProgressStore:
         progress: Progress,
         read_only: bool,
         signature: tuple[int, int] | None,
-        notes: list[str],
+        notes: list[Note],
     ) -> None:
         self._file, self._known_signature, self.read_only = file, signature, read_only
         self._set_progress(progress)
-        for note in notes:
-            self._notify(note, "Progress file")
+        self._tell(notes, "Progress file")
         self._publish("loaded")
         self._start_watching()
 
@@ -297,7 +318,7 @@ class ProgressStore:
             if generation == self._saved_generation or progress is None:
                 return True
             try:
-                written, merged = self._save_into(file, progress)
+                written, merged, looked = self._save_into(file, progress)
             except (ProgressError, OSError) as error:
                 failure: str | None = str(error)
             else:
@@ -307,23 +328,31 @@ class ProgressStore:
         if failure is not None:
             self.call_from_thread(self._save_failed, failure)
             return False
-        self.call_from_thread(self._saved, written if merged else None)
+        # A damaged file set aside by this save is a notice for the learner, at once.
+        pending, unseen = self._unseen(file, []) if looked else ([], [])
+        told = self.call_from_thread(self._saved, written if merged else None, unseen)
+        if told and pending:
+            file.acknowledge(pending)
         return True
 
-    def _save_into(self, file: ProgressFile, progress: Progress) -> tuple[Progress, bool]:
-        """What is on disk after the save, and whether another program's changes are in it."""
+    def _save_into(self, file: ProgressFile, progress: Progress) -> tuple[Progress, bool, bool]:
+        """What is on disk after the save, whether another program's changes are in it,
+        and whether the file had changed behind the app's back (it may have been set
+        aside: look for notices)."""
         from syllabus.model.progress import merge
 
         if file.signature() == self._known_signature:
-            return file.save(progress), False
+            return file.save(progress), False, False
         try:
             check_intact(file)
         except FileDamaged:
-            # storage sets the damaged file aside; what this app holds is written whole
-            return file.update(lambda disk: merge(disk, progress, prefer_a=True)), False
-        return file.save(progress), True
+            # storage sets the damaged file aside; what this app holds is written whole,
+            # and not as an undo step (undoing it would empty the file)
+            whole = file.update(lambda disk: merge(disk, progress, prefer_a=True), journal=False)
+            return whole, False, True
+        return file.save(progress), True, True
 
-    def _saved(self, on_disk: Progress | None) -> None:
+    def _saved(self, on_disk: Progress | None, notes: list[Note]) -> None:
         """A save landed; ``on_disk`` is what it wrote when it merged another's changes."""
         from syllabus.model.progress import merge
 
@@ -331,6 +360,7 @@ class ProgressStore:
             self.damaged = None
             self.app.clear_notifications()
             self._notify("The damaged file was set aside and your progress saved.", "Saved")
+        self._tell(notes, "Progress file")
         if on_disk is not None and self.progress is not None:
             self._set_progress(merge(self.progress, on_disk))
             self._publish("replaced", "Merged changes made elsewhere")
@@ -481,3 +511,14 @@ class ProgressStore:
         if self._view_dirty:
             self._view_dirty = False
             write_view(self.data_dir, self._view)
+
+
+def _load_notes(loaded: Loaded) -> list[Note]:
+    """What a load found, for the learner: damage and findings kept as notices stay on
+    screen; why the file is read-only is said unless a problem line says it already."""
+    lasting = loaded.damaged or bool(loaded.notices)
+    notes = [(problem, lasting) for problem in loaded.problems]
+    reason = loaded.read_only_reason
+    if loaded.read_only and reason and not any(reason in problem for problem in loaded.problems):
+        notes.append((f"Nothing is saved: {reason}", True))
+    return notes
