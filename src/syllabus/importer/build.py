@@ -18,18 +18,16 @@ from syllabus.importer import rules
 from syllabus.importer.blocks import (
     Block,
     Heading,
-    Line,
     ListBlock,
     ListItem,
     Paragraph,
     Raw,
     Table,
-    clean_label,
     parse_blocks,
-    strip_symbols,
 )
 from syllabus.importer.exact import build_exact, is_exact
 from syllabus.importer.hints import Hints, normal, title_matches
+from syllabus.importer.lines import Line, clean_label, strip_symbols
 from syllabus.model.roadmap import (
     HoursRange,
     Item,
