@@ -120,3 +120,37 @@ async def test_a_file_finished_within_the_grace_is_picked_up_quietly(
         assert app.store.damaged is None
         assert screen.rp.state(f"{W1}/item-1") is ItemState.DONE
     assert not _set_aside(busy_dir)
+
+
+async def test_undo_right_after_the_recovery_save_keeps_the_progress(
+    busy_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole write after a set-aside is no undo step: undoing it would empty the file."""
+    from syllabus.storage.paths import local_dir
+    from syllabus.storage.progress_file import ProgressFile
+
+    (local_dir(busy_dir) / "journal.jsonl").unlink()  # no earlier step to undo
+    monkeypatch.setattr(store_module, "WATCH_SECONDS", 0.1)
+    app = SyllabusApp(busy_dir)
+    told: list[str] = []
+    real_notify = app.notify
+
+    def notify(message: str, **options: object) -> None:
+        told.append(message)
+        real_notify(message, **options)  # type: ignore[arg-type]
+
+    app.notify = notify  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await open_main(pilot, app)
+        _half_write(busy_dir / "progress.toml")
+        await wait_for(pilot, lambda: app.store.damaged is not None, timeout=4)
+        await pilot.press("x")
+        await wait_for(pilot, lambda: not app.store.unsaved and app.store.damaged is None)
+        [aside] = _set_aside(busy_dir)
+        await wait_for(pilot, lambda: any(aside.name in message for message in told))
+        assert ProgressFile(busy_dir).pending_notices() == []  # shown: acknowledged
+        await pilot.press("ctrl+z")
+        await wait_for(pilot, lambda: "Nothing to undo" in screen_text(app))
+    rp = load_progress(busy_dir).roadmap("tiny")
+    assert rp.enrolled is not None
+    assert [rp.state(f"{W1}/item-{n}") for n in (1, 2, 3)] == [ItemState.DONE] * 3
