@@ -540,12 +540,23 @@ class MainScreen(Screen[None]):
         return None
 
     def action_open_link(self) -> None:
-        """Open the link in the browser."""
+        """Open the link in the browser (after asking, when it is not a web page)."""
+        from syllabus.model.rules import opens_without_asking
+
         url = self._link()
         if url is None:
             self.notify("No link here.", markup=False, timeout=2)
             return
-        self.app.open_url(url)
+        if opens_without_asking(url):
+            self.app.open_url(url)
+            return
+        from syllabus.tui.screens.open_link import OpenLinkDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.open_url(url)
+
+        self.app.push_screen(OpenLinkDialog(url), answered)
 
     def action_copy_link(self) -> None:
         """Copy the link to the clipboard (OSC 52: works over SSH)."""
