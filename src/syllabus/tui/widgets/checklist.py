@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
+from textual.visual import Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -20,6 +21,12 @@ from syllabus.model.progress import ItemState, RoadmapProgress
 from syllabus.tui.literal import one_line
 
 if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
+    from textual.strip import Strip
+    from textual.style import Style
+    from textual.visual import RenderOptions
+    from textual.widget import Widget
+
     from syllabus.tui.session import Row
 
 STATE_MARKS = {
@@ -68,6 +75,72 @@ def row_prompt(row: Row, state: ItemState, due: bool = False) -> Content:
     if extras:
         parts.append((f"  {' · '.join(extras)}", "dim italic"))
     return Content.assemble(*parts)
+
+
+class RowVisual(Visual):
+    """A row's prompt that keeps its rendered lines.
+
+    Any prompt change makes the OptionList drop every row's rendered lines; the rows
+    that did not change answer from here, so a toggle renders one row, not a screenful.
+    """
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        """What the row shows."""
+        self._strips: dict[tuple[object, ...], list[Strip]] = {}
+
+    def __str__(self) -> str:
+        return self.content.plain
+
+    @classmethod
+    def to_strips(
+        cls,
+        widget: Widget,
+        visual: Visual,
+        width: int,
+        height: int | None,
+        style: Style,
+        *,
+        apply_selection: bool = True,
+        pad: bool = False,
+        post_style: Style | None = None,
+    ) -> list[Strip]:
+        """The row's lines, from the cache unless text is being selected."""
+        if not isinstance(visual, RowVisual) or widget.text_selection is not None:
+            return super().to_strips(
+                widget,
+                visual,
+                width,
+                height,
+                style,
+                apply_selection=apply_selection,
+                pad=pad,
+                post_style=post_style,
+            )
+        key = (width, height, style, pad, post_style, widget.styles.content_align)
+        strips = visual._strips.get(key)
+        if strips is None:
+            strips = super().to_strips(
+                widget, visual, width, height, style, pad=pad, post_style=post_style
+            )
+            if len(visual._strips) >= 4:  # a few styles: plain, highlighted, focused
+                visual._strips.clear()
+            visual._strips[key] = strips
+        return strips
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        return self.content.render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.content.get_optimal_width(rules, container_width)
+
+    def get_minimal_width(self, rules: RulesMap) -> int:
+        return self.content.get_minimal_width(rules)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.content.get_height(rules, width)
 
 
 class Checklist(OptionList):
@@ -169,7 +242,7 @@ class Checklist(OptionList):
         self._wanted = None
         self._index = {row.id: n for n, row in enumerate(rows)}
         self._drawn = {}
-        self.set_options(Option(self._prompt(row), id=row.id) for row in rows)
+        self.set_options(Option(RowVisual(self._prompt(row)), id=row.id) for row in rows)
         if not rows:
             self.post_message(self.ItemHighlighted(self, None))
             return
@@ -193,7 +266,7 @@ class Checklist(OptionList):
     def _redraw_changed(self) -> None:
         for index, row in enumerate(self.rows):
             if self._drawn.get(row.id) != (self._state(row.id), row.id in self.due):
-                self.replace_option_prompt_at_index(index, self._prompt(row))
+                self.replace_option_prompt_at_index(index, RowVisual(self._prompt(row)))
 
     def update_row(self, item_id: str, state: ItemState) -> None:
         """Draw one row in a new state now, before the new progress arrives."""
@@ -204,7 +277,7 @@ class Checklist(OptionList):
         due = item_id in self.due
         if self._drawn.get(item_id) != (state, due):
             self._drawn[item_id] = (state, due)
-            self.replace_option_prompt_at_index(index, row_prompt(row, state, due))
+            self.replace_option_prompt_at_index(index, RowVisual(row_prompt(row, state, due)))
 
     def _ask(self, toggled: ItemState) -> None:
         row = self.highlighted_row

@@ -147,18 +147,40 @@ def describe_item(row: Row | None, rp: RoadmapProgress) -> Content:
     return Content.assemble(*parts)
 
 
+PLAIN_LINES = 60
+"""Lines of the plain text shown until Markdown renders (more than a pane holds)."""
+
+
+def plain_markdown(markdown: str) -> Content:
+    """A node's Markdown as literal text, headings in bold: shown until Markdown renders.
+
+    Only its first ``PLAIN_LINES`` lines: it shows for a moment, and a long body would
+    make the first frame of content wait for its wrapping.
+    """
+    parts: list[Content | str | tuple[str, str]] = []
+    for line in markdown.split("\n", PLAIN_LINES)[:PLAIN_LINES]:
+        heading = line.lstrip("#")
+        if heading != line and heading.startswith(" "):
+            parts.append((heading.strip(), "bold"))
+        else:
+            parts.append(line)
+        parts.append("\n")
+    return Content.assemble(*parts[:-1])
+
+
 class DetailPane(VerticalScroll):
     """The highlighted item at the top (at once), the node's Markdown below (when settled).
 
     Bind ``item`` and ``markdown`` from the screen (``data_bind``), or call ``show_item``
     and ``show``. The Markdown widget and its parser cost a fifth of a second to import,
-    so the pane starts without them and imports them off the event loop when the first
-    node's Markdown arrives (the roadmap is on screen by then).
+    so the first node shows as plain text (``plain_markdown``) and the import starts in a
+    thread only once that frame is on screen; the Markdown view then takes the text's place.
     """
 
     DEFAULT_CSS = """
     DetailPane { height: 1fr; }
     DetailPane > #detail-item { height: auto; margin-bottom: 1; }
+    DetailPane > #detail-plain { height: auto; }
     """
 
     item: var[Content] = var(Content(""), init=False)
@@ -171,10 +193,13 @@ class DetailPane(VerticalScroll):
         self._shown: str | None = None
         self._timer: Timer | None = None
         self._markdown: Markdown | None = None
+        self._plain: Static | None = Static(Content(""), id="detail-plain")
         self._importing = False
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="detail-item")
+        if self._plain is not None:
+            yield self._plain
 
     def watch_item(self, item: Content) -> None:
         """Show the highlighted item now: one small widget, cheap to redraw."""
@@ -183,8 +208,9 @@ class DetailPane(VerticalScroll):
     def watch_markdown(self, markdown: str | None) -> None:
         """Render the node's Markdown once the keys rest."""
         if not self._importing and self._markdown is None:
+            # not now: the import would compete with drawing the first content
             self._importing = True
-            self._load_markdown()
+            self.call_after_refresh(self._load_markdown)
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -196,17 +222,20 @@ class DetailPane(VerticalScroll):
         # A thread does the import and nothing else: it never waits for the event loop,
         # so quitting can never hang on it; the widget is mounted back here, on the loop.
         await asyncio.to_thread(importlib.import_module, "textual.widgets.markdown")
-        self.enable_markdown()
+        await self.enable_markdown()
 
-    def enable_markdown(self) -> None:
-        """Mount the Markdown view and show what waits (imports it if it must)."""
+    async def enable_markdown(self) -> None:
+        """Mount the Markdown view in the plain text's place (imports it if it must)."""
         if self._markdown is not None:
             return
         from textual.widgets import Markdown
 
         self._shown = self.markdown
         self._markdown = Markdown(self.markdown, id="detail-node")
-        self.mount(self._markdown)
+        await self.mount(self._markdown)  # rendered: the plain text can go
+        if self._plain is not None:
+            await self._plain.remove()
+            self._plain = None
 
     def show_item(self, content: Content) -> None:
         """Show the highlighted item now."""
@@ -228,7 +257,11 @@ class DetailPane(VerticalScroll):
             self._timer.stop()
             self._timer = None
         pending = self.markdown
-        if self._markdown is None or pending is None or pending == self._shown:
+        if self._markdown is None:
+            if self._plain is not None and pending is not None:
+                self._plain.update(plain_markdown(pending))
+            return
+        if pending is None or pending == self._shown:
             return
         if not self._markdown.is_mounted:
             self.call_after_refresh(self._render_pending)
