@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
+from textual.style import Style
 from textual.visual import Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -23,7 +24,6 @@ from syllabus.tui.literal import one_line
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
     from textual.strip import Strip
-    from textual.style import Style
     from textual.visual import RenderOptions
     from textual.widget import Widget
 
@@ -44,19 +44,27 @@ QUIET_KINDS = frozenset({"task", "topic"})
 """Kinds common enough that naming them is noise."""
 
 
+DIM = Style(dim=True)
+DIM_STRIKE = Style(dim=True, strike=True)
+BOLD = Style(bold=True)
+EXTRAS = Style(dim=True, italic=True)
+"""The rows' styles, built once: a style given by name is parsed again at each render."""
+
+
 def row_prompt(row: Row, state: ItemState, due: bool = False) -> Content:
     """One checklist row as literal text with its marks."""
     mark = STATE_MARKS[state] if row.checkable else READ_ONLY_MARK
-    text_style = ""
+    text_style: Style | None = None
     if state is ItemState.DONE or state is ItemState.SKIPPED:
-        text_style = "dim strike" if state is ItemState.SKIPPED else "dim"
+        text_style = DIM_STRIKE if state is ItemState.SKIPPED else DIM
     elif row.optional or not row.checkable:
-        text_style = "dim"
-    parts: list[Content | str | tuple[str, str]] = [
+        text_style = DIM
+    text = one_line(row.text)
+    parts: list[Content | str | tuple[str, str | Style]] = [
         "  " * row.depth,
-        (mark, "bold") if state is ItemState.DOING else mark,
+        (mark, BOLD) if state is ItemState.DOING else mark,
         " ",
-        Content(one_line(row.text)).stylize(text_style) if text_style else one_line(row.text),
+        (text, text_style) if text_style is not None else text,
     ]
     extras = []
     if row.hours:
@@ -73,7 +81,7 @@ def row_prompt(row: Row, state: ItemState, due: bool = False) -> Content:
         # blanks once done, so the row keeps its width and wrapping: one row redraws
         extras.append("due" if state in (ItemState.TODO, ItemState.DOING) else "   ")
     if extras:
-        parts.append((f"  {' · '.join(extras)}", "dim italic"))
+        parts.append((f"  {' · '.join(extras)}", EXTRAS))
     return Content.assemble(*parts)
 
 
@@ -140,6 +148,10 @@ class RowVisual(Visual):
         return self.content.get_minimal_width(rules)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
+        # a row is one line of text (``one_line``): when it fits it takes one line, and
+        # the list measures every row whenever one changes
+        if 0 < self.content.cell_length <= width - 2 * rules.get("line_pad", 0):
+            return 1
         return self.content.get_height(rules, width)
 
 
