@@ -148,7 +148,8 @@ async def test_undo_right_after_the_recovery_save_keeps_the_progress(
         await wait_for(pilot, lambda: not app.store.unsaved and app.store.damaged is None)
         [aside] = _set_aside(busy_dir)
         await wait_for(pilot, lambda: any(aside.name in message for message in told))
-        assert ProgressFile(busy_dir).pending_notices() == []  # shown: acknowledged
+        # shown, then acknowledged by the save worker
+        await wait_for(pilot, lambda: ProgressFile(busy_dir).pending_notices() == [])
         await pilot.press("ctrl+z")
         await wait_for(pilot, lambda: "Nothing to undo" in screen_text(app))
     rp = load_progress(busy_dir).roadmap("tiny")

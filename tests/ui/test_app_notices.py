@@ -52,7 +52,7 @@ async def test_damage_a_status_bar_found_is_shown_at_the_next_start_and_then_see
         assert call["severity"] == "error" and call["markup"] is False
         assert call["timeout"] >= 3600  # stays until dismissed
         assert "was damaged" in screen_text(app)
-        assert ProgressFile(enrolled_dir).pending_notices() == []
+        await wait_for(pilot, lambda: ProgressFile(enrolled_dir).pending_notices() == [])
 
     assert cli.main(["status"]) == 2  # nothing enrolled any more (the file was set aside)
     assert "damaged" not in capsys.readouterr().err  # seen in the app: not told again
