@@ -12,6 +12,7 @@ from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
+from textual.widgets import Static
 from ui_helpers import small_roadmap, wait_for
 
 from syllabus.model.progress import (
@@ -24,7 +25,7 @@ from syllabus.model.progress import (
 from syllabus.model.rules import counted_items, node_tally
 from syllabus.tui.session import Row, Session
 from syllabus.tui.widgets.checklist import Checklist
-from syllabus.tui.widgets.detail_pane import DetailPane
+from syllabus.tui.widgets.detail_pane import PLAIN_LINES, DetailPane, plain_markdown
 from syllabus.tui.widgets.phase_tree import PhaseTree
 
 WHEN = datetime(2026, 11, 23, 9, tzinfo=UTC)
@@ -167,6 +168,36 @@ async def test_the_pane_loads_markdown_by_itself() -> None:
         text = "\n".join(line.text for line in app.screen._compositor.render_strips())
         assert "Selected: [not markup]" in text
         assert "Week [1]" in text and "Read this." in text
+        assert "## Week" not in text and "*this*" not in text  # the plain text is gone
+
+
+async def test_the_first_node_shows_as_plain_text_until_markdown_renders() -> None:
+    app = Host()
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, Bound)
+        pane = screen.query_one(DetailPane)
+        pane.show("## Week [1]\n\nRead *this*.", at_once=True)
+        # at once, before any frame: the Markdown import waits for that frame
+        assert not pane.query("#detail-node")
+        plain = pane.query_one("#detail-plain", Static)
+        assert str(plain.render()) == "Week [1]\n\nRead *this*."
+        await wait_for(
+            pilot, lambda: pane.query("#detail-node") and not pane.query("#detail-plain")
+        )
+        await pilot.pause(0.3)
+        pane.show("## Week [2]\n\nThen *that*.", at_once=True)
+        await pilot.pause(0.3)
+        text = "\n".join(line.text for line in app.screen._compositor.render_strips())
+        assert "Week [2]" in text and "Then that." in text and "Week [1]" not in text
+
+
+def test_plain_markdown_is_literal_with_headings_in_bold() -> None:
+    content = plain_markdown("## Week [1]\n**Goal:** [b]x[/b]\n#tag\n" + "line\n" * 100)
+    lines = content.plain.split("\n")
+    assert lines[:3] == ["Week [1]", "**Goal:** [b]x[/b]", "#tag"]
+    assert len(lines) == PLAIN_LINES
+    assert [(span.start, span.end) for span in content.spans] == [(0, len("Week [1]"))]
 
 
 def test_session_counts_the_items_the_rule_counts() -> None:

@@ -1,6 +1,8 @@
 """The items of the selected node: state marks, hours and kind, the learner's own too.
 
-A toggle redraws one row (``OptionList.replace_option_prompt_at_index``). The checklist
+A toggle gives one row a new prompt (``OptionList.replace_option_prompt_at_index``);
+that makes the list drop every row's rendered lines, so each row's prompt is a
+``RowVisual`` that keeps its own and only the toggled row renders again. The checklist
 does not change progress itself: it posts ``ItemStateChanged`` and the screen, which owns
 progress, binds the new progress back down.
 """
@@ -113,7 +115,7 @@ class RowVisual(Visual):
         pad: bool = False,
         post_style: Style | None = None,
     ) -> list[Strip]:
-        """The row's lines, from the cache unless text is being selected."""
+        """The row's lines, kept per width and style, unless text is being selected."""
         if not isinstance(visual, RowVisual) or widget.text_selection is not None:
             return super().to_strips(
                 widget,
@@ -131,6 +133,10 @@ class RowVisual(Visual):
             strips = super().to_strips(
                 widget, visual, width, height, style, pad=pad, post_style=post_style
             )
+            # padded as the list pads them: it then gets these same strips back, and the
+            # lines it makes of them come from the strips' own caches too
+            rich_style = style.rich_style
+            strips = [strip.extend_cell_length(width, rich_style) for strip in strips]
             if len(visual._strips) >= 4:  # a few styles: plain, highlighted, focused
                 visual._strips.clear()
             visual._strips[key] = strips

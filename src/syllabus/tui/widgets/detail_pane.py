@@ -207,7 +207,7 @@ class DetailPane(VerticalScroll):
 
     def watch_markdown(self, markdown: str | None) -> None:
         """Render the node's Markdown once the keys rest."""
-        if not self._importing and self._markdown is None:
+        if markdown is not None and not self._importing and self._markdown is None:
             # not now: the import would compete with drawing the first content
             self._importing = True
             self.call_after_refresh(self._load_markdown)
