@@ -195,3 +195,11 @@ def test_generated_documents_read_the_same_in_sections(shape: str) -> None:
         assert len(sections(text, 5_000)) > 1
     _compare_sections(text, 5_000)
     assert parse_blocks(text) == [b for piece in sections(text, 5_000) for b in parse_blocks(piece)]
+
+
+def test_the_inline_marks_pattern_finds_every_mark_a_rule_needs() -> None:
+    from syllabus.importer.tokens import _INLINE_NEEDS, _MARKS
+
+    needed = {mark for _, marks in _INLINE_NEEDS for mark in marks}
+    assert set(_MARKS.findall("".join(sorted(needed)))) == needed
+    assert set(_MARKS.findall(" x ".join(sorted(needed)))) == needed

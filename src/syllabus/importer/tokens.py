@@ -183,6 +183,18 @@ def sections(text: str, size: int = SECTION_SIZE) -> list[str]:
     return pieces
 
 
+_MARKS = re.compile(r"://|!\[|[\n\\`*_<&]")
+"""Every mark in ``_INLINE_NEEDS`` (none is part of another, so none hides one)."""
+
+
+@lru_cache(maxsize=256)
+def _inline_parser_for(marks: frozenset[str]) -> MarkdownIt:
+    """The inline parser for a text holding these marks."""
+    return _inline_parser(
+        tuple(name for name, needs in _INLINE_NEEDS if not marks.intersection(needs))
+    )
+
+
 class Tokens:
     """A document's block tokens, and the inline children of any of its inline tokens."""
 
@@ -215,14 +227,14 @@ class Tokens:
         if self._rules.search(content):
             md = self._md
             if self._variants:  # rules whose marks the text lacks fail anyway: skip them
-                md = _inline_parser(
-                    tuple(n for n, marks in _INLINE_NEEDS if not any(m in content for m in marks))
-                )
+                md = _inline_parser_for(frozenset(_MARKS.findall(content)))
             md.inline.parse(content, md, self.env, children)
         elif content:
             children.append(self._text("text", "", 0, content=content))
         schema = self._schema.search
-        links = any(child.type == "text" and schema(child.content) for child in children)
+        links = schema(content) is not None and any(
+            child.type == "text" and schema(child.content) for child in children
+        )
         alone = not children or (len(children) == 1 and children[0].type == "text")
         token.children = None
         if alone and not links:
