@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import re
 import types
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import MISSING, Field, fields, is_dataclass
 from datetime import UTC, date, datetime, time
 from enum import Enum
@@ -377,6 +377,16 @@ def _kept(value: Any) -> str:
     return _any(value)
 
 
+def _written(record: Any, name: str | None) -> Iterator[tuple[Slot, Any]]:
+    """The slots of a record that the file holds, with their values: no None, no empty
+    default, and not the key the record is already filed under."""
+    for slot in shape(type(record)).slots:
+        value = getattr(record, slot.name)
+        if value is None or (slot.omit_empty and _empty(value)) or (slot.is_key and value == name):
+            continue
+        yield slot, value
+
+
 class _Writer:
     # Plain classes here and below, not dataclasses: every command imports this module.
     def __init__(self, extras: Extras) -> None:
@@ -394,14 +404,7 @@ class _Writer:
     def inline(self, record: Any, name: str | None = None, path: Path | None = None) -> str:
         """A record as an inline table on one line."""
         parts = []
-        for slot in shape(type(record)).slots:
-            value = getattr(record, slot.name)
-            if (
-                value is None
-                or (slot.omit_empty and _empty(value))
-                or (slot.is_key and value == name)
-            ):
-                continue
+        for slot, value in _written(record, name):
             if slot.role == VALUE:
                 parts.append(f"{slot.key} = {slot.inline(value)}")
                 continue
@@ -433,14 +436,7 @@ class _Writer:
         """A record as a ``[prefix]`` table, followed by the tables of the records it holds."""
         lines: list[str] = []
         later: list[tuple[Slot, Any]] = []
-        for slot in shape(type(record)).slots:
-            value = getattr(record, slot.name)
-            if (
-                value is None
-                or (slot.omit_empty and _empty(value))
-                or (slot.is_key and value == name)
-            ):
-                continue
+        for slot, value in _written(record, name):
             if slot.role == VALUE:
                 lines.append(f"{slot.key} = {slot.block(value)}")
             elif slot.role == RECORDS:
