@@ -234,3 +234,15 @@ async def test_ticks_survive_switching_nodes() -> None:
         await pilot.pause()
     assert isinstance(app.result, CheckInDraft)
     assert app.result.item_ids == ("p1/w1/a", "p1/w1/b")
+
+
+async def test_done_today_marks_read_without_colour() -> None:
+    """The toggle's own glyph is the same X for both states; a mark tells them apart."""
+    app = Host(ticked={"p1/w1/a"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "✓ Read [3 hrs] chapter 1" in text and "○ todo [/] exercises" in text
+        app.screen.query_one("#checkin-items", SelectionList).select("p1/w1/b")
+        await pilot.pause()
+        assert "✓ todo [/] exercises" in screen_text(app)

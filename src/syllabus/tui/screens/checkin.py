@@ -102,6 +102,11 @@ def shown(problem: InvalidEntry) -> str:
     return message[:1].upper() + message[1:]
 
 
+def _picked_prompt(text: str, picked: bool) -> Text:
+    """A row of the "done today" list, its state in a mark that reads without colour."""
+    return Text(f"{'✓' if picked else '○'} {text}")
+
+
 class CheckInDialog(ModalScreen["CheckInDraft | None"]):
     """The check-in form, over the screen it was opened from."""
 
@@ -181,6 +186,8 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
         self._listed_node = node_id
         self._items_of = items_for
         self._ticks: set[str] = set(ticked)
+        self._texts: dict[str, str] = {}
+        """The texts of the items listed now, by id."""
         self._initial_hours = hours
         self._initial_note = note
         self._edit_id = checkin_id
@@ -241,10 +248,21 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
     def _selections(self, node_id: str | None) -> list[Selection[str]]:
         if node_id is None or self._items_of is None:
             return []
+        self._texts = dict(self._items_of(node_id))
         return [
-            Selection(Text(text), item_id, item_id in self._ticks)
-            for item_id, text in self._items_of(node_id)
+            Selection(_picked_prompt(text, item_id in self._ticks), item_id, item_id in self._ticks)
+            for item_id, text in self._texts.items()
         ]
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        """Mark each row ✓ or ○ as well: the toggle's own glyph differs only by colour."""
+        items = event.selection_list
+        picked = set(items.selected)
+        for index in range(items.option_count):
+            item_id = items.get_option_at_index(index).value
+            items.replace_option_prompt_at_index(
+                index, _picked_prompt(self._texts.get(item_id, ""), item_id in picked)
+            )
 
     def _show_items_label(self) -> None:
         items = self.query_one("#checkin-items", SelectionList)
