@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import syllabus
 from syllabus.model.ids import UnknownId, resolve
-from syllabus.model.text import clean_fields, clean_text
+from syllabus.model.text import clean_fields
 from syllabus.storage.atomic import write_atomic
 
 if TYPE_CHECKING:
@@ -34,10 +34,6 @@ class RoadmapFileError(Exception):
 
 class IdTaken(ValueError):
     """An import asked for the id of a bundled roadmap; ``str()`` says so in one line."""
-
-    def __init__(self, message: str) -> None:
-        # File names come from the disk: no escape sequence in one reaches a terminal.
-        super().__init__(" ".join(clean_text(message).split()))
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from textual.signal import Signal
 
+from syllabus.model.text import clean_text
 from syllabus.tui.opening import FileDamaged, check_intact, open_session, read_view, write_view
 
 if TYPE_CHECKING:
@@ -163,7 +164,14 @@ class ProgressStore:
     def _notify(
         self, message: str, title: str = "", severity: str = "warning", timeout: float | None = None
     ) -> None:
-        self.app.notify(message, title=title, severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
+        # Messages name files and quote what was read: cleaned like the CLI's stderr lines.
+        self.app.notify(
+            clean_text(message),
+            title=title,
+            severity=severity,  # type: ignore[arg-type]
+            timeout=timeout,
+            markup=False,
+        )
 
     def _tell(self, notes: list[Note], title: str) -> None:
         """Show notes; the ones that must be seen stay, as errors, until dismissed."""
