@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from textual.signal import Signal
 
-from syllabus.model.text import clean_text
 from syllabus.tui.opening import FileDamaged, check_intact, open_session, read_view, write_view
 
 if TYPE_CHECKING:
@@ -164,6 +163,8 @@ class ProgressStore:
     def _notify(
         self, message: str, title: str = "", severity: str = "warning", timeout: float | None = None
     ) -> None:
+        from syllabus.model.text import clean_text
+
         # Messages name files and quote what was read: cleaned like the CLI's stderr lines.
         self.app.notify(
             clean_text(message),
