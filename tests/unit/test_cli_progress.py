@@ -6,6 +6,7 @@ import json
 import sys
 import types
 from dataclasses import replace
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -182,7 +183,7 @@ def test_checkin_rejects_bad_hours(roadmap: Roadmap, hours: str, capsys):
 
 
 def test_checkin_replace_and_delete(roadmap: Roadmap, data_dir: Path, capsys):
-    run("start", "tiny-plan")
+    run("start", "tiny-plan", "--on", "2026-11-16")
     run("checkin", "--hours", "2", "--date", "2026-11-20")
     run("checkin", "--hours", "1")
     capsys.readouterr()
@@ -377,3 +378,86 @@ def test_editing_a_checkin_keeps_its_id_and_creation(roadmap: Roadmap, data_dir:
         first.items,
     )
     assert edited.hours == 0.75 and edited.updated > first.updated
+
+
+# --- issue 13.7: the one acceptance rule for a check-in ------------------------------
+
+
+def test_a_checkin_dated_in_the_future_is_refused(roadmap: Roadmap, data_dir: Path, capsys):
+    run("start", "tiny-plan", "--on", "2026-11-16")
+    before = (data_dir / "progress.toml").read_bytes()
+    capsys.readouterr()
+    assert run("checkin", "--hours", "1", "--date", "2026-11-24") == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+    assert "future" in err and "2026-11-24" in err
+    assert (data_dir / "progress.toml").read_bytes() == before
+
+
+def test_a_checkin_before_the_start_offers_the_command_that_moves_it(
+    roadmap: Roadmap, data_dir: Path, capsys
+):
+    """Issue 13: a check-in dated 1999 was accepted and pushed the forecast to 2036."""
+    run("start", "tiny-plan", "--on", "2026-11-16")
+    capsys.readouterr()
+    assert run("checkin", "--hours", "1", "--date", "1999-01-04") == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+    command = "syllabus start tiny-plan --on 1999-01-04"
+    assert f"`{command}`" in err
+    assert not ProgressFile(data_dir).load().progress.live_checkins()
+    # the offered command works, and then backfilling does
+    assert run(*command.split()[1:]) == 0
+    assert run("checkin", "--hours", "1", "--date", "1999-01-04") == 0
+    (checkin,) = ProgressFile(data_dir).load().progress.live_checkins()
+    assert checkin.date.isoformat() == "1999-01-04"
+
+
+def test_zero_hours_only_with_a_note(roadmap: Roadmap, data_dir: Path, capsys):
+    run("start", "tiny-plan")
+    capsys.readouterr()
+    assert run("checkin", "--hours", "0") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "note" in err
+    assert run("checkin", "--hours", "0:00", "--note", "   ") == 2
+    assert run("checkin", "--hours", "0m", "--note", "planned the week") == 0
+    (checkin,) = ProgressFile(data_dir).load().progress.live_checkins()
+    assert (checkin.hours, checkin.note) == (0.0, "planned the week")
+
+
+def test_editing_keeps_an_old_date_the_rule_would_now_refuse(
+    roadmap: Roadmap, data_dir: Path, capsys
+):
+    """A record made before the rule (or before the start was moved) stays editable."""
+    run("start", "tiny-plan", "--on", "2026-11-02")
+    run("checkin", "--hours", "1", "--date", "2026-11-03")
+    run("start", "tiny-plan", "--on", "2026-11-16")
+    capsys.readouterr()
+    (old,) = ProgressFile(data_dir).load().progress.live_checkins()
+    assert run("checkin", "--replace", old.id, "--note", "fixed the note") == 0
+    assert run("checkin", "--replace", old.id, "--date", "2026-11-04") == 2
+    assert "--on 2026-11-04" in capsys.readouterr().err
+
+
+def test_the_dialog_and_the_command_line_share_the_rule():
+    """The app's check-in dialog calls ``rules.checkin_problem`` too: the same lines."""
+    from datetime import date, datetime
+
+    from syllabus.model import progress as pm
+    from syllabus.model.rules import checkin_problem
+
+    when = datetime(2026, 11, 1, tzinfo=UTC)
+    enrolment = pm.Enrolment(start=date(2026, 11, 16), hours_per_week=10, updated=when)
+    today = date(2026, 11, 23)
+    ok = checkin_problem("tiny-plan", enrolment, today, 1.5, "", today)
+    assert ok is None
+    assert checkin_problem("tiny-plan", enrolment, date(2026, 11, 16), 1, "", today) is None
+    future = checkin_problem("tiny-plan", enrolment, date(2026, 11, 24), 1, "", today)
+    assert future is not None and "future" in future
+    early = checkin_problem("tiny-plan", enrolment, date(2026, 11, 15), 1, "", today)
+    assert early is not None and "syllabus start tiny-plan --on 2026-11-15" in early
+    assert checkin_problem("tiny-plan", None, date(1999, 1, 4), 1, "", today) is None
+    assert checkin_problem("tiny-plan", enrolment, today, 0, "", today) is not None
+    assert checkin_problem("tiny-plan", enrolment, today, 0, "read", today) is None
+    kept = date(2026, 11, 2)
+    assert checkin_problem("tiny-plan", enrolment, kept, 1, "", today, kept_date=kept) is None

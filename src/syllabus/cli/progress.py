@@ -290,14 +290,28 @@ def cmd_checkin(args: argparse.Namespace, ctx: Context) -> int:
         raise UsageError("checkin: --hours H is required (e.g. 1,5 or 1:30)")
     roadmap_id = ctx.roadmap_id(progress, args.roadmap or (old.roadmap if old else None))
     roadmap = ctx.roadmap(roadmap_id)
-    day = args.day or (old.date if old else _today(ctx, progress))
+    today = _today(ctx, progress)
+    day = args.day or (old.date if old else today)
+    hours = args.hours if args.hours is not None else (old.hours if old else 0.0)
+    text = args.note if args.note is not None else (old.note if old else "")
+    problem = rules.checkin_problem(
+        roadmap_id,
+        progress.roadmap(roadmap_id).enrolled,
+        day,
+        hours,
+        text,
+        today,
+        kept_date=old.date if old else None,
+    )
+    if problem is not None:
+        raise UsageError(problem)
     pool = _item_ids(roadmap, progress.roadmap(roadmap_id))
     items = [_resolve(w, pool, "item") for w in args.items]
     checkin = rules.build_checkin(
         old,
         day=day,
-        hours=args.hours if args.hours is not None else (old.hours if old else 0.0),
-        note=args.note if args.note is not None else (old.note if old else ""),
+        hours=hours,
+        note=text,
         roadmap=roadmap_id,
         node=_checkin_node(args, roadmap, progress, old, day),
         items=items if (items or old is None) else old.items,

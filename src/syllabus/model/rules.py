@@ -15,8 +15,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from syllabus.locale import _
 from syllabus.model.progress import (
     CheckIn,
+    Enrolment,
     ItemState,
     Progress,
     RoadmapProgress,
@@ -43,6 +45,7 @@ __all__ = [
     "check_date",
     "build_checkin",
     "check_in",
+    "checkin_problem",
     "choose_roadmap",
     "clean_text",
     "counted_items",
@@ -164,3 +167,36 @@ def check_in(progress: Progress, checkin: CheckIn) -> Progress:
                 progress, checkin.roadmap, item_id, ItemState.DONE, checkin.updated
             )
     return progress
+
+
+def checkin_problem(
+    roadmap_id: str,
+    enrolment: Enrolment | None,
+    day: date,
+    hours: float,
+    note: str,
+    today: date,
+    *,
+    kept_date: date | None = None,
+) -> str | None:
+    """Why a check-in cannot be saved as typed, in one line; None when it can.
+
+    The one acceptance rule for the CLI's ``checkin`` and the app's dialog: no date
+    after ``today`` (the study day), none before the enrolment's start (the line names
+    the command that moves the start, after which backfilling works), and 0 hours only
+    with a note saying what was done. ``kept_date`` is the date of the check-in being
+    edited: keeping it is never refused, so an old record stays editable.
+    """
+    if day != kept_date:
+        if day > today:
+            return _(
+                "a check-in cannot be dated in the future: {day} is after today ({today})"
+            ).format(day=day.isoformat(), today=today.isoformat())
+        if enrolment is not None and day < enrolment.start:
+            return _(
+                "{day} is before {roadmap} started ({start}); to log it, move the start "
+                "first: `syllabus start {roadmap} --on {day}`"
+            ).format(day=day.isoformat(), roadmap=roadmap_id, start=enrolment.start.isoformat())
+    if hours <= 0 and not clean_text(note).strip():
+        return _("a check-in of 0 hours needs a note saying what you did")
+    return None
