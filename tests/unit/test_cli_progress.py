@@ -461,3 +461,39 @@ def test_the_dialog_and_the_command_line_share_the_rule():
     assert checkin_problem("tiny-plan", enrolment, today, 0, "read", today) is None
     kept = date(2026, 11, 2)
     assert checkin_problem("tiny-plan", enrolment, kept, 1, "", today, kept_date=kept) is None
+
+
+# --- issue 13.8: a damaged file names the way back -----------------------------------
+
+
+def test_a_damaged_file_names_the_newest_backup_what_it_holds_and_the_command(
+    roadmap: Roadmap, data_dir: Path, capsys, monkeypatch
+):
+    monkeypatch.setenv("SYLLABUS_TODAY", "2026-11-22")
+    run("start", "tiny-plan", "--on", "2026-11-16")
+    run("done", "phase-1/week-01/read")
+    run("checkin", "--hours", "1")
+    monkeypatch.setenv("SYLLABUS_TODAY", "2026-11-23")
+    run("done", "phase-1/week-01/build")  # the day's snapshot: 1 item done, 1 check-in
+    (data_dir / "progress.toml").write_bytes(b"not = [toml")
+    capsys.readouterr()
+    assert run("status") == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    name = "progress-2026-11-23.toml"
+    assert f"newest backup, {name} (" in err and "1 item done, 1 check-in)" in err
+    assert f"`syllabus backups --restore {name}`" in err
+    assert run("backups", "--restore", name) == 0
+    rp = ProgressFile(data_dir).load().progress.roadmap("tiny-plan")
+    assert rp.state("phase-1/week-01/read-[1]-chapter") is ItemState.DONE
+
+
+def test_a_damaged_file_without_a_backup_says_so_and_shows_the_command_form(
+    roadmap: Roadmap, data_dir: Path, capsys
+):
+    data_dir.mkdir(exist_ok=True)
+    (data_dir / "progress.toml").write_bytes(b"not = [toml")
+    assert run("status") == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "no backup yet" in err and "`syllabus backups --restore NAME`" in err

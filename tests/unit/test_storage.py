@@ -272,8 +272,11 @@ def test_daily_snapshots_keep_fourteen(pf: ProgressFile, data_dir, monkeypatch) 
         pf.update(tick(f"day-{n}"))
         pf.update(tick(f"day-{n}-again"))
     daily = sorted(p.name for p in (data_dir / "backups").glob("progress-2026-*.toml"))
-    assert len(daily) == 14
-    assert daily[0] == "progress-2026-11-07.toml" and daily[-1] == "progress-2026-11-20.toml"
+    # every day of the last 14 (7-20 November), then the newest of each older week: the
+    # week of 2-8 November has the 7th and 8th already, Sunday the 1st ends its own week
+    assert len(daily) == 15
+    assert daily[0] == "progress-2026-11-01.toml" and daily[1] == "progress-2026-11-07.toml"
+    assert daily[-1] == "progress-2026-11-20.toml"
     # The snapshot is the file as it was before the day's first change.
     snapshot = (data_dir / "backups" / "progress-2026-11-20.toml").read_text()
     assert "\nday-18-again = " in snapshot and "\nday-19 = " not in snapshot

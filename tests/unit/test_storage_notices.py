@@ -71,7 +71,7 @@ def test_without_a_backup_the_notice_says_so(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "progress.toml").write_bytes(b"garbage = [")
     (notice,) = ProgressFile(data_dir).load().notices
-    assert notice.backup is None and "There was no backup to restore." in notice.message
+    assert notice.backup is None and "There is no backup yet to restore" in notice.message
 
 
 def test_damage_found_by_a_save_is_kept_though_no_line_was_printed(data_dir: Path) -> None:

@@ -13,7 +13,6 @@ notices when it ends.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -65,6 +64,10 @@ class Notice:
     """The newest backup in backups/ that ``syllabus backups --restore`` accepts, then."""
     backup_time: datetime | None = None
     """When that backup was written."""
+    backup_done: int | None = None
+    """Items done in that backup (None: not known)."""
+    backup_checkins: int | None = None
+    """Check-ins in that backup (None: not known)."""
     backup_gone: bool = False
     """The backup named has been removed since (rotated out): its command would fail."""
 
@@ -80,35 +83,55 @@ class Notice:
             )
             line = f"conflict copy {self.file} (found {when}) {what}; it is kept as {self.kept}"
         elif self.kind == "unreadable":
-            line = f"{self.file} {self.found} (found {when}) and was left as it is. " + self._hint(
+            line = f"{self.file} {self.found} (found {when}) and was left as it is. " + self.hint(
                 "Once that is fixed or it is moved away, the"
             )
         elif self.kept is not None:
             line = (
                 f"{self.file} was damaged ({self.found}) when read {when}; its bytes are kept "
-                f"as {self.kept}. " + self._hint()
+                f"as {self.kept}. " + self.hint()
             )
         else:
             line = (
                 f"{self.file} was damaged ({self.found}) when read {when} and could not be "
-                "moved aside, so it was left as it is. " + self._hint("Once it is moved away, the")
+                "moved aside, so it was left as it is. " + self.hint("Once it is moved away, the")
             )
         return " ".join(clean_text(line).split())
 
-    def _hint(self, lead: str = "The") -> str:
+    def hint(self, lead: str = "The") -> str:
+        """How to get the progress back: the newest backup then, what it holds and the
+        exact command; or that there is none, with the command's form."""
         if self.backup is not None and self.backup_gone:
             return (
                 f"The newest backup then, {self.backup}, is gone; `syllabus backups` lists "
                 "the others."
             )
-        return restore_hint(self.backup, self.backup_time, lead)
+        return restore_hint(
+            self.backup, self.backup_time, lead, self.backup_done, self.backup_checkins
+        )
 
 
-def restore_hint(backup: str | None, when: datetime | None, lead: str = "The") -> str:
-    """How to get the progress back: the newest backup and the exact command, or none."""
+def restore_hint(
+    backup: str | None,
+    when: datetime | None,
+    lead: str = "The",
+    done: int | None = None,
+    checkins: int | None = None,
+) -> str:
+    """How to get the progress back: the newest backup (its date, what it holds) and the
+    exact command; with no backup, that there is none yet and the command's form."""
     if backup is None:
-        return "There was no backup to restore."
-    made = f" ({_local(when)})" if when is not None else ""
+        return (
+            "There is no backup yet to restore (one is made each day the file changes; "
+            f"then `syllabus backups` lists them and `{_RESTORE} NAME` restores one)."
+        )
+    about = [_local(when)] if when is not None else []
+    if done is not None and checkins is not None:
+        about.append(
+            f"{done} item{'s' if done != 1 else ''} done, "
+            f"{checkins} check-in{'s' if checkins != 1 else ''}"
+        )
+    made = f" ({'; '.join(about)})" if about else ""
     return f"{lead} newest backup, {backup}{made}, can be restored with `{_RESTORE} {backup}`"
 
 
@@ -167,8 +190,17 @@ def record(
             return same
         added = notice
         if kind in ("damaged", "unreadable"):
-            name, made = _newest_restorable(root)
-            added = replace(notice, backup=name, backup_time=made)
+            from syllabus.storage.backups import newest_restorable
+
+            newest = newest_restorable(root)
+            if newest is not None:
+                added = replace(
+                    notice,
+                    backup=newest.name,
+                    backup_time=newest.modified,
+                    backup_done=newest.items_done,
+                    backup_checkins=newest.checkins,
+                )
         try:
             _write(path, [*current, added][-KEEP:])
         except OSError:
@@ -264,6 +296,8 @@ def _to_json(notice: Notice) -> dict[str, Any]:
         "kept": notice.kept,
         "backup": notice.backup,
         "backup_time": None if notice.backup_time is None else notice.backup_time.isoformat(),
+        "backup_done": notice.backup_done,
+        "backup_checkins": notice.backup_checkins,
     }
 
 
@@ -292,7 +326,13 @@ def _from_json(entry: object) -> Notice | None:
         kept=None if optional[0] is None else clean_text(optional[0]),
         backup=None if backup is None else clean_text(backup),
         backup_time=_time(entry.get("backup_time")) if backup is not None else None,
+        backup_done=_count(entry.get("backup_done")) if backup is not None else None,
+        backup_checkins=_count(entry.get("backup_checkins")) if backup is not None else None,
     )
+
+
+def _count(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
 def _time(value: object) -> datetime | None:
@@ -303,26 +343,3 @@ def _time(value: object) -> datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo is not None else None
-
-
-def _newest_restorable(root: Path) -> tuple[str | None, datetime | None]:
-    """The newest backup ``restore`` would take (a progress file this syllabus reads)."""
-    from syllabus.model.progress import SCHEMA_VERSION
-    from syllabus.storage import toml_io
-    from syllabus.storage.backups import list_backups
-
-    try:
-        candidates = list_backups(root)
-    except OSError:
-        return None, None
-    for backup in candidates:
-        try:
-            data = toml_io.parse(backup.path.read_bytes().decode("utf-8-sig"))
-            schema = data.get("schema", 1)
-            if isinstance(schema, int) and schema > SCHEMA_VERSION:
-                continue
-            toml_io.to_progress(data, toml_io.file_time(os.stat(backup.path).st_mtime_ns))
-        except (OSError, UnicodeDecodeError, toml_io.FormatError):
-            continue
-        return backup.name, backup.modified
-    return None, None

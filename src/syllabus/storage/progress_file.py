@@ -198,14 +198,10 @@ class ProgressFile:
 
     def _unread(self, unreadable: _Unreadable) -> str:
         """Report a file that cannot be read: kept as a notice; the problem line."""
-        from syllabus.storage.notices import restore_hint
-
         self._damaged = True
         self._refusal = str(unreadable)
         notice = self._notice("unreadable", unreadable.why)
-        hint = restore_hint(
-            notice.backup, notice.backup_time, "Once that is fixed or it is moved away, the"
-        )
+        hint = notice.hint("Once that is fixed or it is moved away, the")
         return f"{unreadable}. {hint}"
 
     def _read(self, problems: list[str]) -> tuple[Progress, bool]:
@@ -338,11 +334,9 @@ class ProgressFile:
 
     def _damage_line(self, line: str, reason: str, kept: Path | None) -> str:
         """Keep the finding as a notice; the problem line with the way back added."""
-        from syllabus.storage.notices import restore_hint
-
         notice = self._notice("damaged", reason, kept=kept)
         lead = "The" if kept is not None else "Once it is moved away, the"
-        return f"{line}. {restore_hint(notice.backup, notice.backup_time, lead)}"
+        return f"{line}. {notice.hint(lead)}"
 
     def _copy_aside(self, reason: str) -> tuple[str, Path | None]:
         """Copy a damaged link target's bytes into the data dir; the line and the copy."""
