@@ -130,6 +130,11 @@ class SyllabusApp(App[int]):
             name = store.progress.settings.theme
             if name and name in self.available_themes and name != self.theme:
                 self.theme = name
+        elif change.kind == "recovery" and store.recovery is not None:
+            from syllabus.tui.screens.recovery import RecoveryDialog
+
+            self.push_screen(RecoveryDialog(store.recovery), self._recovery_chosen)
+            self.call_after_refresh(_content_shown)
         elif change.kind == "opened":
             if store.session is None:
                 store.catalog(partial(self._show_welcome, cancellable=False))
@@ -137,6 +142,16 @@ class SyllabusApp(App[int]):
                 from syllabus.tui.literal import one_line
 
                 self.sub_title = one_line(store.session.roadmap.title)
+
+    def _recovery_chosen(self, choice: str | None) -> None:
+        """The answer to the damaged file found at start."""
+        store = self.store
+        if choice == "restore" and store.recovery and store.recovery.backup:
+            store.restore_backup(store.recovery.backup.name)
+        elif choice == "empty":
+            store.start_empty()
+        else:
+            self.exit(0)  # nothing was changed: the damaged bytes are kept aside
 
     # --- choosing a roadmap ----------------------------------------------------------
 

@@ -33,11 +33,14 @@ from textual.signal import Signal
 from syllabus.tui.opening import FileDamaged, check_intact, open_session, read_view, write_view
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from textual.app import App
     from textual.timer import Timer
 
     from syllabus.catalog import CatalogEntry
     from syllabus.model.progress import Progress
+    from syllabus.storage.backups import Backup
     from syllabus.storage.notices import Notice
     from syllabus.storage.progress_file import Loaded, ProgressFile
     from syllabus.tui.session import Session
@@ -66,7 +69,21 @@ PERSISTENT = 365 * 24 * 3600.0
 Note = tuple[str, bool]
 """A line for the learner, and whether it must stay until dismissed (damage)."""
 
-ChangeKind = Literal["loaded", "opened", "edited", "replaced", "damaged"]
+ChangeKind = Literal["loaded", "opened", "edited", "replaced", "damaged", "recovery"]
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """The progress file was found damaged at start: what to offer the learner."""
+
+    file: str
+    """The progress file."""
+    problem: str
+    """What was wrong with it, in a few words."""
+    kept: str | None
+    """Where storage kept the damaged bytes (None: they could not be moved)."""
+    backup: Backup | None
+    """The newest backup that can be restored, or None when there is none."""
 
 
 @dataclass(frozen=True)
@@ -76,8 +93,10 @@ class Change:
     kind: ChangeKind
     """``loaded``: the progress file was read; ``opened``: a roadmap (``session``) was
     opened, or none is active (``session`` is None); ``edited``: a ``commit``;
-    ``replaced``: undo, redo, a merge or another program's write; ``damaged``: the
-    file on disk cannot be read (what is held stays)."""
+    ``replaced``: undo, redo, a merge, a restore or another program's write;
+    ``damaged``: the file on disk cannot be read (what is held stays); ``recovery``:
+    the file was found damaged at start and nothing is opened until the learner
+    answers ``recovery`` (``restore_backup``, ``start_empty``)."""
     why: str = ""
     """A few words for a notification ("Undone", "Changed elsewhere")."""
     origin: object | None = None
@@ -101,6 +120,8 @@ class ProgressStore:
         """The file has a newer schema than this version writes: never save."""
         self.damaged: str | None = None
         """Why the file on disk cannot be read, while it cannot (the next save sets it aside)."""
+        self.recovery: Recovery | None = None
+        """Set while the file found damaged at start waits for the learner's choice."""
         self._file: ProgressFile | None = None
         self._io_lock = threading.Lock()
         self._generation = 0
@@ -212,19 +233,85 @@ class ProgressStore:
             )
             return
         notes = _load_notes(loaded)
+        recovery = _recovery(self.data_dir, loaded)
+        if recovery is not None:  # the dialog says it: no lasting toast besides
+            notes = [note for note in notes if recovery.problem not in note[0]]
         pending, unseen = self._unseen(file, loaded.notices)
         told = self.call_from_thread(
             self._file_read, file, loaded.progress, loaded.read_only, signature, notes + unseen
         )
         if told and pending:
             file.acknowledge(pending)  # a person has them on screen now
+        if recovery is not None:
+            self.call_from_thread(self._offer_recovery, recovery)
+        else:
+            self._open_active(loaded.progress)
+
+    def _open_active(self, progress: Progress) -> None:
+        """Open the roadmap a command would act on, or say none is active (any thread)."""
         from syllabus.model.rules import choose_roadmap
 
-        chosen = choose_roadmap(loaded.progress)  # the roadmap a command would act on
-        if chosen and loaded.progress.roadmap(chosen).enrolled is not None:
+        chosen = choose_roadmap(progress)
+        if chosen and progress.roadmap(chosen).enrolled is not None:
             self._open_roadmap(chosen)
         else:
             self.call_from_thread(self._opened, None, [])
+
+    # --- a file found damaged at start -----------------------------------------------
+
+    def _offer_recovery(self, recovery: Recovery) -> None:
+        self.recovery = recovery
+        self._publish("recovery")
+
+    def start_empty(self) -> None:
+        """The learner's answer to ``recovery``: go on with the empty progress."""
+        self.recovery = None
+        progress = self.progress
+        if progress is not None:
+            self._run(lambda: self._open_active(progress), "open")
+
+    def restore_backup(self, name: str) -> None:
+        """The learner's answer to ``recovery``: restore that backup (in a worker,
+        through storage; one undo step), then open the roadmap it names."""
+        self._run(lambda: self._restore(name), "save")
+
+    def _run(self, work: Callable[[], None], group: str) -> None:
+        self.app.run_worker(work, thread=True, exclusive=True, group=group, exit_on_error=False)
+
+    def _restore(self, name: str) -> None:
+        from syllabus.storage.progress_file import ProgressError
+
+        file = self._file
+        if file is None:
+            return
+        with self._io_lock:
+            try:
+                progress = file.restore(name)
+            except (ProgressError, OSError) as error:
+                failure: str | None = str(error)
+            else:
+                failure = None
+                self._known_signature = file.signature()
+        if failure is not None:
+            self.call_from_thread(self._restore_failed, failure)
+            return
+        self.call_from_thread(self._restored, progress, name)
+        self._open_active(progress)
+
+    def _restored(self, progress: Progress, name: str) -> None:
+        self.recovery = None
+        self._set_progress(progress)
+        self._publish("replaced", f"Restored {name}")
+        from syllabus.locale import _
+
+        self._notify(_("Restored {name}. ctrl+z undoes it.").format(name=name), _("Restored"))
+
+    def _restore_failed(self, reason: str) -> None:
+        from syllabus.locale import _
+
+        self._notify(reason, _("Not restored"), "error")
+        if self.recovery is not None:
+            self._publish("recovery")  # ask again: restore another way, start empty or quit
 
     def _start_watching(self) -> None:
         self.app.run_worker(
@@ -520,6 +607,30 @@ class ProgressStore:
         if self._view_dirty:
             self._view_dirty = False
             write_view(self.data_dir, self._view)
+
+
+def _recovery(root: Path, loaded: Loaded) -> Recovery | None:
+    """What to offer when the file was found damaged and its bytes were kept aside
+    (any thread: reads the newest backup to say what it holds)."""
+    if not loaded.damaged or loaded.read_only:
+        return None
+    notice = next((n for n in loaded.notices if n.kind == "damaged"), None)
+    if notice is None:
+        return None
+    backup = None
+    if notice.backup is not None and notice.backup_time is not None:
+        backup = _describe_backup(root, notice.backup, notice.backup_time)
+    return Recovery(file=notice.file, problem=notice.found, kept=notice.kept, backup=backup)
+
+
+def _describe_backup(root: Path, name: str, modified: datetime) -> Backup:
+    """The backup's name, date and what it holds (storage reads it)."""
+    from syllabus.storage.backups import Backup, describe
+
+    try:
+        return describe(root, name)
+    except OSError:  # gone since: still named, its command would say so
+        return Backup(name, root / name, 0, modified)
 
 
 def _load_notes(loaded: Loaded) -> list[Note]:
