@@ -45,6 +45,32 @@ def _check_today() -> None:
             raise UsageError(f"SYLLABUS_TODAY: {error}") from None
 
 
+def _data_dir_option(args: Sequence[str]) -> str | None:
+    """The ``--data-dir`` the arguments give, read before the parser exists."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--data-dir" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--data-dir="):
+            return arg.partition("=")[2]
+    return None
+
+
+def choose_language(args: Sequence[str]) -> str:
+    """Set the interface language from the data dir's ``language`` setting (``auto``:
+    the environment) before any string is translated; returns the language chosen.
+
+    The parser's help texts and argparse's own strings are translated as the parser is
+    built, and the app's key descriptions as its modules load, so this runs first.
+    """
+    from syllabus.locale import set_language
+    from syllabus.storage import settings
+    from syllabus.storage.paths import data_dir
+
+    return set_language(settings.read(data_dir(_data_dir_option(args))).language)
+
+
 def main(argv: Sequence[str] | None = None, app: Callable[[Path], int] | None = None) -> int:
     """Run the command line; returns the exit code.
 
@@ -52,6 +78,8 @@ def main(argv: Sequence[str] | None = None, app: Callable[[Path], int] | None = 
     one that opens the TUI); without an ``app`` that is a usage error.
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
+    choose_language(args_list)
+    from syllabus.locale import _
     from syllabus.model.units import InvalidEntry
 
     try:
@@ -62,7 +90,7 @@ def main(argv: Sequence[str] | None = None, app: Callable[[Path], int] | None = 
         _check_today()
         if args.command is None:
             if app is None:
-                raise UsageError("a command is needed (see syllabus --help)")
+                raise UsageError(_("a command is needed (see syllabus --help)"))
             return app(ctx.data_dir)
         command = BY_NAME[args.command]
         try:

@@ -1,4 +1,11 @@
-"""The argument parser, built from the command table."""
+"""The argument parser, built from the command table.
+
+argparse looks its own strings (``usage:``, ``options``, its error messages) up with
+the module-level ``argparse._`` and ``argparse.ngettext``; they are routed to the
+interface's catalog here, so ``--help`` and usage errors read in the chosen language
+(``scripts/i18n.py`` extracts argparse's strings with ours). The language is set by
+``cli.main`` from the setting before the parser is built.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,10 @@ from collections.abc import Sequence
 
 from syllabus.cli.context import UsageError
 from syllabus.cli.table import BY_NAME, COMMANDS
+from syllabus.locale import _, ngettext
+
+argparse._ = _  # type: ignore[attr-defined]
+argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -21,7 +32,7 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
         "--data-dir",
         default=argparse.SUPPRESS if suppress else None,
         metavar="DIR",
-        help="where progress and imported roadmaps live (also $SYLLABUS_DATA_DIR)",
+        help=_("where progress and imported roadmaps live (also $SYLLABUS_DATA_DIR)"),
     )
 
 
@@ -34,13 +45,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """
     parser = _Parser(
         prog="syllabus",
-        description="Plan and track a self-study learning roadmap. No command opens the app.",
+        description=_("Plan and track a self-study learning roadmap. No command opens the app."),
     )
     _global_options(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for command in COMMANDS:
         if only is None or command.name == only:
-            cmd = sub.add_parser(command.name, help=command.help, description=command.help)
+            shown = _(command.help)
+            cmd = sub.add_parser(command.name, help=shown, description=shown)
             _global_options(cmd, suppress=True)
             command.arguments(cmd)
     return parser

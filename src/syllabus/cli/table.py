@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from syllabus.cli import values
+from syllabus.locale import N_, _
 
 if TYPE_CHECKING:
     from syllabus.cli.context import Context
@@ -56,7 +57,7 @@ class Command:
     name: str
     """What is typed: ``syllabus <name>``."""
     help: str
-    """One line for ``--help``."""
+    """One line for ``--help`` (marked with ``N_``; the parser translates it)."""
     arguments: Arguments
     """Adds the command's arguments to its subparser."""
     handler: str
@@ -86,7 +87,7 @@ def _format(cmd: argparse.ArgumentParser) -> None:
 
 
 def _roadmap(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("--roadmap", metavar="ID", help="roadmap id (default: the active one)")
+    cmd.add_argument("--roadmap", metavar="ID", help=_("roadmap id (default: the active one)"))
 
 
 def _id(cmd: argparse.ArgumentParser) -> None:
@@ -99,7 +100,7 @@ def _nothing(cmd: argparse.ArgumentParser) -> None:
 
 def _show(cmd: argparse.ArgumentParser) -> None:
     _id(cmd)
-    cmd.add_argument("--items", action="store_true", help="list every item too")
+    cmd.add_argument("--items", action="store_true", help=_("list every item too"))
     _format(cmd)
 
 
@@ -111,17 +112,19 @@ def _export(cmd: argparse.ArgumentParser) -> None:
 def _import(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("file", metavar="FILE")
     cmd.add_argument(
-        "--id", dest="roadmap_id", metavar="ID", help="the id to save under or re-import over"
+        "--id", dest="roadmap_id", metavar="ID", help=_("the id to save under or re-import over")
     )
     cmd.add_argument("--title", metavar="TITLE")
 
 
 def _start(cmd: argparse.ArgumentParser) -> None:
     _id(cmd)
-    cmd.add_argument("--on", type=values.a_date, metavar="DATE", help="start date (default today)")
+    cmd.add_argument(
+        "--on", type=values.a_date, metavar="DATE", help=_("start date (default today)")
+    )
     cmd.add_argument("--hours-per-week", type=values.week_hours, metavar="H")
     cmd.add_argument("--days-per-week", type=int, metavar="N")
-    cmd.add_argument("--rest-days", type=values.rest_days, metavar="DAYS", help="e.g. sat,sun")
+    cmd.add_argument("--rest-days", type=values.rest_days, metavar="DAYS", help=_("e.g. sat,sun"))
     cmd.add_argument("--estimate", choices=["low", "mid", "high"])
 
 
@@ -143,7 +146,9 @@ def _item_state(state: str) -> Arguments:
 
 
 def _checkin(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("--hours", type=values.day_hours, metavar="H", help="e.g. 1,5 or 1:30 or 90m")
+    cmd.add_argument(
+        "--hours", type=values.day_hours, metavar="H", help=_("e.g. 1,5 or 1:30 or 90m")
+    )
     cmd.add_argument("--note", metavar="TEXT")
     cmd.add_argument("--date", dest="day", type=values.a_date, metavar="DATE")
     cmd.add_argument("--item", dest="items", action="append", default=[], metavar="ITEM_ID")
@@ -183,7 +188,7 @@ def _status(cmd: argparse.ArgumentParser) -> None:
 
 
 def _today(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("--short", action="store_true", help="one line for a prompt or status bar")
+    cmd.add_argument("--short", action="store_true", help=_("one line for a prompt or status bar"))
     _roadmap(cmd)
 
 
@@ -192,45 +197,58 @@ def _replan(cmd: argparse.ArgumentParser) -> None:
     _roadmap(cmd)
 
 
+def _config(cmd: argparse.ArgumentParser) -> None:
+    from syllabus.cli.config import KEYS
+
+    cmd.add_argument("key", nargs="?", choices=KEYS, metavar="KEY", help=", ".join(KEYS))
+    cmd.add_argument("value", nargs="?", metavar="VALUE", help=_("the new value"))
+
+
 # --- the table ---------------------------------------------------------------------------
 
 COMMANDS: tuple[Command, ...] = (
     Command(
-        "list", "list bundled and imported roadmaps", _format, "roadmaps:cmd_list", text_output
+        "list", N_("list bundled and imported roadmaps"), _format, "roadmaps:cmd_list", text_output
     ),
-    Command("show", "show a roadmap's outline", _show, "roadmaps:cmd_show", text_output),
-    Command("export", "export a roadmap", _export, "roadmaps:cmd_export", a_program),
-    Command("import", "import a Markdown roadmap", _import, "roadmaps:cmd_import"),
-    Command("start", "enrol in a roadmap and make it active", _start, "progress:cmd_start"),
-    Command("use", "switch the active roadmap", _id, "progress:cmd_use"),
-    Command("pause", "add days off", _pause, "progress:cmd_pause"),
-    Command("done", "mark items done", _item_state("done"), "progress:cmd_state"),
-    Command("undone", "mark items todo again", _item_state("todo"), "progress:cmd_state"),
-    Command("skip", "mark items skipped", _item_state("skipped"), "progress:cmd_state"),
-    Command("doing", "mark items in progress", _item_state("doing"), "progress:cmd_state"),
-    Command("checkin", "log a study session", _checkin, "progress:cmd_checkin"),
-    Command("log", "list check-ins", _log, "progress:cmd_log", text_output),
+    Command("show", N_("show a roadmap's outline"), _show, "roadmaps:cmd_show", text_output),
+    Command("export", N_("export a roadmap"), _export, "roadmaps:cmd_export", a_program),
+    Command("import", N_("import a Markdown roadmap"), _import, "roadmaps:cmd_import"),
+    Command("start", N_("enrol in a roadmap and make it active"), _start, "progress:cmd_start"),
+    Command("use", N_("switch the active roadmap"), _id, "progress:cmd_use"),
+    Command("pause", N_("add days off"), _pause, "progress:cmd_pause"),
+    Command("done", N_("mark items done"), _item_state("done"), "progress:cmd_state"),
+    Command("undone", N_("mark items todo again"), _item_state("todo"), "progress:cmd_state"),
+    Command("skip", N_("mark items skipped"), _item_state("skipped"), "progress:cmd_state"),
+    Command("doing", N_("mark items in progress"), _item_state("doing"), "progress:cmd_state"),
+    Command("checkin", N_("log a study session"), _checkin, "progress:cmd_checkin"),
+    Command("log", N_("list check-ins"), _log, "progress:cmd_log", text_output),
     Command(
         "note",
-        "set the note on an item or node (empty text removes it)",
+        N_("set the note on an item or node (empty text removes it)"),
         _note,
         "progress:cmd_note",
     ),
-    Command("add", "add an own item or link to a node", _add, "progress:cmd_add"),
-    Command("undo", "undo this machine's last change", _nothing, "progress:cmd_undo"),
-    Command("redo", "redo the last undone change", _nothing, "progress:cmd_redo"),
-    Command("backups", "list backups, or restore one", _backups, "progress:cmd_backups"),
+    Command("add", N_("add an own item or link to a node"), _add, "progress:cmd_add"),
+    Command("undo", N_("undo this machine's last change"), _nothing, "progress:cmd_undo"),
+    Command("redo", N_("redo the last undone change"), _nothing, "progress:cmd_redo"),
+    Command("backups", N_("list backups, or restore one"), _backups, "progress:cmd_backups"),
     Command(
-        "status", "progress, schedule and forecast", _status, "schedule:cmd_status", text_output
+        "status", N_("progress, schedule and forecast"), _status, "schedule:cmd_status", text_output
     ),
-    Command("today", "today's summary", _today, "schedule:cmd_today", not_short),
+    Command("today", N_("today's summary"), _today, "schedule:cmd_today", not_short),
     Command(
         "replan",
-        "move the unfinished rest of the plan to start on a date",
+        N_("move the unfinished rest of the plan to start on a date"),
         _replan,
         "schedule:cmd_replan",
     ),
-    Command("ics", "the plan as iCalendar, on stdout", _id, "ics:cmd_ics", a_program),
+    Command("ics", N_("the plan as iCalendar, on stdout"), _id, "ics:cmd_ics", a_program),
+    Command(
+        "config",
+        N_("show or change a setting (language, timer, day start)"),
+        _config,
+        "config:cmd_config",
+    ),
 )
 """Every subcommand, in the order ``--help`` lists them."""
 

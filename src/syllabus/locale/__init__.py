@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import gettext
+    from collections.abc import Mapping
 
 DOMAIN = "syllabus"
 LOCALE_DIR = Path(__file__).resolve().parent
@@ -59,18 +60,15 @@ def _language_of(value: str) -> str | None:
     return None
 
 
-def from_environment(environ: dict[str, str] | os._Environ[str] | None = None) -> str:
-    """``auto``: the first non-empty of LANGUAGE, LC_ALL, LC_MESSAGES, LANG (gettext's
-    order); ``C`` and ``POSIX`` mean English, and so does a language without a catalog."""
+def from_environment(environ: Mapping[str, str] | None = None) -> str:
+    """``auto``: the first non-empty of LANGUAGE, LC_ALL, LC_MESSAGES, LANG decides
+    (gettext's order); ``C`` and ``POSIX`` mean English, and so does a language without
+    a catalog."""
     env = os.environ if environ is None else environ
     for name in _ENV_ORDER:
         value = env.get(name, "")
         if value:
-            found = _language_of(value)
-            if found is not None:
-                return found
-            if name != "LANGUAGE":
-                return DEFAULT
+            return _language_of(value) or DEFAULT
     return DEFAULT
 
 
@@ -100,14 +98,18 @@ def current() -> str:
 
 
 def translations() -> gettext.NullTranslations:
-    """The catalog of :func:`current`, read once."""
+    """The catalog of :func:`current`, read once (the ``.mo`` file opened directly:
+    ``gettext.translation`` would import ``locale`` to normalise names we already know)."""
     global _translations
     if _translations is None:
         import gettext
 
-        _translations = gettext.translation(
-            DOMAIN, localedir=LOCALE_DIR, languages=[current()], fallback=True
-        )
+        mo = LOCALE_DIR / current() / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        try:
+            with mo.open("rb") as handle:
+                _translations = gettext.GNUTranslations(handle)
+        except OSError:
+            _translations = gettext.NullTranslations()
     return _translations
 
 

@@ -48,3 +48,8 @@ def backups_dir(root: Path) -> Path:
 def user_roadmaps_dir(root: Path) -> Path:
     """Roadmaps the learner imported."""
     return root / "roadmaps"
+
+
+def settings_path(root: Path) -> Path:
+    """This machine's settings (interface language, timer lengths; ``storage.settings``)."""
+    return local_dir(root) / "settings.toml"
