@@ -176,3 +176,24 @@ async def test_hours_typed_straight_after_c_land_in_the_dialog(enrolled_dir: Pat
         await wait_for(pilot, lambda: isinstance(app.screen, CheckInDialog))
         await pilot.pause(0.3)
         assert app.screen.query_one("#checkin-hours").value == "2,5"
+
+
+async def test_a_day_before_the_enrolment_start_is_refused_with_the_command(
+    enrolled_dir: Path,
+) -> None:
+    """The app binds the one rule (``rules.checkin_problem``) as the CLI does."""
+    from textual.widgets import Input
+
+    app = SyllabusApp(enrolled_dir)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_main(pilot, app)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CheckInDialog))
+        app.screen.query_one("#checkin-day", Input).value = "yesterday"
+        await pilot.press("2", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInDialog)
+        line = str(app.screen.query_one("#checkin-day-error").render())
+        assert "before tiny started (2026-11-23)" in line
+        assert "`syllabus start tiny --on 2026-11-22`" in line
+    assert not load_progress(enrolled_dir).checkins

@@ -3,13 +3,14 @@ literal text."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Label, Select, SelectionList
 
-from syllabus.model.rules import InvalidEntry
+from syllabus.model.progress import Enrolment
+from syllabus.model.rules import InvalidEntry, checkin_problem
 from syllabus.tui.screens.checkin import CheckInDialog, CheckInDraft, parse_day
 
 TODAY = date(2026, 11, 23)
@@ -102,8 +103,8 @@ def test_parse_day() -> None:
     assert parse_day("today", TODAY) == TODAY
     assert parse_day("yesterday", TODAY) == date(2026, 11, 22)
     assert parse_day("-3", TODAY) == date(2026, 11, 20)
-    with pytest.raises(InvalidEntry, match="not come"):
-        parse_day("2026-11-24", TODAY)
+    # the date rule (future, before the start) is the one acceptance rule's: see below
+    assert parse_day("2026-11-24", TODAY) == date(2026, 11, 24)
     with pytest.raises(InvalidEntry, match="not a date"):
         parse_day("2026-02-30", TODAY)
     with pytest.raises(InvalidEntry, match="between"):
@@ -177,14 +178,42 @@ async def test_editing_keeps_the_id_and_prefills() -> None:
     )
 
 
-async def test_future_date_is_refused() -> None:
-    app = Host()
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.screen.query_one("#checkin-day", Input).value = "2026-12-01"
+def _the_rule(day: date, hours: float, note: str) -> str | None:
+    """``rules.checkin_problem`` as the app binds it: enrolled from 2026-11-02."""
+    enrolment = Enrolment(start=date(2026, 11, 2), hours_per_week=9, updated=datetime.now(UTC))
+    return checkin_problem("tiny", enrolment, day, hours, note, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("day", "says"),
+    [
+        ("2026-12-01", "A check-in cannot be dated in the future: 2026-12-01 is after today"),
+        ("2026-11-01", "2026-11-01 is before tiny started (2026-11-02); to log it"),
+    ],
+)
+async def test_a_day_the_rule_refuses_is_one_line_under_the_date(day: str, says: str) -> None:
+    app = Host(check=_the_rule)
+    async with app.run_test(size=(100, 24)) as pilot:
+        app.screen.query_one("#checkin-day", Input).value = day
         await pilot.press("1", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, CheckInDialog)
-        assert "not come yet" in screen_text(app)
+        error = app.screen.query_one("#checkin-day-error")
+        assert str(error.render()).startswith(says)
+        assert error.has_class("-shown")
+    assert app.result is _UNSET
+
+
+async def test_zero_hours_need_a_note_by_the_same_rule() -> None:
+    app = Host(check=_the_rule)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.press("0", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInDialog)
+        assert "needs a note" in str(app.screen.query_one("#checkin-hours-error").render())
+        await pilot.press("tab", *"read the paper", "ctrl+s")
+        await pilot.pause()
+    assert isinstance(app.result, CheckInDraft) and app.result.hours == 0
 
 
 async def test_bracket_text_shows_literally_and_node_switch_lists_its_items() -> None:

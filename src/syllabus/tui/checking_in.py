@@ -8,6 +8,7 @@ rule (``rules.build_checkin``, ``rules.check_in``).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from syllabus.clock import now, today
@@ -105,6 +106,16 @@ def dialog(
     def items_for(node: str) -> list[tuple[str, str]]:
         return [(row.id, row.text) for row in session.rows(node, rp) if row.checkable]
 
+    from syllabus.model.rules import checkin_problem
+
+    check = partial(
+        checkin_problem,
+        session.roadmap_id,
+        rp.enrolled,
+        today=study_today(store),
+        kept_date=existing.date if existing is not None else None,
+    )
+
     return CheckInDialog(
         day=day,
         nodes=nodes,
@@ -115,6 +126,7 @@ def dialog(
         note=note,
         checkin_id=existing.id if existing else None,
         today=max(day, study_today(store)),
+        check=check,
     )
 
 

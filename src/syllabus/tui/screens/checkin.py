@@ -7,7 +7,7 @@ saves it.
 Interface (what the app codes against)
 --------------------------------------
 ``CheckInDialog(*, day, nodes, node_id=None, items_for=None, ticked=(), hours=None,
-note="", checkin_id=None, today=None)``
+note="", checkin_id=None, today=None, check=None)``
 
 - ``day: date`` — the default study day (the app passes today respecting the day-start
   hour, or the check-in's day when editing).
@@ -20,7 +20,12 @@ note="", checkin_id=None, today=None)``
   check-in's items when editing); ticks survive switching nodes back and forth.
 - ``hours: float | None``, ``note: str`` — prefilled values when editing.
 - ``checkin_id: str | None`` — the check-in being edited; None for a new one.
-- ``today: date | None`` — the latest day allowed (default ``day``): no check-ins in the future.
+- ``today: date | None`` — today's study day (default ``day``): what "today",
+  "yesterday" and "-2" count from.
+- ``check: Callable[[date, float, str], str | None] | None`` — the one acceptance rule
+  (``rules.checkin_problem`` with the roadmap's enrolment and today bound): given the
+  day, hours and note, the line that refuses them (a date in the future or before the
+  enrolment start, 0 hours without a note), shown under its field; the dialog stays open.
 
 Dismiss result (``ModalScreen[CheckInDraft | None]``): a ``CheckInDraft`` on ctrl+s (or
 enter in the hours or date field) when the input is valid; ``None`` on escape (nothing to
@@ -91,14 +96,15 @@ def parse_day(text: str, latest: date) -> date:
         day = latest + timedelta(days=int(raw))
     else:
         day = parse_date(raw, "the day")
-    if day > latest:
-        raise InvalidEntry("that day has not come yet")
     return check_date(day, "the day")
 
 
 def shown(problem: InvalidEntry) -> str:
     """A rule's message as a sentence under a field."""
-    message = str(problem)
+    return _sentence(str(problem))
+
+
+def _sentence(message: str) -> str:
     return message[:1].upper() + message[1:]
 
 
@@ -174,8 +180,10 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
         note: str = "",
         checkin_id: str | None = None,
         today: date | None = None,
+        check: Callable[[date, float, str], str | None] | None = None,
     ) -> None:
         super().__init__()
+        self._check = check
         self._initial_day = day
         self._latest_day = max(today or day, day)
         self._choices = list(nodes)
@@ -322,8 +330,10 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
         except InvalidEntry as problem:
             self._show_error("day", shown(problem))
             return None
-        self._show_error("day", None)
-        return day
+        # asked with an hour of work, the rule can only refuse the date itself
+        refused = self._check(day, 1.0, "") if self._check is not None else None
+        self._show_error("day", _sentence(refused) if refused else None)
+        return None if refused else day
 
     def action_save(self) -> None:
         """Dismiss with the draft, or point at what is wrong and stay open."""
@@ -334,6 +344,12 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
             return
         if day is None:
             self.query_one("#checkin-day", Input).focus()
+            return
+        note = self.query_one("#checkin-note", TextArea).text.rstrip()
+        refused = self._check(day, hours, note) if self._check is not None else None
+        if refused:  # the date passed above: what is left is the hours and the note
+            self._show_error("hours", _sentence(refused))
+            self.query_one("#checkin-hours", Input).focus()
             return
         node = self.query_one("#checkin-node", Select).value
         items = self.query_one("#checkin-items", SelectionList)
@@ -347,7 +363,7 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
             CheckInDraft(
                 day=day,
                 hours=hours,
-                note=self.query_one("#checkin-note", TextArea).text.rstrip(),
+                note=note,
                 node_id=node if isinstance(node, str) else None,
                 item_ids=item_ids,
                 checkin_id=self._edit_id,
