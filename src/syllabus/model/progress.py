@@ -83,11 +83,30 @@ class ItemRecord(_Record):
 
     state: ItemState = ItemState.TODO
     """Current state; going back to todo is a change, not a deletion."""
+    closed_at: datetime | None = None
+    """When the item was first closed (done or skipped), kept apart from ``updated``:
+    the schedule places finished work by it, so un-ticking and re-ticking (or an undo)
+    never moves it. It stays when the item is opened again, and a later close keeps it.
+    A closed record without it (a file from before the field) takes its ``updated``."""
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        if type(self.state) is not ItemState:
-            object.__setattr__(self, "state", ItemState(self.state))
+        state = self.state
+        if type(state) is not ItemState:
+            state = ItemState(state)
+            object.__setattr__(self, "state", state)
+        closed_at = self.closed_at
+        if closed_at is None:
+            if state is ItemState.DONE or state is ItemState.SKIPPED:
+                object.__setattr__(self, "closed_at", self.updated)
+        else:
+            _check(closed_at.tzinfo is not None, "closed_at needs a time zone")
+
+    @property
+    def closed(self) -> bool:
+        """Done or skipped."""
+        state = self.state
+        return state is ItemState.DONE or state is ItemState.SKIPPED
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -330,9 +349,11 @@ def set_active(progress: Progress, roadmap_id: str, when: datetime) -> Progress:
 def set_item_state(
     progress: Progress, roadmap_id: str, item_id: str, state: ItemState, when: datetime
 ) -> Progress:
-    """Record a new state for an item."""
+    """Record a new state for an item; the time it was first closed stays (``closed_at``)."""
     rp = progress.roadmap(roadmap_id)
-    items = {**rp.items, item_id: ItemRecord(state=state, updated=when)}
+    old = rp.items.get(item_id)
+    first = old.closed_at if old is not None else None
+    items = {**rp.items, item_id: ItemRecord(state=state, updated=when, closed_at=first)}
     return _with_roadmap(progress, roadmap_id, replace(rp, items=items))
 
 

@@ -13,13 +13,16 @@ it on every change (indexes are built once per plan; records are slotted datacla
 The package, in the order the data flows: ``calendar`` (which days are study days),
 ``layout`` (work hours per node), ``outline`` (the date-free analysis of a roadmap,
 cached), ``segments`` (work hours onto study days, replans), ``spans`` (a node's days,
-and which node a day belongs to), ``plan`` (the dates), ``tracked`` (due, overdue and
-settled work), ``status`` (where the learner stands) and ``forecast`` (when they will
-finish).
+and which node a day belongs to), ``plan`` (the dates), ``tracked`` (the bright line:
+due, overdue, settled work and the buffer), ``forecast`` (P50 and P90 finish),
+``status`` (where the learner stands), ``agenda`` (what to do today), ``burnup`` (the
+line against the work done) and ``options`` (what to do when behind; the replan).
 """
 
 from __future__ import annotations
 
+from syllabus.model.schedule.agenda import AgendaEntry, Why, day_agenda, pick_next, roadmap_agenda
+from syllabus.model.schedule.burnup import BurnUp, burn_up
 from syllabus.model.schedule.calendar import (
     HORIZON_DAYS,
     StudyCalendar,
@@ -29,6 +32,7 @@ from syllabus.model.schedule.calendar import (
 from syllabus.model.schedule.forecast import (
     FORECAST_DAYS,
     FORECAST_HORIZON_DAYS,
+    Basis,
     Forecast,
 )
 from syllabus.model.schedule.layout import (
@@ -39,6 +43,7 @@ from syllabus.model.schedule.layout import (
     items_estimate,
     stated_length,
 )
+from syllabus.model.schedule.options import BehindOptions, behind_options, replan
 from syllabus.model.schedule.plan import (
     MIN_HOURS_PER_WEEK,
     Plan,
@@ -49,6 +54,10 @@ from syllabus.model.schedule.spans import NodePlan
 from syllabus.model.schedule.status import Hours, Status, compute_status
 
 __all__ = [
+    "AgendaEntry",
+    "Basis",
+    "BehindOptions",
+    "BurnUp",
     "DEFAULT_HOURS_PER_WEEK",
     "DEFAULT_ITEM_HOURS",
     "FORECAST_DAYS",
@@ -61,13 +70,20 @@ __all__ = [
     "Plan",
     "Status",
     "StudyCalendar",
+    "Why",
+    "behind_options",
     "build_plan",
+    "burn_up",
     "calendar_for",
     "choose_mode",
     "compute_status",
+    "day_agenda",
     "default_enrolment",
     "document_week_hours",
     "items_estimate",
     "monday_of",
+    "pick_next",
+    "replan",
+    "roadmap_agenda",
     "stated_length",
 ]

@@ -185,10 +185,10 @@ class Plan:
 
 def default_enrolment(roadmap: Roadmap, start: date) -> Enrolment:
     """An enrolment at the roadmap's stated pace, for plans shown before the learner enrols."""
-    pace = roadmap.pace
     hours = document_week_hours(roadmap, "mid", DEFAULT_HOURS_PER_WEEK)
-    days = pace.days_per_week or 6
-    rest = default_rest_days(days)
+    _, stated_days, stated_rest = roadmap.pace.study_week()  # as `syllabus start` offers
+    days = stated_days or 6
+    rest = stated_rest if stated_rest is not None else default_rest_days(days)
     return Enrolment(
         start=start,
         hours_per_week=hours,

@@ -148,8 +148,9 @@ def _replans_before_done(
     all of them while it is open; None when it has nothing to tick.
 
     A leaf is done when its last item was settled, so this is the most replans made before
-    any one of its items was. Comparing aware times calls both tzinfo objects (slow with
-    the TOML reader's own type), so days more than two apart decide by their numbers.
+    any one of its items was first closed (``closed_at``). Comparing aware times calls
+    both tzinfo objects (slow with the TOML reader's own type), so days more than two
+    apart decide by their numbers.
     """
     if not leaf.settled_by:
         return None
@@ -169,7 +170,8 @@ def _replans_before_done(
             return count
         if most == count:
             continue
-        changed = record.updated  # aware: the progress model makes it so
+        # when it was first closed: a re-tick or an undo since moves nothing
+        changed = record.closed_at or record.updated  # aware: the progress model makes it so
         day = changed.toordinal()
         before = bisect_left(made_days, day - 2)  # surely made earlier
         close = bisect_right(made_days, day + 2)

@@ -1,7 +1,9 @@
-"""Where a learner stands today: counts, due and overdue items, streaks, hours, forecast.
+"""Where a learner stands today: counts, due and overdue items, the buffer, streaks,
+hours, the forecast.
 
-Items are counted by the one rule in ``model.rules``. Due, overdue, behind and the
-forecast look only at tracked items: checkable, not optional, scheduled, not habits.
+Items are counted by the one rule in ``model.rules``. Due, overdue, the buffer and the
+forecast look only at tracked items: checkable, not optional, scheduled, not habits;
+all three come from one bright line (``tracked``).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from syllabus.model.progress import ItemState, Progress, RoadmapProgress
+from syllabus.model.progress import ItemRecord, ItemState, Progress, RoadmapProgress
 from syllabus.model.roadmap import Roadmap
 from syllabus.model.rules import node_tally, tally
 from syllabus.model.schedule.calendar import ONE_DAY, StudyCalendar, monday_of
@@ -22,7 +24,13 @@ from syllabus.model.schedule.plan import (
     build_plan,
     default_enrolment,
 )
-from syllabus.model.schedule.tracked import behind_days, finished_on, track
+from syllabus.model.schedule.tracked import (
+    Tracker,
+    buffer_days,
+    finished_on,
+    rounded_days,
+    track,
+)
 
 
 class Hours(NamedTuple):
@@ -41,12 +49,11 @@ class Status:
     current: str | None
     """Node id planned for today (on a rest day: the next one)."""
     due: list[str]
-    """Item ids due from today to Sunday, not done or skipped."""
+    """Item ids planned for today, not done or skipped."""
     overdue: list[str]
     """Item ids planned before today, not done or skipped."""
     behind_days: int
-    """Planned work due before today minus work done, in days at the learner's pace;
-    positive = behind, negative = ahead."""
+    """Compatibility: minus the buffer, rounded (positive = behind)."""
     streak: int
     """Consecutive study days with a check-in, up to today."""
     longest_streak: int
@@ -54,8 +61,8 @@ class Status:
     target_hours_this_week: float
     hours_total: float
     projected_finish: Forecast | None
-    """None until there is a pace (no check-ins and nothing done in the last four weeks),
-    and when there is no finish (see ``forecast``)."""
+    """Compatibility: the forecast (``low`` is P50, ``high`` P90, ``plan`` planned); with
+    no work left, the day the last tracked item was first closed."""
     hours_by_day: dict[date, float]
     """Logged hours per study day (all check-ins of the roadmap)."""
     blocked_by: dict[str, list[str]]
@@ -72,6 +79,17 @@ class Status:
     """Ids of done items (own items included), in document order."""
     plan: Plan | None = None
     """The plan the status was computed from."""
+    buffer_days: float = 0.0
+    """Planned hours closed minus the bright line at the start of today, in study days
+    at the plan's hours a study day: + ahead, - behind; at most 0 while an item is
+    overdue."""
+    forecast: Forecast | None = None
+    """P50 and P90 finish; None only when no work remains (or the plan has no finish)."""
+    closed_by_day: dict[date, float] = field(default_factory=dict)
+    """Planned hours of the tracked items first closed, by study day (recent weeks)."""
+    records: dict[str, ItemRecord] = field(default_factory=dict)
+    """The roadmap's item records the status was computed from (for ``burn_up``)."""
+    day_start_hour: int = 4
 
 
 def compute_status(
@@ -93,21 +111,20 @@ def compute_status(
     streak = _streaks([d for d in log.hours_by_day if d <= today], cal, today)
     monday = monday_of(today)
     sunday = monday + timedelta(days=6)
+    closed = work.closed_by_day(day_start)
     recent = RecentWork(
-        remaining=work.remaining,
-        tracked=work.count,
-        finished_on=finished_on(plan, rp.items, day_start) if work.remaining <= EPS else None,
-        settled_recently=work.settled_recently(day_start),
-        hours_by_day=log.hours_by_day,
-        first_checkin=log.first,
+        remaining=work.remaining, hours_by_day=log.hours_by_day, closed_by_day=closed
     )
+    buffer = buffer_days(plan, work)
+    projected = forecast(plan, today, recent)
+    finished = _finished(plan, rp, work, day_start) if projected is None else projected
     return Status(
         roadmap_id=roadmap_id,
         today=today,
         current=plan.node_at_or_after(today),
         due=work.due,
         overdue=work.overdue,
-        behind_days=behind_days(plan, work),
+        behind_days=-rounded_days(buffer),
         streak=streak.current,
         longest_streak=streak.longest,
         hours_this_week=sum(
@@ -116,7 +133,7 @@ def compute_status(
         target_hours_this_week=plan.hours_per_day
         * cal.count(max(monday, plan.start), min(sunday, plan.end)),
         hours_total=sum(log.hours_by_day.values(), 0.0),
-        projected_finish=forecast(plan, today, recent),
+        projected_finish=finished,
         hours_by_day=log.hours_by_day,
         blocked_by=_blocked_by(roadmap, rp),
         node_hours={
@@ -128,7 +145,23 @@ def compute_status(
         week_hours=_week_hours(plan, log.hours_by_day),
         done=items.done,
         plan=plan,
+        buffer_days=buffer,
+        forecast=projected,
+        closed_by_day=closed,
+        records=rp.items,
+        day_start_hour=day_start,
     )
+
+
+def _finished(plan: Plan, rp: RoadmapProgress, work: Tracker, day_start: int) -> Forecast | None:
+    """The day the work was done, as a forecast with no spread (None while work remains
+    or without tracked items)."""
+    if not plan.finishes or not work.count or work.remaining > EPS:
+        return None
+    day = finished_on(plan, rp.items, day_start)
+    if day is None:
+        return None
+    return Forecast(day, day, plan.end, "history")
 
 
 # --- counting -------------------------------------------------------------------------

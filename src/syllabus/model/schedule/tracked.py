@@ -1,8 +1,12 @@
 """Tracked items: due, overdue, settled and remaining work, leaf by leaf.
 
-Tracked items are checkable, not optional, scheduled and not habits. A leaf over
-before today has all its items due before today, so item days are worked out only for
-the leaves around this week.
+Tracked items are checkable, not optional, scheduled and not habits. Each is planned
+for the study day on which the plan's work reaches its share of its node's hours; the
+bright line is the sum of the planned hours of the items planned before a day. An item
+is due on its planned day and overdue after it while it is open; the buffer is the
+hours of closed items minus the line at the start of today, so it is the hours closed
+ahead of their day minus the hours overdue. A leaf over before today has all its items
+planned before today, so item days are worked out only for the leaves holding today.
 """
 
 from __future__ import annotations
@@ -10,21 +14,21 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from itertools import repeat
 from typing import NamedTuple
 
 from syllabus.model.progress import ItemRecord, ItemState, study_day
-from syllabus.model.schedule.calendar import DayTable, monday_of
+from syllabus.model.schedule.calendar import DayTable
 from syllabus.model.schedule.forecast import window_start
 from syllabus.model.schedule.plan import PlacedLeaf, Plan, SpreadUnit
 
-_BEFORE, _THIS_WEEK, _LATER = -1, 0, 1
-"""When an item is planned: before today, from today to Sunday, or after this week."""
+_BEFORE, _TODAY, _LATER = -1, 0, 1
+"""When an item is planned: before today, today, or later."""
 
 
 class _Settled(NamedTuple):
-    """An item done or skipped: when, and its planned hours."""
+    """An item done or skipped: when it was first closed, and its planned hours."""
 
     at: datetime
     hours: float
@@ -36,13 +40,13 @@ class Tracker:
 
     records: dict[str, ItemRecord]
     today: date
-    sunday: date = field(init=False)
     window_first: date = field(init=False)
     due: list[str] = field(default_factory=list)
+    """Open items planned for today."""
     overdue: list[str] = field(default_factory=list)
     count: int = 0
     planned_before: float = 0.0
-    """Planned hours of the items planned before today."""
+    """Planned hours of the items planned before today: the bright line this morning."""
     settled: float = 0.0
     """Planned hours of the items done or skipped."""
     remaining: float = 0.0
@@ -50,21 +54,26 @@ class Tracker:
     """The items settled near or within the window."""
 
     def __post_init__(self) -> None:
-        self.sunday = monday_of(self.today) + timedelta(days=6)
         self.window_first = window_start(self.today)
 
     def when(self, day: date) -> int:
-        """Whether a day is before today, this week, or later."""
-        if day < self.today:
+        """Whether a day is before today, today, or later."""
+        today = self.today
+        if day < today:
             return _BEFORE
-        return _THIS_WEEK if day <= self.sunday else _LATER
+        return _TODAY if day == today else _LATER
+
+    @property
+    def buffer_hours(self) -> float:
+        """Planned hours closed minus the bright line this morning (+ ahead, - behind)."""
+        return self.settled - self.planned_before
 
     def add(self, item_ids: Sequence[str], hours: Iterable[float], when: Iterable[int]) -> None:
         """Count tracked items, each with its planned hours and when it is planned
-        (``_BEFORE``, ``_THIS_WEEK``, ``_LATER``)."""
+        (``_BEFORE``, ``_TODAY``, ``_LATER``)."""
         get, done, skipped = self.records.get, ItemState.DONE, ItemState.SKIPPED
         lately, overdue, due = self.lately, self.overdue, self.due
-        is_before, is_this_week = _BEFORE, _THIS_WEEK
+        is_before, is_today = _BEFORE, _TODAY
         # a change older than the window by more than any time zone is passed over
         # without the costly conversion to the learner's study day
         soon = self.window_first.toordinal() - 2
@@ -76,27 +85,33 @@ class Tracker:
             # compared by identity: hashing an enum runs Python code
             if record is not None and ((state := record.state) is done or state is skipped):
                 settled += planned
-                if record.updated.toordinal() >= soon:
-                    lately.append(_Settled(record.updated, planned))
+                closed = record.closed_at or record.updated
+                if closed.toordinal() >= soon:
+                    lately.append(_Settled(closed, planned))
                 continue
             remaining += planned
             if planned_when == is_before:
                 overdue.append(item_id)
-            elif planned_when == is_this_week:
+            elif planned_when == is_today:
                 due.append(item_id)
         self.count += len(item_ids)
         self.planned_before += before
         self.settled += settled
         self.remaining += remaining
 
-    def settled_recently(self, day_start: int) -> float:
-        """Planned hours of the items settled on a study day within the window."""
+    def closed_by_day(self, day_start: int) -> dict[date, float]:
+        """Planned hours of the items first closed on each day of the window."""
         first, today = self.window_first, self.today
-        return sum(s.hours for s in self.lately if first <= done_day(s.at, day_start) <= today)
+        found: dict[date, float] = {}
+        for settled in self.lately:
+            day = done_day(settled.at, day_start)
+            if first <= day <= today:
+                found[day] = found.get(day, 0.0) + settled.hours
+        return found
 
 
 def finished_on(plan: Plan, records: dict[str, ItemRecord], day_start: int) -> date | None:
-    """The study day of the latest change to a settled tracked item."""
+    """The study day on which the last settled tracked item was first closed."""
     ids = (
         item_id
         for unit in plan.units
@@ -108,7 +123,9 @@ def finished_on(plan: Plan, records: dict[str, ItemRecord], day_start: int) -> d
     )
     settled = (ItemState.DONE, ItemState.SKIPPED)
     latest = _latest(
-        record.updated for i in ids if (record := records.get(i)) and record.state in settled
+        record.closed_at or record.updated
+        for i in ids
+        if (record := records.get(i)) and record.state in settled
     )
     return None if latest is None else done_day(latest, day_start)
 
@@ -127,8 +144,8 @@ def _latest(moments: Iterable[datetime]) -> datetime | None:
 
 def track(plan: Plan, records: dict[str, ItemRecord], today: date) -> Tracker:
     """Due, overdue, settled and remaining work of the tracked items. Item days are worked
-    out only for the leaves around this week: a leaf over before today has all its items
-    due before today."""
+    out only for the leaves holding today: a leaf over before today has all its items
+    planned before today."""
     tracker = Tracker(records, today)
     table, per_day = plan.table, plan.hours_per_day
     for unit in plan.units:
@@ -150,7 +167,7 @@ def _track_leaf(tracker: Tracker, placed: PlacedLeaf, table: DayTable, per_day: 
     hours = [size * share for share, opt in zip(leaf.shares, leaf.optional, strict=True) if not opt]
     if node_plan.end < tracker.today:
         tracker.add(leaf.settled_by, hours, repeat(_BEFORE))
-    elif node_plan.start > tracker.sunday:
+    elif node_plan.start > tracker.today:
         tracker.add(leaf.settled_by, hours, repeat(_LATER))
     else:
         days = [
@@ -161,11 +178,21 @@ def _track_leaf(tracker: Tracker, placed: PlacedLeaf, table: DayTable, per_day: 
         tracker.add(leaf.settled_by, hours, [tracker.when(day) for day in days])
 
 
-def behind_days(plan: Plan, work: Tracker) -> int:
-    """Work planned before today minus work settled, in calendar days at the learner's
-    pace, rounded half away from zero."""
-    behind = (work.planned_before - work.settled) / (plan.hours_per_week / 7)
-    return int(math.copysign(math.floor(abs(behind) + 0.5), behind))
+def buffer_days(plan: Plan, work: Tracker) -> float:
+    """The buffer in study days at the plan's hours a study day: + ahead, - behind.
+
+    Nobody is ahead with an item overdue: then the buffer is at most zero, so "ahead"
+    and "overdue" are never shown together.
+    """
+    buffer = work.buffer_hours / plan.hours_per_day
+    if work.overdue and buffer > 0:
+        return 0.0
+    return 0.0 if abs(buffer) < 1e-9 else buffer
+
+
+def rounded_days(days: float) -> int:
+    """Days rounded half away from zero."""
+    return int(math.copysign(math.floor(abs(days) + 0.5), days))
 
 
 def done_day(moment: datetime, day_start_hour: int) -> date:
