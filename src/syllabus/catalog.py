@@ -107,7 +107,7 @@ def summarize(roadmap: Roadmap) -> dict[str, Any]:
         return (low, high) if found else None
 
     hours = node_hours(roadmap.nodes)
-    stated_hours, _, stated_rest = roadmap.pace.study_week()
+    stated_hours, _days, stated_rest = roadmap.pace.study_week()
     per_week = roadmap.pace.hours_per_week
     if hours is None and weeks and per_week:
         hours = (per_week.low * weeks, per_week.high * weeks)

@@ -67,7 +67,7 @@ def _shown(ctx: Context) -> dict[str, str]:
 
 
 def _day_start_hour(ctx: Context) -> int:
-    _, progress = ctx.open_progress()
+    _file, progress = ctx.open_progress()
     return progress.settings.day_start_hour
 
 

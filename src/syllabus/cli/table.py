@@ -197,6 +197,16 @@ def _replan(cmd: argparse.ArgumentParser) -> None:
     _roadmap(cmd)
 
 
+def _serve(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
+        "--host", default="127.0.0.1", help=_("address to listen on (default 127.0.0.1)")
+    )
+    cmd.add_argument("--port", type=int, default=8000, metavar="PORT")
+    cmd.add_argument(
+        "--public-url", metavar="URL", help=_("the address browsers use (another host)")
+    )
+
+
 def _config(cmd: argparse.ArgumentParser) -> None:
     from syllabus.cli.config import KEYS
 
@@ -249,6 +259,7 @@ COMMANDS: tuple[Command, ...] = (
         _config,
         "config:cmd_config",
     ),
+    Command("serve", N_("open the app in a browser tab"), _serve, "serve:cmd_serve"),
 )
 """Every subcommand, in the order ``--help`` lists them."""
 

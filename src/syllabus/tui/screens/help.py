@@ -34,11 +34,24 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from syllabus.locale import N_, _
+
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
 KeyRow = tuple[str, str, bool]
 """(keys as shown, description, enabled)."""
+
+WIDGET_NAMES = {
+    "PhaseTree": N_("phase tree"),
+    "Checklist": N_("checklist"),
+    "DetailPane": N_("detail pane"),
+    "CalendarWidget": N_("calendar"),
+    "DayCheckIns": N_("list of the day's check-ins"),
+    "Input": N_("text field"),
+    "TextArea": N_("text area"),
+}
+"""Group names of the widgets with keys, for translation; others are named after their class."""
 
 
 def class_bindings(node: DOMNode) -> list[Binding]:
@@ -67,7 +80,10 @@ def describe(binding: Binding) -> str:
 
 
 def friendly_name(widget: DOMNode) -> str:
-    """'PhaseTree' → 'phase tree', for group headings."""
+    """'PhaseTree' → 'phase tree', for group headings (translated when it is known)."""
+    known = WIDGET_NAMES.get(type(widget).__name__)
+    if known is not None:
+        return _(known)
     words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", type(widget).__name__)
     return words.lower()
 
@@ -92,7 +108,7 @@ class HelpScreen(ModalScreen[None]):
     CSS_PATH = "../tcss/calendar.tcss"
 
     BINDINGS = [
-        Binding("escape,question_mark,f1", "close", "Close help"),
+        Binding("escape,question_mark,f1", "close", _("Close help")),
     ]
 
     DEFAULT_CSS = """
@@ -123,8 +139,8 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         panel = self.query_one("#help-panel")
-        panel.border_title = "Keys"
-        panel.border_subtitle = "escape ? F1 close"
+        panel.border_title = _("Keys")
+        panel.border_subtitle = _("escape ? F1 close")
         self.query_one("#help-table", Static).update(self.render_keys())
 
     def beneath(self) -> Screen[Any]:
@@ -143,15 +159,15 @@ class HelpScreen(ModalScreen[None]):
         for entry in screen.active_bindings.values():
             if entry.binding.system:
                 continue
-            _, pairs = by_node.setdefault(id(entry.node), (entry.node, []))
+            _node, pairs = by_node.setdefault(id(entry.node), (entry.node, []))
             pairs.append((get_key_display(entry.binding), entry.binding, entry.enabled))
 
         def heading(node: DOMNode) -> str:
             if node is self.app:
-                return "Everywhere"
+                return _("Everywhere")
             if node is screen:
-                return "On this screen"
-            return f"In the {friendly_name(node)} (focused)"
+                return _("On this screen")
+            return _("In the {widget} (focused)").format(widget=friendly_name(node))
 
         def rank(node: DOMNode) -> int:
             return 0 if node is screen else 1 if node is self.app else 2
@@ -160,7 +176,7 @@ class HelpScreen(ModalScreen[None]):
             (heading(node), merge_rows(pairs))
             for node, pairs in sorted(by_node.values(), key=lambda pair: rank(pair[0]))
         ]
-        seen: set[type] = {type(node) for node, _ in by_node.values()}
+        seen: set[type] = {type(node) for node, _pairs in by_node.values()}
         for widget in screen.query(Widget):
             if not widget.focusable or type(widget) in seen:
                 continue
@@ -171,13 +187,13 @@ class HelpScreen(ModalScreen[None]):
                 if not binding.system
             )
             if rows:
-                groups.append((f"In the {friendly_name(widget)}", rows))
+                groups.append((_("In the {widget}").format(widget=friendly_name(widget)), rows))
         return groups
 
     def render_keys(self) -> Content:
         """All groups as one block: headings, then keys and what they do."""
         groups = self.groups()
-        width = max((len(keys) for _, rows in groups for keys, _, _ in rows), default=4)
+        width = max((len(keys) for _heading, rows in groups for keys, _d, _e in rows), default=4)
         width = min(width, 18)
         lines: list[Content] = []
         for heading, rows in groups:

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
+from syllabus.locale import _
 from syllabus.tui.literal import one_line
 
 if TYPE_CHECKING:
@@ -20,8 +21,8 @@ class NoteDialog(ModalScreen[str | None]):
     """Dismisses with the note's new text ("" removes it), or None when cancelled."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", _("Save")),
+        Binding("escape", "cancel", _("Cancel")),
     ]
 
     def __init__(self, about: str, text: str) -> None:
@@ -31,10 +32,10 @@ class NoteDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(Content.assemble(("Note on ", "bold"), one_line(self._about)))
+            yield Label(Content.assemble((_("Note on"), "bold"), " ", one_line(self._about)))
             yield TextArea(self._text, id="note-text", soft_wrap=True)
             yield Label(
-                Content("ctrl+s saves · escape cancels · an empty note is removed"),
+                Content(_("ctrl+s saves · escape cancels · an empty note is removed")),
                 classes="hint",
             )
 

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from syllabus.locale import _
 from syllabus.tui.literal import one_line
 
 if TYPE_CHECKING:
@@ -24,8 +25,8 @@ class OpenLinkDialog(ModalScreen[bool]):
     """Dismisses with True to open the link, False to leave it."""
 
     BINDINGS = [
-        Binding("y", "open", "Open"),
-        Binding("n,escape", "cancel", "Cancel"),
+        Binding("y", "open", _("Open")),
+        Binding("n,escape", "cancel", _("Cancel")),
     ]
 
     def __init__(self, url: str) -> None:
@@ -34,9 +35,9 @@ class OpenLinkDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(Content("This link is not a web page. Open it anyway?"), classes="title")
+            yield Label(Content(_("This link is not a web page. Open it anyway?")), classes="title")
             yield Label(Content(one_line(self._url)), id="link-url")
-            yield Label(Content("y opens · n or escape leaves it"), classes="hint")
+            yield Label(Content(_("y opens · n or escape leaves it")), classes="hint")
 
     def action_open(self) -> None:
         """Open the link."""

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from syllabus.locale import _
 from syllabus.tui.literal import one_line
 
 if TYPE_CHECKING:
@@ -20,8 +21,8 @@ class OwnItemDialog(ModalScreen[tuple[str, str | None] | None]):
     """Dismisses with (text, url or None), or None when cancelled."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", _("Save")),
+        Binding("escape", "cancel", _("Cancel")),
     ]
 
     def __init__(self, node_title: str, with_link: bool) -> None:
@@ -30,14 +31,14 @@ class OwnItemDialog(ModalScreen[tuple[str, str | None] | None]):
         self._with_link = with_link
 
     def compose(self) -> ComposeResult:
-        what = "Add a link to " if self._with_link else "Add an item to "
+        what = _("Add a link to") if self._with_link else _("Add an item to")
         with Vertical(id="dialog"):
-            yield Label(Content.assemble((what, "bold"), one_line(self._node_title)))
-            yield Input(placeholder="What to do or read", id="own-text")
+            yield Label(Content.assemble((what, "bold"), " ", one_line(self._node_title)))
+            yield Input(placeholder=_("What to do or read"), id="own-text")
             if self._with_link:
                 yield Input(placeholder="https://…", id="own-url")
             yield Label(Content(""), id="own-error", classes="problem")
-            yield Label(Content("enter or ctrl+s adds · escape cancels"), classes="hint")
+            yield Label(Content(_("enter or ctrl+s adds · escape cancels")), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#own-text", Input).focus()
@@ -57,11 +58,11 @@ class OwnItemDialog(ModalScreen[tuple[str, str | None] | None]):
         if not text and url:
             text = url
         if not text:
-            error.update(Content("Write what the item is."))
+            error.update(Content(_("Write what the item is.")))
             self.query_one("#own-text", Input).focus()
             return
         if self._with_link and not url:
-            error.update(Content("Give the link (https://…)."))
+            error.update(Content(_("Give the link (https://…).")))
             self.query_one("#own-url", Input).focus()
             return
         self.dismiss((text, url or None))
