@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import syllabus
+from syllabus.locale import _
 from syllabus.model.ids import UnknownId, resolve
 from syllabus.model.text import clean_fields
 from syllabus.storage.atomic import write_atomic
@@ -157,7 +158,9 @@ def _entry(path: Path, bundled: bool) -> CatalogEntry:
         with path.open("r", encoding="utf-8") as handle:
             first = handle.readline()
     except (OSError, UnicodeDecodeError) as error:
-        raise RoadmapFileError(f"{path}: cannot read: {error}") from None
+        raise RoadmapFileError(
+            _("{path}: cannot read: {error}").format(path=path, error=error)
+        ) from None
     facts: dict[str, Any] | None = None
     if first.startswith(HEADER):
         try:
@@ -256,7 +259,9 @@ def import_target(
     if wanted is not None:
         entry = found.get(wanted)
         if entry is not None and entry.bundled:
-            raise IdTaken(f"id {wanted!r} belongs to a bundled roadmap; choose another")
+            raise IdTaken(
+                _("id {id!r} belongs to a bundled roadmap; choose another").format(id=wanted)
+            )
         return ImportTarget(wanted, entry is not None)
     resolved = str(origin.resolve())
     for entry in found.values():
@@ -277,19 +282,27 @@ def _load_path(path: Path) -> Roadmap:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise RoadmapFileError(f"{path}: cannot read: {error}") from None
+        raise RoadmapFileError(
+            _("{path}: cannot read: {error}").format(path=path, error=error)
+        ) from None
     try:
         data = rtoml.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
-        raise RoadmapFileError(f"{path}: cannot read: {error}") from None
+        raise RoadmapFileError(
+            _("{path}: cannot read: {error}").format(path=path, error=error)
+        ) from None
     except rtoml.TomlParsingError as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else "bad TOML"
-        raise RoadmapFileError(f"{path}: damaged roadmap file: {first}") from None
+        first = str(error).strip().splitlines()[0] if str(error).strip() else _("bad TOML")
+        raise RoadmapFileError(
+            _("{path}: damaged roadmap file: {reason}").format(path=path, reason=first)
+        ) from None
     try:
         roadmap = validate.roadmap(data)
     except validate.Invalid as error:
         raise RoadmapFileError(
-            f"{path}: invalid roadmap at {error.where or 'top level'}: {error.problem}"
+            _("{path}: invalid roadmap at {where}: {problem}").format(
+                path=path, where=error.where or _("top level"), problem=error.problem
+            )
         ) from None
     return roadmap
 
