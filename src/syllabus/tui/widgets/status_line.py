@@ -1,46 +1,157 @@
-"""One line: current week, due, overdue, streak, hours this week and the forecast."""
+"""One line: today's node, the buffer, today's hours, the streak, due, the forecast.
+
+The line always fits its width: fields are dropped whole, least important first (a
+fixed priority, ``PRIORITY``), and only the node's title is ever shortened (with "…").
+At 80 columns the node, the buffer, today's hours and the streak always show.
+
+The buffer is the one on-track figure (``Status.buffer_days``: + ahead, − behind, in
+study days); the finish is the forecast, labelled so ("finish ~ P50 …, P90 …"), never
+the planned date (the calendar screen shows that apart).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from syllabus.locale import _
 from syllabus.tui.literal import one_line
 
 if TYPE_CHECKING:
     from syllabus.model.schedule import Status
 
+SEPARATOR = " · "
+MIN_TITLE = 12
+"""The node's title keeps at least this many columns before a field is dropped for it."""
 
-def status_text(status: Status | None, current_title: str | None, today: str) -> Content:
-    """The status as literal content; the most useful facts first, for narrow screens."""
-    parts: list[Content | str | tuple[str, str]] = []
-    if current_title:
-        parts += [("▶ ", "bold"), Content(one_line(current_title)).stylize("bold")]
-    if status is None:
-        parts.append(f"  {today}")
-        return Content.assemble(*parts)
-    facts = [f"{status.percent:.0f}%"]
-    if status.due:
-        facts.append(f"due {len(status.due)}")
+
+@dataclass(frozen=True)
+class Field:
+    """One fact of the line."""
+
+    name: str
+    """What it is (``buffer``, ``today``, …): tests and the priority name it."""
+    text: Content
+
+
+PRIORITY = ("buffer", "today", "streak", "overdue", "due", "forecast", "week", "percent")
+"""Kept first to last: the line drops from the end of this list while it does not fit.
+The node comes before all of them; the first three always stay."""
+
+KEPT = 3
+"""``PRIORITY[:KEPT]`` are never dropped."""
+
+
+def buffer_text(days: float) -> str:
+    """``+3 d`` ahead, ``−2 d`` behind (a real minus sign), ``0 d`` on the line."""
+    whole = round(days)
+    if whole > 0:
+        return f"+{whole} d"
+    if whole < 0:
+        return f"\u2212{-whole} d"
+    return "0 d"
+
+
+def short_date(day: date) -> str:
+    """A date without its year, in the interface language (``Mar 12``)."""
+    from syllabus.locale.formats import format_date
+
+    return format_date(day, year=False)
+
+
+def forecast_text(status: Status) -> str | None:
+    """``finish ~ P50 Mar 12, P90 Apr 2``; None when no work remains."""
+    forecast = status.forecast
+    if forecast is None:
+        return None
+    return _("finish ~ P50 {p50}, P90 {p90}").format(
+        p50=short_date(forecast.p50), p90=short_date(forecast.p90)
+    )
+
+
+def status_fields(status: Status) -> list[Field]:
+    """The facts in the order shown; ``fit`` drops them by ``PRIORITY``."""
+    fields = [
+        Field("buffer", Content(_("buffer {days}").format(days=buffer_text(status.buffer_days)))),
+        Field(
+            "today",
+            Content(
+                _("today {hours} h").format(hours=f"{status.hours_by_day.get(status.today, 0.0):g}")
+            ),
+        ),
+        Field("streak", Content(_("streak {n} d").format(n=status.streak))),
+    ]
     if status.overdue:
-        facts.append(f"overdue {len(status.overdue)}")
-    if status.behind_days > 0:
-        facts.append(f"{status.behind_days} d behind")
-    elif status.behind_days < 0:
-        facts.append(f"{-status.behind_days} d ahead")
-    facts.append(f"streak {status.streak} d")
-    facts.append(f"{status.hours_this_week:.1f}/{status.target_hours_this_week:.0f} h this week")
-    if status.projected_finish is not None:
-        facts.append(f"finish ~{status.projected_finish.plan.isoformat()}")
-    parts.append(("  " + " · ".join(facts), ""))
+        fields.append(Field("overdue", Content(_("overdue {n}").format(n=len(status.overdue)))))
+    if status.due:
+        fields.append(Field("due", Content(_("due {n}").format(n=len(status.due)))))
+    week = _("week {done:.1f}/{target:.0f} h").format(
+        done=status.hours_this_week, target=status.target_hours_this_week
+    )
+    fields.append(Field("week", Content(week)))
+    fields.append(Field("percent", Content(f"{status.percent:.0f}%")))
+    finish = forecast_text(status)
+    if finish is not None:
+        fields.append(Field("forecast", Content(finish)))
+    return fields
+
+
+def _shorten(title: str, width: int) -> str:
+    """The title in ``width`` columns, ending with "…" when cut (at a space if one is near)."""
+    if len(title) <= width:
+        return title
+    if width <= 1:
+        return "…"[:width]
+    cut = title[: width - 1]
+    space = cut.rfind(" ")
+    if space >= width * 2 // 3:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
+
+
+def fit(title: str | None, fields: list[Field], width: int) -> Content:
+    """The line in ``width`` columns: the node, then the fields that fit by priority."""
+    kept = list(fields)
+    lead = 2 if title else 0  # "▶ "
+
+    def length(shown: list[Field]) -> int:
+        return sum(f.text.cell_length for f in shown) + len(SEPARATOR) * max(0, len(shown) - 1)
+
+    def room_for_title(shown: list[Field]) -> int:
+        return width - lead - (2 if shown else 0) - length(shown)
+
+    wanted = min(len(title), MIN_TITLE) if title else 0
+    for name in reversed(PRIORITY[KEPT:]):
+        if room_for_title(kept) >= wanted:
+            break
+        kept = [f for f in kept if f.name != name]
+    parts: list[Content | str | tuple[str, str]] = []
+    if title:
+        shown = _shorten(title, max(1, room_for_title(kept)))
+        parts += [("▶ ", "bold"), Content(shown).stylize("bold")]
+        if kept:
+            parts.append("  ")
+    parts.append(Content(SEPARATOR).join(f.text for f in kept))
     return Content.assemble(*parts)
 
 
+def status_text(
+    status: Status | None, current_title: str | None, today: str, width: int = 10_000
+) -> Content:
+    """The status as literal content, fitted to ``width`` columns."""
+    title = one_line(current_title) if current_title else None
+    if status is None:
+        return fit(title, [Field("date", Content(today))] if today else [], width)
+    return fit(title, status_fields(status), width)
+
+
 class StatusLine(Widget):
-    """Where the learner stands today, in one line."""
+    """Where the learner stands today, in one line that fits."""
 
     DEFAULT_CSS = """
     StatusLine { height: 1; }
@@ -54,4 +165,5 @@ class StatusLine(Widget):
     """Today's date, ISO."""
 
     def render(self) -> Content:
-        return status_text(self.status, self.current_title, self.today)
+        width = self.content_size.width or self.size.width
+        return status_text(self.status, self.current_title, self.today, width)
