@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
-from ui_helpers import TODAY, load_progress, open_main, screen_text, wait_for
+from ui_helpers import (
+    TODAY,
+    enrolled,
+    load_progress,
+    open_main,
+    save_progress,
+    screen_text,
+    small_roadmap,
+    wait_for,
+    write_roadmap,
+)
 
 from syllabus.tui.app import SyllabusApp
 from syllabus.tui.screens.calendar import CalendarScreen
@@ -37,7 +47,10 @@ async def test_calendar_crosses_the_year_end(enrolled_dir: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
 
 
-async def test_check_ins_from_the_calendar(enrolled_dir: Path) -> None:
+async def test_check_ins_from_the_calendar(data_dir: Path) -> None:
+    enrolled_dir = data_dir  # enrolled a week ago: yesterday is in the enrolment
+    write_roadmap(data_dir, small_roadmap())
+    save_progress(data_dir, enrolled("tiny", start=TODAY - timedelta(days=7)))
     app = SyllabusApp(enrolled_dir)
     async with app.run_test(size=(120, 36)) as pilot:
         await open_main(pilot, app)

@@ -243,7 +243,7 @@ async def test_summary_names_the_day_and_the_week_literally() -> None:
         assert "Wed 18 Nov · Week 3 [done]" in text
         await pilot.press("pageup")
         await pilot.pause()
-        assert "Sun 18 Oct · day off" in "\n".join(screen_lines(app))
+        assert "Sun 18 Oct · – rest day" in "\n".join(screen_lines(app))
         calendar = app.query_one(CalendarWidget)
         calendar.planned = {date(2026, 10, 14): "[@click=app.quit]x[/]"}  # a Wednesday key
         await pilot.press("left", "left", "left", "left")

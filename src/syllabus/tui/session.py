@@ -7,7 +7,7 @@ large roadmap. Pure Python over the model; nothing here touches Textual.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -194,6 +194,16 @@ class Session:
                         planned[monday] = self.nodes[node_id].title
                         break
                 monday += timedelta(days=7)
+        day_hours: dict[date, float] = {}
+        due: dict[date, list[str]] = {}
+        if plan is not None:
+            for item_id, day in plan.item_due.items():
+                due.setdefault(day, []).append(item_id)
+            day = plan.start
+            while day <= plan.end and len(day_hours) < MAX_DAYS_OFF:
+                if plan.is_study_day(day):
+                    day_hours[day] = plan.hours_per_day
+                day += timedelta(days=1)
         rest: frozenset[int] = frozenset()
         off: set[date] = set()
         if rp.enrolled is not None:
@@ -203,7 +213,8 @@ class Session:
                 while day <= pause.end and len(off) < MAX_DAYS_OFF:
                     off.add(day)
                     day += timedelta(days=1)
-        return CalendarMarks(planned, rest, frozenset(off))
+        due_by_day = {day: tuple(ids) for day, ids in due.items()}
+        return CalendarMarks(planned, rest, frozenset(off), day_hours, due_by_day)
 
 
 @dataclass(frozen=True)
@@ -216,3 +227,7 @@ class CalendarMarks:
     """Weekdays off, 0 = Monday."""
     days_off: frozenset[date]
     """Days in pauses."""
+    planned_hours: dict[date, float] = field(default_factory=dict)
+    """Study day of the plan → the hours planned that day."""
+    due_by_day: dict[date, tuple[str, ...]] = field(default_factory=dict)
+    """Day → ids of the items planned for it, in document order."""

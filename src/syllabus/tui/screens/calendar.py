@@ -1,9 +1,12 @@
-"""CalendarScreen: the big month, the node planned each week, and the chosen day's check-ins.
+"""CalendarScreen: the big month, the node planned each week, the chosen day's plan and
+check-ins, and a burn-up chart of the bright line against the hours done.
 
 The screen reads the check-ins from the progress store and follows its signal, so a
 check-in made, edited or deleted anywhere shows at once; it adds, edits and deletes
 check-ins through the store itself (``tui.checking_in``). What only the schedule knows
-(the plan, the planned weeks, rest days and pauses) is handed in when it opens.
+(the plan, the planned weeks and hours, rest days, pauses and the items planned each
+day) is handed in when it opens. The chosen day lists what is planned for it: the
+node, the hours, and its items (✓ done, ○ open, ✗ skipped).
 
 Keys: the grid's (arrows, PgUp/PgDn, ``t``, enter); ``c`` check in on the selected day;
 in the list: enter edit, ``d``/delete delete, ``a`` add, escape back to the grid;
@@ -30,6 +33,9 @@ from textual.widgets.option_list import Option
 from syllabus.tui import checking_in
 from syllabus.tui.literal import one_line
 from syllabus.tui.widgets.calendar import (
+    PAUSE_GLYPH,
+    PLANNED_GLYPH,
+    REST_GLYPH,
     CalendarWidget,
     format_hours,
     month_weeks,
@@ -55,6 +61,53 @@ def first_line(text: str, width: int = 60) -> str:
             line = line.strip()
             return line if len(line) <= width else line[: width - 1] + "…"
     return ""
+
+
+STATE_MARKS = {"done": "✓", "skipped": "✗", "doing": "◐"}
+"""The mark of an item's state in the day's plan (open items: ○)."""
+
+MAX_DUE_SHOWN = 6
+"""Items of a day listed at most (then "and N more")."""
+
+
+def plan_lines(
+    day: date,
+    store: ProgressStore,
+    plan: Plan | None,
+    hours: float,
+    due: tuple[str, ...],
+    *,
+    rest: bool,
+    paused: bool,
+) -> list[Content]:
+    """The day's plan as lines: the node and hours, then the items planned for it."""
+    from syllabus.locale import _, ngettext
+
+    if paused:
+        return [Content(f"{PAUSE_GLYPH} {_('A pause: nothing is planned.')}").stylize("dim")]
+    if rest:
+        return [Content(f"{REST_GLYPH} {_('A rest day: nothing is planned.')}").stylize("dim")]
+    session, progress = store.session, store.progress
+    node_id = plan.node_on(day) if plan is not None else None
+    if session is None or progress is None or node_id is None or node_id not in session.nodes:
+        return [Content(_("Nothing is planned.")).stylize("dim")] if plan is not None else []
+    head = Content.assemble(
+        (f"{PLANNED_GLYPH} {format_hours(hours)}  ", "bold"),
+        Content(one_line(session.nodes[node_id].title)),
+    )
+    lines = [head]
+    rp = progress.roadmap(session.roadmap_id)
+    for item_id in due[:MAX_DUE_SHOWN]:
+        node = session.item_node.get(item_id)
+        text = next(
+            (r.text for r in session.rows_by_node.get(node or "", []) if r.id == item_id), ""
+        )
+        mark = STATE_MARKS.get(rp.state(item_id).value, "○")
+        lines.append(Content.assemble(f"  {mark} ", Content(one_line(text))))
+    if len(due) > MAX_DUE_SHOWN:
+        more = len(due) - MAX_DUE_SHOWN
+        lines.append(Content(ngettext("  and {n} more", "  and {n} more", more).format(n=more)))
+    return lines
 
 
 class DayCheckIns(OptionList):
@@ -141,6 +194,12 @@ class CalendarScreen(Screen[None]):
         height: 1fr;
         min-height: 3;
     }
+    CalendarScreen #calendar-plan {
+        height: auto;
+        max-height: 8;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
     """
 
     hours_by_day: var[dict[date, float]] = var(dict)
@@ -151,6 +210,8 @@ class CalendarScreen(Screen[None]):
     """Weekdays off, 0 = Monday."""
     days_off: var[frozenset[date]] = var(frozenset)
     """Pauses and holidays."""
+    planned_hours: var[dict[date, float]] = var(dict)
+    """Study day of the plan → hours planned that day."""
     today: var[date] = var(date(2000, 1, 1), init=False)
     """The highlighted day; no check-ins after it."""
     checkins: var[tuple[CheckIn, ...]] = var(tuple)
@@ -168,11 +229,14 @@ class CalendarScreen(Screen[None]):
         planned: Mapping[date, str] | None = None,
         rest_weekdays: frozenset[int] = frozenset(),
         days_off: frozenset[date] = frozenset(),
+        planned_hours: Mapping[date, float] | None = None,
+        due_by_day: Mapping[date, tuple[str, ...]] | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         """The learner's progress and the open roadmap."""
         self._plan = plan
+        self._due_by_day = dict(due_by_day or {})
         self._first_day = selected or today
         self._weeks_month: tuple[int, int] | None = None
         self._rows_shown: object = None
@@ -180,6 +244,7 @@ class CalendarScreen(Screen[None]):
         self.set_reactive(CalendarScreen.planned, dict(planned or {}))
         self.set_reactive(CalendarScreen.rest_weekdays, frozenset(rest_weekdays))
         self.set_reactive(CalendarScreen.days_off, frozenset(days_off))
+        self.set_reactive(CalendarScreen.planned_hours, dict(planned_hours or {}))
         checkins, hours = self._from_store()
         self.set_reactive(CalendarScreen.checkins, checkins)
         self.set_reactive(CalendarScreen.hours_by_day, hours)
@@ -215,11 +280,13 @@ class CalendarScreen(Screen[None]):
                 CalendarScreen.planned,
                 CalendarScreen.rest_weekdays,
                 CalendarScreen.days_off,
+                CalendarScreen.planned_hours,
                 CalendarScreen.today,
             )
             with Vertical(id="calendar-side"):
                 yield Static(id="calendar-weeks")
                 yield Static(id="calendar-day")
+                yield Static(id="calendar-plan")
                 yield DayCheckIns(id="calendar-checkins")
         yield Footer()
 
@@ -272,6 +339,7 @@ class CalendarScreen(Screen[None]):
         self.query_one("#calendar-day", Static).update(
             Content(heading).stylize("bold"), layout=False
         )
+        self._show_plan(day)
         future = day > self.today
         shown = (tuple((c.id, c.hours, c.note, c.node) for c in found), future, self.node_titles)
         if shown == self._rows_shown:
@@ -295,8 +363,24 @@ class CalendarScreen(Screen[None]):
         if keep is not None and options:
             rows.highlighted = min(keep, len(options) - 1)
 
+    def _show_plan(self, day: date) -> None:
+        """What the plan holds for the day: a pause or rest day, else the node, the hours
+        and the items planned for it, each with its state (titles shown literally)."""
+        lines = plan_lines(
+            day,
+            self.store,
+            self._plan,
+            self.planned_hours.get(day, 0.0),
+            self._due_by_day.get(day, ()),
+            rest=day.weekday() in self.rest_weekdays,
+            paused=day in self.days_off,
+        )
+        self.query_one("#calendar-plan", Static).update(Content("\n").join(lines))
+
     def _store_changed(self, change: Change) -> None:
         self.checkins, self.hours_by_day = self._from_store()
+        if self.is_mounted:
+            self._show_plan(self.selected_day)  # an item ticked elsewhere
 
     def watch_checkins(self) -> None:
         if self.is_mounted:

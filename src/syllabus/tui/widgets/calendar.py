@@ -19,7 +19,9 @@ identity:
   the week is marked ``•`` in the gutter. Titles are plain text (only the calendar screen
   shows them, literally).
 - ``rest_weekdays: frozenset[int]`` — weekdays off, 0 = Monday … 6 = Sunday (dimmed).
-- ``days_off: frozenset[date]`` — pauses and holidays (dimmed).
+- ``days_off: frozenset[date]`` — pauses and holidays (dimmed, ``‖``).
+- ``planned_hours: dict[date, float]`` — study day of the plan → hours planned that day;
+  a day to come with nothing logged shows ``◦`` (and the hours, given room).
 - ``today: date`` — highlighted (bold, underlined).
 - ``selected: date`` — the cursor; the month shown is always the selected day's month.
 - ``show_legend: bool`` — show the hours legend under the grid.
@@ -37,7 +39,9 @@ Keys: ←/→ day, ↑/↓ (k/j) week, PgUp/PgDn month, Home/End first/last day 
 
 Hours buckets (``heat_level``): 0 → blank, under 1 h ``░``, 1 to under 2 h ``▒``,
 2 to 3 h ``▓``, over 3 h ``█`` — glyphs as well as shades, so the grid reads under
-NO_COLOR and for colour-blind users. Colours live in ``tui/tcss/calendar.tcss`` (component
+NO_COLOR and for colour-blind users. A day without logged hours shows what the plan
+makes of it (``day_glyph``): ``◦`` planned work still to come, ``–`` a rest day, ``‖`` a
+pause; the legend names all of them. Colours live in ``tui/tcss/calendar.tcss`` (component
 classes ``calendar--heat-1`` … ``calendar--heat-4``, ``calendar--today``,
 ``calendar--selected``, ``calendar--rest``, ``calendar--planned``, ``calendar--weekday``,
 ``calendar--week``); add that file to the app's ``CSS_PATH``.
@@ -74,6 +78,13 @@ HEAT_CLASSES = ("", "calendar--heat-1", "calendar--heat-2", "calendar--heat-3", 
 
 HEAT_LABELS = ("0h", "<1h", "1–2h", "2–3h", ">3h")
 """Legend text per heat level."""
+
+PLANNED_GLYPH = "◦"
+"""A day to come with planned work."""
+REST_GLYPH = "–"
+"""A rest weekday."""
+PAUSE_GLYPH = "‖"
+"""A day in a pause."""
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -125,6 +136,29 @@ def week_title(planned: Mapping[date, str], monday: date) -> str | None:
     return next((text for day, text in planned.items() if monday <= day <= sunday), None)
 
 
+def day_glyph(
+    day: date,
+    *,
+    logged: float,
+    today: date,
+    planned: float,
+    rest: bool,
+    paused: bool,
+) -> str:
+    """One glyph for a day: its heat when hours were logged, else a pause, a rest day,
+    planned work still to come, or blank."""
+    level = heat_level(logged)
+    if level:
+        return HEAT_GLYPHS[level]
+    if paused:
+        return PAUSE_GLYPH
+    if rest:
+        return REST_GLYPH
+    if planned > 0 and day >= today:
+        return PLANNED_GLYPH
+    return " "
+
+
 def format_hours(hours: float) -> str:
     """Hours without a needless ".0": 2 → "2h", 1.5 → "1.5h"."""
     return f"{round(hours, 2):g}h"
@@ -162,6 +196,8 @@ class MonthGrid(Widget):
     """Weekdays off, 0 = Monday."""
     days_off: reactive[frozenset[date]] = reactive(frozenset)
     """Pauses and holidays."""
+    planned_hours: reactive[dict[date, float]] = reactive(dict)
+    """Study day → hours planned."""
     today: reactive[date] = reactive(date(2000, 1, 1))
     """The highlighted day."""
     selected: reactive[date] = reactive(date(2000, 1, 1))
@@ -244,6 +280,7 @@ class MonthGrid(Widget):
             self.planned,
             self.rest_weekdays,
             self.days_off,
+            self.planned_hours,
         )
         old = self._lines_key
         # Data is compared by identity: the app reassigns new objects, never mutates them.
@@ -318,7 +355,17 @@ class MonthGrid(Widget):
             cursor = style
         hours = self.hours_by_day.get(day, 0.0)
         level = heat_level(hours)
-        glyph = HEAT_GLYPHS[level]
+        planned = self.planned_hours.get(day, 0.0)
+        glyph = day_glyph(
+            day,
+            logged=hours,
+            today=self.today,
+            planned=planned,
+            rest=day.weekday() in self.rest_weekdays,
+            paused=day in self.days_off,
+        )
+        if not level and glyph == PLANNED_GLYPH:
+            hours = planned  # a day to come shows the hours planned for it
         if cell_h == 1:
             text = f"{day.day:>2}{glyph}"
             if hours > 0 and tile_w >= 9:
@@ -329,7 +376,7 @@ class MonthGrid(Widget):
         # is room, so tiles stand apart.
         spacer = cell_h >= 3
         top = f"{day.day:>2}"
-        glyphs = glyph * min(3, tile_w - 1) if level else ""
+        glyphs = glyph * min(3, tile_w - 1) if level else glyph.strip()
         below = ""
         if glyphs and tile_w >= 10:
             top += " " + glyphs
@@ -360,25 +407,33 @@ class MonthGrid(Widget):
 
 
 class HeatLegend(Widget):
-    """The key to the shades: glyph and hour range per bucket, on one line."""
+    """The key to the glyphs: hour range per shade, then the plan's marks; two lines."""
 
     COMPONENT_CLASSES = set(HEAT_CLASSES[1:])
 
     DEFAULT_CSS = """
     HeatLegend {
-        height: 1;
+        height: 2;
         width: 1fr;
     }
     """
 
     def render(self) -> Content:
-        """Each bucket as a shaded swatch with its glyph, then its range."""
+        """Each bucket as a shaded swatch with its glyph and range; then planned, rest, pause."""
+        from syllabus.locale import _
+
         parts: list[str | tuple[str, object]] = []
         for level in range(1, 5):
             swatch = self.get_visual_style(HEAT_CLASSES[level])
             parts.append((f" {HEAT_GLYPHS[level]} ", swatch))
             parts.append(f" {HEAT_LABELS[level]}  ")
-        return Content.assemble(*parts).rstrip()  # type: ignore[arg-type]
+        marks = [
+            (PLANNED_GLYPH, _("planned")),
+            (REST_GLYPH, _("rest day")),
+            (PAUSE_GLYPH, _("pause")),
+        ]
+        line = "  ".join(f" {glyph}  {label}" for glyph, label in marks)
+        return Content.assemble(*parts).rstrip() + Content("\n" + line)  # type: ignore[arg-type]
 
 
 class CalendarWidget(Widget, can_focus=True):
@@ -443,6 +498,8 @@ class CalendarWidget(Widget, can_focus=True):
     """Weekdays off, 0 = Monday … 6 = Sunday."""
     days_off: var[frozenset[date]] = var(frozenset)
     """Pauses and holidays."""
+    planned_hours: var[dict[date, float]] = var(dict)
+    """Study day of the plan → hours planned that day."""
     today: var[date] = var(date(2000, 1, 1), init=False)
     """The highlighted day."""
     selected: var[date] = var(date(2000, 1, 1), init=False)
@@ -510,6 +567,7 @@ class CalendarWidget(Widget, can_focus=True):
             CalendarWidget.planned,
             CalendarWidget.rest_weekdays,
             CalendarWidget.days_off,
+            CalendarWidget.planned_hours,
             CalendarWidget.today,
             CalendarWidget.selected,
         )
@@ -525,13 +583,20 @@ class CalendarWidget(Widget, can_focus=True):
 
     def _summary(self) -> Content:
         """The selected day, its hours and the week's node; the title shown literally."""
+        from syllabus.locale import _
+
         day = self.selected
         parts: list[Content] = [Content(f"{day:%a} {day.day} {day:%b}")]
         hours = self.hours_by_day.get(day, 0.0)
         if hours > 0:
             parts.append(Content(f"{HEAT_GLYPHS[heat_level(hours)]} {format_hours(hours)}"))
-        if day.weekday() in self.rest_weekdays or day in self.days_off:
-            parts.append(Content("day off"))
+        if day in self.days_off:
+            parts.append(Content(f"{PAUSE_GLYPH} {_('pause')}"))
+        elif day.weekday() in self.rest_weekdays:
+            parts.append(Content(f"{REST_GLYPH} {_('rest day')}"))
+        elif hours <= 0 and day >= self.today and self.planned_hours.get(day, 0.0) > 0:
+            planned = format_hours(self.planned_hours[day])
+            parts.append(Content(f"{PLANNED_GLYPH} {_('{hours} planned').format(hours=planned)}"))
         title = week_title(self.planned, day - timedelta(days=day.weekday()))
         if title:
             parts.append(Content(title))
@@ -563,6 +628,9 @@ class CalendarWidget(Widget, can_focus=True):
         self._show_summary()
 
     def watch_days_off(self) -> None:
+        self._show_summary()
+
+    def watch_planned_hours(self) -> None:
         self._show_summary()
 
     def watch_show_summary(self, show: bool) -> None:
