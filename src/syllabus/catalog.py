@@ -56,7 +56,9 @@ class CatalogEntry:
     hours_per_week: float | None = None
     """The pace the roadmap states, at the middle estimate, if it states one."""
     rest_days: tuple[str, ...] | None = None
-    """Rest weekdays the roadmap's routine implies, if it gives one."""
+    """Rest weekdays the roadmap's routine implies, if it gives one (empty: none)."""
+    weekday_hours: tuple[tuple[str, float], ...] | None = None
+    """The routine's hours by weekday ("mon" … "sun"), if the roadmap gives one."""
     origin: str | None = None
     """For an imported roadmap, the resolved path of the file it was imported from."""
 
@@ -123,6 +125,7 @@ def summarize(roadmap: Roadmap) -> dict[str, Any]:
         "hours": list(hours) if hours else None,
         "hours_per_week": stated_hours,
         "rest_days": stated_rest,
+        "weekday_hours": dict(roadmap.pace.weekday_hours) or None,
     }
 
 
@@ -182,13 +185,26 @@ def _entry(path: Path, bundled: bool) -> CatalogEntry:
         weeks=float(facts["weeks"]) if facts.get("weeks") is not None else None,
         hours=(float(hours[0]), float(hours[1])) if hours else None,
         hours_per_week=_float_or_none(facts.get("hours_per_week")),
-        rest_days=tuple(map(str, facts["rest_days"])) if facts.get("rest_days") else None,
+        rest_days=_rest_days(facts.get("rest_days")),
+        weekday_hours=_weekday_hours(facts.get("weekday_hours")),
         origin=str(facts["origin"]) if facts.get("origin") and not bundled else None,
     )
 
 
 def _float_or_none(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) else None
+
+
+def _rest_days(value: Any) -> tuple[str, ...] | None:
+    """A header's rest days: a routine of seven study days has none (an empty list)."""
+    return tuple(map(str, value)) if isinstance(value, list) else None
+
+
+def _weekday_hours(value: Any) -> tuple[tuple[str, float], ...] | None:
+    if not isinstance(value, dict) or not value:
+        return None
+    hours = ((str(day), _float_or_none(h)) for day, h in value.items())
+    return tuple((day, h) for day, h in hours if h is not None) or None
 
 
 def _files(folder: Path) -> list[Path]:

@@ -106,7 +106,7 @@ def test_export_json_toml_and_markdown(capsys: pytest.CaptureFixture[str], data_
             walk(node["children"])
 
     walk(model["nodes"])
-    assert len(checkable) == 365 and all(i["id"] and i["text"] for i in checkable)
+    assert len(checkable) == 415 and all(i["id"] and i["text"] for i in checkable)
     code, out, _ = run(capsys, "export", "ml-engineer", "--format", "toml")
     assert validate.roadmap(tomllib.loads(out)) == validate.roadmap(model)
     code, out, _ = run(capsys, "export", "ki-12", "--format", "markdown")

@@ -197,7 +197,7 @@ def test_labels_make_groups_kinds_goal_and_prerequisites() -> None:
         (ItemKind.DELIVERABLE, "Deliverables", True, False),
         (ItemKind.RUBRIC, "Rubric", False, False),
         (ItemKind.RUBRIC, "Rubric", False, False),
-        (ItemKind.ETHICS, "Ethics & Best Practices", False, False),
+        (ItemKind.SELF_CHECK, "Ethics & Best Practices", True, True),  # boxed: optional
         (ItemKind.TASK, "Stretch goals / Next steps", True, True),
     ]
     assert [i.id for i in week.items if i.kind is ItemKind.RUBRIC] == [

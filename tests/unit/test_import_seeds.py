@@ -255,7 +255,21 @@ def test_003_six_months_24_weeks() -> None:
     assert roadmap.title == "6-Month AI/ML Learning Roadmap"
     nodes = roadmap.node_index()
     phases = [n for n in roadmap.nodes if n.role is Role.PHASE]
-    assert [p.id for p in phases] == ["month-1-2", "month-3-4", "month-5", "month-6"]
+    assert [p.id for p in phases] == [
+        "month-1-2",
+        "month-3-4",
+        "month-5",
+        "month-6",
+        "portfolio-timeline",  # side timelines, planned by month (issue 19)
+        "certifications",
+    ]
+    for timeline in ("portfolio-timeline", "certifications"):
+        months = nodes[timeline].children
+        assert all(m.timing.position.unit is Unit.MONTH for m in months)
+        assert [m.role for m in months if m.items] == [Role.MILESTONE] * len(
+            [m for m in months if m.items]
+        )
+    assert nodes["course-sequence"].role is Role.APPENDIX  # no timing per course yet
     weeks = [n for n in roadmap.walk() if n.id.rsplit("/", 1)[-1].startswith("week-")]
     assert len(weeks) == 24
     assert weeks[0].id == "month-1-2/week-01" and weeks[-1].id == "month-6/week-24"
@@ -341,11 +355,14 @@ def test_004_sixteen_weeks_in_four_blocks_plus_final_capstone() -> None:
     assert sum(i.hours or 0 for i in week1.items) == 13
     kinds = {i.group: i.kind for i in week1.items}
     assert kinds["Rubric (100 pts)"] is ItemKind.RUBRIC
-    assert kinds["Ethics & Best Practices"] is ItemKind.ETHICS
+    assert kinds["Ethics & Best Practices"] is ItemKind.SELF_CHECK  # boxed: ticked
     assert kinds["Weekly Outcomes"] is ItemKind.OUTCOME
     assert kinds["Deliverables"] is ItemKind.DELIVERABLE
     stretch = [i for i in week1.items if i.group == "Stretch goals / Next steps"]
     assert len(stretch) == 2 and all(i.optional and i.checkable for i in stretch)
+    # "- [ ]" ethics lines: ticked when done, never holding the week open (issue 19)
+    ethics = [i for i in week1.items if i.group == "Ethics & Best Practices"]
+    assert len(ethics) == 4 and all(i.optional and i.checkable for i in ethics)
     assert week1.prerequisites_text == "None" and week1.prerequisites == []
     assert nodes["block-1/week-04"].prerequisites == [
         "block-1/week-01",
@@ -373,7 +390,7 @@ def test_004_sixteen_weeks_in_four_blocks_plus_final_capstone() -> None:
     assert sum(1 for _, i in roadmap.items() if i.hours) == 65
     assert sum(1 for _, i in roadmap.items() if i.url) == 45
     assert roadmap.summary.count("](https://") == 3  # the compute platform links
-    assert roadmap.counts() == (579, 365)
+    assert roadmap.counts() == (579, 415)  # 365 + the 50 ethics checkboxes
 
 
 def test_catalog_summaries_of_the_bundled_roadmaps() -> None:

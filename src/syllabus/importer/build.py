@@ -67,6 +67,10 @@ class Draft:
     details: bool = False
     note_groups: tuple[str, ...] = ()
     under: str | None = None
+    optional: bool = False
+    child_role: Role | None = None
+    placed: bool = False
+    """A side timeline's month made a milestone (``child_role``): it keeps its position."""
     colon: bool = False
     position: Span | None = None
     duration: Span | None = None
@@ -202,8 +206,13 @@ def _shape(parent: Draft, hints: Hints) -> None:
             child.details = hint.details
             child.note_groups = hint.note_groups
             child.under = hint.under
+            child.optional = hint.optional
+            child.child_role = Role(hint.child_role) if hint.child_role else None
         if child.kind is None and child.default_kind is None:
             child.kind, child.default_kind = parent.kind, parent.default_kind  # sub-headings
+        child.optional = child.optional or parent.optional
+        if parent.child_role is not None and child.role is None:
+            child.role, child.placed = parent.child_role, True
         _shape(child, hints)
         shaped.append(child)
     parent.children = shaped
@@ -580,7 +589,8 @@ class _Filler:
             self.state.routine(label, text)
         kind = force or self.draft.kind or group.kind
         notes = self.draft.note_groups
-        if label and notes and any(title_matches(label, g) for g in notes):
+        summary = bool(label and notes and any(title_matches(label, g) for g in notes))
+        if summary:
             kind = ItemKind.NOTE  # a summary of work tracked elsewhere: never ticked twice
         elif force is None and self.draft.kind is None and kind is not None:
             kind = rules.text_kind(text, kind)
@@ -593,7 +603,12 @@ class _Filler:
         # The kind decides: a task, resource, project or capstone is ticked off wherever it
         # stands (an appendix's course list too); notes, tips and outcomes never are.
         checkable = kind.checkable
-        optional = group.optional or bool(_OPTIONAL_TEXT.search(text))
+        optional = group.optional or self.draft.optional or bool(_OPTIONAL_TEXT.search(text))
+        if boxed and not checkable and force is None and not summary:
+            # A line the author boxed ("- [ ]") is ticked off: advice such as "Ethics & Best
+            # Practices" is a check on one's own work then, optional: it never holds a week
+            # open. (The kind still decides: a self-check is ticked.)
+            kind, checkable, optional = ItemKind.SELF_CHECK, True, True
         self.items.append(
             {
                 "text": text,
@@ -723,7 +738,7 @@ def _to_nodes(
         node_id = prefix + _unique(draft.key or "part", taken)
         state.pace_from(draft.title)
         position, duration = rules.title_timing(draft.title)
-        if role is Role.MILESTONE:
+        if role is Role.MILESTONE and not draft.placed:
             position = None
         filler = _Filler(draft, role, state)
         filler.fill(draft.blocks)

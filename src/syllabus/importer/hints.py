@@ -18,7 +18,11 @@ none and gets the defaults. The vocabulary is small on purpose:
   ``table_items`` (table rows become items), ``details`` (a list nested under an item
   describes it: its lines are notes, "optional" there makes the item optional),
   ``note_groups`` (item groups that only sum up work tracked elsewhere: notes, never
-  ticked twice). ``kind`` and ``default_kind`` hold for the node's sub-headings too.
+  ticked twice), ``optional`` (its items are optional: counted once done, never holding
+  a week open), ``child_role`` (the role of its sub-headings: a side timeline's "Month 3"
+  becomes a milestone that keeps the month its title states, so what it lists is due at
+  the end of that month). ``kind``, ``default_kind`` and ``optional`` hold for the node's
+  sub-headings too.
 - ``[[block]]``: make a node ``id`` titled ``title`` around the sibling nodes from
   ``first`` to ``last`` (ids or titles).
 """
@@ -59,6 +63,8 @@ class NodeHint:
     default_kind: str | None = None
     details: bool = False
     note_groups: tuple[str, ...] = ()
+    optional: bool = False
+    child_role: str | None = None
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,9 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Se
 from textual.widgets.option_list import Option
 
 from syllabus.clock import now, today
+from syllabus.locale import N_, _
 from syllabus.model.progress import Enrolment
+from syllabus.model.roadmap import WEEKDAY_NAMES
 from syllabus.model.rules import InvalidEntry, parse_date, parse_hours, parse_rest_days
 from syllabus.model.units import WEEK_HOURS
 from syllabus.tui.literal import one_line
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 DEFAULT_HOURS_PER_WEEK = 10.0
+DEFAULT_REST_DAYS = ("sun",)
 LANGUAGES = {"de": "Deutsch", "en": "English"}
 
 
@@ -42,6 +45,38 @@ def suggested_hours(entry: CatalogEntry) -> float:
         per_week = (entry.hours[0] + entry.hours[1]) / 2 / entry.weeks
         return max(1.0, round(per_week * 2) / 2)
     return DEFAULT_HOURS_PER_WEEK
+
+
+DAY_LABELS = dict(
+    zip(
+        WEEKDAY_NAMES,
+        (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun")),
+        strict=True,
+    )
+)
+
+
+def routine_text(weekday_hours: dict[str, float]) -> str:
+    """A routine's hours by weekday in a line: "Routine: Mon–Fri 1.5 h · Sat–Sun 2.5 h"."""
+    runs: list[tuple[str, str, float]] = []
+    for day in WEEKDAY_NAMES:
+        hours = weekday_hours.get(day, 0.0)
+        if runs and runs[-1][2] == hours:
+            runs[-1] = (runs[-1][0], day, hours)
+        else:
+            runs.append((day, day, hours))
+    parts = []
+    for first, last, hours in runs:
+        if hours <= 0:
+            continue
+        days = _(DAY_LABELS[first])
+        if last != first:
+            days = f"{days}–{_(DAY_LABELS[last])}"
+        parts.append(_("{days} {hours} h").format(days=days, hours=f"{hours:g}"))
+    if not parts:
+        return ""
+    total = f"{sum(weekday_hours.values()):g}"
+    return _("Routine: {days} ({total} h a week)").format(days=" · ".join(parts), total=total)
 
 
 def entry_prompt(entry: CatalogEntry, enrolled: bool) -> Content:
@@ -66,6 +101,14 @@ def entry_prompt(entry: CatalogEntry, enrolled: bool) -> Content:
 
 class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
     """Dismisses with (roadmap id, new enrolment or None to open as it is), or None."""
+
+    DEFAULT_CSS = """
+    #welcome-routine {
+        height: 1;
+        padding: 0 0 0 12;
+        color: $text-muted;
+    }
+    """
 
     BINDINGS = [
         Binding("ctrl+s", "start", "Start"),
@@ -100,7 +143,7 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
                 yield Input(id="hours")
             with Horizontal(classes="form-row"):
                 yield Label("Rest days", classes="field")
-                yield Input("sun", id="rest", placeholder="e.g. sat, sun")
+                yield Input(", ".join(DEFAULT_REST_DAYS), id="rest", placeholder="e.g. sat, sun")
                 yield Label("Estimate", classes="field")
                 yield Select(
                     [("low", "low"), ("middle", "mid"), ("high", "high")],
@@ -108,6 +151,9 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
                     allow_blank=False,
                     id="estimate",
                 )
+            routine = Label(Content(""), id="welcome-routine")
+            routine.display = False  # shown for a roadmap that gives a routine
+            yield routine
             with Horizontal(id="welcome-actions"):
                 yield Button("Start", id="start-button", variant="primary")
                 yield Label(Content(""), id="welcome-error", classes="problem")
@@ -131,9 +177,14 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
             self.query_one("#start", Input).value = enrolment.start.isoformat()
             self.query_one("#rest", Input).value = ", ".join(enrolment.rest_days)
             self.query_one("#estimate", Select).value = enrolment.estimate
-        elif entry.rest_days is not None:
-            self.query_one("#rest", Input).value = ", ".join(entry.rest_days)
+        else:  # what the roadmap states, else the default: never the last one's
+            rest = entry.rest_days if entry.rest_days is not None else DEFAULT_REST_DAYS
+            self.query_one("#rest", Input).value = ", ".join(rest)
         self.query_one("#start-button", Button).label = "Restart" if enrolment else "Start"
+        routine = self.query_one("#welcome-routine", Label)
+        text = routine_text(dict(entry.weekday_hours or ()))
+        routine.update(Content(text))  # roadmap text stays literal: Content, never markup
+        routine.display = bool(text)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         entry = self._entry(event.option.id)
