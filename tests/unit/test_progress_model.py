@@ -174,7 +174,10 @@ def test_layout_is_readable_toml_with_dates() -> None:
     text = toml_io.dumps(progress)
     assert "schema = 1\n" in text
     assert "[roadmaps.mlops-6-months.enrolment]\nstart = 2026-11-23\n" in text
-    assert '"week-01/a" = { state = "done", updated = 2026-11-23T08:15:02.123456Z }' in text
+    assert (
+        '"week-01/a" = { state = "done", closed_at = 2026-11-23T08:15:02.123456Z,'
+        " updated = 2026-11-23T08:15:02.123456Z }" in text
+    )
 
 
 def test_text_is_cleaned_of_control_characters() -> None:

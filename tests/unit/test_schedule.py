@@ -407,15 +407,18 @@ def test_ten_thousand_items() -> None:
     assert plan.end == date(2026, 1, 1) + timedelta(days=6999)
     assert len(plan.tracked) == 10_000
     assert dates(plan, "w0001") == (date(2026, 1, 8), date(2026, 1, 14))
-    # Thursday 12 March is idx 70: items 1-100 (1 h each) were due before it
+    # Thursday 12 March is idx 70: items 1-100 (1 h each) were due before it; by its end
+    # the plan reaches 71 x 10/7 = 101.4 h, so item 101 (w0010/i1) is due that day and
+    # item 102 the next (102 h x 0.7 = idx 71.4 -> 71)
     items = done(*plan.tracked[:100])
     status = compute_status(rm, progress(enrol, items=items), "r", date(2026, 3, 12), plan)
-    assert status.behind_days == 0 and status.overdue == []
-    assert status.due == ["w0010/i1", "w0010/i2", "w0010/i3", "w0010/i4", "w0010/i5"]
+    assert status.behind_days == 0 and status.overdue == [] and status.buffer_days == 0
+    assert status.due == ["w0010/i1"]
     behind = compute_status(
         rm, progress(enrol, items=done(*plan.tracked[:70])), "r", date(2026, 3, 12), plan
     )
-    assert behind.behind_days == 21  # 30 h at 10/7 h a day
+    assert behind.behind_days == 21  # 30 h at 10/7 h a study day
+    assert behind.buffer_days == pytest.approx(-21)
     assert len(behind.overdue) == 30
 
 
@@ -483,16 +486,28 @@ def test_on_pace() -> None:
     status = compute_status(rm, progress(enrol, items, cis), "r", date(2026, 3, 14))
     assert status.overdue == []
     assert status.due == []  # w/i6, due today, is done
-    # items 1-5 were due before today (10 h); 6 are done (12 h): 2 h ahead = 2.3 days
-    assert status.behind_days == -2
+    # items 1-5 were due before today (10 h); 6 are done (12 h): 2 h ahead at 1 h a
+    # study day = +2 study days
+    assert status.behind_days == -2 and status.buffer_days == pytest.approx(2)
     assert status.streak == 12 and status.longest_streak == 12
     assert status.hours_this_week == 6 and status.target_hours_this_week == 6
     assert status.hours_total == 12
-    # 12 h in 12 study days, by hours and by items: 12 h left → 12 study days from Monday
-    assert status.projected_finish is not None
-    assert status.projected_finish.low == date(2026, 3, 28)
-    assert status.projected_finish.high == date(2026, 3, 28)
-    assert status.projected_finish.plan == date(2026, 3, 28)
+    # two study weeks: logged 6 h in each (1 h a study day), closed 8 h and 4 h (mean
+    # 0.97 h a day): the hours win, 1 h a study day with no spread (the plan's pace as
+    # the prior changes nothing). 12 h left: 1 h still today (nothing closed today),
+    # 11 from Monday 16 March: 16-21, 23-27 -> P50 Friday 27 March. P90 at 85 % of the
+    # pace: today 0.85 h, then 11.15 / 0.85 = 13.1 -> 14 study days: 16-21, 23-28,
+    # 30-31 March
+    forecast = status.forecast
+    assert forecast is not None and forecast.basis == "history"
+    assert (forecast.p50, forecast.p90) == (date(2026, 3, 27), date(2026, 3, 31))
+    assert forecast.planned == date(2026, 3, 28)
+    assert status.projected_finish == forecast  # compatibility: low P50, high P90
+    assert (forecast.low, forecast.high, forecast.plan) == (
+        forecast.p50,
+        forecast.p90,
+        forecast.planned,
+    )
     assert status.percent == 50
     assert status.current == "w"
 
@@ -504,13 +519,14 @@ def test_behind() -> None:
     status = compute_status(rm, progress(enrol, items, cis), "r", date(2026, 3, 14))
     assert status.overdue == ["w/i4", "w/i5"]  # due 10 and 12 March
     assert status.due == ["w/i6"]  # due today, Saturday 14 March
-    assert status.behind_days == 5  # 10 h due, 6 h done: 4 h at 6/7 h a day = 4.7 days
-    # hours pace 1 h a study day → 18 h left by 4 April; items pace 0.5 → 25 April
-    assert status.projected_finish is not None
-    assert (status.projected_finish.low, status.projected_finish.high) == (
-        date(2026, 4, 4),
-        date(2026, 4, 25),
-    )
+    # 10 h due before today, 6 h done: 4 h at 1 h a study day
+    assert status.buffer_days == pytest.approx(-4) and status.behind_days == 4
+    # logged 1 h a study day both weeks (closed 6 h in the second): P50 at 1 h a day,
+    # 18 h left: 1 h today, 17 from Monday: 16-21, 23-28, 30 March-3 April; P90 at
+    # 0.85 h: 0.85 today, 17.15 / 0.85 = 20.2 -> 21 days: 16-28 (12), 30 March-4 April
+    # (6), 6-8 April
+    assert status.forecast is not None
+    assert (status.forecast.p50, status.forecast.p90) == (date(2026, 4, 3), date(2026, 4, 8))
 
 
 def test_ahead_and_skipped_items_count_as_handled() -> None:
@@ -520,8 +536,9 @@ def test_ahead_and_skipped_items_count_as_handled() -> None:
         **done("w/i9", state=ItemState.SKIPPED),
     }
     status = compute_status(rm, progress(enrol, items), "r", date(2026, 3, 7))
-    # 2 items due before Saturday 7 March (4 h); 9 settled (18 h): 14 h ahead = 16.3 days
-    assert status.behind_days == -16
+    # 2 items due before Saturday 7 March (4 h); 9 settled (18 h): 14 h ahead at 1 h a
+    # study day
+    assert status.behind_days == -14 and status.buffer_days == pytest.approx(14)
     assert status.counts == {"todo": 3, "doing": 0, "done": 8, "skipped": 1}
     assert status.percent == pytest.approx(8 / 11 * 100)
 
@@ -541,9 +558,11 @@ def test_a_week_without_check_ins_breaks_the_streak() -> None:
     assert (
         compute_status(rm, progress(enrol, cis=checkins(days)), "r", date(2026, 3, 19)).streak == 0
     )
-    # no pace in the last four weeks: no forecast
+    # weeks without hours slow the forecast down, they do not remove it: the last eight
+    # study weeks (20 April back to 2 March) hold 8 h; P50 far after the planned date
     later = compute_status(rm, progress(enrol, cis=checkins(days)), "r", date(2026, 4, 20))
-    assert later.projected_finish is None
+    assert later.forecast is not None and later.forecast.basis == "history"
+    assert later.forecast.planned < date(2026, 7, 1) < later.forecast.p50 <= later.forecast.p90
 
 
 def test_rest_days_never_break_a_streak_and_count_when_used() -> None:
@@ -654,7 +673,12 @@ def test_status_without_enrolment_plans_from_today() -> None:
     status = compute_status(rm, Progress(), "r", date(2026, 11, 23))
     assert status.plan is not None and status.plan.start == date(2026, 11, 23)
     assert status.plan.end == date(2026, 11, 28)  # 13 h at 13 h/week, 6 days
-    assert status.streak == 0 and status.projected_finish is None and status.percent == 0
+    assert status.streak == 0 and status.percent == 0
+    # no history yet: the plan's pace (P50 the planned date), P90 at 60 % of it:
+    # 13 / (13/6 x 0.6) = 10 study days: 23-28 November, 30 November-3 December
+    assert status.forecast is not None and status.forecast.basis == "plan"
+    assert status.forecast.p50 == date(2026, 11, 28)
+    assert status.forecast.p90 == date(2026, 12, 3)
 
 
 def test_items_ticked_at_half_past_one_count_for_the_day_before(
@@ -665,18 +689,16 @@ def test_items_ticked_at_half_past_one_count_for_the_day_before(
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     try:
-        # 4 items of 4 h, 1 h a day every day from 1 Feb 2026; today 8 March: the pace
-        # window is 9 Feb - 8 Mar (28 study days).
+        # 4 items of 4 h, 1 h a day every day from 1 Feb 2026; today 8 March
         rm = roadmap(node("a", items=4, work=hours(16)))
         enrol = enrolment(date(2026, 2, 1), 7, rest=())
         items = {
-            **done("a/i1", when=datetime(2026, 2, 9, 1, 30, tzinfo=UTC)),  # 8 Feb: outside
-            **done("a/i2", when=datetime(2026, 2, 10, 1, 30, tzinfo=UTC)),  # 9 Feb: inside
+            **done("a/i1", when=datetime(2026, 2, 9, 1, 30, tzinfo=UTC)),  # 8 Feb
+            **done("a/i2", when=datetime(2026, 2, 10, 1, 30, tzinfo=UTC)),  # 9 Feb
         }
         status = compute_status(rm, progress(enrol, items), "r", date(2026, 3, 8))
-        # 4 h in 28 days; 8 h left → 56 study days from 9 March
-        assert status.projected_finish is not None
-        assert status.projected_finish.low == status.projected_finish.high == date(2026, 5, 3)
+        assert status.closed_by_day == {date(2026, 2, 8): 4.0, date(2026, 2, 9): 4.0}
+        assert status.forecast is not None and status.forecast.basis == "items"
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
@@ -699,12 +721,15 @@ def test_a_stated_total_length_sizes_an_untimed_plan() -> None:
 
 
 def test_a_pace_of_minutes_projects_no_finish_instead_of_overflowing() -> None:
-    """Three seconds of done work in a month is no pace: no forecast, and no date past 9999."""
+    """Three seconds of done work in a month is no pace: the forecast stops at the
+    horizon's last day, and no date passes 9999."""
     from syllabus.model.schedule import calendar, forecast
 
     cal = calendar.StudyCalendar()
-    assert forecast._finish_at(cal, date(2026, 3, 1), remaining=500.0, rate=6e-05) is None
-    assert forecast._finish_at(cal, date(2026, 3, 1), remaining=10.0, rate=2.0) == date(2026, 3, 6)
+    last = cal.nth(date(2026, 3, 1), forecast.FORECAST_HORIZON_DAYS - 1)
+    assert forecast._finish_at(cal, date(2026, 3, 1), 500.0 / 6e-05) == last
+    assert forecast._finish_at(cal, date(2026, 3, 1), float("nan")) == last
+    assert forecast._finish_at(cal, date(2026, 3, 1), 10.0 / 2.0) == date(2026, 3, 5)
 
 
 def _no_finish_roadmap(work: HoursRange | None = None, position: Span | None = None) -> Roadmap:

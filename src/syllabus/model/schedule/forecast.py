@@ -10,14 +10,15 @@ hours logged, or the planned hours of the items first closed in it when that is 
 a wide band. Check-ins outside the enrolment (before its start, after today) count
 for nothing.
 
-P50 is when the remaining planned hours are done at that pace; P90 at a pace slower by
-a band that grows with the spread of the weeks (at least ``MIN_BAND``).
+P50 is when the remaining planned hours are done at that pace (today counting with the
+part of its hours not yet closed); P90 at a pace slower by a band that grows with the
+spread of the weeks (at least ``MIN_BAND``).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, NamedTuple
@@ -127,16 +128,31 @@ def forecast(plan: Plan, today: date, work: RecentWork) -> Forecast | None:
     if remaining <= EPS:
         return None
     pace = learner_pace(plan, today, work)
-    origin = max(today, plan.start)
-    cal = plan.calendar
-    p50 = _finish_at(cal, origin, remaining / pace.per_day)
-    p90 = _finish_at(cal, origin, remaining / (pace.per_day * (1 - pace.band)))
+    p50 = _finish(plan, today, remaining, pace.per_day, work)
+    p90 = _finish(plan, today, remaining, pace.per_day * (1 - pace.band), work)
     return Forecast(p50, max(p50, p90), plan.end, pace.basis)
+
+
+def _finish(plan: Plan, today: date, remaining: float, per_day: float, work: RecentWork) -> date:
+    """The day the remaining hours are done at ``per_day`` hours a study day. Today counts
+    with what is left of its hours once the work closed today is taken off (so closing an
+    item never moves the finish later); before the start, the plan's first day is whole."""
+    cal = plan.calendar
+    if today < plan.start:
+        return _finish_at(cal, plan.start, remaining / per_day)
+    if cal.is_study_day(today):
+        left_today = per_day - work.closed_by_day.get(today, 0.0)
+        if remaining <= left_today + EPS:
+            return today
+        remaining -= max(left_today, 0.0)
+    return _finish_at(cal, today + ONE_DAY, remaining / per_day)
 
 
 class _Week(NamedTuple):
     days: int
     """Study days of the week within the enrolment, up to today."""
+    share: float
+    """Those days over a full week's study days."""
     logged: float
     closed: float
 
@@ -159,7 +175,7 @@ def _weeks(plan: Plan, today: date, work: RecentWork) -> list[_Week]:
                 logged += min(work.hours_by_day.get(day, 0.0), cap)
                 closed += work.closed_by_day.get(day, 0.0)
                 day += ONE_DAY
-            weeks.append(_Week(days, logged, closed))
+            weeks.append(_Week(days, days / cal.days_per_week, logged, closed))
             if len(weeks) == FORECAST_WEEKS:
                 break
         monday -= timedelta(days=7)
@@ -174,27 +190,47 @@ def learner_pace(plan: Plan, today: date, work: RecentWork) -> Pace:
     if today < plan.start or cal.count(plan.start, today) < MIN_HISTORY_WEEKS * per_week:
         return Pace(planned, PLAN_BAND, "plan")
     weeks = _weeks(plan, today, work)
-    weights = rates = 0.0
-    squares = 0.0
-    weight = 1.0
-    for week in weeks:
-        w = weight * week.days / per_week
-        rate = max(week.logged, week.closed) / week.days
-        weights += w
-        rates += w * rate
-        squares += w * rate * rate
-        weight *= DECAY
-    if weights <= EPS:
+    logged = _Mean.of(weeks, lambda week: week.logged)
+    closed = _Mean.of(weeks, lambda week: week.closed)
+    if logged.weights <= EPS:
         return Pace(planned, PLAN_BAND, "plan")
-    mean = rates / weights
-    spread = math.sqrt(max(squares / weights - mean * mean, 0.0))
-    per_day = (rates + PRIOR_WEEKS * planned) / (weights + PRIOR_WEEKS)
-    cv = spread / mean if mean > EPS else 1.0
+    basis: Basis = "history"
+    chosen = logged
+    if closed.mean > logged.mean + EPS:
+        chosen = closed
+        basis = "items" if logged.mean <= EPS else "history"
+    weights = chosen.weights
+    per_day = (chosen.mean * weights + PRIOR_WEEKS * planned) / (weights + PRIOR_WEEKS)
+    cv = chosen.spread / chosen.mean if chosen.mean > EPS else 1.0
     band = min(MAX_BAND, MIN_BAND + Z90 * cv / math.sqrt(weights + PRIOR_WEEKS))
-    logged = any(week.logged > EPS for week in weeks)
-    closed = any(week.closed > EPS for week in weeks)
-    basis: Basis = "items" if closed and not logged else "history"
     return Pace(per_day, band, basis)
+
+
+class _Mean(NamedTuple):
+    """The weighted mean and spread of the weeks' hours a study day."""
+
+    mean: float
+    spread: float
+    weights: float
+    """Sum of the weights: the recent study weeks the mean stands for."""
+
+    @classmethod
+    def of(cls, weeks: list[_Week], hours: Callable[[_Week], float]) -> _Mean:
+        """The most recent week first: each weighs ``DECAY`` times the one after it, and
+        in proportion to its study days (the current week pro rata)."""
+        total = weighted = squares = 0.0
+        weight = 1.0
+        for week in weeks:
+            w = weight * week.share
+            rate = hours(week) / week.days
+            total += w
+            weighted += w * rate
+            squares += w * rate * rate
+            weight *= DECAY
+        if total <= EPS:
+            return cls(0.0, 0.0, 0.0)
+        mean = weighted / total
+        return cls(mean, math.sqrt(max(squares / total - mean * mean, 0.0)), total)
 
 
 def untracked_rest(plan: Plan, today: date) -> float:

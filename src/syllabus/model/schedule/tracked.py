@@ -2,7 +2,9 @@
 
 Tracked items are checkable, not optional, scheduled and not habits. Each is planned
 for the study day on which the plan's work reaches its share of its node's hours; the
-bright line is the sum of the planned hours of the items planned before a day. An item
+bright line is the sum of the hours of the items planned before a day, where a leaf's
+tracked items share all its hours (the time its optional items stand for included), so
+the line rises by the plan's hours a study day and is flat on rest days and pauses. An item
 is due on its planned day and overdue after it while it is open; the buffer is the
 hours of closed items minus the line at the start of today, so it is the hours closed
 ahead of their day minus the hours overdue. A leaf over before today has all its items
@@ -164,7 +166,12 @@ def track(plan: Plan, records: dict[str, ItemRecord], today: date) -> Tracker:
 def _track_leaf(tracker: Tracker, placed: PlacedLeaf, table: DayTable, per_day: float) -> None:
     node_plan, leaf = placed.plan, placed.leaf
     size = leaf.end - leaf.start
-    hours = [size * share for share, opt in zip(leaf.shares, leaf.optional, strict=True) if not opt]
+    shares = [share for share, opt in zip(leaf.shares, leaf.optional, strict=True) if not opt]
+    # the leaf's whole time is its tracked items' (optional items' shares folded in), so
+    # the line and the forecast count in the plan's hours and study days
+    total = sum(shares)
+    scale = size / total if total > 0 else 0.0
+    hours = [scale * share for share in shares]
     if node_plan.end < tracker.today:
         tracker.add(leaf.settled_by, hours, repeat(_BEFORE))
     elif node_plan.start > tracker.today:
