@@ -617,8 +617,13 @@ def fig_schedule(ctx: Context) -> list[Row]:
 # --- command line ---------------------------------------------------------------------
 
 
+CLI_COMMANDS = ("list", "status", "today", "next", "checkin")
+"""The commands timed, in the table's order."""
+
+
 def fig_cli(ctx: Context) -> list[Row]:
-    """`syllabus list`, `status`, `checkin` on the heavy file vs python importing pydantic."""
+    """`syllabus list`, `status`, `today`, `next`, `checkin` on the heavy file vs python
+    importing pydantic."""
     data = ctx.copy("heavy")
     env = {**os.environ, "SYLLABUS_DATA_DIR": str(data), "SYLLABUS_TODAY": ctx.today.isoformat()}
     app = syllabus_argv()
@@ -626,11 +631,15 @@ def fig_cli(ctx: Context) -> list[Row]:
         "reference": [PYTHON, "-c", REFERENCE_IMPORT],
         "list": [*app, "list"],
         "status": [*app, "status"],
+        "today": [*app, "today"],
+        "next": [*app, "next", "--minutes", "45"],
         "checkin": [*app, "checkin", "--hours", "1", "--note", "benchmark [x]"],
     }
     modules = {
         "list": "syllabus.cli.roadmaps",
         "status": "syllabus.cli.schedule",
+        "today": "syllabus.cli.agenda",
+        "next": "syllabus.cli.agenda",
         "checkin": "syllabus.cli.progress",
     }
     runnable = {
@@ -655,7 +664,7 @@ def fig_cli(ctx: Context) -> list[Row]:
             times[name].append(time.perf_counter() - start)
     reference = times["reference"]
     rows = [reference_row(f'python -c "{REFERENCE_IMPORT}" (reference)', reference)]
-    for name in ("list", "status", "checkin"):
+    for name in CLI_COMMANDS:
         figure = f"`syllabus {name}` (heavy) vs python + pydantic"
         if name not in runnable:
             rows.append(missing_row(figure, f"{modules[name]} not built"))
@@ -711,9 +720,7 @@ PLANNED: dict[str, list[str]] = {
         "schedule + status, largest bundled, 3 years",
         "schedule + status, 10,000 items, 5 years",
     ],
-    "cli": [
-        f"`syllabus {name}` (heavy) vs python + pydantic" for name in ("list", "status", "checkin")
-    ],
+    "cli": [f"`syllabus {name}` (heavy) vs python + pydantic" for name in CLI_COMMANDS],
     "rss": ["peak RSS of the app, 10,000 items (whole run, quit included)"],
 }
 """The figures of each group, named in the table while its module has not landed."""

@@ -170,7 +170,7 @@ def test_checkin_prints_id_and_log_lists_it(roadmap: Roadmap, data_dir: Path, ca
     rp = ProgressFile(data_dir).load().progress.roadmap("tiny-plan")
     assert rp.state("phase-1/week-01/read-[1]-chapter") == ItemState.DONE
     assert run("log") == 0
-    assert "1 check-ins, 1.5 hours" in capsys.readouterr().out
+    assert "1 check-in, 1.5 hours" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("hours", ["abc", "-3", "25", "nan"])

@@ -45,6 +45,11 @@ def tiny() -> Roadmap:
 
 @pytest.fixture
 def history(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_history(data_dir, monkeypatch)
+
+
+def make_history(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The hand-made history of the module's docstring, on Wednesday 18 November 2026."""
     monkeypatch.setenv("SYLLABUS_TODAY", "2026-11-18")
     catalog.save_user_roadmap(tiny(), data_dir)
     enrolment = pm.Enrolment(
@@ -86,22 +91,28 @@ def test_status_json(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert data["percent"] == 40.0
     assert data["hours_total"] == 10
     assert data["current"] == {"id": "week-2", "title": "Week 2"}
-    assert data["due"] == [
-        {"id": "week-2/d", "text": "D, with; specials", "node": "week-2"},
-        {"id": "week-2/e", "text": "E, with; specials", "node": "week-2"},
-    ]
+    # due means due by today: d is planned for the 18th (its 6 h end the plan's 9th study
+    # day), e for the 21st; c was planned for the 14th and is not done
+    assert data["due"] == [{"id": "week-2/d", "text": "D, with; specials", "node": "week-2"}]
     assert data["overdue"] == [{"id": "week-1/c", "text": "C, with; specials", "node": "week-1"}]
-    assert data["behind_days"] == 2  # 12 h due, 8 h done: 4 h at 12/7 h a day
+    assert [(e["id"], e["why"], e["hours"]) for e in data["agenda"]] == [
+        ("week-1/c", "overdue", 4),
+        ("week-2/d", "today", 6),
+    ]
+    # the 4 h of c behind the line, at 2 h a study day
+    assert data["buffer_days"] == -2 and data["behind_days"] == 2
     assert (data["streak"], data["longest_streak"]) == (2, 3)
     assert (data["hours_this_week"], data["target_hours_this_week"]) == (4, 12)
-    # pace of the 9 study days since the start: 10 h logged, 8 h of items done; 16 h left
-    # → 14.4 study days by hours (5 Dec), 18 by items (9 Dec), counted from the 19th
+    forecast = data["forecast"]
+    assert forecast["planned"] == data["planned_finish"] == "2026-11-21"
+    assert "2026-11-18" <= forecast["p50"] <= forecast["p90"]
+    assert forecast["basis"] == "plan"  # less than two study weeks of history
     assert data["projected_finish"] == {
-        "low": "2026-12-05",
-        "high": "2026-12-09",
-        "plan": "2026-11-21",
+        "low": forecast["p50"],
+        "high": forecast["p90"],
+        "plan": forecast["planned"],
     }
-    assert data["planned_finish"] == "2026-11-21" and data["start"] == "2026-11-09"
+    assert data["start"] == "2026-11-09"
     assert data["week"] == 2 and data["enrolled"] is True
     # check-ins without a node count for the node planned that day
     assert data["node_hours"] == {
@@ -119,18 +130,21 @@ def test_status_text(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "status")
     assert code == 0
     assert "now: Week 2  (week-2) · 4/12 h logged" in out
-    assert "2 days behind" in out and "2 due this week" in out and "1 overdue" in out
     assert "done: 2/5 (40.0%)" in out
-    assert "projected 2026-12-05 – 2026-12-09" in out
+    assert "buffer −2 d (behind the plan)" in out  # the one on-track figure
+    assert "days behind" not in out and "due this week" not in out
+    assert "finish ~ P50 2026-" in out and "· planned 2026-11-21" in out
+    assert "  1. overdue  C, with; specials  (week-1/c) · 4 h" in out
+    assert "  2. today    D, with; specials  (week-2/d) · 6 h" in out
 
 
 def test_today(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "today", "--short")
     assert code == 0
-    assert out == "W2 ▸ 2 due · 1 late · 🔥2 · 4/12h\n"
+    assert out == "W2 ▸ 2 due · −2 d · 🔥2 · 4/12h\n"  # due by today: c and d
     code, out, _ = run(capsys, "today")
     assert out.startswith("Wednesday 2026-11-18 · Tiny\ntoday: Week 2  (week-2)\n")
-    assert "[ ] D, with; specials  (week-2/d)" in out
+    assert "  2. today    D, with; specials  (week-2/d) · 6 h" in out
 
 
 def test_replan(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -172,7 +186,12 @@ def test_status_of_a_bundled_roadmap_not_enrolled(capsys: pytest.CaptureFixture[
     assert data["start"] == "2026-11-23"
     assert data["planned_finish"] == "2027-03-13"  # 16 weeks of Mon-Sat
     assert data["current"]["id"] == "block-1/week-01"
-    assert data["projected_finish"] is None and data["streak"] == 0
+    assert data["streak"] == 0 and data["buffer_days"] == 0
+    # nothing done yet: the plan's pace, with a wide band, never null while work remains
+    assert data["forecast"]["basis"] == "plan"
+    assert data["forecast"]["planned"] == "2027-03-13"
+    assert "2026-11-23" <= data["forecast"]["p50"] < data["forecast"]["p90"]
+    assert data["agenda"] and data["agenda"][0]["why"] == "today"
     assert data["percent"] == 0.0 and data["states"]["done"] == 0
 
 
@@ -191,7 +210,91 @@ def test_today_on_a_rest_day_and_before_the_start(
     assert code == 0
     assert "next: Week 2  (week-2)" in out and "a rest day: your streak is safe" in out
     # 12-14 November were study days without a check-in
-    assert "logged today 0 h · this week 6/12 h · streak 0 · 2 days behind" in out
+    assert "logged today 0 h · this week 6/12 h · streak 0" in out
+    assert "buffer −2 d (behind the plan)" in out
+    assert "  1. overdue  C, with; specials  (week-1/c) · 4 h" in out and "today  " not in out
     monkeypatch.setenv("SYLLABUS_TODAY", "2026-11-02")
     code, out, _ = run(capsys, "today", "--short")
     assert out == "starts 2026-11-09 · 🔥0 · 0/0h\n"
+
+
+def _tick(data_dir: Path, *item_ids: str) -> None:
+    pf = ProgressFile(data_dir)
+    progress = pf.load().progress
+    when = datetime(2026, 11, 17, 12, tzinfo=UTC)
+    for item_id in item_ids:
+        progress = pm.set_item_state(progress, "tiny", item_id, pm.ItemState.DONE, when)
+    pf.save(progress)
+
+
+def test_replan_while_ahead_keeps_the_finish_date(
+    history: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 13.5: replanning while ahead pushed the finish later."""
+    _tick(history, "week-1/c", "week-2/d")  # 2 h a study day ahead of the line
+    code, out, _ = run(capsys, "status", "--format", "json")
+    before = json.loads(out)
+    assert before["buffer_days"] > 0
+    code, out, err = run(capsys, "replan")
+    assert code == 0, err
+    assert out == (
+        "replanned tiny: the unfinished rest starts on 2026-11-18; "
+        "planned finish 2026-11-21 (kept)\n"
+    )
+    code, out, _ = run(capsys, "status", "--format", "json")
+    assert json.loads(out)["planned_finish"] == before["planned_finish"] == "2026-11-21"
+
+
+def test_replan_is_one_undo_step(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = ProgressFile(history).load().progress.roadmap("tiny").enrolment
+    assert run(capsys, "replan", "--from", "2026-11-23")[0] == 0
+    assert run(capsys, "undo")[0] == 0
+    after = ProgressFile(history).load().progress.roadmap("tiny").enrolment
+    assert after is not None and before is not None and after.replans == before.replans
+    code, out, _ = run(capsys, "status", "--format", "json")
+    assert json.loads(out)["planned_finish"] == "2026-11-21"
+
+
+def test_after_a_replan_a_re_tick_moves_no_finished_work(
+    history: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 13.6: un-ticking and re-ticking an old item after a replan flipped 'on pace'
+    to days ahead, the re-tick's new time pulling finished work into the replanned rest."""
+    assert run(capsys, "replan")[0] == 0
+    code, out, _ = run(capsys, "status", "--format", "json")
+    replanned = json.loads(out)
+    for command in ("undone", "done"):
+        assert run(capsys, command, "week-1/a")[0] == 0
+    code, out, _ = run(capsys, "status", "--format", "json")
+    again = json.loads(out)
+    for key in ("buffer_days", "agenda", "due", "overdue", "planned_finish", "current"):
+        assert again[key] == replanned[key], key
+    assert run(capsys, "undo")[0] == 0  # the re-tick undone: a is todo again
+    assert run(capsys, "undo")[0] == 0  # the un-tick undone: a is done, as it was
+    code, out, _ = run(capsys, "status", "--format", "json")
+    undone = json.loads(out)
+    for key in ("buffer_days", "agenda", "planned_finish"):
+        assert undone[key] == replanned[key], key
+
+
+def test_behind_the_skip_option_skips_the_optional_items_in_one_step(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SYLLABUS_TODAY", "2026-11-25")
+    assert run(capsys, "start", "ml-engineer-16-weeks", "--on", "2026-11-02")[0] == 0
+    code, out, _ = run(capsys, "status")
+    assert "behind the plan: three ways to decide" in out
+    (line,) = [line for line in out.splitlines() if line.startswith("  2. skip ")]
+    assert line.endswith("`syllabus skip --optional --roadmap ml-engineer-16-weeks`")
+    count = int(line.split()[2])
+    assert count > 0
+    code, out, err = run(capsys, "skip", "--optional")
+    assert code == 0, err
+    assert len(out.splitlines()) == count
+    code, out, _ = run(capsys, "status", "--format", "json")
+    assert json.loads(out)["states"]["skipped"] == count
+    assert run(capsys, "undo")[0] == 0  # one step
+    code, out, _ = run(capsys, "status", "--format", "json")
+    assert json.loads(out)["states"]["skipped"] == 0
+    code, _, err = run(capsys, "skip")
+    assert code == 2 and "--optional" in err

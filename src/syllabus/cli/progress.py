@@ -17,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from syllabus.cli.context import Context, FileProblem, UsageError, note
+from syllabus.locale import _, ngettext
 from syllabus.model import progress as pm
 from syllabus.model import rules
 from syllabus.model.ids import UnknownId, resolve
@@ -56,8 +57,16 @@ def _report_orphans(roadmap: Roadmap, rp: pm.RoadmapProgress) -> None:
     known = set(roadmap.node_index()) | {item.id for _, item in roadmap.items()}
     lost = pm.orphans(rp, known)
     if lost:
-        shown = ", ".join(lost[:5]) + (f" and {len(lost) - 5} more" if len(lost) > 5 else "")
-        note(f"{len(lost)} saved states refer to ids {roadmap.id} no longer has (kept): {shown}")
+        shown = ", ".join(lost[:5])
+        if len(lost) > 5:
+            shown += " " + _("and {n} more").format(n=len(lost) - 5)
+        note(
+            ngettext(
+                "{n} saved state refers to an id {id} no longer has (kept): {ids}",
+                "{n} saved states refer to ids {id} no longer has (kept): {ids}",
+                len(lost),
+            ).format(n=len(lost), id=roadmap.id, ids=shown)
+        )
 
 
 # --- enrolment -------------------------------------------------------------------------
@@ -71,7 +80,9 @@ def _pace(
     estimate = args.estimate or (old.estimate if old else "mid")
     hours, days, rest = roadmap.pace.study_week(estimate)
     if args.days_per_week is not None and not 1 <= args.days_per_week <= 7:
-        raise UsageError(f"days per week must be between 1 and 7, got {args.days_per_week}")
+        raise UsageError(
+            _("days per week must be between 1 and 7, got {n}").format(n=args.days_per_week)
+        )
     if args.rest_days is not None:
         rest_days: list[str] = args.rest_days
         days_per_week = args.days_per_week or 7 - len(rest_days)
@@ -117,11 +128,27 @@ def cmd_start(args: argparse.Namespace, ctx: Context) -> int:
         return pm.enrol(p, roadmap_id, enrolment)
 
     progress = _update(pf, change)
-    rest_text = ",".join(rest_days) or "none"
+    rest_text = ",".join(rest_days) or _("none")
+    line = (
+        _(
+            "updated {id}: from {start}, {hours} h/week, {days} days/week, rest {rest}, "
+            "estimate {estimate}; now active"
+        )
+        if old
+        else _(
+            "enrolled in {id}: from {start}, {hours} h/week, {days} days/week, rest {rest}, "
+            "estimate {estimate}; now active"
+        )
+    )
     print(
-        f"{'updated' if old else 'enrolled in'} {roadmap_id}: from {start.isoformat()}, "
-        f"{hours_per_week:g} h/week, {days_per_week} days/week, rest {rest_text}, "
-        f"estimate {estimate}; now active"
+        line.format(
+            id=roadmap_id,
+            start=start.isoformat(),
+            hours=f"{hours_per_week:g}",
+            days=days_per_week,
+            rest=rest_text,
+            estimate=estimate,
+        )
     )
     _report_orphans(roadmap, progress.roadmap(roadmap_id))
     return 0
@@ -140,15 +167,23 @@ def cmd_use(args: argparse.Namespace, ctx: Context) -> int:
     roadmap_id = ctx.roadmap_id(progress, args.id)
     progress = _update(pf, lambda p: pm.set_active(p, roadmap_id, _now()))
     enrolled = progress.roadmap(roadmap_id).enrolled is not None
-    hint = "" if enrolled else f" (not enrolled yet: `syllabus start {roadmap_id}`)"
-    print(f"active roadmap: {roadmap_id}{hint}")
+    if enrolled:
+        print(_("active roadmap: {id}").format(id=roadmap_id))
+    else:
+        print(
+            _("active roadmap: {id} (not enrolled yet: `syllabus start {id}`)").format(
+                id=roadmap_id
+            )
+        )
     return 0
 
 
 def _enrolment(progress: pm.Progress, roadmap_id: str) -> pm.Enrolment:
     enrolment = progress.roadmap(roadmap_id).enrolled
     if enrolment is None:
-        raise UsageError(f"not enrolled in {roadmap_id}: run `syllabus start {roadmap_id}` first")
+        raise UsageError(
+            _("not enrolled in {id}: run `syllabus start {id}` first").format(id=roadmap_id)
+        )
     return enrolment
 
 
@@ -160,7 +195,11 @@ def cmd_pause(args: argparse.Namespace, ctx: Context) -> int:
     start = args.start or _today(ctx, progress)
     end = args.end or start
     if end < start:
-        raise UsageError(f"--until {end.isoformat()} is before --from {start.isoformat()}")
+        raise UsageError(
+            _("--until {end} is before --from {start}").format(
+                end=end.isoformat(), start=start.isoformat()
+            )
+        )
 
     def change(p: pm.Progress) -> pm.Progress:
         enrolment = _enrolment(p, roadmap_id)
@@ -172,7 +211,11 @@ def cmd_pause(args: argparse.Namespace, ctx: Context) -> int:
 
     _update(pf, change)
     days = (end - start).days + 1
-    print(f"{roadmap_id}: {days} day{'s' if days != 1 else ''} off, {start} to {end}")
+    print(
+        ngettext(
+            "{id}: {n} day off, {start} to {end}", "{id}: {n} days off, {start} to {end}", days
+        ).format(id=roadmap_id, n=days, start=start, end=end)
+    )
     return 0
 
 
@@ -187,6 +230,10 @@ def cmd_state(args: argparse.Namespace, ctx: Context) -> int:
     roadmap = ctx.roadmap(roadmap_id)
     pool = _item_ids(roadmap, progress.roadmap(roadmap_id))
     ids = list(dict.fromkeys(_resolve(w, pool, "item") for w in args.item_ids))
+    if getattr(args, "optional", False):
+        ids = list(dict.fromkeys([*ids, *_skippable(ctx, roadmap, progress, roadmap_id)]))
+    elif not ids:
+        raise UsageError(_("name the items (ITEM_ID …), or pass --optional"))
 
     def change(p: pm.Progress) -> pm.Progress:
         when = _now()
@@ -200,6 +247,21 @@ def cmd_state(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _skippable(ctx: Context, roadmap: Roadmap, progress: pm.Progress, roadmap_id: str) -> list[str]:
+    """The optional items the behind options offer to skip (``skip --optional``)."""
+    from syllabus.model.schedule import behind_options
+
+    _enrolment(progress, roadmap_id)
+    options = behind_options(roadmap, progress, roadmap_id, _today(ctx, progress))
+    if options is None:
+        raise UsageError(
+            _("{id} is not behind the plan: name the items to skip").format(id=roadmap_id)
+        )
+    if not options.skippable:
+        raise UsageError(_("no optional item is left to skip in {id}").format(id=roadmap_id))
+    return options.skippable
+
+
 def cmd_note(args: argparse.Namespace, ctx: Context) -> int:
     """Set (or, with empty text, remove) the note on an item or a node."""
     pf, progress = ctx.open_progress(writing=True)
@@ -211,7 +273,7 @@ def cmd_note(args: argparse.Namespace, ctx: Context) -> int:
     target = _resolve(args.target, pool, "item or node")
     text = rules.clean_text(args.text).strip()
     _update(pf, lambda p: pm.set_note(p, roadmap_id, target, text, _now()))
-    print(f"note {'set on' if text else 'removed from'} {target}")
+    print((_("note set on {id}") if text else _("note removed from {id}")).format(id=target))
     return 0
 
 
@@ -223,7 +285,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     node_id = _resolve(args.node, list(roadmap.node_index()), "node")
     text = rules.clean_text(args.text).strip()
     if not text:
-        raise UsageError("the text of an own item cannot be empty")
+        raise UsageError(_("the text of an own item cannot be empty"))
     url = rules.clean_text(args.url).strip() if args.url else None
     added: list[str] = []
 
@@ -283,11 +345,11 @@ def cmd_checkin(args: argparse.Namespace, ctx: Context) -> int:
     pf, progress = ctx.open_progress(writing=True)
     if args.delete:
         if args.replace:
-            raise UsageError("--delete and --replace cannot be used together")
+            raise UsageError(_("--delete and --replace cannot be used together"))
         return _delete_checkin(pf, progress, args.delete)
     old = progress.checkins[_live_checkin(progress, args.replace)] if args.replace else None
     if args.hours is None and old is None:
-        raise UsageError("checkin: --hours H is required (e.g. 1,5 or 1:30)")
+        raise UsageError(_("checkin: --hours H is required (e.g. 1,5 or 1:30)"))
     roadmap_id = ctx.roadmap_id(progress, args.roadmap or (old.roadmap if old else None))
     roadmap = ctx.roadmap(roadmap_id)
     today = _today(ctx, progress)
@@ -320,7 +382,7 @@ def cmd_checkin(args: argparse.Namespace, ctx: Context) -> int:
 
     def change(p: pm.Progress) -> pm.Progress:
         if old is None and checkin.id in p.checkins:
-            raise UsageError("check-in id clash; please try again")
+            raise UsageError(_("check-in id clash; please try again"))
         return rules.check_in(p, checkin)
 
     _update(pf, change)
@@ -331,13 +393,13 @@ def cmd_checkin(args: argparse.Namespace, ctx: Context) -> int:
 def _delete_checkin(pf: ProgressFile, progress: pm.Progress, wanted: str) -> int:
     checkin_id = _live_checkin(progress, wanted)
     _update(pf, lambda p: pm.delete_checkin(p, checkin_id, _now()))
-    print(f"deleted check-in {checkin_id}")
+    print(_("deleted check-in {id}").format(id=checkin_id))
     return 0
 
 
 def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
     """List check-ins, oldest first."""
-    _, progress = ctx.open_progress()
+    progress = ctx.open_progress()[1]
     roadmap_id = ctx.catalog_id(args.roadmap, progress) if args.roadmap else None
     checkins = [
         c
@@ -360,7 +422,7 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if not checkins:
-        print("no check-ins yet")
+        print(_("no check-ins yet"))
         return 0
     for c in checkins:
         where = f"  {c.node}" if c.node else ""
@@ -369,7 +431,11 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
         note = f"  {first}" if first else ""
         print(f"{c.date.isoformat()}  {c.hours:4.1f} h  {c.id}  {c.roadmap}{where}{items}{note}")
     total = sum(c.hours for c in checkins)
-    print(f"{len(checkins)} check-ins, {total:g} hours")
+    print(
+        ngettext(
+            "{n} check-in, {hours} hours", "{n} check-ins, {hours} hours", len(checkins)
+        ).format(n=len(checkins), hours=f"{total:g}")
+    )
     return 0
 
 
@@ -377,15 +443,17 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _travel(ctx: Context, direction: str) -> int:
-    pf, _ = ctx.open_progress(writing=True)
+    pf = ctx.open_progress(writing=True)[0]
     try:
         result = pf.undo() if direction == "undo" else pf.redo()
     except ProgressError as error:
         raise FileProblem(str(error)) from None
     if result is None:
-        print(f"nothing to {direction}")
+        print(_("nothing to undo") if direction == "undo" else _("nothing to redo"))
+    elif direction == "undo":
+        print(_("undid: {step}").format(step=pf.last_step))
     else:
-        print(f"{'undid' if direction == 'undo' else 'redid'}: {pf.last_step}")
+        print(_("redid: {step}").format(step=pf.last_step))
     return 0
 
 
@@ -411,10 +479,14 @@ def cmd_backups(args: argparse.Namespace, ctx: Context) -> int:
             pf.restore(name)
         except ProgressError as error:
             raise FileProblem(str(error)) from None
-        print(f"restored {name}; the previous file is kept in {ctx.data_dir / 'backups'}")
+        print(
+            _("restored {name}; the previous file is kept in {folder}").format(
+                name=name, folder=ctx.data_dir / "backups"
+            )
+        )
         return 0
     if not found:
-        print("no backups yet (one is made each day the progress file changes)")
+        print(_("no backups yet (one is made each day the progress file changes)"))
         return 0
     for backup in found:
         when = backup.modified.astimezone().strftime("%Y-%m-%d %H:%M")

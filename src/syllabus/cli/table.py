@@ -46,8 +46,9 @@ def text_output(args: argparse.Namespace) -> bool:
 
 
 def not_short(args: argparse.Namespace) -> bool:
-    """A person, unless ``--short`` feeds a prompt or status bar (stderr often goes nowhere)."""
-    return not getattr(args, "short", False)
+    """A person, unless ``--short`` feeds a prompt or status bar (stderr often goes nowhere)
+    or ``--format json`` asks for data for a script."""
+    return not getattr(args, "short", False) and text_output(args)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +139,15 @@ def _item_state(state: str) -> Arguments:
     """Arguments of done, undone, skip and doing: item ids, and the state they set."""
 
     def arguments(cmd: argparse.ArgumentParser) -> None:
-        cmd.add_argument("item_ids", nargs="+", metavar="ITEM_ID")
+        if state == "skipped":
+            cmd.add_argument("item_ids", nargs="*", metavar="ITEM_ID")
+            cmd.add_argument(
+                "--optional",
+                action="store_true",
+                help=_("when behind the plan: skip the optional items not done yet"),
+            )
+        else:
+            cmd.add_argument("item_ids", nargs="+", metavar="ITEM_ID")
         _roadmap(cmd)
         cmd.set_defaults(state=state)
 
@@ -190,6 +199,33 @@ def _status(cmd: argparse.ArgumentParser) -> None:
 def _today(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--short", action="store_true", help=_("one line for a prompt or status bar"))
     _roadmap(cmd)
+    _format(cmd)
+
+
+def _minutes(text: str) -> float:
+    """Minutes for ``next --minutes``: a number above 0, at most a day's."""
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("not a number of minutes: {text!r}").format(text=text)
+        ) from None
+    if not 0 < value <= 24 * 60:
+        raise argparse.ArgumentTypeError(
+            _("minutes must lie above 0 and at most 1440, got {text!r}").format(text=text)
+        )
+    return value
+
+
+def _next(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
+        "--minutes",
+        type=_minutes,
+        metavar="N",
+        help=_("the minutes you have (default: just the next item)"),
+    )
+    _roadmap(cmd)
+    _format(cmd)
 
 
 def _replan(cmd: argparse.ArgumentParser) -> None:
@@ -245,7 +281,10 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "status", N_("progress, schedule and forecast"), _status, "schedule:cmd_status", text_output
     ),
-    Command("today", N_("today's summary"), _today, "schedule:cmd_today", not_short),
+    Command(
+        "today", N_("today's agenda, buffer and forecast"), _today, "agenda:cmd_today", not_short
+    ),
+    Command("next", N_("what fits in the minutes you have"), _next, "agenda:cmd_next", text_output),
     Command(
         "replan",
         N_("move the unfinished rest of the plan to start on a date"),
