@@ -5,7 +5,8 @@ weeks with study days, the most recent weighing most; the current, unfinished we
 rata to its study days so far), each week's hours per study day. A week's work is the
 hours logged, or the planned hours of the items first closed in it when that is more
 (a learner who ticks items but logs no hours). The plan's pace counts as
-``PRIOR_WEEKS`` more weeks, so that one week cannot swing it. Before
+``PRIOR_WEEKS`` more weeks, and fills the history up to ``FULL_WEEKS``, so that one week
+cannot swing it. Before
 ``MIN_HISTORY_WEEKS`` weeks of the enrolment have passed, the plan's pace is used with
 a wide band. Check-ins outside the enrolment (before its start, after today) count
 for nothing.
@@ -46,7 +47,10 @@ DECAY = 0.85
 """Weight of a study week relative to the one after it."""
 
 PRIOR_WEEKS = 1.0
-"""The plan's pace counts as this many more study weeks."""
+"""The plan's pace counts as this many more study weeks, at least."""
+
+FULL_WEEKS = 6.0
+"""With less history than this many (weighted) weeks, the plan's pace fills the rest."""
 
 DAY_CAP = 3.0
 """A day's logged hours count up to this many planned study days (a marathon is no pace)."""
@@ -200,9 +204,10 @@ def learner_pace(plan: Plan, today: date, work: RecentWork) -> Pace:
         chosen = closed
         basis = "items" if logged.mean <= EPS else "history"
     weights = chosen.weights
-    per_day = (chosen.mean * weights + PRIOR_WEEKS * planned) / (weights + PRIOR_WEEKS)
+    prior = max(PRIOR_WEEKS, FULL_WEEKS - weights)
+    per_day = (chosen.mean * weights + prior * planned) / (weights + prior)
     cv = chosen.spread / chosen.mean if chosen.mean > EPS else 1.0
-    band = min(MAX_BAND, MIN_BAND + Z90 * cv / math.sqrt(weights + PRIOR_WEEKS))
+    band = min(MAX_BAND, MIN_BAND + Z90 * cv / math.sqrt(weights + prior))
     return Pace(per_day, band, basis)
 
 

@@ -13,7 +13,6 @@ from datetime import date, datetime, timedelta
 from syllabus.model.progress import Enrolment, ItemState, Progress, Replan
 from syllabus.model.roadmap import Roadmap
 from syllabus.model.schedule.calendar import StudyCalendar
-from syllabus.model.schedule.forecast import untracked_rest
 from syllabus.model.schedule.plan import Plan, build_plan, default_enrolment
 from syllabus.model.schedule.status import Status, compute_status
 
@@ -50,7 +49,7 @@ def behind_options(
         return None
     rp = progress.roadmap(roadmap_id)
     cal = plan.calendar
-    remaining = _remaining(plan, progress, roadmap_id, today)
+    remaining = status.remaining_hours
     days_left = max(cal.count(today, plan.end), 1)
     per_week = remaining / days_left * cal.days_per_week
     hours = plan.item_hours
@@ -66,15 +65,6 @@ def behind_options(
         skippable_hours=sum(hours[i] for i in skippable),
         new_date=status.forecast.p50,
     )
-
-
-def _remaining(plan: Plan, progress: Progress, roadmap_id: str, today: date) -> float:
-    """Planned hours of the tracked items still open, and of untracked work to come."""
-    rp = progress.roadmap(roadmap_id)
-    hours = plan.item_hours
-    closed = (ItemState.DONE, ItemState.SKIPPED)
-    open_hours = sum(hours[i] for i in plan.tracked if rp.state(i) not in closed)
-    return open_hours + untracked_rest(plan, today)
 
 
 def replan(

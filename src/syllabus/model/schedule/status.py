@@ -17,7 +17,7 @@ from syllabus.model.progress import ItemRecord, ItemState, Progress, RoadmapProg
 from syllabus.model.roadmap import Roadmap
 from syllabus.model.rules import node_tally, tally
 from syllabus.model.schedule.calendar import ONE_DAY, StudyCalendar, monday_of
-from syllabus.model.schedule.forecast import Forecast, RecentWork, forecast
+from syllabus.model.schedule.forecast import Forecast, RecentWork, forecast, untracked_rest
 from syllabus.model.schedule.layout import EPS
 from syllabus.model.schedule.plan import (
     Plan,
@@ -87,6 +87,9 @@ class Status:
     """P50 and P90 finish; None only when no work remains (or the plan has no finish)."""
     closed_by_day: dict[date, float] = field(default_factory=dict)
     """Planned hours of the tracked items first closed, by study day (recent weeks)."""
+    remaining_hours: float = 0.0
+    """Plan hours of the tracked items still open (a leaf's whole hours shared by its
+    tracked items) and of the untracked work still to come."""
     records: dict[str, ItemRecord] = field(default_factory=dict)
     """The roadmap's item records the status was computed from (for ``burn_up``)."""
     day_start_hour: int = 4
@@ -148,6 +151,7 @@ def compute_status(
         buffer_days=buffer,
         forecast=projected,
         closed_by_day=closed,
+        remaining_hours=work.remaining + untracked_rest(plan, today),
         records=rp.items,
         day_start_hour=day_start,
     )
