@@ -43,6 +43,13 @@ def _search_provider() -> type:
     return RoadmapSearch
 
 
+def _settings_provider() -> type:
+    """The settings entries (language), imported when the palette first opens."""
+    from syllabus.tui.settings_commands import SettingsCommands
+
+    return SettingsCommands
+
+
 def _content_shown() -> None:
     from syllabus.startup import app_ready
 
@@ -54,7 +61,7 @@ class SyllabusApp(App[int]):
 
     CSS_PATH = ["tcss/app.tcss", "tcss/calendar.tcss"]
     TITLE = "syllabus"
-    COMMANDS = {get_system_commands_provider, _search_provider}
+    COMMANDS = {get_system_commands_provider, _search_provider, _settings_provider}
     COMMAND_PALETTE_DISPLAY = "ctrl+p"
 
     BINDINGS = [
