@@ -269,7 +269,12 @@ def test_003_six_months_24_weeks() -> None:
         assert [m.role for m in months if m.items] == [Role.MILESTONE] * len(
             [m for m in months if m.items]
         )
-    assert nodes["course-sequence"].role is Role.APPENDIX  # no timing per course yet
+    # each course beside the months that study it (issue 19), the notes kept
+    assert nodes["course-sequence"].role is Role.SIDE_TRACK
+    courses = [i for i in nodes["course-sequence"].items if i.checkable]
+    assert [i.alongside for i in courses] == [
+        "month-1-2", "month-3-4", "month-3-4", "month-5", "month-6", "month-6"
+    ]  # fmt: skip
     weeks = [n for n in roadmap.walk() if n.id.rsplit("/", 1)[-1].startswith("week-")]
     assert len(weeks) == 24
     assert weeks[0].id == "month-1-2/week-01" and weeks[-1].id == "month-6/week-24"

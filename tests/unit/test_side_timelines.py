@@ -142,18 +142,107 @@ def test_certificates_are_optional_items_of_their_month() -> None:
     assert "certifications/month-2" not in plan.nodes
 
 
-def test_courses_keep_their_hours_and_the_optional_one_is_optional() -> None:
-    """Not planned yet: a course is studied over its own months, and an item has no timing
-    of its own (see sources.toml); as a side track its hours would double the weeks'."""
+ANDREW_NG = "course-sequence/andrew-ng-machine-learning-coursera-60-hours"
+COURSE_MONTHS = {  # each course and the main-plan months that study it (sources.toml)
+    "course-sequence/kaggle-learn-intro-to-ml-free-3-hours": "month-1-2",
+    ANDREW_NG: "month-3-4",
+    "course-sequence/hands-on-ml-book-self-paced": "month-3-4",
+    "course-sequence/fast-ai-practical-deep-learning-free-30-hours": "month-5",
+    "course-sequence/full-stack-deep-learning-free-20-hours": "month-6",
+    "course-sequence/mlops-specialization-coursera-40-hours": "month-6",
+}
+
+
+def test_courses_are_due_at_the_end_of_the_months_that_study_them() -> None:
+    """Each course is due on the last day of its months; its hours are the weeks' own
+    (the plan ends on the same day, the line holds the weeks' hours and no more)."""
+    from dataclasses import replace
+
+    from syllabus.model.roadmap import Role
     from syllabus.model.schedule import build_plan
 
     roadmap = bundled("mlops-6-months")
     plan = build_plan(roadmap, mlops_enrolment())
-    courses = [i for i in roadmap.node_index()["course-sequence"].items if i.checkable]
+    node = roadmap.node_index()["course-sequence"]
+    courses = [i for i in node.items if i.checkable]
     assert [(i.hours, i.optional) for i in courses] == [
         (3, False), (60, False), (None, False), (30, False), (20, False), (40, True)
     ]  # fmt: skip
-    assert not any(i.id in plan.item_due for i in courses)
+    assert {i.id: i.alongside for i in courses} == COURSE_MONTHS
+    assert any(not i.checkable for i in node.items)  # the notes keep the appendix's text
+    for item_id, months in COURSE_MONTHS.items():
+        assert plan.item_due[item_id] == plan.nodes[months].end
+        assert plan.studied[item_id].start == plan.nodes[months].start
+    tracked = set(plan.tracked)
+    assert ANDREW_NG in tracked
+    assert "course-sequence/mlops-specialization-coursera-40-hours" not in tracked  # optional
+    assert plan.item_hours[ANDREW_NG] == 0  # inside the weeks' hours, not on top
+    # The same plan with the course list as reference ends on the same day, and the
+    # line (the tracked items' hours) is the weeks' hours in both.
+    nodes = [
+        replace(n, role=Role.APPENDIX) if n.id == "course-sequence" else n for n in roadmap.nodes
+    ]
+    without = build_plan(replace(roadmap, nodes=nodes), mlops_enrolment())
+    assert plan.end == without.end
+    line = sum(plan.item_hours[i] for i in plan.tracked)
+    assert line == pytest.approx(sum(without.item_hours[i] for i in without.tracked))
+    assert not any(i in without.item_due for i in COURSE_MONTHS)
+
+
+@pytest.mark.parametrize("offset", [-1, 0, 1])
+def test_andrew_ng_is_due_in_month_4_not_before(
+    offset: int,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """On pace, with everything planned before today done: the day before the end of
+    months 3-4 the course is not in the agenda, on that day it is due, after it overdue."""
+    from syllabus import cli
+    from syllabus.model.schedule import build_plan
+
+    roadmap = bundled("mlops-6-months")
+    enrolment = mlops_enrolment()
+    plan = build_plan(roadmap, enrolment)
+    due = plan.item_due[ANDREW_NG]
+    assert plan.nodes["month-3-4"].start < due - timedelta(days=1)
+    today = due + timedelta(days=offset)
+    progress = pm.enrol(pm.Progress(), "mlops-6-months", enrolment)
+    for item_id in plan.tracked:
+        if plan.item_due[item_id] < today and item_id != ANDREW_NG:
+            progress = pm.set_item_state(progress, "mlops-6-months", item_id, STATES[0], T0)
+    ProgressFile(data_dir).save(progress)
+    monkeypatch.setenv("SYLLABUS_TODAY", today.isoformat())
+    assert cli.main(["today", "--format", "json"]) == 0
+    agenda = {e["id"]: e["why"] for e in json.loads(capsys.readouterr().out)["agenda"]}
+    assert agenda.get(ANDREW_NG) == {-1: None, 0: "today", 1: "overdue"}[offset]
+    assert cli.main(["status", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (ANDREW_NG in {e["id"] for e in data["due"]}) == (offset == 0)
+    assert (ANDREW_NG in {e["id"] for e in data["overdue"]}) == (offset == 1)
+
+
+def test_ics_has_the_courses_over_their_months(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import icalendar
+
+    from syllabus import cli
+    from syllabus.model.schedule import build_plan, default_enrolment
+
+    monkeypatch.setenv("SYLLABUS_TODAY", START.isoformat())
+    assert cli.main(["ics", "mlops-6-months"]) == 0
+    calendar = icalendar.Calendar.from_ical(capsys.readouterr().out)
+    found = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    roadmap = bundled("mlops-6-months")
+    items = roadmap.item_index()
+    event = found[f"mlops-6-months/{ANDREW_NG}@syllabus"]
+    assert str(event["SUMMARY"]) == f"{items[ANDREW_NG][1].text} · Course Sequence"
+    plan = build_plan(roadmap, default_enrolment(roadmap, START))
+    for item_id, months in COURSE_MONTHS.items():
+        event = found[f"mlops-6-months/{item_id}@syllabus"]
+        assert event["DTSTART"].dt == plan.nodes[months].start
+        assert event["DTEND"].dt == plan.nodes[months].end + timedelta(days=1)
 
 
 def test_in_month_3_the_projects_are_due(
@@ -222,3 +311,36 @@ def test_ethics_checkboxes_are_optional_items_to_tick() -> None:
         items={i.id: pm.ItemRecord(state=pm.ItemState.DONE, updated=T0) for i in others}
     )
     assert node_tally(week, rp).complete
+
+
+def test_optional_lines_without_hours_take_no_share_of_their_week() -> None:
+    """Week 1's "[2 hrs]"/"[3 hrs]" tasks hold its hours by what they state; its ethics
+    self-checks (optional, no hours) are extra: due with the item before them, 0 h."""
+    from syllabus.model.schedule import build_plan
+
+    roadmap = bundled("ml-engineer-16-weeks")
+    enrolment = pm.Enrolment(start=START, hours_per_week=13, updated=T0)
+    plan = build_plan(roadmap, enrolment)
+    week = roadmap.node_index()["block-1/week-01"]
+    stated = {i.id: i.hours for i in week.items if i.checkable and i.hours is not None}
+    assert stated["block-1/week-01/install-python-via-anaconda-or-use-google-colab"] == 2
+    ethics = [i.id for i in week.items if i.group == "Ethics & Best Practices"]
+    assert ethics and all(plan.item_hours[i] == 0 for i in ethics)
+    ratio = {i: plan.item_hours[i] / h for i, h in stated.items()}
+    assert max(ratio.values()) == pytest.approx(min(ratio.values()))  # by stated hours
+
+
+def test_a_during_hint_naming_no_node_is_an_error() -> None:
+    from syllabus.importer.build import build_roadmap
+    from syllabus.importer.hints import Hints
+    from syllabus.importer.problems import ImportProblem
+
+    text = "# Plan\n\n## Week 1\n\n- [ ] Read\n- [ ] Course A (10 hours)\n"
+
+    def hints(during: str) -> Hints:
+        return Hints.from_dict({"node": [{"match": "Week 1", "during": {"Course A": during}}]})
+
+    with pytest.raises(ImportProblem, match="week-09"):
+        build_roadmap(text, "plan.md", hints("week-09"))
+    roadmap = build_roadmap(text, "plan.md", hints("week-01"))
+    assert [i.alongside for _, i in roadmap.items()] == [None, "week-01"]

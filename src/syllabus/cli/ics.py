@@ -113,6 +113,20 @@ def ics_text(
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
         ]
+    items = roadmap.item_index() if plan.studied else {}
+    for item_id, span in plan.studied.items():  # a course, over the weeks that follow it
+        holder, item = items[item_id]
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{roadmap.id}/{item_id}@syllabus",
+            f"DTSTAMP:{stamp_text}",
+            f"DTSTART;VALUE=DATE:{_ics_date(span.start)}",
+            f"DTEND;VALUE=DATE:{_ics_date(span.end + timedelta(days=1))}",
+            f"SUMMARY:{_escape(f'{item.text} · {holder.title}')}",
+            f"CATEGORIES:{_escape(item.kind.value)}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
 

@@ -26,8 +26,9 @@ from syllabus.importer.blocks import (
     parse_blocks,
 )
 from syllabus.importer.exact import build_exact, is_exact
-from syllabus.importer.hints import Hints, normal, title_matches
+from syllabus.importer.hints import Hints, NodeHint, normal, title_matches
 from syllabus.importer.lines import Line, clean_label, strip_symbols
+from syllabus.importer.problems import ImportProblem
 from syllabus.model.roadmap import (
     HoursRange,
     Item,
@@ -69,6 +70,8 @@ class Draft:
     under: str | None = None
     optional: bool = False
     child_role: Role | None = None
+    during: NodeHint | None = None
+    """The hint whose ``during`` places items alongside main-plan nodes."""
     placed: bool = False
     """A side timeline's month made a milestone (``child_role``): it keeps its position."""
     colon: bool = False
@@ -208,6 +211,7 @@ def _shape(parent: Draft, hints: Hints) -> None:
             child.under = hint.under
             child.optional = hint.optional
             child.child_role = Role(hint.child_role) if hint.child_role else None
+            child.during = hint if hint.during else None
         if child.kind is None and child.default_kind is None:
             child.kind, child.default_kind = parent.kind, parent.default_kind  # sub-headings
         child.optional = child.optional or parent.optional
@@ -746,6 +750,8 @@ def _to_nodes(
         item_ids: set[str] = set()
         for data in filler.items:
             slug = slugify(rules.slug_text(strip_symbols(data["text"]))) or "item"
+            if draft.during is not None and data["checkable"]:
+                data["alongside"] = draft.during.alongside(data["text"])
             items.append(Item(id=f"{node_id}/{_unique(slug, item_ids)}", **data))
         child_role = role if role in (Role.APPENDIX, Role.SIDE_TRACK, Role.HABIT) else Role.PHASE
         children = _to_nodes(draft.children + filler.children, node_id + "/", child_role, state)
@@ -768,6 +774,22 @@ def _to_nodes(
             )
         )
     return nodes
+
+
+def _check_alongside(nodes: list[Node]) -> None:
+    """Every node an item is studied alongside exists (a hint's typo is an error)."""
+    known: set[str] = set()
+    wanted: list[tuple[str, str]] = []
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        known.add(node.id)
+        wanted += [(i.id, i.alongside) for i in node.items if i.alongside]
+        stack += node.children
+    for item_id, alongside in wanted:
+        for node_id in alongside.split(".."):
+            if node_id.strip() not in known:
+                raise ImportProblem(f"{item_id}: 'during' names no node {node_id.strip()!r}")
 
 
 _WEEK_REF = re.compile(r"\bweeks?\s+(\d+)(?:\s*[-–—]\s*(\d+))?", re.I)
@@ -897,6 +919,7 @@ def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
         nodes = _to_nodes([draft], "", None, state)
         summary_parts = []
     nodes = _link_prerequisites(nodes)
+    _check_alongside(nodes)
     language = hints.language or front.get("lang") or front.get("language") or _language(body)
     return Roadmap(
         id=hints.id or slugify(title) or "roadmap",

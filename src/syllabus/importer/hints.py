@@ -21,8 +21,11 @@ none and gets the defaults. The vocabulary is small on purpose:
   ticked twice), ``optional`` (its items are optional: counted once done, never holding
   a week open), ``child_role`` (the role of its sub-headings: a side timeline's "Month 3"
   becomes a milestone that keeps the month its title states, so what it lists is due at
-  the end of that month). ``kind``, ``default_kind`` and ``optional`` hold for the node's
-  sub-headings too.
+  the end of that month), ``during`` (a table: items whose text starts with a key are
+  studied alongside the main-plan node its value names, "month-3-4" or "first..last"
+  for a run of nodes: due at the end of that work, their hours part of it, not added;
+  ids stay, the item stays where the document lists it). ``kind``, ``default_kind`` and
+  ``optional`` hold for the node's sub-headings too.
 - ``[[block]]``: make a node ``id`` titled ``title`` around the sibling nodes from
   ``first`` to ``last`` (ids or titles).
 """
@@ -65,6 +68,15 @@ class NodeHint:
     note_groups: tuple[str, ...] = ()
     optional: bool = False
     child_role: str | None = None
+    during: tuple[tuple[str, str], ...] = ()
+    """(item text prefix, node id or "first..last") pairs, from the hint's table."""
+
+    def alongside(self, text: str) -> str | None:
+        """The main-plan nodes an item with this text is studied alongside, if any."""
+        for prefix, nodes in self.during:
+            if title_matches(text, prefix):
+                return nodes
+        return None
 
 
 @dataclass(frozen=True)
@@ -112,7 +124,7 @@ class Hints:
     def from_dict(cls, data: dict[str, Any], where: str = "hints") -> Hints:
         """Hints from a TOML table; unknown keys are an error, so typos do not pass."""
         try:
-            nodes = tuple(NodeHint(**_tuples(node, "note_groups")) for node in data.get("node", []))
+            nodes = tuple(NodeHint(**_node_fields(node)) for node in data.get("node", []))
             blocks = tuple(BlockHint(**block) for block in data.get("block", []))
             plain = _tuples(data, "drop", "closing")
             plain.pop("node", None)
@@ -125,6 +137,15 @@ class Hints:
 def _tuples(data: dict[str, Any], *keys: str) -> dict[str, Any]:
     """The table with its list values under ``keys`` as tuples (hints are frozen)."""
     return {k: tuple(v) if k in keys and isinstance(v, list) else v for k, v in data.items()}
+
+
+def _node_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """A node hint's table with its lists as tuples and ``during`` as pairs."""
+    fields = _tuples(data, "note_groups")
+    during = fields.get("during")
+    if isinstance(during, dict):
+        fields["during"] = tuple((str(k), str(v)) for k, v in during.items())
+    return fields
 
 
 def load_sources(path: Path) -> list[Hints]:

@@ -241,6 +241,9 @@ class Item:
     """The label the item stands under in the document ("Deliverables", "Ressourcen")."""
     depth: int = 0
     """Nesting depth in the document's list (0 = top level)."""
+    alongside: str | None = None
+    """The main-plan node it is studied alongside ("month-3-4", or "first..last" for a
+    run of them): due at that work's end, its hours part of that work, not added to it."""
 
     def __post_init__(self) -> None:
         clean_fields(self, "text", "url", "group")

@@ -24,8 +24,12 @@ class SpreadItem(NamedTuple):
 
     item_id: str
     hours: float
-    """Its stated hours, else the default."""
+    """Its stated hours, else the default (studied alongside: none, see ``_place_alongside``)."""
     optional: bool
+    until: str | None = None
+    """Studied alongside main-plan nodes: the node at whose end it is due."""
+    since: str | None = None
+    """Studied alongside main-plan nodes: the leaf that work starts with."""
 
 
 class Hull(NamedTuple):
@@ -97,6 +101,8 @@ class Outline:
     """Every checkable roadmap item, in document order."""
     checkable_optional: list[bool] = field(default_factory=list)
     """Whether each one is optional."""
+    alongside: dict[str, str] = field(default_factory=dict)
+    """Item id → the main-plan nodes it is studied alongside ("a" or "a..b"), as written."""
 
 
 _OUTLINES: dict[tuple[int, str, float], tuple[Roadmap, Outline]] = {}
@@ -128,6 +134,7 @@ def _analyse(roadmap: Roadmap, estimate: str, week_hours: float) -> Outline:
         for child in reversed(node.children):
             stack.append((child, node.id, level + 1, kind))
     builder.result.hulls.reverse()  # children before their parents
+    _place_alongside(builder.result)
     return builder.result
 
 
@@ -162,6 +169,8 @@ class _Builder:
         own = [item for item in node.items if item.checkable]
         result.checkable_ids += [item.id for item in own]
         result.checkable_optional += [item.optional for item in own]
+        if kind != "habit" and kind != "appendix":
+            result.alongside.update({i.id: i.alongside for i in own if i.alongside})
         if kind != "appendix" and (kind or node.id in self.layout.spans):
             self._schedule(node, level, kind, own)
         return kind
@@ -203,14 +212,21 @@ class _Builder:
 
 def _leaf(node_id: str, start: float, end: float, estimated: bool, items: list[Item]) -> Leaf:
     """A leaf and its items' shares of its work: their stated hours, else an equal share
-    (the mean of the stated ones)."""
+    (the mean of the stated ones); an optional item without stated hours takes none (it
+    is extra and holds no week open), unless nothing else takes any."""
     most = MOST_NODE_HOURS  # checked here, not by calling bounded(): ten thousand items
     hours = [i.hours for i in items]
     stated = [0.0 if h is None else h if 0.0 <= h <= most else bounded(h) for h in hours]
     given = [w for w in stated if w > 0]
     default = (sum(given) / len(given)) if given else 1.0
-    weights = [w if w > 0 else default for w in stated]
+    weights = [
+        w if w > 0 else 0.0 if i.optional and i.hours is None else default
+        for w, i in zip(stated, items, strict=True)
+    ]
     total = sum(weights)
+    if total <= 0:
+        weights = [1.0] * len(weights)
+        total = float(len(weights))
     ids = [i.id for i in items]
     optional = [i.optional for i in items]
     return Leaf(
@@ -224,3 +240,60 @@ def _leaf(node_id: str, start: float, end: float, estimated: bool, items: list[I
         optional=tuple(optional),
         settled_by=tuple([i for i, o in zip(ids, optional, strict=True) if not o]),
     )
+
+
+def _under(parents: dict[str, str | None], node_id: str, ancestor: str) -> bool:
+    """Whether a node is the ancestor or below it."""
+    current: str | None = node_id
+    while current is not None:
+        if current == ancestor:
+            return True
+        current = parents.get(current)
+    return False
+
+
+def _run(result: Outline, spec: str) -> tuple[list[Leaf], str] | None:
+    """The leaves from the first under ``a`` to the last under ``b`` ("a..b", or "a" for
+    both) in document order, and the node at whose end the run is due; None when it
+    names nothing scheduled."""
+    first, _, last = spec.partition("..")
+    first, last = first.strip(), (last or first).strip()
+    if last not in result.depth:
+        return None
+    leaves, parents = result.leaves, result.parents
+    starts = [n for n, leaf in enumerate(leaves) if _under(parents, leaf.node_id, first)]
+    ends = [n for n, leaf in enumerate(leaves) if _under(parents, leaf.node_id, last)]
+    if not starts or not ends or max(ends) < min(starts):
+        return None
+    return leaves[min(starts) : max(ends) + 1], last
+
+
+def _place_alongside(result: Outline) -> None:
+    """Items studied alongside main-plan nodes are due at the end of that work, and their
+    hours are inside it, not added: the weeks that follow a course already hold its hours
+    ("Month 3-4 Total: 95-115 hours" holds Andrew Ng's 60), so the item is the checkpoint
+    on that work and takes no planned hours of its own (the plan ends on the same day, and
+    the bright line keeps rising with the weeks' items, not by 60 hours on one day). An
+    optional one keeps its stated hours, as an optional item of a week does."""
+    wanted = result.alongside
+    if not wanted:
+        return
+    runs = {spec: _run(result, spec) for spec in set(wanted.values())}
+    result.spread = [
+        Spread(group.node_id, tuple(_studied(item, wanted, runs) for item in group.items))
+        for group in result.spread
+    ]
+
+
+def _studied(
+    item: SpreadItem,
+    wanted: dict[str, str],
+    runs: dict[str, tuple[list[Leaf], str] | None],
+) -> SpreadItem:
+    """A spread item as studied alongside its run, if it names one that is scheduled."""
+    spec = wanted.get(item.item_id)
+    run = runs.get(spec) if spec is not None else None
+    if spec is None or run is None:
+        return item
+    hours = item.hours if item.optional else 0.0
+    return item._replace(hours=hours, until=run[1], since=run[0][0].node_id)

@@ -117,6 +117,9 @@ class Plan:
     """Placed leaves and spread items in document order: where tracked items come from."""
     table: DayTable | None = None
     """The study days the leaves' segments index into."""
+    studied: dict[str, NodePlan] = field(default_factory=dict)
+    """Items studied alongside main-plan nodes (a course the weeks follow), by item id:
+    from the first day of that work to the item's planned day, with its planned hours."""
 
     def _unit_items(self, unit: Unit) -> Iterable[DatedItem]:
         if isinstance(unit, SpreadUnit):
@@ -240,6 +243,7 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
     nodes = {node_id: nodes[node_id] for node_id in shape.order if node_id in nodes}
     leaf_ids = {p.plan.node_id for p in placed}
     foreground = [p for p in nodes.values() if p.node_id not in shape.background]
+    units = _units(shape, placed, nodes)
     return Plan(
         roadmap_id=roadmap.id,
         start=enrolment.start,
@@ -257,8 +261,9 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
         finishes=not table.overrun,
         _leaf_index=SpanIndex([p for p in foreground if p.node_id in leaf_ids], shape.depth),
         _parent_index=SpanIndex([p for p in foreground if p.node_id not in leaf_ids], shape.depth),
-        units=_units(shape, placed, nodes),
+        units=units,
         table=table,
+        studied=_studied(shape, nodes),
     )
 
 
@@ -307,18 +312,17 @@ def _units(
         if over is None:
             continue
         days_span = (over.end - over.start).days
-        count = len(group.items)
-        spread[group.node_id] = SpreadUnit(
-            tuple(
-                DatedItem(
-                    item.item_id,
-                    over.start + timedelta(days=round(days_span * k / count)),
-                    item.hours,
-                    item.optional,
-                )
-                for k, item in enumerate(group.items, start=1)
-            )
-        )
+        count = sum(1 for item in group.items if item.until is None)
+        dated: list[DatedItem] = []
+        k = 0
+        for item in group.items:
+            if item.until is not None and item.until in nodes:
+                day = nodes[item.until].end  # studied alongside: due at that work's end
+            else:
+                k += 1
+                day = over.start + timedelta(days=round(days_span * k / max(count, 1)))
+            dated.append(DatedItem(item.item_id, day, item.hours, item.optional))
+        spread[group.node_id] = SpreadUnit(tuple(dated))
     units: list[Unit] = []
     for unit in shape.units:
         if isinstance(unit, str):
@@ -327,6 +331,19 @@ def _units(
         else:
             units.append(by_leaf[unit.node_id])
     return tuple(units)
+
+
+def _studied(shape: Outline, nodes: dict[str, NodePlan]) -> dict[str, NodePlan]:
+    """Items studied alongside main-plan nodes: the days of that work, their hours."""
+    found: dict[str, NodePlan] = {}
+    for group in shape.spread:
+        for item in group.items:
+            if item.until in nodes and item.since in nodes:
+                first, last = nodes[item.since], nodes[item.until]
+                found[item.item_id] = NodePlan(
+                    item.item_id, first.start, last.end, item.hours, first.estimated
+                )
+    return found
 
 
 def _week_hours(cal: StudyCalendar, plans: Iterable[NodePlan]) -> dict[date, float]:
