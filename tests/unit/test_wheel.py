@@ -32,6 +32,11 @@ def test_wheel_installs_and_lists_the_five_bundled_roadmaps(tmp_path: Path) -> N
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
     assert {"syllabus/__main__.py", "syllabus/cli/__init__.py", "syllabus/cli/table.py"} <= names
+    # The compiled catalogs ship (gettext reads the .mo, not the .po).
+    assert {
+        "syllabus/locale/de/LC_MESSAGES/syllabus.mo",
+        "syllabus/locale/en/LC_MESSAGES/syllabus.mo",
+    } <= names
     assert not any(name.startswith("syllabus/commands/") for name in names)
     venv = tmp_path / "venv"
     subprocess.run([python, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=60)
@@ -51,6 +56,7 @@ def test_wheel_installs_and_lists_the_five_bundled_roadmaps(tmp_path: Path) -> N
     ).stdout.strip()
     Path(site, "_test_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env.update(LANGUAGE="", LC_ALL="", LANG="C.UTF-8")
     env["SYLLABUS_DATA_DIR"] = str(tmp_path / "data")
     listed = subprocess.run(
         [str(venv / "bin" / "syllabus"), "list", "--format", "json"],
@@ -96,3 +102,13 @@ def test_wheel_installs_and_lists_the_five_bundled_roadmaps(tmp_path: Path) -> N
         timeout=60,
     )
     assert helped.returncode == 0 and "No command opens the app." in helped.stdout
+    german = subprocess.run(
+        [str(venv / "bin" / "syllabus"), "--help"],
+        capture_output=True,
+        text=True,
+        env={**env, "LANGUAGE": "", "LC_ALL": "", "LANG": "de_DE.UTF-8"},
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert german.returncode == 0 and german.stdout.startswith("Aufruf: syllabus")
+    assert "Einen Lernplan zum Selbststudium" in german.stdout
