@@ -8,9 +8,11 @@ into a real terminal by the parent and timed here, in the app's process:
 - the *screen write* is the end of the first ``App._display`` call that began after
   the key was handled: that frame holds the key's effect, handed to the terminal.
 
-Usage (from run.py): ``python key_harness.py OUT.json ready.json --focus tree|checklist
+Usage (from run.py): ``python key_harness.py OUT.json ready.json --focus tree|checklist|drawn
 (syllabus DATA_DIR | tree ROADMAP.toml | minimal)``. It writes ``ready.json`` once the
-widget to drive has content and focus, and ``OUT.json`` on SIGUSR1.
+widget to drive has content and focus (``drawn``: once a frame showed one node in every
+pane, with that frame's end), and ``OUT.json`` on SIGUSR1. Every frame is logged with
+whether it showed one node in every pane (``MainScreen.shows_every_pane``).
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ from textual.widgets import Tree
 
 ARRIVALS: list[tuple[float, str]] = []
 HANDLED: list[tuple[float, str]] = []
-FRAMES: list[tuple[float, float]] = []
+FRAMES: list[tuple[float, float, bool]] = []
+"""(begin, end, every pane agrees): see ``_every_pane``."""
 APPS: list[App[Any]] = []
 PROFILER: list[Any] = []
 """A pyinstrument profiler over the key presses, when $BENCH_PROFILE names an output file."""
@@ -53,9 +56,14 @@ def _install_hooks() -> None:
 
     def timed_display(self: App[Any], screen: Any, renderable: Any) -> None:
         begin = time.perf_counter()
+        agree = renderable is not None and _every_pane(self)
         display(self, screen, renderable)
         if renderable is not None and not self._batch_count:
-            FRAMES.append((begin, time.perf_counter()))
+            end = time.perf_counter()
+            FRAMES.append((begin, end, agree))
+            if agree and DRAWN_FILE and not DRAWN:
+                DRAWN.append(end)
+                _write_atomically(DRAWN_FILE[0], {"drawn": end})
 
     async def timed_check_bindings(self: App[Any], key: str, priority: bool = False) -> bool:
         handled = await check_bindings(self, key, priority)
@@ -71,6 +79,24 @@ def _install_hooks() -> None:
     App._display = timed_display  # type: ignore[method-assign]
     App.__init__ = remembered_init  # type: ignore[method-assign]
     App._check_bindings = timed_check_bindings  # type: ignore[method-assign]
+
+
+DRAWN_FILE: list[Path] = []
+"""With ``--focus drawn``: where the end of the first fully drawn frame is written."""
+DRAWN: list[float] = []
+
+
+def _every_pane(app: App[Any]) -> bool:
+    """Whether the frame about to be written shows one node in every pane.
+
+    Checked as the frame is handed to the terminal (it was composed in the same call,
+    with no await between): the tree's cursor is on the node the checklist lists, the
+    detail pane's Markdown of that node is rendered (mounted, not waiting), and the
+    status line has today's status with no recomputation pending. Only for syllabus.
+    """
+    screen = app.screen
+    every = getattr(screen, "shows_every_pane", None)
+    return bool(every()) if every is not None else False
 
 
 def _start_profiler() -> None:
@@ -163,6 +189,8 @@ def _watch(focus: str, ready_file: Path) -> None:
 def main(argv: list[str]) -> int:
     out, ready, _, focus, kind, *rest = argv
     out_file, ready_file = Path(out), Path(ready)
+    if focus == "drawn":
+        DRAWN_FILE.append(ready_file)
 
     def dump(*_: Any) -> None:
         if PROFILER:
@@ -174,7 +202,8 @@ def main(argv: list[str]) -> int:
 
     signal.signal(signal.SIGUSR1, dump)
     _install_hooks()
-    threading.Thread(target=_watch, args=(focus, ready_file), daemon=True).start()
+    if focus != "drawn":
+        threading.Thread(target=_watch, args=(focus, ready_file), daemon=True).start()
     if kind == "syllabus":
         from syllabus.tui.app import run
 

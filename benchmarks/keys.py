@@ -37,6 +37,12 @@ class KeyTimes:
     widget: str
     settled: list[float] = field(default_factory=list)
     """Per key: to the end of the last frame before the next key (all its effects drawn)."""
+    every: list[float] = field(default_factory=list)
+    """Per key: to the end of the first frame, begun after its action ran, that showed one
+    node in every pane (tree cursor, checklist, detail pane, status line); a key after
+    which no such frame came before the next key is timed to the next key's arrival."""
+    late: int = 0
+    """Keys whose panes had not all caught up when the next key arrived."""
 
 
 def move_plan(lines: int, cursor: int, presses: int) -> list[str]:
@@ -63,8 +69,10 @@ def latencies(
     """
     found: list[float] = []
     settled: list[float] = []
+    every: list[float] = []
+    late = 0
     unanswered = 0
-    begins = sorted((float(f[0]), float(f[1])) for f in frames)
+    begins = sorted((float(f[0]), float(f[1]), bool(f[2]) if len(f) > 2 else False) for f in frames)
     starts = [f[0] for f in begins]
     for n, arrival in enumerate(arrivals):
         if n >= len(handled):
@@ -78,7 +86,36 @@ def latencies(
         following = float(arrivals[n + 1][0]) if n + 1 < len(arrivals) else float("inf")
         last = bisect.bisect_left(starts, following) - 1
         settled.append(begins[max(at, last)][1] - float(arrival[0]))
-    return KeyTimes(found, unanswered, "", settled)
+        agreeing = next((f for f in begins[at:] if f[2]), None)
+        if agreeing is None or agreeing[0] >= following:
+            late += 1
+            agreed_at = following if following != float("inf") else begins[-1][1]
+        else:
+            agreed_at = agreeing[1]
+        every.append(agreed_at - float(arrival[0]))
+    return KeyTimes(found, unanswered, "", settled, every, late)
+
+
+def drawn_session(
+    target: Sequence[str], env: Mapping[str, str], workdir: Path, timeout: float = 60.0
+) -> float:
+    """Seconds from spawn to the end of the app's first frame showing one node in every pane.
+
+    The app reports that frame's end (``perf_counter``: the system's monotonic clock, the
+    same in both processes); the spawn is this process's.
+    """
+    workdir.mkdir(parents=True, exist_ok=True)
+    out, ready = workdir / "frames.json", workdir / "drawn.json"
+    for path in (out, ready):
+        path.unlink(missing_ok=True)
+    argv = [sys.executable, str(HERE / "key_harness.py"), str(out), str(ready), "--focus", "drawn"]
+    with PtyApp([*argv, *target], env) as app:
+        deadline = time.perf_counter() + timeout
+        while not ready.exists():
+            if time.perf_counter() > deadline or not app.pump(0.01):
+                raise RuntimeError(app._explain("never showed one node in every pane"))
+        drawn = float(json.loads(ready.read_text(encoding="utf-8"))["drawn"])
+        return drawn - app.started
 
 
 def session(

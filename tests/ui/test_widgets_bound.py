@@ -177,7 +177,7 @@ async def test_the_first_node_shows_as_plain_text_until_markdown_renders() -> No
         screen = app.screen
         assert isinstance(screen, Bound)
         pane = screen.query_one(DetailPane)
-        pane.show("## Week [1]\n\nRead *this*.", at_once=True)
+        pane.show("## Week [1]\n\nRead *this*.")
         # at once, before any frame: the Markdown import waits for that frame
         assert not pane.query("#detail-node")
         plain = pane.query_one("#detail-plain", Static)
@@ -186,7 +186,7 @@ async def test_the_first_node_shows_as_plain_text_until_markdown_renders() -> No
             pilot, lambda: pane.query("#detail-node") and not pane.query("#detail-plain")
         )
         await pilot.pause(0.3)
-        pane.show("## Week [2]\n\nThen *that*.", at_once=True)
+        pane.show("## Week [2]\n\nThen *that*.")
         await pilot.pause(0.3)
         text = "\n".join(line.text for line in app.screen._compositor.render_strips())
         assert "Week [2]" in text and "Then that." in text and "Week [1]" not in text

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual import work
@@ -33,8 +32,7 @@ LOADING = Content.styled("Loading…", "dim italic")
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
-    from textual.events import DescendantFocus, Key, Resize
-    from textual.timer import Timer
+    from textual.events import DescendantFocus, Resize
 
     from syllabus.model.progress import RoadmapProgress
     from syllabus.model.schedule import Plan, Status
@@ -48,12 +46,6 @@ if TYPE_CHECKING:
 
 # The pane widgets, the model's change functions and the check-in flow are imported
 # where first used: none is needed for the first frame (see the module docstring).
-
-NODE_SETTLE_SECONDS = 0.15
-"""How long the tree's cursor rests before the checklist shows its node."""
-
-STATUS_DELAY = 0.1
-"""Seconds of quiet before the status is recomputed (it waits for a burst of keys)."""
 
 WIDE_COLUMNS = 140
 """From this width the calendar sits at the right."""
@@ -115,8 +107,10 @@ class MainScreen(Screen[None]):
         """The learner's progress and the open roadmap."""
         self.ticked_today: list[str] = []
         """Items the learner marked done in this sitting, offered to the check-in."""
-        self._status_timer: Timer | None = None
-        self._node_timer: Timer | None = None
+        self._status_running = False
+        self._status_again = False
+        self._pending_node: str | None = None
+        self._held_action: str | None = None
         self._stale_labels: set[str] = set()
         self._shown_once = False
         self._composing: Session | None = None
@@ -255,6 +249,17 @@ class MainScreen(Screen[None]):
         if not self._shown_once:
             self._shown_once = True
             self.call_after_refresh(self._content_shown)
+        if self._held_action is not None:
+            action, self._held_action = self._held_action, None
+            self.call_after_refresh(self.run_action, action)
+
+    def _held(self, action: str) -> bool:
+        """While the roadmap opens, a key that needs it is kept and answered once it is
+        open (the last such key), instead of doing nothing. True when it was kept."""
+        if self.session is not None:
+            return False
+        self._held_action = action
+        return True
 
     def _content_shown(self) -> None:
         from syllabus.startup import app_ready
@@ -282,13 +287,6 @@ class MainScreen(Screen[None]):
     def watch_node_id(self, node_id: str | None) -> None:
         if node_id is not None and self.session is not None:
             self.store.remember_node(self.session.roadmap_id, node_id)
-
-    def on_key(self, event: Key) -> None:
-        """While keys come, the slow panes wait: they render once the keys rest."""
-        if self._node_timer is not None:
-            self._node_timer.reset()
-        if self.session is not None:
-            self._detail.postpone()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         """Moving to the checklist shows the tree's node at once: its keys act on it."""
@@ -329,9 +327,7 @@ class MainScreen(Screen[None]):
     # --- showing ---------------------------------------------------------------------
 
     def _show_node(self, node_id: str, highlight: str | None = None) -> None:
-        if self._node_timer is not None:
-            self._node_timer.stop()
-            self._node_timer = None
+        self._pending_node = None
         if self.session is None:
             return
         self.node_id = node_id
@@ -340,9 +336,9 @@ class MainScreen(Screen[None]):
         if checklist.highlighted_row is None:
             self.item_id = None
             self._show_item()
-        self._show_detail(at_once=True)
+        self._show_detail()
 
-    def _show_detail(self, at_once: bool = False) -> None:
+    def _show_detail(self) -> None:
         if self.node_id is None or self.session is None:
             return
         from syllabus.tui.widgets.detail_pane import describe
@@ -355,7 +351,7 @@ class MainScreen(Screen[None]):
             blocked_by=status.blocked_by.get(self.node_id) if status else None,
             hours=status.node_hours.get(self.node_id) if status else None,
         )
-        self._detail.show(markdown, at_once=at_once)
+        self._detail.show(markdown)
 
     def _show_item(self) -> None:
         from syllabus.tui.widgets.detail_pane import describe_item
@@ -363,25 +359,45 @@ class MainScreen(Screen[None]):
         self.detail_item = describe_item(self._checklist.highlighted_row, self.rp)
 
     def on_phase_tree_cursor_moved(self, message: PhaseTree.CursorMoved) -> None:
-        """The checklist follows the tree's cursor once it rests, so moving stays instant."""
-        if self._node_timer is not None:
-            self._node_timer.stop()
-            self._node_timer = None
-        if message.node_id != self.node_id:
-            self._node_timer = self.set_timer(
-                NODE_SETTLE_SECONDS, partial(self._show_node, message.node_id)
-            )
+        """The panes follow the tree's cursor right after the frame that moved it.
+
+        No delay: the tree's frame goes out first, the checklist and details come in the
+        next one. Keys that arrive before that frame (a burst) only change which node is
+        pending, so the panes show the last one, once.
+        """
+        if message.node_id == self.node_id and self._pending_node is None:
+            return
+        first = self._pending_node is None
+        self._pending_node = message.node_id
+        if first:
+            self.call_after_refresh(self._show_pending_node)
+
+    def _show_pending_node(self) -> None:
+        node_id = self._pending_node
+        if node_id is not None:
+            if node_id == self.node_id:
+                self._pending_node = None
+            else:
+                self._show_node(node_id)
 
     def _settle_now(self) -> None:
-        """Show the tree's node now if it is still waiting: an action is about to use it."""
-        if self._node_timer is None:
-            return
+        """Show the tree's pending node now: an action is about to use it."""
+        self._show_pending_node()
+
+    def shows_every_pane(self) -> bool:
+        """Whether every pane shows the node under the tree's cursor, nothing pending.
+
+        The checklist lists it, the detail pane has rendered its Markdown and the status
+        line has the status of the progress held (no recomputation running or due).
+        """
+        if self.session is None or self.node_id is None or self._pending_node is not None:
+            return False
         node = self._tree.cursor_node
-        if node is not None and node.data is not None and node.data != self.node_id:
-            self._show_node(node.data)
-        elif self._node_timer is not None:
-            self._node_timer.stop()
-            self._node_timer = None
+        if node is None or node.data != self.node_id:
+            return False
+        if self._status_running or self._status_again or self.status is None:
+            return False
+        return self._detail.settled
 
     def on_checklist_item_highlighted(self, message: Checklist.ItemHighlighted) -> None:
         self.item_id = message.item_id
@@ -423,24 +439,35 @@ class MainScreen(Screen[None]):
         self._refresh_status()
 
     def _refresh_status(self) -> None:
-        """Recompute the status once the keys pause, off the event loop."""
-        if self._status_timer is not None:
-            self._status_timer.stop()
-        self._status_timer = self.set_timer(STATUS_DELAY, self._work_out_status)
+        """Recompute the status now, off the event loop; a burst of changes while it runs
+        is one more recomputation after it, from the latest progress."""
+        if self._status_running:
+            self._status_again = True
+            return
+        self._status_running, self._status_again = True, False
+        self._work_out_status()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="status")
     def _work_out_status(self) -> None:
         progress, session = self.store.progress, self.session
         if progress is None or session is None:
+            self.store.call_from_thread(self._status_computed, None, None, None, None)
             return
         plan, status = session.schedule(progress, self.today)
         marks = session.calendar_marks(plan, progress.roadmap(session.roadmap_id))
         self.store.call_from_thread(self._status_computed, session, plan, status, marks)
 
     def _status_computed(
-        self, session: Session, plan: Plan | None, status: Status | None, marks: CalendarMarks
+        self,
+        session: Session | None,
+        plan: Plan | None,
+        status: Status | None,
+        marks: CalendarMarks | None,
     ) -> None:
-        if session is self.session:  # else a roadmap opened meanwhile
+        self._status_running = False
+        if self._status_again:
+            self._refresh_status()  # the progress changed meanwhile: this one is stale
+        elif session is not None and session is self.session:  # else a roadmap opened
             self._status_ready(plan, status, marks)
 
     def _status_ready(
@@ -492,7 +519,7 @@ class MainScreen(Screen[None]):
                 return
             self.store.commit(set_note(progress, roadmap_id, target, text, now()), origin=self)
             self._show_item()
-            self._show_detail(at_once=True)
+            self._show_detail()
 
         self.app.push_screen(NoteDialog(title, self.rp.note(target) or ""), done)
 
@@ -588,6 +615,8 @@ class MainScreen(Screen[None]):
 
     def action_check_in(self) -> None:
         """Log today's session: hours, a note, what was done."""
+        if self._held("check_in"):
+            return
         self._settle_now()
         self.open_check_in(self.today)
 

@@ -1,10 +1,10 @@
 """What the selected node holds beyond its checklist, as rendered Markdown.
 
 Goal, prerequisites not yet done, estimated against logged hours, the node's prose,
-tables and links, the highlighted item, and the learner's notes. Rendering Markdown
-is the slowest thing on screen, so the node's Markdown waits for the cursor to rest
-(moving through the tree repaints the tree at once and the pane a moment later), and
-the highlighted item sits in a small widget of its own that redraws at once.
+tables and links, the highlighted item, and the learner's notes. A node's Markdown
+renders at once; while one renders, only the latest node asked for waits (a burst of
+keys renders the first and the last, never each one in between), and the highlighted
+item sits in a small widget of its own that redraws at once.
 """
 
 from __future__ import annotations
@@ -25,14 +25,10 @@ from syllabus.tui.literal import one_line
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
-    from textual.timer import Timer
     from textual.widgets import Markdown
 
     from syllabus.model.progress import RoadmapProgress
     from syllabus.tui.session import Row, Session
-
-SETTLE_SECONDS = 0.35
-"""How long the keys must rest before the node's Markdown renders."""
 
 SECTIONS = (
     ("Resources and links", ("resource",)),
@@ -169,10 +165,10 @@ def plain_markdown(markdown: str) -> Content:
 
 
 class DetailPane(VerticalScroll):
-    """The highlighted item at the top (at once), the node's Markdown below (when settled).
+    """The highlighted item at the top, the node's Markdown below, both shown at once.
 
     Bind ``item`` and ``markdown`` from the screen (``data_bind``), or call ``show_item``
-    and ``show``. The Markdown widget and its parser cost a fifth of a second to import,
+    and ``show``. The Markdown widget and its parser cost tens of milliseconds to import,
     so the first node shows as plain text (``plain_markdown``) and the import starts in a
     thread only once that frame is on screen; the Markdown view then takes the text's place.
     """
@@ -186,15 +182,21 @@ class DetailPane(VerticalScroll):
     item: var[Content] = var(Content(""), init=False)
     """The highlighted item, its link and note: shown at once, in a small widget of its own."""
     markdown: var[str | None] = var(None, init=False)
-    """The node's Markdown: rendered once the keys rest for ``SETTLE_SECONDS``."""
+    """The node's Markdown: rendered at once (the latest one, when one is rendering)."""
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
-        self._shown: str | None = None
-        self._timer: Timer | None = None
+        self.drawn: str | None = None
+        """The Markdown rendered in the Markdown view (None while it is plain text)."""
         self._markdown: Markdown | None = None
         self._plain: Static | None = Static(Content(""), id="detail-plain")
         self._importing = False
+        self._rendering = False
+
+    @property
+    def settled(self) -> bool:
+        """Whether the Markdown asked for is the one rendered, in the Markdown view."""
+        return self._markdown is not None and not self._rendering and self.drawn == self.markdown
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="detail-item")
@@ -206,16 +208,12 @@ class DetailPane(VerticalScroll):
         self.query_one("#detail-item", Static).update(item)
 
     def watch_markdown(self, markdown: str | None) -> None:
-        """Render the node's Markdown once the keys rest."""
+        """Render the node's Markdown now (or as soon as the one rendering is done)."""
         if markdown is not None and not self._importing and self._markdown is None:
             # not now: the import would compete with drawing the first content
             self._importing = True
             self.call_after_refresh(self._load_markdown)
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        if markdown != self._shown:
-            self._timer = self.set_timer(SETTLE_SECONDS, self._render_pending)
+        self._render_pending()
 
     @work(exclusive=True, group="markdown", exit_on_error=False)
     async def _load_markdown(self) -> None:
@@ -230,42 +228,48 @@ class DetailPane(VerticalScroll):
             return
         from textual.widgets import Markdown
 
-        self._shown = self.markdown
+        self.drawn = self.markdown
+        self._rendering = True
         self._markdown = Markdown(self.markdown, id="detail-node")
-        await self.mount(self._markdown)  # rendered: the plain text can go
-        if self._plain is not None:
-            await self._plain.remove()
-            self._plain = None
+        try:
+            await self.mount(self._markdown)  # rendered: the plain text can go
+            if self._plain is not None:
+                await self._plain.remove()
+                self._plain = None
+        finally:
+            self._rendering = False
+        self._render_pending()
 
     def show_item(self, content: Content) -> None:
         """Show the highlighted item now."""
         self.item = content
 
-    def show(self, markdown: str, at_once: bool = False) -> None:
-        """Show a node's Markdown once the cursor rests (or now)."""
+    def show(self, markdown: str) -> None:
+        """Show a node's Markdown (at once)."""
         self.markdown = markdown
-        if at_once:
-            self._render_pending()
-
-    def postpone(self) -> None:
-        """A key was pressed: wait for the keys to rest before rendering."""
-        if self._timer is not None:
-            self._timer.reset()
 
     def _render_pending(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
         pending = self.markdown
         if self._markdown is None:
             if self._plain is not None and pending is not None:
                 self._plain.update(plain_markdown(pending))
             return
-        if pending is None or pending == self._shown:
+        if self._rendering or pending is None or pending == self.drawn:
             return
         if not self._markdown.is_mounted:
             self.call_after_refresh(self._render_pending)
             return
-        self._shown = pending
-        self._markdown.update(pending)
+        self._rendering = True
+        self.drawn = pending
         self.scroll_home(animate=False)
+        self._render_markdown(pending)
+
+    @work(group="markdown-render", exit_on_error=False)
+    async def _render_markdown(self, markdown: str) -> None:
+        """Render one Markdown; then the latest asked for meanwhile, if it differs."""
+        assert self._markdown is not None
+        try:
+            await self._markdown.update(markdown)
+        finally:
+            self._rendering = False
+        self._render_pending()

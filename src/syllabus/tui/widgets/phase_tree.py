@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -140,6 +141,18 @@ class PhaseTree(Tree[str]):
         self.guide_depth = 2
         self._by_id: dict[str, TreeNode[str]] = {}
         self._count_width = 0
+
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        """The label, its title ending with "…" when the pane is too narrow for it."""
+        text = super().render_label(node, base_style, style)
+        # the guides: guide_depth cells a level, the root's level only when it is shown
+        levels, parent = 0 if self.show_root else -1, node.parent
+        while parent is not None:
+            levels, parent = levels + 1, parent.parent
+        room = self.scrollable_content_region.width - self.guide_depth * max(0, levels)
+        if 1 < room < text.cell_len:
+            text.truncate(room, overflow="ellipsis")
+        return text
 
     def process_label(self, label: str | Text) -> Text:
         """Plain strings are text, never markup."""

@@ -1,0 +1,81 @@
+"""Every pane follows the tree at once; a burst of keys is coalesced; titles cut end in "…".
+
+Not timed (speed targets live in benchmarks/): these check the behaviour that makes the
+figures possible — no settle delay before the checklist and details show a node, a
+burst of moves shows the last node (never a stale one), a key typed while the roadmap
+opens is answered once it is open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ui_helpers import enrolled, open_main, save_progress, wait_for, week, write_roadmap
+
+from syllabus.model.roadmap import Node, Roadmap, Role
+from syllabus.tui.app import SyllabusApp
+
+LONG = "A very long week title that a narrow tree pane cannot hold in one line at all"
+
+
+def _roadmap() -> Roadmap:
+    weeks = [week(1, n) for n in range(1, 6)]
+    weeks[1] = Node(id=weeks[1].id, title=LONG, items=weeks[1].items, timing=weeks[1].timing)
+    phase = Node(id="phase-1", title="Phase 1", role=Role.PHASE, children=weeks)
+    return Roadmap(id="tiny", title="Tiny", nodes=[phase])
+
+
+def _data(data_dir: Path) -> Path:
+    write_roadmap(data_dir, _roadmap())
+    save_progress(data_dir, enrolled("tiny"))
+    return data_dir
+
+
+async def test_a_tree_move_shows_the_node_in_every_pane_without_a_delay(data_dir: Path) -> None:
+    app = SyllabusApp(_data(data_dir))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_main(pilot, app)
+        await wait_for(pilot, screen.shows_every_pane)
+        tree = screen.query_one("#tree")
+        tree.focus()
+        before = screen.node_id
+        await pilot.press("down")
+        await pilot.pause()  # the tree's frame
+        await pilot.pause()  # the panes' frame
+        assert screen.node_id != before
+        assert screen.node_id == tree.cursor_node.data
+        await wait_for(pilot, screen.shows_every_pane, timeout=1.0)
+
+
+async def test_a_burst_of_moves_shows_the_last_node(data_dir: Path) -> None:
+    app = SyllabusApp(_data(data_dir))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_main(pilot, app)
+        tree = screen.query_one("#tree")
+        tree.focus()
+        await pilot.press("home", "down", "down", "down")
+        await wait_for(pilot, screen.shows_every_pane)
+        assert screen.node_id == tree.cursor_node.data
+        rows = screen._checklist.rows
+        assert rows and all(row.id.startswith(f"{screen.node_id}/") for row in rows)
+
+
+async def test_check_in_typed_while_the_roadmap_opens_is_answered(data_dir: Path) -> None:
+    from syllabus.tui.screens.checkin import CheckInDialog
+
+    app = SyllabusApp(_data(data_dir))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("c")  # the first frame: the roadmap is still opening
+        await wait_for(pilot, lambda: isinstance(app.screen, CheckInDialog))
+
+
+async def test_a_cut_tree_title_ends_with_an_ellipsis(data_dir: Path) -> None:
+    app = SyllabusApp(_data(data_dir))
+    async with app.run_test(size=(90, 30)) as pilot:
+        screen = await open_main(pilot, app)
+        tree = screen.query_one("#tree")
+        await pilot.pause()
+        lines = [strip.text for strip in tree.render_lines(tree.region.reset_offset)]
+        cut = [line for line in lines if "A very long" in line]
+        assert cut and cut[0].rstrip("│").endswith("…"), cut  # right at the border
+        assert LONG not in "".join(lines)
