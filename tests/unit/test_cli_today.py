@@ -120,10 +120,11 @@ def test_when_behind_the_three_options_have_numbers_and_commands(
     lines = out.splitlines()
     start = lines.index("behind the plan: three ways to decide")
     one, two, three = lines[start + 1 : start + 4]
-    # 16 h left (c 4, d 6, e 6) over the 4 study days 18-21 November: 4 h a day, 24 a week
+    # the rest in the plan's hours: the 4 study days 18-21 November at 2 h plus the 4 h
+    # behind = 12 h: 3 h a day, 18 a week
     assert one == (
-        "  1. keep the planned date: study 24 h a week (now 12)"
-        "  `syllabus start tiny --hours-per-week 24`"
+        "  1. keep the planned date: study 18 h a week (now 12)"
+        "  `syllabus start tiny --hours-per-week 18`"
     )
     assert two == "  2. skip optional items: none is left to skip"
     assert three.startswith("  3. finish later, at your pace: 2026-")

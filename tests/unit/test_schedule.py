@@ -494,13 +494,14 @@ def test_on_pace() -> None:
     assert status.hours_total == 12
     # two study weeks: logged 6 h in each (1 h a study day), closed 8 h and 4 h (mean
     # 0.97 h a day): the hours win, 1 h a study day with no spread (the plan's pace as
-    # the prior changes nothing). 12 h left: 1 h still today (nothing closed today),
-    # 11 from Monday 16 March: 16-21, 23-27 -> P50 Friday 27 March. P90 at 85 % of the
-    # pace: today 0.85 h, then 11.15 / 0.85 = 13.1 -> 14 study days: 16-21, 23-28,
-    # 30-31 March
+    # the prior changes nothing). The rest in the plan's hours: 13 study days from today
+    # to 28 March at 1 h, less the 2 h ahead = 11 h: 1 h still today (nothing closed
+    # today), 10 from Monday 16 March: 16-21, 23-26 -> P50 Thursday 26 March (the
+    # planned date less the buffer's 2 study days). P90 at 85 % of the pace: today
+    # 0.85 h, then 10.15 / 0.85 = 11.9 -> 12 study days: 16-21, 23-28 March
     forecast = status.forecast
     assert forecast is not None and forecast.basis == "history"
-    assert (forecast.p50, forecast.p90) == (date(2026, 3, 27), date(2026, 3, 31))
+    assert (forecast.p50, forecast.p90) == (date(2026, 3, 26), date(2026, 3, 28))
     assert forecast.planned == date(2026, 3, 28)
     assert status.projected_finish == forecast  # compatibility: low P50, high P90
     assert (forecast.low, forecast.high, forecast.plan) == (
@@ -522,11 +523,11 @@ def test_behind() -> None:
     # 10 h due before today, 6 h done: 4 h at 1 h a study day
     assert status.buffer_days == pytest.approx(-4) and status.behind_days == 4
     # logged 1 h a study day both weeks (closed 6 h in the second): P50 at 1 h a day,
-    # 18 h left: 1 h today, 17 from Monday: 16-21, 23-28, 30 March-3 April; P90 at
-    # 0.85 h: 0.85 today, 17.15 / 0.85 = 20.2 -> 21 days: 16-28 (12), 30 March-4 April
-    # (6), 6-8 April
+    # the rest 13 study days to 28 March + 4 h behind = 17 h: 1 h today, 16 from Monday:
+    # 16-21, 23-28, 30 March-2 April; P90 at 0.85 h: 0.85 today, 16.15 / 0.85 = 19 days:
+    # 16-28 (12), 30 March-4 April (6), 6 April
     assert status.forecast is not None
-    assert (status.forecast.p50, status.forecast.p90) == (date(2026, 4, 3), date(2026, 4, 8))
+    assert (status.forecast.p50, status.forecast.p90) == (date(2026, 4, 2), date(2026, 4, 6))
 
 
 def test_ahead_and_skipped_items_count_as_handled() -> None:

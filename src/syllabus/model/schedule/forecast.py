@@ -1,19 +1,26 @@
 """The forecast: when the roadmap will be finished, P50 and P90, from the learner's own weeks.
 
-The pace is the mean of the learner's recent study weeks (the last ``FORECAST_WEEKS``
-weeks with study days, the most recent weighing most; the current, unfinished week pro
-rata to its study days so far), each week's hours per study day. A week's work is the
-hours logged, or the planned hours of the items first closed in it when that is more
-(a learner who ticks items but logs no hours). The plan's pace counts as
-``PRIOR_WEEKS`` more weeks, and fills the history up to ``FULL_WEEKS``, so that one week
-cannot swing it. Before
+The rest is measured in the plan's own terms: the plan's hours a study day over its
+study days still to come (today included; leaves with nothing to tick and stretches
+with nothing planned count like any other), less the buffer's hours (work closed ahead
+of the bright line) or plus them (behind). A learner on the line at the plan's pace
+therefore gets the planned date, whatever the roadmap's shape (overlapping phases, a
+month with nothing to tick), and P50 moves from the planned date by the buffer.
+
+The pace is a ratio to the plan's, from the learner's recent study weeks (the last
+``FORECAST_WEEKS`` weeks with study days, the most recent weighing most; the current,
+unfinished week pro rata to its study days so far): the hours logged over the plan's
+hours a study day, or the planned hours of the items first closed over those the
+bright line planned in the same weeks, when that is more (a learner who ticks items but
+logs no hours). The plan's pace counts as ``PRIOR_WEEKS`` more weeks, and fills the
+history up to ``FULL_WEEKS``, so that one week cannot swing it. Before
 ``MIN_HISTORY_WEEKS`` weeks of the enrolment have passed, the plan's pace is used with
 a wide band. Check-ins outside the enrolment (before its start, after today) count
 for nothing.
 
-P50 is when the remaining planned hours are done at that pace (today counting with the
-part of its hours not yet closed); P90 at a pace slower by a band that grows with the
-spread of the weeks (at least ``MIN_BAND``).
+P50 is when the rest is done at that pace (today counting with the part of its hours
+not yet closed); P90 at a pace slower by a band that grows with the spread of the weeks
+(at least ``MIN_BAND``).
 """
 
 from __future__ import annotations
@@ -108,6 +115,11 @@ class RecentWork:
     """Logged hours by day (any day: those outside the enrolment are ignored here)."""
     closed_by_day: Mapping[date, float]
     """Planned hours of the tracked items first closed, by study day (the window at least)."""
+    buffer_hours: float = 0.0
+    """Planned hours closed minus the bright line this morning (+ ahead, - behind)."""
+    line: Callable[[date, date], Mapping[date, float]] | None = None
+    """Planned hours of the tracked items by their planned day, between two days (the
+    bright line's steps); asked only when items were closed in the window."""
 
 
 class Pace(NamedTuple):
@@ -128,13 +140,23 @@ def forecast(plan: Plan, today: date, work: RecentWork) -> Forecast | None:
     has no finish (it runs past the calendar's horizon)."""
     if not plan.finishes:
         return None
-    remaining = work.remaining + untracked_rest(plan, today)
-    if remaining <= EPS:
+    open_hours = work.remaining + untracked_rest(plan, today)
+    if open_hours <= EPS:
         return None
+    remaining = rest_hours(plan, today, work.buffer_hours, open_hours)
     pace = learner_pace(plan, today, work)
     p50 = _finish(plan, today, remaining, pace.per_day, work)
     p90 = _finish(plan, today, remaining, pace.per_day * (1 - pace.band), work)
     return Forecast(p50, max(p50, p90), plan.end, pace.basis)
+
+
+def rest_hours(plan: Plan, today: date, buffer_hours: float, open_hours: float) -> float:
+    """The rest of the plan in its own hours: its hours a study day over the study days
+    still to come (today included), less the buffer's hours; while work remains, at
+    least that work or a study day's hours, whichever is less."""
+    first = max(today, plan.start)
+    to_come = plan.hours_per_day * plan.calendar.count(first, plan.end)
+    return max(to_come - buffer_hours, min(open_hours, plan.hours_per_day))
 
 
 def _finish(plan: Plan, today: date, remaining: float, per_day: float, work: RecentWork) -> date:
@@ -159,6 +181,8 @@ class _Week(NamedTuple):
     """Those days over a full week's study days."""
     logged: float
     closed: float
+    first: date
+    last: date
 
 
 def _weeks(plan: Plan, today: date, work: RecentWork) -> list[_Week]:
@@ -179,7 +203,7 @@ def _weeks(plan: Plan, today: date, work: RecentWork) -> list[_Week]:
                 logged += min(work.hours_by_day.get(day, 0.0), cap)
                 closed += work.closed_by_day.get(day, 0.0)
                 day += ONE_DAY
-            weeks.append(_Week(days, days / cal.days_per_week, logged, closed))
+            weeks.append(_Week(days, days / cal.days_per_week, logged, closed, first, last))
             if len(weeks) == FORECAST_WEEKS:
                 break
         monday -= timedelta(days=7)
@@ -194,25 +218,55 @@ def learner_pace(plan: Plan, today: date, work: RecentWork) -> Pace:
     if today < plan.start or cal.count(plan.start, today) < MIN_HISTORY_WEEKS * per_week:
         return Pace(planned, PLAN_BAND, "plan")
     weeks = _weeks(plan, today, work)
-    logged = _Mean.of(weeks, lambda week: week.logged)
-    closed = _Mean.of(weeks, lambda week: week.closed)
+    logged = _Mean.of(weeks, lambda week: week.logged / (week.days * planned))
     if logged.weights <= EPS:
         return Pace(planned, PLAN_BAND, "plan")
+    closed = _items_ratio(plan, weeks, work)
     basis: Basis = "history"
     chosen = logged
     if closed.mean > logged.mean + EPS:
         chosen = closed
         basis = "items" if logged.mean <= EPS else "history"
-    weights = chosen.weights
+    weights = logged.weights
     prior = max(PRIOR_WEEKS, FULL_WEEKS - weights)
-    per_day = (chosen.mean * weights + prior * planned) / (weights + prior)
+    ratio = (chosen.mean * weights + prior) / (weights + prior)
     cv = chosen.spread / chosen.mean if chosen.mean > EPS else 1.0
     band = min(MAX_BAND, MIN_BAND + Z90 * cv / math.sqrt(weights + prior))
-    return Pace(per_day, band, basis)
+    return Pace(ratio * planned, band, basis)
+
+
+def _items_ratio(plan: Plan, weeks: list[_Week], work: RecentWork) -> _Mean:
+    """The planned hours of the items closed over those the bright line planned, week by
+    week (the weeks' weights as for the logged hours, each also in proportion to the
+    line's hours, so the mean is the ratio of the weighted sums). Days after the plan's
+    end plan its hours a study day: catching up is measured against the plan's pace."""
+    if not weeks or work.line is None or sum(week.closed for week in weeks) <= EPS:
+        return _Mean(0.0, 0.0, 0.0)
+    cal, end, per_day = plan.calendar, plan.end, plan.hours_per_day
+    line = work.line(weeks[-1].first, min(weeks[0].last, end))
+    total = weighted = squares = 0.0
+    weight = 1.0
+    for week in weeks:
+        planned = sum(line.get(week.first + timedelta(days=k), 0.0) for k in range(7))
+        if week.last > end:
+            planned += per_day * cal.count(max(week.first, end + ONE_DAY), week.last)
+        if planned > EPS:
+            w = weight * week.share * planned
+            rate = week.closed / planned
+            total += w
+            weighted += w * rate
+            squares += w * rate * rate
+        elif week.closed > EPS:  # closed where nothing was planned: work ahead
+            weighted += weight * week.share * week.closed
+        weight *= DECAY
+    if total <= EPS:
+        return _Mean(0.0, 0.0, 0.0)
+    mean = weighted / total
+    return _Mean(mean, math.sqrt(max(squares / total - mean * mean, 0.0)), total)
 
 
 class _Mean(NamedTuple):
-    """The weighted mean and spread of the weeks' hours a study day."""
+    """The weighted mean and spread of the weeks' figures (ratios to the plan's pace)."""
 
     mean: float
     spread: float
@@ -222,12 +276,13 @@ class _Mean(NamedTuple):
     @classmethod
     def of(cls, weeks: list[_Week], hours: Callable[[_Week], float]) -> _Mean:
         """The most recent week first: each weighs ``DECAY`` times the one after it, and
-        in proportion to its study days (the current week pro rata)."""
+        in proportion to its study days (the current week pro rata); ``rate`` is the
+        week's figure (hours a study day, or a ratio to the plan's)."""
         total = weighted = squares = 0.0
         weight = 1.0
         for week in weeks:
             w = weight * week.share
-            rate = hours(week) / week.days
+            rate = hours(week)
             total += w
             weighted += w * rate
             squares += w * rate * rate

@@ -17,7 +17,13 @@ from syllabus.model.progress import ItemRecord, ItemState, Progress, RoadmapProg
 from syllabus.model.roadmap import Roadmap
 from syllabus.model.rules import node_tally, tally
 from syllabus.model.schedule.calendar import ONE_DAY, StudyCalendar, monday_of
-from syllabus.model.schedule.forecast import Forecast, RecentWork, forecast, untracked_rest
+from syllabus.model.schedule.forecast import (
+    Forecast,
+    RecentWork,
+    forecast,
+    rest_hours,
+    untracked_rest,
+)
 from syllabus.model.schedule.layout import EPS
 from syllabus.model.schedule.plan import (
     Plan,
@@ -28,6 +34,7 @@ from syllabus.model.schedule.tracked import (
     Tracker,
     buffer_days,
     finished_on,
+    line_steps,
     rounded_days,
     track,
 )
@@ -88,8 +95,9 @@ class Status:
     closed_by_day: dict[date, float] = field(default_factory=dict)
     """Planned hours of the tracked items first closed, by study day (recent weeks)."""
     remaining_hours: float = 0.0
-    """Plan hours of the tracked items still open (a leaf's whole hours shared by its
-    tracked items) and of the untracked work still to come."""
+    """The rest of the plan in its own hours, as the forecast counts it: the plan's
+    hours a study day over its study days from today to its end, less the buffer's
+    hours (0 when no work remains)."""
     records: dict[str, ItemRecord] = field(default_factory=dict)
     """The roadmap's item records the status was computed from (for ``burn_up``)."""
     day_start_hour: int = 4
@@ -116,8 +124,13 @@ def compute_status(
     sunday = monday + timedelta(days=6)
     closed = work.closed_by_day(day_start)
     recent = RecentWork(
-        remaining=work.remaining, hours_by_day=log.hours_by_day, closed_by_day=closed
+        remaining=work.remaining,
+        hours_by_day=log.hours_by_day,
+        closed_by_day=closed,
+        buffer_hours=work.buffer_hours,
+        line=lambda first, last: line_steps(plan, first, last),
     )
+    open_hours = work.remaining + untracked_rest(plan, today)
     buffer = buffer_days(plan, work)
     projected = forecast(plan, today, recent)
     finished = _finished(plan, rp, work, day_start) if projected is None else projected
@@ -151,7 +164,9 @@ def compute_status(
         buffer_days=buffer,
         forecast=projected,
         closed_by_day=closed,
-        remaining_hours=work.remaining + untracked_rest(plan, today),
+        remaining_hours=rest_hours(plan, today, work.buffer_hours, open_hours)
+        if open_hours > EPS
+        else 0.0,
         records=rp.items,
         day_start_hour=day_start,
     )
@@ -241,12 +256,25 @@ def _check_ins(progress: Progress, roadmap_id: str, plan: Plan) -> CheckInLog:
     hours_by_day: dict[date, float] = {}
     by_node: dict[str, float] = {}
     parents = plan.parents
+    # before every planned node the node to come is the same one, after them all there
+    # is none: a long history outside the plan needs no search per day
+    spans = plan.nodes.values()
+    earliest = min((n.start for n in spans), default=plan.start)
+    latest = max((n.end for n in spans), default=plan.end)
+    first_node = plan.node_at_or_after(earliest - ONE_DAY) if spans else None
     for checkin in progress.checkins.values():
         if checkin.deleted or checkin.roadmap != roadmap_id:
             continue
         day = checkin.date
         hours_by_day[day] = hours_by_day.get(day, 0.0) + checkin.hours
-        node_id = checkin.node if checkin.node in parents else plan.node_at_or_after(day)
+        node_id = checkin.node
+        if node_id not in parents:
+            if day < earliest:
+                node_id = first_node
+            elif day > latest:
+                node_id = None
+            else:
+                node_id = plan.node_at_or_after(day)
         while node_id is not None:
             by_node[node_id] = by_node.get(node_id, 0.0) + checkin.hours
             node_id = parents.get(node_id)
@@ -255,10 +283,13 @@ def _check_ins(progress: Progress, roadmap_id: str, plan: Plan) -> CheckInLog:
 
 def _week_hours(plan: Plan, hours_by_day: dict[date, float]) -> dict[date, Hours]:
     """Planned and logged hours by week (its Monday), in date order."""
-    logged: dict[date, float] = {}
+    # by day numbers: day 1 (1 January of year 1) is a Monday
+    by_number: dict[int, float] = {}
     for day, hours in hours_by_day.items():
-        week = monday_of(day)
-        logged[week] = logged.get(week, 0.0) + hours
+        number = day.toordinal()
+        number -= (number - 1) % 7
+        by_number[number] = by_number.get(number, 0.0) + hours
+    logged = {date.fromordinal(number): hours for number, hours in by_number.items()}
     weeks = plan.week_hours
     return {
         week: Hours(weeks.get(week, 0.0), logged.get(week, 0.0))

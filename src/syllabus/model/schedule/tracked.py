@@ -185,6 +185,32 @@ def _track_leaf(tracker: Tracker, placed: PlacedLeaf, table: DayTable, per_day: 
         tracker.add(leaf.settled_by, hours, [tracker.when(day) for day in days])
 
 
+def line_steps(plan: Plan, first: date, last: date) -> dict[date, float]:
+    """The bright line's steps between two days (both included): the planned hours of
+    the tracked items planned on each day, as ``track`` counts them."""
+    steps: dict[date, float] = {}
+    table, per_day = plan.table, plan.hours_per_day
+    for unit in plan.units:
+        if isinstance(unit, SpreadUnit):
+            for i in unit.items:
+                if not i.optional and first <= i.day <= last:
+                    steps[i.day] = steps.get(i.day, 0.0) + i.hours
+            continue
+        node_plan = unit.plan
+        if table is None or node_plan.end < first or node_plan.start > last:
+            continue
+        leaf = unit.leaf
+        total = sum(s for s, opt in zip(leaf.shares, leaf.optional, strict=True) if not opt)
+        scale = (leaf.end - leaf.start) / total if total > 0 else 0.0
+        columns = zip(leaf.through, leaf.shares, leaf.optional, strict=True)
+        for through, share, optional in columns:
+            if not optional:
+                day = unit.item_day(through, table, per_day)
+                if first <= day <= last:
+                    steps[day] = steps.get(day, 0.0) + scale * share
+    return steps
+
+
 def buffer_days(plan: Plan, work: Tracker) -> float:
     """The buffer in study days at the plan's hours a study day: + ahead, - behind.
 
