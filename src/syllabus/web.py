@@ -16,6 +16,7 @@ not held to the same-origin rule).
 
 from __future__ import annotations
 
+import asyncio
 import re
 import sys
 from collections.abc import Awaitable, Callable
@@ -31,6 +32,11 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 FONT_FAMILY = "Roboto Mono"
 """The family textual-serve's page and terminal ask for."""
+
+LOOPBACK = "127.0.0.1"
+
+QUIT_SECONDS = 10.0
+"""How long stopping waits for the tabs' apps to write what they hold and exit."""
 
 _LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
@@ -107,7 +113,11 @@ class OfflineServer(Server):
         static_url = f"{self.public_url.rstrip('/')}/static/"
         self.faces = font_faces(self.statics_path / "fonts", static_url)
         self.policy = content_policy(self.public_url)
-        self.origin = origin_of(self.public_url)
+        self.origins = {origin_of(self.public_url)}
+        if urlsplit(self.public_url).hostname == LOOPBACK:
+            # "localhost" names this machine too, and no other site can be it.
+            self.origins.add(origin_of(self.public_url.replace(LOOPBACK, "localhost", 1)))
+        self.sessions: set[asyncio.Task[object]] = set()
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
@@ -124,7 +134,7 @@ class OfflineServer(Server):
     async def same_origin(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         """A browser sends the page's origin when it opens a websocket: only ours may."""
         origin = request.headers.get("Origin")
-        if request.path == "/ws" and origin is not None and origin.lower() != self.origin:
+        if request.path == "/ws" and origin is not None and origin.lower() not in self.origins:
             raise web.HTTPForbidden(text=_("Sessions start only from this server's own page."))
         return await handler(request)
 
@@ -141,6 +151,27 @@ class OfflineServer(Server):
         response.headers["Content-Security-Policy"] = self.policy
         return response
 
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """One tab's session (its own app process), remembered so shutdown can end it."""
+        session = asyncio.current_task()
+        if session is not None:
+            self.sessions.add(session)
+        try:
+            return await super().handle_websocket(request)
+        finally:
+            if session is not None:
+                self.sessions.discard(session)
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Stopping ends every session at once: each app is told to quit, writes what it
+        has pending and exits (otherwise a tab would hold the server until the browser
+        closes it)."""
+        sessions = list(self.sessions)
+        for session in sessions:
+            session.cancel()
+        if sessions:
+            await asyncio.wait(sessions, timeout=QUIT_SECONDS)
+
     async def on_startup(self, app: web.Application) -> None:
         """textual-serve's banner is not shown: ``listening`` says where the app is."""
 
@@ -153,7 +184,13 @@ class OfflineServer(Server):
         """Serve until ctrl+c or SIGTERM; sessions still open are told to quit."""
         self.debug = debug
         self.initialize_logging()
-        web.run_app(self._make_app(), host=self.host, port=self.port, print=self.listening)
+        web.run_app(
+            self._make_app(),
+            host=self.host,
+            port=self.port,
+            print=self.listening,
+            shutdown_timeout=QUIT_SECONDS,
+        )
 
 
 def serve(command: str, host: str, port: int, public_url: str) -> None:

@@ -188,6 +188,9 @@ async def test_a_page_from_another_origin_cannot_start_a_session(data_dir: Path)
                     url.replace("http", "ws") + "/ws", origin="http://evil.test"
                 )
             assert refused.value.status == 403
+            local = url.replace("127.0.0.1", "localhost")
+            async with session.ws_connect(url.replace("http", "ws") + "/ws", origin=local) as ws:
+                assert not ws.closed  # "localhost" is this machine too: a session starts
             async with session.get(url + "/") as page:
                 html = await page.text()
                 policy = page.headers["Content-Security-Policy"]
