@@ -9,7 +9,8 @@ month with nothing to tick), and P50 moves from the planned date by the buffer.
 
 The pace is a ratio to the plan's, from the learner's recent study weeks (the last
 ``FORECAST_WEEKS`` weeks with study days, the most recent weighing most; the current,
-unfinished week pro rata to its study days so far): the hours logged over the plan's
+unfinished week pro rata to its study days so far, today once something is logged or
+closed on it): the hours logged over the plan's
 hours a study day, or the planned hours of the items first closed over those the
 bright line planned in the same weeks, when that is more (a learner who ticks items but
 logs no hours). The plan's pace counts as ``PRIOR_WEEKS`` more weeks, and fills the
@@ -191,9 +192,12 @@ def _weeks(plan: Plan, today: date, work: RecentWork) -> list[_Week]:
     cap = DAY_CAP * per_day
     weeks: list[_Week] = []
     monday = monday_of(today)
+    # today counts once something is logged or closed on it: a morning is no slow day
+    busy = work.hours_by_day.get(today, 0.0) > EPS or work.closed_by_day.get(today, 0.0) > EPS
+    until = today if busy else today - ONE_DAY
     for _ in range(LOOKBACK_WEEKS):
-        first, last = max(monday, start), min(monday + timedelta(days=6), today)
-        if last < first:
+        first, last = max(monday, start), min(monday + timedelta(days=6), until)
+        if monday + timedelta(days=6) < start:
             break
         days = cal.count(first, last)
         if days:
@@ -256,8 +260,8 @@ def _items_ratio(plan: Plan, weeks: list[_Week], work: RecentWork) -> _Mean:
             total += w
             weighted += w * rate
             squares += w * rate * rate
-        elif week.closed > EPS:  # closed where nothing was planned: work ahead
-            weighted += weight * week.share * week.closed
+        # a week the line planned nothing in (a replan moved it, a stretch with nothing
+        # to tick) tells nothing of the items' pace: the logged hours speak for it
         weight *= DECAY
     if total <= EPS:
         return _Mean(0.0, 0.0, 0.0)
