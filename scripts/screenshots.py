@@ -1,6 +1,8 @@
-"""Write screenshots/*.svg: every screen of the app on a bundled roadmap with a history.
+"""Write screenshots/*.svg (every screen of the app on a bundled roadmap with a history)
+and screenshots/browser.png (the same app served to headless Chromium by `syllabus serve`).
 
     .venv/bin/python scripts/screenshots.py [--roadmap ml-engineer-16-weeks] [--out screenshots]
+        [--only main,browser]
 
 The learner enrolled five weeks before a fixed today (2026-11-23), ticked items off
 in order, skipped one, left a note, and checked in on most study days; the app is
@@ -116,7 +118,7 @@ async def _shoot(
     print(f"wrote {out / name}.svg")
 
 
-async def _shots(data_dir: Path, fresh_dir: Path, out: Path) -> None:
+async def _shots(data_dir: Path, fresh_dir: Path, out: Path, only: set[str] | None) -> None:
     from syllabus.tui.screens.calendar import CalendarScreen
     from syllabus.tui.screens.checkin import CheckInDialog
     from syllabus.tui.screens.help import HelpScreen
@@ -154,19 +156,82 @@ async def _shots(data_dir: Path, fresh_dir: Path, out: Path) -> None:
         await pilot.press("ctrl+p", *"pandas")  # type: ignore[attr-defined]
         await pilot.pause(0.6)  # type: ignore[attr-defined]
 
-    await _shoot(fresh_dir, out, "welcome", (110, 32), welcome)
-    await _shoot(data_dir, out, "main", (160, 45), main)
-    await _shoot(data_dir, out, "main-80x24", (80, 24), main)
-    await _shoot(data_dir, out, "calendar", (120, 36), calendar)
-    await _shoot(data_dir, out, "check-in", (110, 34), check_in)
-    await _shoot(data_dir, out, "help", (110, 40), help_screen)
-    await _shoot(data_dir, out, "search", (120, 32), search)
+    shots: list[tuple[Path, str, tuple[int, int], Callable[[object], Awaitable[None]]]] = [
+        (fresh_dir, "welcome", (110, 32), welcome),
+        (data_dir, "main", (160, 45), main),
+        (data_dir, "main-80x24", (80, 24), main),
+        (data_dir, "calendar", (120, 36), calendar),
+        (data_dir, "check-in", (110, 34), check_in),
+        (data_dir, "help", (110, 40), help_screen),
+        (data_dir, "search", (120, 32), search),
+    ]
+    for where, name, size, steps in shots:
+        if only is None or name in only:
+            await _shoot(where, out, name, size, steps)
+    if only is None or "browser" in only:
+        await _browser(data_dir, out)
+
+
+async def _browser(data_dir: Path, out: Path) -> None:
+    """screenshots/browser.png: ``syllabus serve`` in headless Chromium (the browser
+    test's DevTools client), on the main screen."""
+    import socket
+    import subprocess
+    import urllib.request
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
+    from cdp import chromium, find_chromium
+
+    executable = find_chromium()
+    if executable is None:
+        print("no chromium: screenshots/browser.png not made (apt-get install chromium)")
+        return
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "syllabus",
+            "--data-dir",
+            str(data_dir),
+            "serve",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(url + "/", timeout=1).close()
+                break
+            except OSError:
+                await asyncio.sleep(0.05)
+        async with chromium(executable) as browser:
+            page = await browser.open(url + "/", width=1280, height=800)
+            await page.wait_for_text(r"Selected: ", timeout=30)
+            await page.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
+            await asyncio.sleep(9)  # start-up notifications fade (the longest stays 8 s)
+            await page.screenshot(out / "browser.png")
+    finally:
+        server.terminate()
+        server.wait(15)
+    print(f"wrote {out / 'browser.png'}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--roadmap", default="ml-engineer-16-weeks")
     parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "screenshots"))
+    parser.add_argument(
+        "--only",
+        metavar="NAMES",
+        help="comma-separated shots to take (main,browser,…); default all",
+    )
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -180,7 +245,8 @@ def main(argv: list[str] | None = None) -> int:
 
         Input.cursor_blink._default = False  # a steady cursor: the same picture every run
         TextArea.cursor_blink._default = False
-        asyncio.run(_shots(data_dir, fresh_dir, out))
+        only = set(args.only.split(",")) if args.only else None
+        asyncio.run(_shots(data_dir, fresh_dir, out, only))
     return 0
 
 

@@ -232,6 +232,9 @@ class Browser:
             deviceScaleFactor=1,
             mobile=False,
         )
+        # A headless tab is never the focused window, and Textual's footer lists no keys
+        # while the app is blurred.
+        await page.send("Emulation.setFocusEmulationEnabled", enabled=True)
         await page.send("Page.addScriptToEvaluateOnNewDocument", source=CAPTURE_TERMINAL)
         await page.send("Page.navigate", url=url)
         return page
