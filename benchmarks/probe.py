@@ -139,7 +139,23 @@ def schedule(kind: str, roadmap_id: str, data_dir: str, today: str) -> float:
     return _timed(run)
 
 
+def import_file(path: str) -> float:
+    """Import one Markdown plan (read, tokenise, build, validate), importer modules loaded."""
+    from syllabus.importer import import_file as read_plan
+
+    load_modules(
+        "syllabus.importer.build",
+        "syllabus.importer.blocks",
+        "syllabus.importer.reading",
+        "markdown_it",
+        "linkify_it",
+        "ftfy",
+    )
+    return _timed(lambda: read_plan(Path(path)))
+
+
 FIGURES: dict[str, Callable[..., float]] = {
+    "import_file": import_file,
     "seeds": seeds,
     "load_roadmap": load_roadmap,
     "progress_load": progress_load,

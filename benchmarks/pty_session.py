@@ -74,6 +74,8 @@ class PtyApp:
     """Everything drawn so far, escapes stripped."""
     raw_bytes: int = 0
     last_output: float = 0.0
+    reads: list[float] = field(default_factory=list)
+    """When each read got output (``perf_counter``)."""
     _carry: str = ""
     _decoder: codecs.IncrementalDecoder = field(
         default_factory=lambda: codecs.getincrementaldecoder("utf-8")("replace")
@@ -109,6 +111,7 @@ class PtyApp:
         if not data:
             return False
         self.last_output = time.perf_counter()
+        self.reads.append(self.last_output)
         self.raw_bytes += len(data)
         chunk = self._carry + self._decoder.decode(data)
         tail = _TAIL.search(chunk)

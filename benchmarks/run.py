@@ -35,6 +35,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks import generate, keys  # noqa: E402
+from benchmarks.growth import Point  # noqa: E402
 from benchmarks.pty_session import COLUMNS, LINES, PtyApp, terminal_env  # noqa: E402
 
 HERE = REPO / "benchmarks"
@@ -679,6 +680,131 @@ def fig_schedule(ctx: Context) -> list[Row]:
     return [*rows, absolute_row("schedule + status, 10,000 items, 5 years", big, 100)]
 
 
+# --- growth ---------------------------------------------------------------------------
+
+GROWTH_ROUNDS = {True: 1, False: 5}
+"""Samples per size (quick, full): the 50k import alone is seconds a sample."""
+IMPORT_MS_PER_ITEM = 0.2
+LARGE_OPEN_SECONDS = 3.0
+LARGE_OPEN_MB = 250
+TEN_K_INTERACTIVE = 3.0
+
+
+def fig_growth(ctx: Context) -> list[Row]:
+    """Import, `status`, start-up (interactive) and save at 1k/10k/50k items, 1/3/10 years.
+
+    Each figure's rows print the growth factor per 5× size against the size before
+    (graded: at most linear); import is also graded per item, the 50k-item start-up
+    against 3 s and 250 MB, the 10k-item one against the minimal app (≤ 3×).
+    """
+    need_modules("syllabus.importer", "syllabus.tui.app", "syllabus.cli.schedule")
+    from benchmarks import growth
+
+    points = growth.prepare()
+    rounds = GROWTH_ROUNDS[ctx.settings is QUICK]
+    day = ctx.today.isoformat()
+    app = syllabus_argv()
+    reference = [PYTHON, str(HERE / "minimal_app.py")]
+    rows: list[Row] = []
+    imports = [p for p in points if p.axis == "items"]
+    per_size: dict[int, list[float]] = {}
+    cpu: list[float] = []
+    for point in imports:
+        assert point.markdown is not None
+        per_size[point.size] = [
+            probe("import_file", str(point.markdown), cpu=cpu) for _ in range(rounds)
+        ]
+    rows += _growth_rows("import", imports, per_size, per_item=IMPORT_MS_PER_ITEM)
+    for axis in ("items", "years"):
+        line = [p for p in points if p.axis == axis]
+        status = {p.size: [growth.status_seconds(app, p.data_dir, day) for _ in range(rounds)]
+                  for p in line}  # fmt: skip
+        rows += _growth_rows("`syllabus status`", line, status)
+        saves: dict[int, list[float]] = {}
+        for point in line:
+            saves[point.size] = []
+            for _ in range(rounds):
+                work = growth.copy(point, ctx.scratch)
+                saves[point.size].append(probe("progress_save", str(work)))
+                growth.remove(work)
+        rows += _growth_rows("save one toggle (fsync)", line, saves)
+        opens: dict[int, list[float]] = {}
+        refs: dict[int, list[float]] = {}
+        peaks: dict[int, list[float]] = {}
+        for point in line:
+            opens[point.size], refs[point.size], peaks[point.size] = [], [], []
+            work = growth.copy(point, ctx.scratch)
+            env = ctx.env(work)
+            for _ in range(rounds):
+                refs[point.size].append(time_markers(reference, [FOOTER_MARKER], ctx.env())[0])
+                seconds, peak = _interactive_with_peak(app, env)
+                opens[point.size].append(seconds)
+                peaks[point.size].append(peak)
+            growth.remove(work)
+        rows += _growth_rows("start-up, interactive", line, opens, refs=refs, peaks=peaks)
+    return rows
+
+
+def _interactive_with_peak(argv: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
+    """Time to interactive and the app's peak RSS (MB, VmHWM) once it answered."""
+    with PtyApp(argv, env) as app:
+        app.wait_for(FOOTER_MARKER, 90.0)
+        app.send(INTERACTIVE_KEY)
+        seconds = app.wait_for(INTERACTIVE_MARKER, 90.0, len(app.text))
+        peak = app.peak_rss_kib() or 0
+    return seconds, peak / 1024
+
+
+def _growth_rows(
+    what: str,
+    points: Sequence[Point],
+    samples: dict[int, list[float]],
+    *,
+    per_item: float | None = None,
+    refs: dict[int, list[float]] | None = None,
+    peaks: dict[int, list[float]] | None = None,
+) -> list[Row]:
+    """One row per size: median, growth per 5× against the size before, and its verdict."""
+    from benchmarks import growth
+
+    sizes = [p.size for p in points]
+    medians = [statistics.median(samples[size]) for size in sizes]
+    factors = growth.per_5x(sizes, medians)
+    rows = []
+    for point, median, factor in zip(points, medians, factors, strict=True):
+        values = samples[point.size]
+        notes = [f"n={len(values)}"]
+        ok = factor is None or factor <= growth.LINEAR_PER_5X
+        target = f"≤ {growth.LINEAR_PER_5X:g}× per 5×"
+        if per_item is not None:
+            ms_item = median * 1000 / point.size
+            notes.append(f"{ms_item:.3f} ms/item (≤ {per_item:g})")
+            ok = ok and ms_item <= per_item
+            target += f", ≤ {per_item:g} ms/item"
+        if refs is not None and point.axis == "items" and point.size == 10_000:
+            ratio = statistics.median(a / b for a, b in zip(values, refs[point.size], strict=True))
+            notes.append(f"{ratio:.2f}× the minimal app (≤ {TEN_K_INTERACTIVE:g}×)")
+            ok = ok and ratio <= TEN_K_INTERACTIVE
+            target += f", ≤ {TEN_K_INTERACTIVE:g}× ref"
+        if peaks is not None and point.axis == "items" and point.size == 50_000:
+            peak = max(peaks[point.size])
+            notes.append(f"peak RSS {peak:.0f} MB (≤ {LARGE_OPEN_MB})")
+            ok = ok and median <= LARGE_OPEN_SECONDS and peak <= LARGE_OPEN_MB
+            target += f", ≤ {LARGE_OPEN_SECONDS:g} s, ≤ {LARGE_OPEN_MB} MB"
+        rows.append(
+            Row(
+                f"growth: {what}, {point.label}",
+                ms(median),
+                ms(p95(values)),
+                target,
+                "—" if factor is None else f"{factor:.2f}× per 5×",
+                verdict(ok),
+                "; ".join(notes),
+            )
+        )
+    return rows
+
+
 # --- command line ---------------------------------------------------------------------
 
 
@@ -752,6 +878,7 @@ FIGURES: dict[str, Callable[[Context], list[Row]]] = {
     "schedule": fig_schedule,
     "cli": fig_cli,
     "rss": fig_rss,
+    "growth": fig_growth,
 }
 
 PLANNED: dict[str, list[str]] = {
@@ -787,6 +914,11 @@ PLANNED: dict[str, list[str]] = {
     ],
     "cli": [f"`syllabus {name}` (heavy) vs python + pydantic" for name in CLI_COMMANDS],
     "rss": ["peak RSS of the app, 10,000 items (whole run, quit included)"],
+    "growth": [
+        f"growth: {what}, {size}"
+        for what in ("import", "`syllabus status`", "save one toggle (fsync)", "start-up")
+        for size in ("1k items", "10k items", "50k items", "1 year", "3 years", "10 years")
+    ],
 }
 """The figures of each group, named in the table while its module has not landed."""
 

@@ -12,14 +12,17 @@ from __future__ import annotations
 import asyncio
 import importlib
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import work
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import var
+from textual.style import Style
 from textual.widgets import Static
 
+from syllabus.locale import N_, _
 from syllabus.model.text import clean_text as clean
 from syllabus.tui.literal import one_line
 
@@ -31,10 +34,10 @@ if TYPE_CHECKING:
     from syllabus.tui.session import Row, Session
 
 SECTIONS = (
-    ("Resources and links", ("resource",)),
-    ("Project and deliverables", ("project", "deliverable", "capstone")),
-    ("Rubric", ("rubric",)),
-    ("Outcomes", ("outcome", "goal")),
+    (N_("Resources and links"), ("resource",)),
+    (N_("Project and deliverables"), ("project", "deliverable", "capstone")),
+    (N_("Rubric"), ("rubric",)),
+    (N_("Outcomes"), ("outcome", "goal")),
 )
 """Items gathered under headings in the pane, by kind (they are rows in the checklist too)."""
 
@@ -67,28 +70,82 @@ def _hours(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".") + " h"
 
 
-def _link(url: str | None) -> str:
-    """An autolink, for a URL that is safe inside one (else nothing)."""
+LINK_STYLE = Style(underline=True)
+HEADING = Style(bold=True)
+"""Styles built once (a style given by name is parsed at each render)."""
+
+
+@dataclass(frozen=True)
+class NodeDetails:
+    """What the pane shows of a node: what syllabus says of it, and the roadmap's prose."""
+
+    summary: Content
+    """Title, goal, prerequisites, hours, the gathered sections and the learner's notes,
+    literal text (one widget: cheap to draw)."""
+    body: str
+    """The node's own prose as Markdown ("" when it has none): rendered by Markdown."""
+
+
+def _link(url: str | None) -> list[Content | str | tuple[str, str | Style]]:
+    """A link after a line, clickable, for a URL that is a web address (else nothing)."""
     if url and re.fullmatch(r"https?://[^\s<>]+", url):
-        return f" — <{url}>"
-    return ""
+        return [" — ", (url, LINK_STYLE + Style(link=url))]
+    return []
 
 
-def _sections(session: Session, node_id: str, rp: RoadmapProgress) -> list[str]:
+def _section(heading: str, rows: list[Row]) -> list[Content | str | tuple[str, str | Style]]:
+    parts: list[Content | str | tuple[str, str | Style]] = ["\n\n", (heading, HEADING)]
+    for row in rows:
+        parts += ["\n• ", one_line(row.text), *_link(row.url)]
+    return parts
+
+
+def _sections(
+    session: Session, node_id: str, rp: RoadmapProgress
+) -> list[Content | str | tuple[str, str | Style]]:
     """Resources with their links, project and deliverables, rubric, outcomes."""
     rows = session.rows(node_id, rp)
-    parts = []
-    for heading, kinds in SECTIONS:
+    parts: list[Content | str | tuple[str, str | Style]] = []
+    for number, (heading, kinds) in enumerate(SECTIONS):
         found = [row for row in rows if row.kind in kinds and not row.own]
-        if heading.startswith("Resources"):
+        if number == 0:  # the resources: every other row with a link joins them
             found += [row for row in rows if row.url and row.kind not in kinds and not row.own]
         if found:
-            lines = [f"- {one_line(row.text)}{_link(row.url)}" for row in found]
-            parts.append(f"### {heading}\n\n" + "\n".join(lines))
+            parts += _section(_(heading), found)
     mine = [row for row in rows if row.own]
     if mine:
-        lines = [f"- {one_line(row.text)}{_link(row.url)}" for row in mine]
-        parts.append("### My items and links\n\n" + "\n".join(lines))
+        parts += _section(_("My items and links"), mine)
+    return parts
+
+
+def _facts(
+    session: Session,
+    node_id: str,
+    blocked_by: list[str] | None,
+    hours: tuple[float, float] | None,
+) -> list[Content | str | tuple[str, str | Style]]:
+    """Goal, prerequisites (those not done yet, when known) and hours, a line each."""
+    node = session.nodes[node_id]
+    parts: list[Content | str | tuple[str, str | Style]] = []
+    if node.goal:
+        parts += ["\n\n", (_("Goal:"), HEADING), " ", clean(node.goal)]
+    if blocked_by:
+        titles = [session.nodes[n].title for n in blocked_by if n in session.nodes]
+        names = ", ".join(one_line(title) for title in titles)
+        parts += ["\n\n", (_("Prerequisites not done yet:"), HEADING), " ", names]
+    elif node.prerequisites_text:
+        prerequisites = one_line(node.prerequisites_text)
+        parts += ["\n\n", (_("Prerequisites:"), HEADING), " ", prerequisites]
+    if hours is not None:
+        estimated, logged = hours
+        said = _("{logged} logged of about {estimated}").format(
+            logged=_hours(logged), estimated=_hours(estimated)
+        )
+        parts += ["\n\n", (_("Hours:"), HEADING), " ", said]
+    elif node.timing.hours is not None:
+        low, high = node.timing.hours.low, node.timing.hours.high
+        span = _hours(low) if low == high else f"{low:g}–{_hours(high)}"
+        parts += ["\n\n", (_("Hours:"), HEADING), " ", _("about {span}").format(span=span)]
     return parts
 
 
@@ -98,33 +155,17 @@ def describe(
     rp: RoadmapProgress,
     blocked_by: list[str] | None = None,
     hours: tuple[float, float] | None = None,
-) -> str:
-    """The Markdown for one node: goal, prerequisites, hours, notes, then its prose."""
+) -> NodeDetails:
+    """One node: title, goal, prerequisites, hours, sections and notes, then its prose."""
     node = session.nodes[node_id]
-    parts = [f"## {one_line(node.title)}"]
-    if node.goal:
-        parts.append(f"**Goal:** {clean(node.goal)}")
-    if blocked_by:
-        titles = [session.nodes[n].title for n in blocked_by if n in session.nodes]
-        names = ", ".join(one_line(title) for title in titles)
-        parts.append(f"**Prerequisites not done yet:** {names}")
-    elif node.prerequisites_text:
-        parts.append(f"**Prerequisites:** {one_line(node.prerequisites_text)}")
-    if hours is not None:
-        estimated, logged = hours
-        parts.append(f"**Hours:** {_hours(logged)} logged of about {_hours(estimated)}")
-    elif node.timing.hours is not None:
-        low, high = node.timing.hours.low, node.timing.hours.high
-        span = _hours(low) if low == high else f"{low:g}–{_hours(high)}"
-        parts.append(f"**Hours:** about {span}")
-    parts.extend(_sections(session, node_id, rp))
+    parts: list[Content | str | tuple[str, str | Style]] = [(one_line(node.title), HEADING)]
+    parts += _facts(session, node_id, blocked_by, hours)
+    parts += _sections(session, node_id, rp)
     node_note = rp.note(node_id)
     if node_note:
-        parts.append(f"### My notes\n\n{clean(node_note)}")
-    if node.body.strip():
-        parts.append("---")
-        parts.append(label_fences(clean(node.body)))
-    return "\n\n".join(parts)
+        parts += ["\n\n", (_("My notes"), HEADING), "\n", clean(node_note)]
+    body = label_fences(clean(node.body)) if node.body.strip() else ""
+    return NodeDetails(Content.assemble(*parts), body)
 
 
 def describe_item(row: Row | None, rp: RoadmapProgress) -> Content:
@@ -165,52 +206,71 @@ def plain_markdown(markdown: str) -> Content:
 
 
 class DetailPane(VerticalScroll):
-    """The highlighted item at the top, the node's Markdown below, both shown at once.
+    """The highlighted item, the node's summary and its prose, each shown at once.
 
     Bind ``item`` and ``markdown`` from the screen (``data_bind``), or call ``show_item``
-    and ``show``. The Markdown widget and its parser cost tens of milliseconds to import,
-    so the first node shows as plain text (``plain_markdown``) and the import starts in a
-    thread only once that frame is on screen; the Markdown view then takes the text's place.
+    and ``show``. ``markdown`` is a node's ``NodeDetails`` (a plain string is prose alone).
+    The summary is one literal widget; only the node's own prose goes through Textual's
+    Markdown, which costs tens of milliseconds to import and to mount: until it is
+    imported (in a thread, after the first frame that needs it) the prose shows as plain
+    text (``plain_markdown``), then the Markdown view takes the text's place. A node
+    without prose needs no Markdown at all.
     """
 
     DEFAULT_CSS = """
     DetailPane { height: 1fr; }
     DetailPane > #detail-item { height: auto; margin-bottom: 1; }
-    DetailPane > #detail-plain { height: auto; }
+    DetailPane > #detail-summary { height: auto; }
+    DetailPane > #detail-plain { height: auto; margin-top: 1; }
+    DetailPane > #detail-node { margin-top: 1; }
     """
 
     item: var[Content] = var(Content(""), init=False)
     """The highlighted item, its link and note: shown at once, in a small widget of its own."""
-    markdown: var[str | None] = var(None, init=False)
-    """The node's Markdown: rendered at once (the latest one, when one is rendering)."""
+    markdown: var[NodeDetails | str | None] = var(None, init=False)
+    """The node shown: its summary at once, its prose rendered at once (the latest one,
+    when one is rendering)."""
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.drawn: str | None = None
-        """The Markdown rendered in the Markdown view (None while it is plain text)."""
+        """The prose rendered in the Markdown view ("" for none; None while plain text)."""
         self._markdown: Markdown | None = None
-        self._plain: Static | None = Static(Content(""), id="detail-plain")
+        self._plain: Static | None = None
         self._importing = False
         self._rendering = False
 
     @property
+    def body(self) -> str | None:
+        """The prose asked for ("" for none, None before any node)."""
+        shown = self.markdown
+        return shown.body if isinstance(shown, NodeDetails) else shown
+
+    @property
     def settled(self) -> bool:
-        """Whether the Markdown asked for is the one rendered, in the Markdown view."""
-        return self._markdown is not None and not self._rendering and self.drawn == self.markdown
+        """Whether the node asked for is what the pane shows, its prose rendered."""
+        body = self.body
+        if body is None or self._rendering:
+            return False
+        if not body:
+            return self._plain is None or not self._plain.display
+        return self._markdown is not None and self.drawn == body
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="detail-item")
-        if self._plain is not None:
-            yield self._plain
+        yield Static(Content(""), id="detail-summary")
 
     def watch_item(self, item: Content) -> None:
         """Show the highlighted item now: one small widget, cheap to redraw."""
         self.query_one("#detail-item", Static).update(item)
 
-    def watch_markdown(self, markdown: str | None) -> None:
-        """Render the node's Markdown now (or as soon as the one rendering is done)."""
-        if markdown is not None and not self._importing and self._markdown is None:
-            # not now: the import would compete with drawing the first content
+    def watch_markdown(self, shown: NodeDetails | str | None) -> None:
+        """Show the summary now, and render the prose now (or once the one rendering is done)."""
+        summary = shown.summary if isinstance(shown, NodeDetails) else Content("")
+        self.query_one("#detail-summary", Static).update(summary)
+        self.scroll_home(animate=False)
+        if self.body and not self._importing and self._markdown is None:
+            # not now: the import would compete with drawing the frame that needs it
             self._importing = True
             self.call_after_refresh(self._load_markdown)
         self._render_pending()
@@ -228,9 +288,11 @@ class DetailPane(VerticalScroll):
             return
         from textual.widgets import Markdown
 
-        self.drawn = self.markdown
+        body = self.body or ""
+        self.drawn = body
         self._rendering = True
-        self._markdown = Markdown(self.markdown, id="detail-node")
+        self._markdown = Markdown(body, id="detail-node")
+        self._markdown.display = bool(body)
         try:
             await self.mount(self._markdown)  # rendered: the plain text can go
             if self._plain is not None:
@@ -244,25 +306,37 @@ class DetailPane(VerticalScroll):
         """Show the highlighted item now."""
         self.item = content
 
-    def show(self, markdown: str) -> None:
-        """Show a node's Markdown (at once)."""
-        self.markdown = markdown
+    def show(self, shown: NodeDetails | str) -> None:
+        """Show a node (at once)."""
+        self.markdown = shown
 
     def _render_pending(self) -> None:
-        pending = self.markdown
-        if self._markdown is None:
-            if self._plain is not None and pending is not None:
-                self._plain.update(plain_markdown(pending))
+        body = self.body
+        if body is None:
             return
-        if self._rendering or pending is None or pending == self.drawn:
+        if self._markdown is None:
+            self._show_plain(body)
+            return
+        if self._rendering or body == self.drawn:
             return
         if not self._markdown.is_mounted:
             self.call_after_refresh(self._render_pending)
             return
-        self._rendering = True
-        self.drawn = pending
-        self.scroll_home(animate=False)
-        self._render_markdown(pending)
+        self.drawn = body
+        self._markdown.display = bool(body)
+        if body:
+            self._rendering = True
+            self._render_markdown(body)
+
+    def _show_plain(self, body: str) -> None:
+        """The prose as plain text, until the Markdown view is there."""
+        if self._plain is None:
+            if not body:
+                return
+            self._plain = Static(Content(""), id="detail-plain")
+            self.mount(self._plain)
+        self._plain.display = bool(body)
+        self._plain.update(plain_markdown(body))
 
     @work(group="markdown-render", exit_on_error=False)
     async def _render_markdown(self, markdown: str) -> None:
