@@ -58,7 +58,9 @@ def free_port() -> int:
 def tabs_on(data_dir: Path) -> list[int]:
     """Process ids of the app processes (the tabs) running on this data directory."""
     wanted = ["-m", "syllabus", "--data-dir", str(data_dir)]
-    found = []
+    found: list[int] = []
+    if not Path("/proc").is_dir():
+        return found  # Linux only: elsewhere the left-over check is not made
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
