@@ -1,4 +1,11 @@
-"""Shared fixtures: every test gets its own data dir and a fixed today."""
+"""Shared fixtures: every test gets its own data dir and a fixed today.
+
+The interface language is pinned to English for the whole session before anything of
+syllabus is imported (the language is resolved once per process, and some modules
+translate as they load): a developer's ``LANG=de_DE.UTF-8`` must not change a
+snapshot. A test that wants German sets the environment itself, for its subprocess or
+with ``syllabus.locale.set_language``.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,10 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
+for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ[_name] = ""
+os.environ["LANG"] = "C.UTF-8"
 
 # CI replays the same examples every run, so a landing is never decided by a lucky draw;
 # a developer's runs keep exploring new ones.

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import syllabus
-from syllabus.locale import _
+from syllabus.locale import N_, _
 from syllabus.model.ids import UnknownId, resolve
 from syllabus.model.text import clean_fields
 from syllabus.storage.atomic import write_atomic
@@ -248,7 +248,7 @@ def entries(data_dir: Path) -> list[CatalogEntry]:
 
 def resolve_roadmap_id(wanted: str, data_dir: Path) -> str:
     """The roadmap id ``wanted`` names exactly or by unique prefix; else ``UnknownId``."""
-    return resolve(wanted, [e.id for e in entries(data_dir)], "roadmap")
+    return resolve(wanted, [e.id for e in entries(data_dir)], N_("roadmap"))
 
 
 @dataclass(frozen=True)
@@ -326,7 +326,7 @@ def _load_path(path: Path) -> Roadmap:
 def load_roadmap(roadmap_id: str, data_dir: Path) -> Roadmap:
     """The roadmap with this id (or unique id prefix); ``UnknownId`` if there is none."""
     found = entries(data_dir)
-    wanted = resolve(roadmap_id, [e.id for e in found], "roadmap")
+    wanted = resolve(roadmap_id, [e.id for e in found], N_("roadmap"))
     entry = next(e for e in found if e.id == wanted)
     return _load_path(entry.path)
 

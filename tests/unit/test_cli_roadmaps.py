@@ -129,7 +129,7 @@ def test_import_markdown_then_reimport_keeps_ids(
     assert out == "mein-plan\n" and saved.read_text("utf-8") == first
     code, out, _ = run(capsys, "show", "mein", "--items")
     assert "week-01/uebung  task  todo  Übung" in out
-    assert "week-01/lesen  task 3h  todo  [3 hrs] Lesen" in out
+    assert "week-01/lesen  task 3 h  todo  [3 hrs] Lesen" in out
     rows = json.loads(run(capsys, "list", "--format", "json")[1])
     assert rows[-1]["id"] == "mein-plan" and rows[-1]["bundled"] is False
 

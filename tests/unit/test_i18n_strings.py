@@ -65,13 +65,13 @@ MESSAGES = {
     "FileDamaged",
     "LockTimeout",
     "FormatError",
-    "NotPlain",
     "Invalid",
     "_Damaged",
     "_NewerCopy",
     "_Unreadable",
 }
-"""Exceptions whose message the command line or the app shows a person."""
+"""Exceptions whose message the command line or the app shows a person (not ``NotPlain``:
+``model.validate`` catches it and lets pydantic decide, nobody reads its message)."""
 
 SHOWN_KEYWORDS = {
     "help",

@@ -4,7 +4,8 @@ The agenda comes from ``model.schedule`` (``day_agenda`` over every enrolled roa
 the active one first; ``roadmap_agenda`` for the one ``--roadmap`` names), ``next``
 picks from it with ``pick_next``. The one on-track figure is the buffer (``+3 d`` ahead,
 ``−2 d`` behind, in study days); the forecast is shown as one (P50 and P90) with the
-planned date apart. JSON keys and values (``why``) are never translated; dates are ISO.
+planned date apart. JSON keys and values (``why``) are never translated and its dates
+are ISO; the text views show dates and numbers the language's way (``locale.formats``).
 """
 
 from __future__ import annotations
@@ -41,8 +42,25 @@ BASIS: dict[str, str] = {
 
 
 def hours_text(value: float) -> str:
-    """Hours for people: 6.5, 13, 0.3."""
-    return f"{round(value, 1):g}"
+    """Hours for people, in the interface's language: 6.5, 13, 0.3 (``6,5`` in German)."""
+    from syllabus.locale.formats import format_number
+
+    return format_number(round(value, 1), 1)
+
+
+def number_text(value: float) -> str:
+    """A number with one decimal, in the interface's language: ``12.5`` / ``12,5``."""
+    from syllabus.locale.formats import format_number
+
+    return format_number(value, 1)
+
+
+def day_text(day: date, *, weekday: bool = False) -> str:
+    """A date for people, in the interface's language: ``Dec 1, 2026`` / ``1. Dez. 2026``
+    (JSON keeps ISO)."""
+    from syllabus.locale.formats import format_date
+
+    return format_date(day, weekday=weekday)
 
 
 def num(value: float) -> float:
@@ -92,13 +110,13 @@ def forecast_line(status: Status) -> str:
     """``finish ~ P50 …, P90 … (what it is based on) · planned …``."""
     plan = status.plan
     assert plan is not None
-    planned = _("planned {day}").format(day=plan.end.isoformat())
+    planned = _("planned {day}").format(day=day_text(plan.end))
     forecast = status.forecast
     if forecast is None:
         return _("finish: nothing left to do · {planned}").format(planned=planned)
     return _("finish ~ P50 {p50}, P90 {p90} ({basis}) · {planned}").format(
-        p50=forecast.p50.isoformat(),
-        p90=forecast.p90.isoformat(),
+        p50=day_text(forecast.p50),
+        p90=day_text(forecast.p90),
         basis=_(BASIS.get(forecast.basis, forecast.basis)),
         planned=planned,
     )
@@ -135,7 +153,8 @@ def entry_lines(entries: Sequence[AgendaEntry], limit: int | None = LISTED) -> l
             + _("{hours} h").format(hours=hours_text(entry.hours))
         )
     if len(shown) < len(entries):
-        lines.append("  " + _("… and {n} more").format(n=len(entries) - len(shown)))
+        more = len(entries) - len(shown)
+        lines.append("  " + ngettext("… and {n} more", "… and {n} more", more).format(n=more))
     return lines
 
 
@@ -166,7 +185,7 @@ def behind_lines(
         lines.append("  2. " + _("skip optional items: none is left to skip"))
     lines.append(
         "  3. "
-        + _("finish later, at your pace: {day}").format(day=options.new_date.isoformat())
+        + _("finish later, at your pace: {day}").format(day=day_text(options.new_date))
         + f"  `syllabus replan --roadmap {roadmap_id}`"
     )
     return lines
@@ -231,7 +250,7 @@ def short_line(status: Status) -> str:
     hours = f"{hours_text(status.hours_this_week)}/{hours_text(status.target_hours_this_week)}h"
     parts: list[str] = []
     if status.today < plan.start:
-        head = _("starts {day}").format(day=plan.start.isoformat())
+        head = _("starts {day}").format(day=day_text(plan.start))
     elif status.percent >= 100 and status.counts["done"]:
         head = _("✓ done")
     else:
@@ -271,12 +290,12 @@ def _today_text(
     assert plan is not None
     today = status.today
     nodes = roadmap.node_index()
-    lines = [f"{today.strftime('%A')} {today.isoformat()} · {roadmap.title}"]
+    lines = [f"{day_text(today, weekday=True)} · {roadmap.title}"]
     if status.current is not None:
         when = _("today") if plan.node_on(today) == status.current else _("next")
         lines.append(f"{when}: {nodes[status.current].title}  ({status.current})")
     elif today > plan.end:
-        lines.append(_("the plan ended on {day}").format(day=plan.end.isoformat()))
+        lines.append(_("the plan ended on {day}").format(day=day_text(plan.end)))
     if not plan.is_study_day(today):
         lines.append(_("a rest day: your streak is safe"))
     if entries:
@@ -344,7 +363,7 @@ def cmd_next(args: argparse.Namespace, ctx: Context) -> int:
     if args.minutes is not None and first.hours * 60 > args.minutes + 1e-6:
         print(
             _("nothing fits in {minutes} minutes whole; make a start on:").format(
-                minutes=f"{args.minutes:g}"
+                minutes=hours_text(args.minutes)
             )
         )
     print("\n".join(entry_lines(picked, limit=None)))

@@ -13,13 +13,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from syllabus.locale import N_, _
+
 if TYPE_CHECKING:
     from syllabus.model.progress import Progress
     from syllabus.model.roadmap import Roadmap
     from syllabus.storage.progress_file import Loaded, ProgressFile
 
-NO_ROADMAP = "no active roadmap: run `syllabus start ID` first, or pass --roadmap ID"
-"""The usage error when no roadmap is named and ``choose_roadmap`` leaves a choice."""
+NO_ROADMAP = N_("no active roadmap: run `syllabus start ID` first, or pass --roadmap ID")
+"""The usage error when no roadmap is named and ``choose_roadmap`` leaves a choice
+(marked with ``N_``; translated where it is raised)."""
 
 
 class CliError(Exception):
@@ -120,7 +123,7 @@ class Context:
         named = self.catalog_id(wanted, progress) if wanted else None
         chosen = choose_roadmap(progress, named)
         if chosen is None:
-            raise UsageError(NO_ROADMAP)
+            raise UsageError(_(NO_ROADMAP))
         return chosen
 
     def roadmap(self, roadmap_id: str) -> Roadmap:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from syllabus.cli.context import Context
 from syllabus.cli.schedule import hours_text
+from syllabus.locale import _
 
 if TYPE_CHECKING:
     from syllabus.model.progress import Progress
@@ -87,8 +88,11 @@ def ics_text(
         if node.goal:
             description.append(node.goal)
         if node_plan.hours:
-            guess = " (estimated)" if node_plan.estimated else ""
-            description.append(f"Planned: {hours_text(node_plan.hours)} h{guess}")
+            if node_plan.estimated:
+                planned = _("Planned: {hours} h (estimated)")
+            else:
+                planned = _("Planned: {hours} h")
+            description.append(planned.format(hours=hours_text(node_plan.hours)))
         for item in node.items:
             if not item.checkable:
                 continue
@@ -136,7 +140,7 @@ def cmd_ics(args: argparse.Namespace, ctx: Context) -> int:
     from syllabus.clock import now
     from syllabus.model.schedule import build_plan, default_enrolment
 
-    _, progress = ctx.open_progress()
+    progress = ctx.open_progress()[1]
     roadmap_id = ctx.roadmap_id(progress, args.id)
     roadmap = ctx.roadmap(roadmap_id)
     rp = progress.roadmap(roadmap_id)

@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from syllabus.cli.context import Context, FileProblem, UsageError, note
-from syllabus.locale import _, ngettext
+from syllabus.locale import N_, _, ngettext
 from syllabus.model import progress as pm
 from syllabus.model import rules
 from syllabus.model.ids import UnknownId, resolve
@@ -229,7 +229,7 @@ def cmd_state(args: argparse.Namespace, ctx: Context) -> int:
     roadmap_id = ctx.roadmap_id(progress, args.roadmap)
     roadmap = ctx.roadmap(roadmap_id)
     pool = _item_ids(roadmap, progress.roadmap(roadmap_id))
-    ids = list(dict.fromkeys(_resolve(w, pool, "item") for w in args.item_ids))
+    ids = list(dict.fromkeys(_resolve(w, pool, N_("item")) for w in args.item_ids))
     if getattr(args, "optional", False):
         ids = list(dict.fromkeys([*ids, *_skippable(ctx, roadmap, progress, roadmap_id)]))
     elif not ids:
@@ -270,7 +270,7 @@ def cmd_note(args: argparse.Namespace, ctx: Context) -> int:
     rp = progress.roadmap(roadmap_id)
     pool = list(roadmap.node_index()) + [item.id for _, item in roadmap.items()]
     pool += [item.id for item in rp.live_own_items()]
-    target = _resolve(args.target, pool, "item or node")
+    target = _resolve(args.target, pool, N_("item or node"))
     text = rules.clean_text(args.text).strip()
     _update(pf, lambda p: pm.set_note(p, roadmap_id, target, text, _now()))
     print((_("note set on {id}") if text else _("note removed from {id}")).format(id=target))
@@ -282,7 +282,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     pf, progress = ctx.open_progress(writing=True)
     roadmap_id = ctx.roadmap_id(progress, args.roadmap)
     roadmap = ctx.roadmap(roadmap_id)
-    node_id = _resolve(args.node, list(roadmap.node_index()), "node")
+    node_id = _resolve(args.node, list(roadmap.node_index()), N_("node"))
     text = rules.clean_text(args.text).strip()
     if not text:
         raise UsageError(_("the text of an own item cannot be empty"))
@@ -326,7 +326,7 @@ def _checkin_node(
 ) -> str | None:
     """``--node``, else the edited check-in's node (same roadmap), else the planned one."""
     if args.node:
-        return _resolve(args.node, list(roadmap.node_index()), "node")
+        return _resolve(args.node, list(roadmap.node_index()), N_("node"))
     if old is not None and old.roadmap == roadmap.id:
         return old.node
     return _planned_node(roadmap, progress, roadmap.id, day)
@@ -368,7 +368,7 @@ def cmd_checkin(args: argparse.Namespace, ctx: Context) -> int:
     if problem is not None:
         raise UsageError(problem)
     pool = _item_ids(roadmap, progress.roadmap(roadmap_id))
-    items = [_resolve(w, pool, "item") for w in args.items]
+    items = [_resolve(w, pool, N_("item")) for w in args.items]
     checkin = rules.build_checkin(
         old,
         day=day,
@@ -473,7 +473,7 @@ def cmd_backups(args: argparse.Namespace, ctx: Context) -> int:
 
     found = list_backups(ctx.data_dir)
     if args.restore:
-        name = _resolve(args.restore, [b.name for b in found], "backup")
+        name = _resolve(args.restore, [b.name for b in found], N_("backup"))
         pf = ctx.progress_file()
         try:
             pf.restore(name)

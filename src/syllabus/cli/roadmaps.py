@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from syllabus.cli.context import Context, FileProblem, UsageError, note
+from syllabus.locale import _, ngettext
 
 if TYPE_CHECKING:
     from syllabus.model.progress import Progress, RoadmapProgress
@@ -46,7 +47,11 @@ def _write(text: str) -> None:
 
 
 def _range(low: float, high: float) -> str:
-    return f"{low:g}" if low == high else f"{low:g}–{high:g}"
+    from syllabus.locale.formats import format_number
+
+    if low == high:
+        return format_number(low, 2)
+    return f"{format_number(low, 2)}–{format_number(high, 2)}"
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
@@ -77,42 +82,71 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     width = max((len(row["id"]) for row in rows), default=2)
     for row, entry in zip(rows, found, strict=True):
         mark = "*" if row["enrolled"] else " "
-        where = "bundled" if entry.bundled else "imported"
-        length = f"{entry.weeks:g} weeks" if entry.weeks else "open-ended"
-        hours = f", {_range(*entry.hours)} h" if entry.hours else ""
+        where = _("bundled") if entry.bundled else _("imported")
+        length = _weeks(entry.weeks) if entry.weeks else _("open-ended")
+        hours = ", " + _("{hours} h").format(hours=_range(*entry.hours)) if entry.hours else ""
+        items = ngettext("{done}/{n} item", "{done}/{n} items", entry.items_total).format(
+            done=entry.items_checkable, n=entry.items_total
+        )
         _write(
             f"{mark} {entry.id:<{width}}  {entry.title}  "
-            f"[{entry.language}, {where}, {entry.items_checkable}/{entry.items_total} items, "
-            f"{length}{hours}]"
+            f"[{entry.language}, {where}, {items}, {length}{hours}]"
         )
     return 0
 
 
+def _weeks(weeks: float) -> str:
+    from syllabus.locale.formats import format_number
+
+    return ngettext("{n} week", "{n} weeks", int(weeks) if weeks == int(weeks) else 2).format(
+        n=format_number(weeks, 2)
+    )
+
+
 def _span_text(span: Any) -> str:
-    plural = "" if span.low == span.high else "s"
-    return f"{span.unit.value}{plural} {_range(span.low, span.high)}"
+    """Where a node lies: ``week 3``, ``weeks 3–5`` (``Woche 3``, ``Wochen 3–5``)."""
+    many = 1 if span.low == span.high else 2
+    where = _range(span.low, span.high)
+    if span.unit.value == "day":
+        return ngettext("day {n}", "days {n}", many).format(n=where)
+    if span.unit.value == "month":
+        return ngettext("month {n}", "months {n}", many).format(n=where)
+    return ngettext("week {n}", "weeks {n}", many).format(n=where)
+
+
+def _length_text(span: Any) -> str:
+    """How long a node lasts: ``1 week``, ``2–3 weeks``."""
+    many = 1 if span.low == span.high == 1 else 2
+    length = _range(span.low, span.high)
+    if span.unit.value == "day":
+        return ngettext("{n} day", "{n} days", many).format(n=length)
+    if span.unit.value == "month":
+        return ngettext("{n} month", "{n} months", many).format(n=length)
+    return ngettext("{n} week", "{n} weeks", many).format(n=length)
 
 
 def _timing_text(node: Node) -> str:
     parts = []
     timing = node.timing
     if timing.position:
-        parts.append(f"at {_span_text(timing.position)}")
+        # Translators: where a node lies in the plan, e.g. "at week 3".
+        parts.append(_("at {where}").format(where=_span_text(timing.position)))
     if timing.duration:
-        span = timing.duration
-        plural = "" if span.low == span.high == 1 else "s"
-        parts.append(f"for {_range(span.low, span.high)} {span.unit.value}{plural}")
+        # Translators: how long a node lasts, e.g. "for 2 weeks".
+        parts.append(_("for {length}").format(length=_length_text(timing.duration)))
     if timing.hours:
-        parts.append(f"{_range(timing.hours.low, timing.hours.high)} h")
+        parts.append(_("{hours} h").format(hours=_range(timing.hours.low, timing.hours.high)))
     return ", ".join(parts)
 
 
 def _outline(roadmap: Roadmap, rp: RoadmapProgress, with_items: bool) -> list[str]:
+    from syllabus.locale.formats import format_hours
     from syllabus.model.rules import node_tally
 
-    lines = [f"{roadmap.title}  ({roadmap.id}, {roadmap.language}, from {roadmap.source})"]
+    source = _("from {source}").format(source=roadmap.source)
+    lines = [f"{roadmap.title}  ({roadmap.id}, {roadmap.language}, {source})"]
     if roadmap.pace.text:
-        lines.append(f"pace: {roadmap.pace.text}")
+        lines.append(_("pace: {text}").format(text=roadmap.pace.text))
 
     def walk(nodes: list[Node], depth: int) -> None:
         for node in nodes:
@@ -125,7 +159,7 @@ def _outline(roadmap: Roadmap, rp: RoadmapProgress, with_items: bool) -> list[st
             )
             if with_items:
                 for item in node.items:
-                    hours = f" {item.hours:g}h" if item.hours is not None else ""
+                    hours = " " + format_hours(item.hours) if item.hours is not None else ""
                     state = rp.state(item.id).value if item.checkable else "-"
                     lines.append(
                         f"{'  ' * (depth + 1)}- {item.id}  {item.kind.value}{hours}  "
@@ -222,10 +256,12 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise FileProblem(f"{path}: cannot read: {error.strerror or error}") from None
+        message = _("{source}: cannot read: {why}")
+        raise FileProblem(message.format(source=path, why=error.strerror or error)) from None
     wanted_id = slugify(args.roadmap_id) if args.roadmap_id else None
     if args.roadmap_id is not None and not wanted_id:
-        raise UsageError(f"--id {args.roadmap_id!r} has no letters or digits to make an id of")
+        message = _("--id {id} has no letters or digits to make an id of")
+        raise UsageError(message.format(id=repr(args.roadmap_id)))
     try:
         roadmap = import_bytes(raw, path.name, Hints(id=wanted_id, title=args.title))
         target = import_target(roadmap.id, path, ctx.data_dir, wanted_id)
@@ -236,9 +272,9 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     try:
         save_user_roadmap(roadmap, ctx.data_dir, path)
     except OSError as error:
-        raise FileProblem(f"cannot save the roadmap: {error}") from None
+        raise FileProblem(_("cannot save the roadmap: {why}").format(why=error)) from None
     if target.replaces:
-        note(f"re-imported {roadmap.id} from {path}")
+        note(_("re-imported {id} from {path}").format(id=roadmap.id, path=path))
     _write(roadmap.id)
     return 0
 

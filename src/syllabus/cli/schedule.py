@@ -20,12 +20,14 @@ from syllabus.cli.agenda import (
     behind_lines,
     buffer_line,
     compute,
+    day_text,
     entry_json,
     entry_lines,
     forecast_json,
     forecast_line,
     hours_text,
     num,
+    number_text,
     today_of,
 )
 from syllabus.cli.context import Context, FileProblem, UsageError
@@ -120,13 +122,13 @@ def _text(
             )
         )
     if status.today < plan.start:
-        lines.append(_("starts {day}").format(day=plan.start.isoformat()))
+        lines.append(_("starts {day}").format(day=day_text(plan.start)))
     else:
         lines.append(
             _("week {week} of the plan ({start} – {end})").format(
                 week=plan.week_number(status.today),
-                start=plan.start.isoformat(),
-                end=plan.end.isoformat(),
+                start=day_text(plan.start),
+                end=day_text(plan.end),
             )
         )
     if plan.estimated:
@@ -143,8 +145,8 @@ def _text(
         )
     extra = [f"{counts[s]} {_(s)}" for s in ("doing", "skipped") if counts[s]]
     lines.append(
-        _("done: {done}/{total} ({percent:.1f}%)").format(
-            done=counts["done"], total=checkable, percent=status.percent
+        _("done: {done}/{total} ({percent}%)").format(
+            done=counts["done"], total=checkable, percent=number_text(status.percent)
         )
         + (f" · {' · '.join(extra)}" if extra else "")
     )
@@ -208,7 +210,7 @@ def cmd_replan(args: argparse.Namespace, ctx: Context) -> int:
     if start < rp.enrolled.start:
         raise UsageError(
             _("cannot replan from {day}: the plan starts on {start}").format(
-                day=start.isoformat(), start=rp.enrolled.start.isoformat()
+                day=day_text(start), start=day_text(rp.enrolled.start)
             )
         )
     before = build_plan(roadmap, rp.enrolled, rp).end
@@ -221,14 +223,14 @@ def cmd_replan(args: argparse.Namespace, ctx: Context) -> int:
     assert rp.enrolled is not None
     after = build_plan(roadmap, rp.enrolled, rp).end
     if after == before:
-        finish = _("planned finish {day} (kept)").format(day=after.isoformat())
+        finish = _("planned finish {day} (kept)").format(day=day_text(after))
     else:
         finish = _("planned finish {day} (was {before})").format(
-            day=after.isoformat(), before=before.isoformat()
+            day=day_text(after), before=day_text(before)
         )
     print(
         _("replanned {id}: the unfinished rest starts on {day}; {finish}").format(
-            id=roadmap_id, day=start.isoformat(), finish=finish
+            id=roadmap_id, day=day_text(start), finish=finish
         )
     )
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from syllabus.importer.problems import ImportProblem
+from syllabus.locale import _
 
 if TYPE_CHECKING:
     from syllabus.importer.hints import Hints
@@ -27,16 +28,18 @@ def import_text(text: str, source: str = "input.md", hints: Hints | None = None)
 
     cleaned = clean_text(text)
     if not cleaned.strip():
-        raise ImportProblem(f"{source}: the document is empty")
+        raise ImportProblem(_("{source}: the document is empty").format(source=source))
     try:
         return build_roadmap(cleaned, source, hints or Hints())
     except ImportProblem:
         raise
     except RecursionError:
-        raise ImportProblem(f"{source}: nested too deeply to read as a roadmap") from None
+        message = _("{source}: nested too deeply to read as a roadmap")
+        raise ImportProblem(message.format(source=source)) from None
     except (ValueError, TypeError, KeyError, IndexError) as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise ImportProblem(f"{source}: cannot read as a roadmap: {first}") from None
+        message = _("{source}: cannot read as a roadmap: {why}")
+        raise ImportProblem(message.format(source=source, why=first)) from None
 
 
 def import_bytes(raw: bytes, source: str = "input.md", hints: Hints | None = None) -> Roadmap:
@@ -51,5 +54,6 @@ def import_file(path: Path, hints: Hints | None = None) -> Roadmap:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ImportProblem(f"{path}: cannot read: {error.strerror or error}") from None
+        message = _("{source}: cannot read: {why}")
+        raise ImportProblem(message.format(source=path, why=error.strerror or error)) from None
     return import_bytes(raw, str(path), hints)

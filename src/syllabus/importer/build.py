@@ -29,6 +29,7 @@ from syllabus.importer.exact import build_exact, is_exact
 from syllabus.importer.hints import Hints, NodeHint, normal, title_matches
 from syllabus.importer.lines import Line, clean_label, strip_symbols
 from syllabus.importer.problems import ImportProblem
+from syllabus.locale import _
 from syllabus.model.roadmap import (
     HoursRange,
     Item,
@@ -789,7 +790,8 @@ def _check_alongside(nodes: list[Node]) -> None:
     for item_id, alongside in wanted:
         for node_id in alongside.split(".."):
             if node_id.strip() not in known:
-                raise ImportProblem(f"{item_id}: 'during' names no node {node_id.strip()!r}")
+                message = _("{id}: 'during' names no node {node}")
+                raise ImportProblem(message.format(id=item_id, node=repr(node_id.strip())))
 
 
 _WEEK_REF = re.compile(r"\bweeks?\s+(\d+)(?:\s*[-–—]\s*(\d+))?", re.I)

@@ -11,6 +11,7 @@ from typing import Any
 
 from syllabus.importer.blocks import Heading, ListBlock, Paragraph, Raw, parse_blocks
 from syllabus.importer.problems import ImportProblem
+from syllabus.locale import _
 from syllabus.model import validate
 from syllabus.model.roadmap import Node, Roadmap
 
@@ -25,9 +26,10 @@ def build_exact(front: dict[str, str], body: str, source: str) -> Roadmap:
     try:
         head: dict[str, Any] = json.loads(front["syllabus"])
     except ValueError as error:
-        raise ImportProblem(f"{source}: damaged syllabus front matter: {error}") from None
+        message = _("{source}: damaged syllabus front matter: {why}")
+        raise ImportProblem(message.format(source=source, why=error)) from None
     if not isinstance(head, dict):
-        raise ImportProblem(f"{source}: damaged syllabus front matter")
+        raise ImportProblem(_("{source}: damaged syllabus front matter").format(source=source))
     summary: list[str] = []
     nodes: list[dict[str, Any]] = []
     current: dict[str, Any] | None = None
@@ -95,7 +97,8 @@ def _assemble(
         )
     except ValueError as error:
         first = str(error).splitlines()[0]
-        raise ImportProblem(f"{source}: damaged syllabus metadata: {first}") from None
+        message = _("{source}: damaged syllabus metadata: {why}")
+        raise ImportProblem(message.format(source=source, why=first)) from None
 
 
 __all__ = ["Node", "build_exact", "is_exact"]

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from syllabus.importer.problems import ImportProblem
+from syllabus.locale import _
 
 
 @lru_cache(maxsize=4096)
@@ -131,7 +132,8 @@ class Hints:
             plain.pop("block", None)
             return cls(nodes=nodes, blocks=blocks, **plain)
         except TypeError as error:
-            raise ImportProblem(f"{where}: bad import hints: {error}") from None
+            message = _("{source}: bad import hints: {why}")
+            raise ImportProblem(message.format(source=where, why=error)) from None
 
 
 def _tuples(data: dict[str, Any], *keys: str) -> dict[str, Any]:
@@ -155,5 +157,6 @@ def load_sources(path: Path) -> list[Hints]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ImportProblem(f"{path}: cannot read import hints: {error}") from None
+        message = _("{source}: cannot read import hints: {why}")
+        raise ImportProblem(message.format(source=path, why=error)) from None
     return [Hints.from_dict(entry, f"{path}") for entry in data.get("roadmap", [])]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from syllabus.importer.problems import ImportProblem
+from syllabus.locale import _
 from syllabus.model.text import CONTROL
 from syllabus.model.text import clean_text as clean
 
@@ -53,9 +54,10 @@ def _decode(raw: bytes, where: str) -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise ImportProblem(f"{where}: not valid UTF-16 text") from None
+            raise ImportProblem(_("{source}: not valid UTF-16 text").format(source=where)) from None
     if b"\x00" in raw[:4096]:
-        raise ImportProblem(f"{where}: binary data, not a Markdown text file")
+        message = _("{source}: binary data, not a Markdown text file")
+        raise ImportProblem(message.format(source=where))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -64,20 +66,22 @@ def _decode(raw: bytes, where: str) -> str:
     text = raw.decode("cp1252", errors="replace")
     controls = len(CONTROL.findall(text)) + text.count("\ufffd")
     if controls > max(8, len(text) // 100):
-        raise ImportProblem(
-            f"{where}: not UTF-8 text (bad byte at offset {utf8_error.start}) and not readable "
+        message = _(
+            "{source}: not UTF-8 text (bad byte at offset {offset}) and not readable "
             "as Latin-1 either; save it as UTF-8"
         )
+        raise ImportProblem(message.format(source=where, offset=utf8_error.start))
     return text.replace("\ufffd", "")
 
 
 def read_text(raw: bytes, where: str = "input") -> str:
     """Clean text of a document: decoded, repaired, LF line ends, no control characters."""
     if len(raw) > MAX_BYTES:
-        raise ImportProblem(
-            f"{where}: too large for a roadmap ({len(raw) / 1024 / 1024:.1f} MB; "
-            f"at most {MAX_BYTES // 1024 // 1024} MB)"
-        )
+        from syllabus.locale.formats import format_number
+
+        message = _("{source}: too large for a roadmap ({size} MB; at most {most} MB)")
+        size = format_number(len(raw) / 1024 / 1024, 1)
+        raise ImportProblem(message.format(source=where, size=size, most=MAX_BYTES // 1024 // 1024))
     return clean_text(_decode(raw, where))
 
 

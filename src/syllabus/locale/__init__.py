@@ -10,7 +10,7 @@ process: the entry point sets it from the ``language`` setting with
 translated as classes are built); without that, ``auto`` rules (the environment).
 
 No system locale is involved: gettext's ``.mo`` reader and Babel's CLDR data only,
-never ``locale.setlocale``.
+never the process-wide locale of the C library.
 """
 
 from __future__ import annotations

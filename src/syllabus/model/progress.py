@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, Literal, TypeVar
 
+from syllabus.locale import N_
 from syllabus.model.text import clean_fields, clean_text
 from syllabus.model.units import (
     DAY_HOURS,
@@ -169,7 +170,7 @@ class CheckIn(_Record):
     def __post_init__(self) -> None:
         super().__post_init__()
         _check(0 <= self.hours <= DAY_HOURS, "hours must be between 0 and 24")
-        check_date(self.date, "a check-in's date")
+        check_date(self.date, N_("a check-in's date"))
         object.__setattr__(self, "note", clean_text(self.note))
         _check(self.created.tzinfo is not None, "created needs a time zone")
 
@@ -184,8 +185,8 @@ class Pause:
     """Last day off."""
 
     def __post_init__(self) -> None:
-        check_date(self.start, "a pause's start")
-        check_date(self.end, "a pause's end")
+        check_date(self.start, N_("a pause's start"))
+        check_date(self.end, N_("a pause's end"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -198,7 +199,7 @@ class Replan:
     """When the replan was made."""
 
     def __post_init__(self) -> None:
-        check_date(self.start, "a replan's start")
+        check_date(self.start, N_("a replan's start"))
         _check(self.made.tzinfo is not None, "made needs a time zone")
 
 
@@ -232,7 +233,7 @@ class Enrolment(_Record):
         _check(0 <= self.hours_per_week <= WEEK_HOURS, "hours per week must be between 0 and 168")
         _check(1 <= self.days_per_week <= 7, "days per week must be between 1 and 7")
         _check(self.estimate in ("low", "mid", "high"), "estimate must be low, mid or high")
-        check_date(self.start, "the start")
+        check_date(self.start, N_("the start"))
         # "Sat" or "saturday" typed by hand mean "sat"; anything else is a damaged value.
         days = normalise_rest_days(self.rest_days)
         if days != self.rest_days:

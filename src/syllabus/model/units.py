@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from syllabus.locale import N_, _
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 """Weekday names, Monday first, as stored in ``rest_days``."""
 
@@ -23,6 +25,9 @@ EARLIEST = date(1970, 1, 1)
 
 LATEST = date(2200, 12, 31)
 """The last such date: far enough for any plan, near enough that dates never overflow."""
+
+DATE = N_("the date")
+"""How a message names a date the caller does not name (``check_date``'s ``what``)."""
 
 
 class InvalidEntry(ValueError):
@@ -58,14 +63,20 @@ def parse_hours(text: str, most: float = DAY_HOURS) -> float:
     """
     raw = text.strip().lower()
     if not raw:
-        raise InvalidEntry("enter a number of hours, e.g. 1,5 or 1:30")
+        raise InvalidEntry(_("enter a number of hours, e.g. 1,5 or 1:30"))
     hours = _hours_value(raw)
     if hours is None:
-        raise InvalidEntry(f"{text.strip()!r} is not a number of hours (try 1,5 or 1:30)")
+        raise InvalidEntry(
+            _("{text} is not a number of hours (try 1,5 or 1:30)").format(text=repr(text.strip()))
+        )
     if hours < 0:
-        raise InvalidEntry("hours cannot be negative")
+        raise InvalidEntry(_("hours cannot be negative"))
     if hours > most:
-        raise InvalidEntry(f"hours must be at most {most:g}, got {text.strip()!r}")
+        raise InvalidEntry(
+            _("hours must be at most {most}, got {text}").format(
+                most=f"{most:g}", text=repr(text.strip())
+            )
+        )
     return round(hours, 2)
 
 
@@ -75,7 +86,9 @@ def weekday(name: str) -> str:
     if short == "sa":
         short = "sat"
     if short not in WEEKDAYS:
-        raise InvalidEntry(f"not a weekday: {name.strip()!r} (use mon, tue, … sun)")
+        raise InvalidEntry(
+            _("not a weekday: {name} (use mon, tue, … sun)").format(name=repr(name.strip()))
+        )
     return short
 
 
@@ -93,7 +106,7 @@ def parse_rest_days(text: str) -> list[str]:
     """Rest days from "sat,sun", "Sat Sun" or "" (none); at least one study day must remain."""
     days = normalise_rest_days([part for part in re.split(r"[\s,;]+", text) if part])
     if len(days) > 6:
-        raise InvalidEntry("keep at least one study day a week")
+        raise InvalidEntry(_("keep at least one study day a week"))
     return days
 
 
@@ -103,17 +116,24 @@ def default_rest_days(days_per_week: int) -> list[str]:
     return list(WEEKDAYS[days:])
 
 
-def check_date(day: date, what: str = "date") -> date:
-    """The date, if it lies in the window every schedule can compute with."""
+def check_date(day: date, what: str = DATE) -> date:
+    """The date, if it lies in the window every schedule can compute with.
+
+    ``what`` names the date in the message: a noun marked with ``N_``, translated here."""
     if not EARLIEST <= day <= LATEST:
-        raise InvalidEntry(f"{what} must lie between {EARLIEST} and {LATEST}, got {day}")
+        raise InvalidEntry(
+            # Translators: {what} is a date's name, e.g. "the start"; dates are ISO.
+            _("{what} must lie between {earliest} and {latest}, got {day}").format(
+                what=_(what), earliest=EARLIEST, latest=LATEST, day=day
+            )
+        )
     return day
 
 
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
-def parse_date(text: str, what: str = "date") -> date:
+def parse_date(text: str, what: str = DATE) -> date:
     """A date typed as ISO (2026-11-23) or the German way (23.11.2026), in the window."""
     raw = text.strip()
     try:
@@ -122,5 +142,7 @@ def parse_date(text: str, what: str = "date") -> date:
         else:
             day = date.fromisoformat(raw)
     except ValueError:
-        raise InvalidEntry(f"not a date (YYYY-MM-DD or DD.MM.YYYY): {raw!r}") from None
+        raise InvalidEntry(
+            _("not a date (YYYY-MM-DD or DD.MM.YYYY): {text}").format(text=repr(raw))
+        ) from None
     return check_date(day, what)

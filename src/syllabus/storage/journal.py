@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from syllabus.locale import _, ngettext
 from syllabus.model import progress as pm
 from syllabus.model.plain import dump
 from syllabus.model.progress import Progress, RecordPath, get_record
@@ -61,20 +62,25 @@ class Step:
 
     def describe(self) -> str:
         """A short account of the step for "undid …" messages."""
-        names = {"items": "state of", "notes": "note on", "own_items": "own item"}
+        names = {
+            "items": _("state of {id}"),
+            "notes": _("note on {id}"),
+            "own_items": _("own item {id}"),
+        }
         parts = []
         for change in self.changes[:3]:
             path = change.path
             if path[0] == "settings":
-                parts.append("settings")
+                parts.append(_("settings"))
             elif path[0] == "checkins":
-                parts.append(f"check-in {path[1]}")
+                parts.append(_("check-in {id}").format(id=path[1]))
             elif path[2] == "enrolment":
-                parts.append(f"enrolment in {path[1]}")
+                parts.append(_("enrolment in {id}").format(id=path[1]))
             else:
-                parts.append(f"{names[path[2]]} {path[3]}")
+                parts.append(names[path[2]].format(id=path[3]))
         more = len(self.changes) - len(parts)
-        return ", ".join(parts) + (f" and {more} more" if more > 0 else "")
+        rest = ngettext(" and {n} more", " and {n} more", more).format(n=more) if more > 0 else ""
+        return ", ".join(parts) + rest
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 from types import TracebackType
 
+from syllabus.locale import _
+
 WAIT_SECONDS = 15.0
 """How long to wait for another process to finish its save before giving up."""
 
@@ -68,7 +70,8 @@ class ProcessLock:
             except BlockingIOError:
                 if time.monotonic() > deadline:
                     os.close(fd)
-                    raise LockTimeout(f"{self.path} is held by another syllabus process") from None
+                    message = _("{path} is held by another syllabus process").format(path=self.path)
+                    raise LockTimeout(message) from None
                 time.sleep(0.005)
             except BaseException:
                 os.close(fd)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from syllabus.locale import _
+
 Data = dict[str, Any]
 
 MIGRATIONS: dict[int, Callable[[Data], Data]] = {}
@@ -34,7 +36,8 @@ def migrate(data: Data, from_schema: int, to_schema: int) -> Data:
     for version in range(from_schema, to_schema):
         step = MIGRATIONS.get(version)
         if step is None:
-            raise MigrationMissing(f"no migration from schema {version} to {version + 1}")
+            message = _("no migration from schema {old} to {new}")
+            raise MigrationMissing(message.format(old=version, new=version + 1))
         data = step(data)
         data["schema"] = version + 1
     return data

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
 
+from syllabus.locale import _, ngettext
 from syllabus.model.text import clean_text
 from syllabus.storage.paths import backups_dir, lock_path, notices_path
 
@@ -42,6 +43,15 @@ MARKER_LIMIT = 256 * 1024
 _RESTORE = "syllabus backups --restore"
 
 _T = TypeVar("_T")
+
+
+Once = Literal["now", "fixed", "moved"]
+"""When the newest backup can be restored: now, once the file is fixed or moved away,
+or once it is moved away."""
+
+NOW: Once = "now"
+FIXED: Once = "fixed"
+MOVED: Once = "moved"
 
 
 @dataclass(frozen=True)
@@ -75,64 +85,76 @@ class Notice:
     def message(self) -> str:
         """One line for a person: what was found, where the bytes are, how to restore."""
         when = _local(self.when)
-        if self.kind in ("newer-copy", "damaged-copy"):
-            what = (
-                self.found
-                if self.kind == "newer-copy"
-                else f"was damaged ({self.found}) and was not merged"
-            )
-            line = f"conflict copy {self.file} (found {when}) {what}; it is kept as {self.kept}"
+        fields = {"file": self.file, "found": self.found, "when": when, "kept": self.kept}
+        if self.kind == "newer-copy":
+            line = _("conflict copy {file} (found {when}) {found}; it is kept as {kept}")
+            line = line.format(**fields)
+        elif self.kind == "damaged-copy":
+            line = _(
+                "conflict copy {file} (found {when}) was damaged ({found}) and was not merged; "
+                "it is kept as {kept}"
+            ).format(**fields)
         elif self.kind == "unreadable":
-            line = f"{self.file} {self.found} (found {when}) and was left as it is. " + self.hint(
-                "Once that is fixed or it is moved away, the"
-            )
+            line = _("{file} {found} (found {when}) and was left as it is.").format(**fields)
+            line += " " + self.hint(FIXED)
         elif self.kept is not None:
-            line = (
-                f"{self.file} was damaged ({self.found}) when read {when}; its bytes are kept "
-                f"as {self.kept}. " + self.hint()
-            )
+            line = _(
+                "{file} was damaged ({found}) when read {when}; its bytes are kept as {kept}."
+            ).format(**fields)
+            line += " " + self.hint()
         else:
-            line = (
-                f"{self.file} was damaged ({self.found}) when read {when} and could not be "
-                "moved aside, so it was left as it is. " + self.hint("Once it is moved away, the")
-            )
+            line = _(
+                "{file} was damaged ({found}) when read {when} and could not be moved aside, "
+                "so it was left as it is."
+            ).format(**fields)
+            line += " " + self.hint(MOVED)
         return " ".join(clean_text(line).split())
 
-    def hint(self, lead: str = "The") -> str:
+    def hint(self, once: Once = NOW) -> str:
         """How to get the progress back: the newest backup then, what it holds and the
         exact command; or that there is none, with the command's form."""
         if self.backup is not None and self.backup_gone:
-            return (
-                f"The newest backup then, {self.backup}, is gone; `syllabus backups` lists "
-                "the others."
-            )
+            return _(
+                "The newest backup then, {backup}, is gone; `syllabus backups` lists the others."
+            ).format(backup=self.backup)
         return restore_hint(
-            self.backup, self.backup_time, lead, self.backup_done, self.backup_checkins
+            self.backup, self.backup_time, once, self.backup_done, self.backup_checkins
         )
 
 
 def restore_hint(
     backup: str | None,
     when: datetime | None,
-    lead: str = "The",
+    once: Once = NOW,
     done: int | None = None,
     checkins: int | None = None,
 ) -> str:
     """How to get the progress back: the newest backup (its date, what it holds) and the
     exact command; with no backup, that there is none yet and the command's form."""
     if backup is None:
-        return (
+        return _(
             "There is no backup yet to restore (one is made each day the file changes; "
-            f"then `syllabus backups` lists them and `{_RESTORE} NAME` restores one)."
-        )
+            "then `syllabus backups` lists them and `{command} NAME` restores one)."
+        ).format(command=_RESTORE)
     about = [_local(when)] if when is not None else []
     if done is not None and checkins is not None:
-        about.append(
-            f"{done} item{'s' if done != 1 else ''} done, "
-            f"{checkins} check-in{'s' if checkins != 1 else ''}"
-        )
+        items = ngettext("{n} item done", "{n} items done", done).format(n=done)
+        logged = ngettext("{n} check-in", "{n} check-ins", checkins).format(n=checkins)
+        about.append(f"{items}, {logged}")
     made = f" ({'; '.join(about)})" if about else ""
-    return f"{lead} newest backup, {backup}{made}, can be restored with `{_RESTORE} {backup}`"
+    if once == FIXED:
+        text = _(
+            "Once that is fixed or it is moved away, the newest backup, {backup}{about}, "
+            "can be restored with `{command}`"
+        )
+    elif once == MOVED:
+        text = _(
+            "Once it is moved away, the newest backup, {backup}{about}, can be restored "
+            "with `{command}`"
+        )
+    else:
+        text = _("The newest backup, {backup}{about}, can be restored with `{command}`")
+    return text.format(backup=backup, about=made, command=f"{_RESTORE} {backup}")
 
 
 def _local(moment: datetime) -> str:

@@ -22,6 +22,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from syllabus.locale import _
 from syllabus.model import progress as model
 from syllabus.model.progress import Progress, RecordPath, merge
 from syllabus.storage import toml_io
@@ -31,7 +32,7 @@ from syllabus.storage.paths import backups_dir, local_dir, lock_path, progress_p
 
 if TYPE_CHECKING:
     from syllabus.storage.journal import Journal
-    from syllabus.storage.notices import Kind, Notice
+    from syllabus.storage.notices import Kind, Notice, Once
 
 # backups and journal are imported where used: reading the file (every CLI command,
 # the app's start) needs neither.
@@ -201,7 +202,7 @@ class ProgressFile:
         self._damaged = True
         self._refusal = str(unreadable)
         notice = self._notice("unreadable", unreadable.why)
-        hint = notice.hint("Once that is fixed or it is moved away, the")
+        hint = notice.hint("fixed")
         return f"{unreadable}. {hint}"
 
     def _read(self, problems: list[str]) -> tuple[Progress, bool]:
@@ -239,8 +240,9 @@ class ProgressFile:
 
     def _unreadable(self, why: str) -> _Unreadable:
         return _Unreadable(
-            f"{self.path} {why}; it is left as it is and nothing is saved over it "
-            "until that is fixed",
+            _(
+                "{path} {why}; it is left as it is and nothing is saved over it until that is fixed"
+            ).format(path=self.path, why=why),
             why,
         )
 
@@ -252,9 +254,9 @@ class ProgressFile:
             self._extras = {}
             return Progress(), False
         except OSError as error:
-            raise self._unreadable(f"cannot be read ({error.strerror})") from None
+            raise self._unreadable(_cannot_read(error)) from None
         if stat.S_ISDIR(st.st_mode):
-            raise self._unreadable("is a folder, not a file")
+            raise self._unreadable(_("is a folder, not a file"))
         key = _file_key(st)
         if self._known is not None and self._known[0] == key:
             self._extras = self._known[2]
@@ -262,14 +264,16 @@ class ProgressFile:
         try:
             raw = self.path.read_bytes()
         except OSError as error:
-            raise self._unreadable(f"cannot be read ({error.strerror})") from None
+            raise self._unreadable(_cannot_read(error)) from None
         data, schema = _table(raw)
         current = model.SCHEMA_VERSION
         mtime = toml_io.file_time(st.st_mtime_ns)
         if schema > current:
             problems.append(
-                f"{self.path} was written by a newer syllabus (schema {schema}; this one reads "
-                f"{current}): opened read-only, update syllabus to change it"
+                _(
+                    "{path} was written by a newer syllabus (schema {schema}; this one reads "
+                    "{current}): opened read-only, update syllabus to change it"
+                ).format(path=self.path, schema=schema, current=current)
             )
             try:
                 return toml_io.to_progress(data, mtime), True
@@ -295,10 +299,11 @@ class ProgressFile:
         data = _migrated(data, schema, current)
         try:
             kept = backups.copy_in(self.root, real_path(self.path), f"progress-schema{schema}")
-            where = f"; the old file is kept as {kept}"
+            where = _("; the old file is kept as {kept}").format(kept=kept)
         except OSError:
             where = ""
-        problems.append(f"{self.path} was updated from schema {schema} to {current}{where}")
+        line = _("{path} was updated from schema {schema} to {current}{where}")
+        problems.append(line.format(path=self.path, schema=schema, current=current, where=where))
         return data
 
     def _set_aside(self, reason: str) -> tuple[str, bool]:
@@ -320,23 +325,25 @@ class ProgressFile:
             try:
                 os.rename(self.path, aside)
             except FileNotFoundError:
-                return f"{self.path} was damaged ({reason}) and is gone now", True
+                line = _("{path} was damaged ({reason}) and is gone now")
+                return line.format(path=self.path, reason=reason), True
             except OSError as error:
                 kept = None
-                line = (
-                    f"{self.path} is damaged ({reason}) and could not be moved aside "
-                    f"({error.strerror}); it will not be saved over"
-                )
+                line = _(
+                    "{path} is damaged ({reason}) and could not be moved aside "
+                    "({why}); it will not be saved over"
+                ).format(path=self.path, reason=reason, why=error.strerror)
             else:
                 kept = aside
-                line = f"{self.path} is damaged ({reason}): moved aside to {aside}; starting empty"
+                line = _("{path} is damaged ({reason}): moved aside to {aside}; starting empty")
+                line = line.format(path=self.path, reason=reason, aside=aside)
         return self._damage_line(line, reason, kept), kept is not None
 
     def _damage_line(self, line: str, reason: str, kept: Path | None) -> str:
         """Keep the finding as a notice; the problem line with the way back added."""
         notice = self._notice("damaged", reason, kept=kept)
-        lead = "The" if kept is not None else "Once it is moved away, the"
-        return f"{line}. {notice.hint(lead)}"
+        once: Once = "now" if kept is not None else "moved"
+        return f"{line}. {notice.hint(once)}"
 
     def _copy_aside(self, reason: str) -> tuple[str, Path | None]:
         """Copy a damaged link target's bytes into the data dir; the line and the copy."""
@@ -353,14 +360,14 @@ class ProgressFile:
                 kept = backups.free_name(self.root, f"{self.path.stem}.corrupt-{backups.stamp()}")
                 write_atomic(kept, raw)
         except OSError as error:
-            return (
-                f"{self.path} (a link to {target}) is damaged ({reason}) and could not be "
-                f"copied aside ({error.strerror}); it will not be saved over"
-            ), None
-        return (
-            f"{self.path} (a link to {target}) is damaged ({reason}): a copy is kept as "
-            f"{kept}; starting empty, the next save writes through the link"
-        ), kept
+            return _(
+                "{path} (a link to {target}) is damaged ({reason}) and could not be "
+                "copied aside ({why}); it will not be saved over"
+            ).format(path=self.path, target=target, reason=reason, why=error.strerror), None
+        return _(
+            "{path} (a link to {target}) is damaged ({reason}): a copy is kept as "
+            "{kept}; starting empty, the next save writes through the link"
+        ).format(path=self.path, target=target, reason=reason, kept=kept), kept
 
     def _conflict_copies(self) -> list[Path]:
         """Conflict copies beside the file; also sweeps temp files a killed save left."""
@@ -403,19 +410,24 @@ class ProgressFile:
                 result = self._commit(disk, merged, journal=False, write=grew)
         except (OSError, ProgressError) as error:
             problems.append(
-                f"could not merge conflict copies into {self.path}: {_reason(error)}; "
-                "they stay where they are"
+                _(
+                    "could not merge conflict copies into {path}: {why}; they stay where they are"
+                ).format(path=self.path, why=_reason(error))
             )
             return self._read([])[0]
         for copy in read:
             where = self._put_away(copy)
-            problems.append(f"merged sync conflict copy {copy.name} into {self.path}; {where}")
+            line = _("merged sync conflict copy {copy} into {path}; {where}")
+            problems.append(line.format(copy=copy.name, path=self.path, where=where))
         for copy, why, from_newer in refused:
             where, kept = self._put_away_at(copy)
             if kept is not None:  # a copy left where it was is found again next time
                 self._notice("newer-copy" if from_newer else "damaged-copy", why, copy, kept)
-            what = why if from_newer else f"is damaged ({why})"
-            problems.append(f"conflict copy {copy} {what}; {where}")
+            if from_newer:
+                line = _("conflict copy {copy} {why}; {where}")
+            else:
+                line = _("conflict copy {copy} is damaged ({why}); {where}")
+            problems.append(line.format(copy=copy, why=why, where=where))
         return result
 
     def _take_unknown_keys(self, extras: toml_io.Extras) -> bool:
@@ -436,8 +448,10 @@ class ProgressFile:
         schema = data.get("schema", 1)
         if isinstance(schema, int) and schema > model.SCHEMA_VERSION:
             raise _NewerCopy(
-                f"is from a newer syllabus (schema {schema}; this one reads "
-                f"{model.SCHEMA_VERSION}): not merged, open it with that syllabus"
+                _(
+                    "is from a newer syllabus (schema {schema}; this one reads {current}): "
+                    "not merged, open it with that syllabus"
+                ).format(schema=schema, current=model.SCHEMA_VERSION)
             )
         extras: toml_io.Extras = {}
         return toml_io.to_progress(data, mtime, extras), extras
@@ -453,8 +467,10 @@ class ProgressFile:
         try:
             kept = backups.keep(self.root, copy)
         except OSError as error:
-            return f"the copy could not be moved to backups ({_reason(error)})", None
-        return f"the copy is now {kept}", kept
+            return _("the copy could not be moved to backups ({why})").format(
+                why=_reason(error)
+            ), None
+        return _("the copy is now {kept}").format(kept=kept), kept
 
     def _read_for_write(self, problems: list[str] | None = None) -> Progress:
         """The file as it is now, for a change; refuses a newer schema or an immovable wreck."""
@@ -540,9 +556,8 @@ class ProgressFile:
                     self._base = self._commit(disk, change(disk), journal)
                 return self._base
         except OSError as error:
-            raise SaveFailed(
-                f"could not save {self.path}: {_reason(error)}; the file on disk is unchanged"
-            ) from None
+            message = _("could not save {path}: {why}; the file on disk is unchanged")
+            raise SaveFailed(message.format(path=self.path, why=_reason(error))) from None
 
     def _commit(
         self, disk: Progress, new: Progress, journal: bool = True, write: bool = False
@@ -617,10 +632,11 @@ class ProgressFile:
                 self._base = new
                 return new
         except OSError as error:
-            raise SaveFailed(
-                f"could not {direction} in {self.path}: {_reason(error)}; "
-                "the file on disk is unchanged"
-            ) from None
+            if direction == "undo":
+                message = _("could not undo in {path}: {why}; the file on disk is unchanged")
+            else:
+                message = _("could not redo in {path}: {why}; the file on disk is unchanged")
+            raise SaveFailed(message.format(path=self.path, why=_reason(error))) from None
 
     def restore(self, name: str) -> Progress:
         """Replace the file with a backup; the current file becomes a backup first."""
@@ -633,9 +649,10 @@ class ProgressFile:
                 toml_io.parse(raw.decode("utf-8-sig")), toml_io.file_time(source.stat().st_mtime_ns)
             )
         except FileNotFoundError:
-            raise ProgressError(f"no backup {source}") from None
+            raise ProgressError(_("no backup {path}").format(path=source)) from None
         except (OSError, UnicodeDecodeError, toml_io.FormatError) as error:
-            raise ProgressError(f"backup {source} cannot be restored: {_reason(error)}") from None
+            message = _("backup {path} cannot be restored: {why}")
+            raise ProgressError(message.format(path=source, why=_reason(error))) from None
         try:
             with self._lock:
                 disk = self._read_for_write()
@@ -654,7 +671,7 @@ class ProgressFile:
                         self._void(step)
                     raise
                 self._known = None
-                now, _ = self._parse_disk([])
+                now, _read_only = self._parse_disk([])
                 self._base = now
                 return now
         except _Damaged as damaged:
@@ -662,7 +679,8 @@ class ProgressFile:
         except _Unreadable as unreadable:
             raise ProgressError(str(unreadable)) from None
         except OSError as error:
-            raise SaveFailed(f"could not restore {source}: {_reason(error)}") from None
+            message = _("could not restore {path}: {why}")
+            raise SaveFailed(message.format(path=source, why=_reason(error))) from None
 
 
 def damage(path: Path) -> str | None:
@@ -678,7 +696,7 @@ def damage(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        return f"cannot be read ({error.strerror})"
+        return _cannot_read(error)
     try:
         data, schema = _table(raw)
         if schema > model.SCHEMA_VERSION:
@@ -693,21 +711,26 @@ def damage(path: Path) -> str | None:
     return None
 
 
+def _cannot_read(error: OSError) -> str:
+    """Why a file cannot be read, as the rest of a line after its path."""
+    return _("cannot be read ({why})").format(why=error.strerror)
+
+
 def _table(raw: bytes) -> tuple[dict[str, Any], int]:
     """A progress file's bytes as a TOML table, and its schema; raises ``_Damaged``."""
     if not raw.strip():
-        raise _Damaged("it is empty" if not raw else "it holds only blank space")
+        raise _Damaged(_("it is empty") if not raw else _("it holds only blank space"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise _Damaged("it is not UTF-8 text") from None
+        raise _Damaged(_("it is not UTF-8 text")) from None
     try:
         data = toml_io.parse(text)
     except toml_io.FormatError as error:
         raise _Damaged(str(error)) from None
     schema = data.get("schema", 1)
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise _Damaged(f"wrong value at schema: {schema!r}")
+        raise _Damaged(_("wrong value at schema: {value}").format(value=repr(schema)))
     return data, schema
 
 
@@ -720,7 +743,8 @@ def _migrated(data: dict[str, Any], schema: int, current: int) -> dict[str, Any]
     except MigrationMissing as error:
         raise _Damaged(str(error)) from None
     except (KeyError, TypeError, ValueError) as error:
-        raise _Damaged(f"could not update it from schema {schema}: {error}") from None
+        message = _("could not update it from schema {schema}: {why}")
+        raise _Damaged(message.format(schema=schema, why=error)) from None
 
 
 ONE_TICK = timedelta(microseconds=1)

@@ -58,6 +58,7 @@ from datetime import UTC, date, datetime, time
 from enum import Enum
 from typing import Any, Literal, NamedTuple, Union, get_args, get_origin, get_type_hints
 
+from syllabus.locale import _
 from syllabus.model.progress import Progress, as_utc
 
 HEADER = (
@@ -191,7 +192,7 @@ def _unwrap(hint: Any) -> tuple[Any, bool]:
 
 def _renderer(hint: Any) -> Render:
     """How to write a value of a hinted type on one line."""
-    hint, _ = _unwrap(hint)
+    hint, _optional = _unwrap(hint)
     if hint in _SCALARS:
         return _SCALARS[hint]
     origin, args = get_origin(hint), get_args(hint)
@@ -262,7 +263,7 @@ def _is_record(hint: Any) -> bool:
 
 
 def _role(hint: Any) -> tuple[str, type | None]:
-    hint, _ = _unwrap(hint)
+    hint, _optional = _unwrap(hint)
     if _is_record(hint):
         return RECORD, hint
     origin, args = get_origin(hint), get_args(hint)
@@ -499,9 +500,10 @@ def parse(text: str) -> dict[str, Any]:
     try:
         data = rtoml.loads(text)
     except rtoml.TomlParsingError as error:
-        raise FormatError(f"not valid TOML ({_one_line(error)})") from None
+        message = _("not valid TOML ({why})").format(why=_one_line(error))
+        raise FormatError(message) from None
     if not data:
-        raise FormatError("it is empty")
+        raise FormatError(_("it is empty"))
     return data
 
 
@@ -597,10 +599,11 @@ def to_progress(data: dict[str, Any], mtime: datetime, extras: Extras | None = N
     except validate.Invalid as error:
         where = _file_path(error.where)
         if where:
-            raise FormatError(f"wrong value at {where}: {error.problem}") from None
-        raise FormatError(f"wrong value: {error.problem}") from None
+            message = _("wrong value at {where}: {why}").format(where=where, why=error.problem)
+            raise FormatError(message) from None
+        raise FormatError(_("wrong value: {why}").format(why=error.problem)) from None
     except (TypeError, ValueError, AttributeError, OverflowError) as error:
-        raise FormatError(f"wrong value: {_one_line(error)}") from None
+        raise FormatError(_("wrong value: {why}").format(why=_one_line(error))) from None
 
 
 def _file_path(where: str) -> str:
