@@ -180,10 +180,14 @@ class Journal:
         write_atomic(self.path, text.encode())
 
 
+_BOOKKEEPING = frozenset({"updated", "closed_at"})
+"""Fields that say when, not what: a record re-ticked since a step is still the same."""
+
+
 def _content(record: object | None) -> object:
     if record is None:
         return None
-    return dump(record, exclude={"updated"})
+    return dump(record, exclude=_BOOKKEEPING)
 
 
 def apply_step(progress: Progress, step: Step, backwards: bool) -> Progress:
