@@ -276,3 +276,417 @@ def test_on_pace_gets_the_planned_date(roadmap_id: str) -> None:
     state = learner(roadmap_id, enrolment, closed, week_on)
     status = compute_status(roadmap, state, roadmap_id, week_on)
     assert status.forecast is not None and status.forecast.p50 == end
+
+
+# --- the other four bundled roadmaps, every scenario by hand ------------------------------
+#
+# Same learner as above (the plan's hours logged every study day before today, items
+# ticked at noon), Sundays off. Today is Monday 16 March 2026 (study day 61), for
+# ki-12-monate Monday 10 August 2026 (study day 61 from 1 June). The plans by hand:
+# - mlops-6-months, 12 h/week (2 h a study day), scheduled by position: document week N
+#   is calendar week N, 12 h; a week's 4 items take 3 h each, ending on study days
+#   ceil(3k/2) = Tue, Wed, Fri, Sat (5 items: 2.4 h, Tue-Sat). The courses studied
+#   alongside and the portfolio months take 0 h, due at their months' ends (month 3:
+#   Saturday 28 March). End Saturday 20 June (week 24); N = 14 weeks = 84.
+# - ki-fahrplan-2025, 10 h/week (10/6 h a study day): 53 items of 3 h, item k ends on
+#   study day ceil(3k / (10/6)) = ceil(1.8k); levels hold 9, 7, 8, 6, 8, 8, 7 items, so
+#   level 5 is k = 31-38. End Saturday 25 April (day 96); N = 36.
+# - ml-dl-gpt-studienplan, 22.5 h/week (3.75 h a study day): 97 items of 810/97 = 8.35 h,
+#   item k ends on study day ceil(216k/97) = ceil(2.2268k): k = 24 Sat 7 March (day 54),
+#   25 Tue 10 (56), 26 Thu 12 (58), 27 Mon 16 (61), 32 Sat 28 (72), 33 Tue 31 March (74).
+#   Level 1's leaves hold 16, 9 (k = 17-25) and 8 items (k = 26-33). End Saturday
+#   12 September (day 216); N = 26 weeks = 156.
+# - ki-12-monate, 15 h/week (2.5 h a study day), a month of 4 weeks: phase 1 (7 items,
+#   60 h) in June, phase 2 (7 items of 120/7 h, 48 study days from 29 June: item k on its
+#   day ceil(6.857k)) and phase 3 (7 items of 180/7 h, 72 study days from 27 July: day
+#   ceil(10.286k)) overlap, plus the side track's 11 items of 3 h spread over the year's
+#   362 calendar days (item k on 1 June + round(362k/11) days: 4 July, 6 August, 8 Sept).
+#   Phase 2's item 5 and phase 3's item 1 fall on Friday 7 August, phase 2's 6 and 7 on
+#   15 and 22 August, phase 3's 2 and 3 on 19 and 31 August. The milestone of month 13
+#   ends it on Saturday 29 May 2027 (52 weeks, 312 study days); N = 252.
+# P50 is the ceil(N - buffer)-th study day counting today; P90 ceil((N - buffer - 0.85)
+# / 0.85) study days from tomorrow (the learner's pace is the plan's, no spread).
+
+OTHERS = ("mlops-6-months", "ki-fahrplan-2025", "ml-dl-gpt-studienplan", "ki-12-monate")
+KI12_TODAY = date(2026, 8, 10)
+D = date
+
+
+def today_of(roadmap_id: str) -> date:
+    return KI12_TODAY if roadmap_id == "ki-12-monate" else TODAY
+
+
+def planned_before(plan: object, cut: date) -> dict[str, date]:
+    """Every tracked item planned before ``cut``, closed on its planned day."""
+    due = plan.item_due  # type: ignore[attr-defined]
+    return {i: due[i] for i in plan.tracked if due[i] < cut}  # type: ignore[attr-defined]
+
+
+def setup(roadmap_id: str, pauses: list[pm.Pause] | None = None) -> tuple[object, object]:
+    roadmap = catalog.load_roadmap(roadmap_id, Path("/nonexistent"))
+    return roadmap, build_plan(roadmap, enrol(roadmap_id, pauses))
+
+
+def node_items(roadmap_id: str, node: str) -> list[str]:
+    _, plan = setup(roadmap_id)
+    return tracked_of(plan.tracked, node)  # type: ignore[attr-defined]
+
+
+def scenario(
+    roadmap_id: str, closed: dict[str, date], pauses: list[pm.Pause] | None = None
+) -> tuple[object, pm.Progress, object]:
+    roadmap, _ = setup(roadmap_id, pauses)
+    today = today_of(roadmap_id)
+    state = learner(roadmap_id, enrol(roadmap_id, pauses), closed, today)
+    return roadmap, state, compute_status(roadmap, state, roadmap_id, today)  # type: ignore[arg-type]
+
+
+def agenda_of(roadmap: object, state: pm.Progress, roadmap_id: str) -> list[tuple[str, str]]:
+    entries = roadmap_agenda(roadmap, state, roadmap_id, today_of(roadmap_id))  # type: ignore[arg-type]
+    return [(e.item_id, e.why) for e in entries]
+
+
+W11 = "month-3-4/week-11/random-forests"
+L5 = "level-5/"
+KONTEXT = "level-1/kontext-von-gpt/"
+
+# on pace: everything planned before today closed on its day; buffer 0.
+# mlops: week 11's first item ends on Tuesday: nothing due, one "ahead" (3 h > 2 h).
+#   P50 the 84th study day = 20 June; P90 ceil(83.15 / 0.85) = 98 from 17 March: 8 July.
+# ki-fahrplan: day 61 holds no item end (1.8k in (60, 61] has no whole k): item 34
+#   (RLHF, day 62) is next. P50 25 April; P90 ceil(35.15 / 0.85) = 42: Monday 4 May.
+# ml-dl-gpt: item 27 ends today (day 61) and is due; its 8.35 h fill the day.
+#   P50 12 September; P90 ceil(155.15 / 0.85) = 183: Thursday 15 October.
+# ki-12-monate: nothing ends on 10 August; phase 2's item 6 (15 August) is next.
+#   P50 29 May 2027; P90 ceil(251.15 / 0.85) = 296 from 11 August: Wednesday 21 July 2027.
+ON_PACE = {
+    "mlops-6-months": ([], [(W11, "ahead")], D(2026, 6, 20), D(2026, 7, 8)),
+    "ki-fahrplan-2025": (
+        [],
+        [(L5 + "rlhf-reinforcement-learning-from-human-feedback", "ahead")],
+        D(2026, 4, 25),
+        D(2026, 5, 4),
+    ),
+    "ml-dl-gpt-studienplan": (
+        [KONTEXT + "sprachmodelle-n-gramme-probabilistische-modelle"],
+        [(KONTEXT + "sprachmodelle-n-gramme-probabilistische-modelle", "today")],
+        D(2026, 9, 12),
+        D(2026, 10, 15),
+    ),
+    "ki-12-monate": (
+        [],
+        [("phase-2/kredit-score-vorhersage", "ahead")],
+        D(2027, 5, 29),
+        D(2027, 7, 21),
+    ),
+}
+
+
+@pytest.mark.parametrize("roadmap_id", OTHERS)
+def test_on_pace_by_hand(roadmap_id: str) -> None:
+    due, agenda, p50, p90 = ON_PACE[roadmap_id]
+    _, plan = setup(roadmap_id)
+    roadmap, state, status = scenario(roadmap_id, planned_before(plan, today_of(roadmap_id)))
+    assert status.buffer_days == 0 and status.overdue == [] and status.due == due  # type: ignore[attr-defined]
+    assert agenda_of(roadmap, state, roadmap_id) == agenda
+    forecast = status.forecast  # type: ignore[attr-defined]
+    assert forecast is not None and forecast.basis == "history"
+    assert (forecast.p50, forecast.p90) == (p50, p90)
+    assert behind_options(roadmap, state, roadmap_id, today_of(roadmap_id)) is None  # type: ignore[arg-type]
+
+
+# a week behind: everything planned before last Monday closed on its day, last week's
+# items open (the hours still logged; the items' pace that week 0, so the logged hours
+# speak: pace 1, band 15 %).
+# mlops: week 10's four items (12 h) overdue: -6 d. P50 the 90th study day: Saturday
+#   27 June; P90 ceil(89.15 / 0.85) = 105: Thursday 16 July. Keeping 20 June: 84 study
+#   days' 168 h + 12 h = 180 h over 14 weeks = 12.86 h/week. Skipping the optional items
+#   (a course studied alongside, certificates without hours) saves no planned time, so
+#   it is not offered.
+# ki-fahrplan: items 31-33 (9 h) overdue: -9 / (10/6) = -5.4 d. P50 ceil(41.4) = 42nd
+#   study day: Saturday 2 May; P90 ceil(40.55 / 0.85) = 48: Monday 11 May. (60 + 9) h
+#   over 36 study days x 6 = 11.5 h/week.
+# ml-dl-gpt: items 25 and 26 overdue (2 x 8.35 h): -432/97 = -4.45 d; item 27 due today.
+#   P50 ceil(160.45) = 161st: Friday 18 September; P90 ceil(159.60 / 0.85) = 188:
+#   Wednesday 21 October. (585 + 16.70) h over 26 weeks = 23.14 h/week.
+# ki-12-monate (3-8 August): phase 2's item 5, phase 3's item 1 and the side track's
+#   item 2 overdue, 120/7 + 180/7 + 3 = 45.86 h (the phases overlap: the line climbs
+#   faster than 2.5 h a day here): -18.34 d. P50 ceil(270.34) = 271st: Monday 21 June
+#   2027; P90 ceil(269.49 / 0.85) = 318: Monday 16 August 2027. (630 + 45.86) h over
+#   42 weeks = 16.09 h/week.
+BEHIND = {
+    "mlops-6-months": (
+        -6.0,
+        "month-3-4/week-10",
+        [],
+        [W11],
+        D(2026, 6, 27),
+        D(2026, 7, 16),
+        180 / 14,
+    ),
+    "ki-fahrplan-2025": (
+        -5.4,
+        "level-5",
+        [],
+        [L5 + "rlhf-reinforcement-learning-from-human-feedback"],
+        D(2026, 5, 2),
+        D(2026, 5, 11),
+        11.5,
+    ),
+    "ml-dl-gpt-studienplan": (
+        -432 / 97,
+        "",
+        [KONTEXT + "sprachmodelle-n-gramme-probabilistische-modelle"],
+        [],
+        D(2026, 9, 18),
+        D(2026, 10, 21),
+        (585 + 1620 / 97) / 26,
+    ),
+    "ki-12-monate": (
+        -(300 / 7 + 3) / 2.5,
+        "",
+        [],
+        ["phase-2/kredit-score-vorhersage"],
+        D(2027, 6, 21),
+        D(2027, 8, 16),
+        (630 + 300 / 7 + 3) / 42,
+    ),
+}
+BEHIND_OVERDUE = {
+    "mlops-6-months": None,  # week 10's items
+    "ki-fahrplan-2025": [
+        L5 + "bert-2018-bidirektionaler-encoder-pre-training",
+        L5 + "gpt-serie-2018-2025-decoder-only-transformer",
+        L5 + "qwen-deepseek-chinesisch-gefuehrte-open-source",
+    ],
+    "ml-dl-gpt-studienplan": [
+        "level-1/einfuehrung-in-deep-learning/projekte-ein-einfaches-feedforward-neuronales",
+        KONTEXT + "natural-language-processing-nlp-tokenisierung",
+    ],
+    "ki-12-monate": [
+        "phase-2/titanic-survivor-prediction-kaggle",
+        "phase-3/hugging-face-course",
+        "zusatzfaehigkeiten/github-docs",
+    ],
+}
+
+
+def behind_closed(roadmap_id: str) -> dict[str, date]:
+    _, plan = setup(roadmap_id)
+    return planned_before(plan, today_of(roadmap_id) - timedelta(days=7))
+
+
+@pytest.mark.parametrize("roadmap_id", OTHERS)
+def test_one_week_behind_by_hand(roadmap_id: str) -> None:
+    buffer, node, due, ahead, p50, p90, per_week = BEHIND[roadmap_id]
+    roadmap, state, status = scenario(roadmap_id, behind_closed(roadmap_id))
+    overdue = BEHIND_OVERDUE[roadmap_id] or node_items(roadmap_id, node)
+    assert status.overdue == overdue and status.due == due  # type: ignore[attr-defined]
+    assert status.buffer_days == pytest.approx(buffer, abs=1e-9)  # type: ignore[attr-defined]
+    # overdue first, then today's, then the next ones while the day's hours last
+    expected = [(i, "overdue") for i in overdue] + [(i, "today") for i in due]
+    assert agenda_of(roadmap, state, roadmap_id) == expected + [(i, "ahead") for i in ahead]
+    forecast = status.forecast  # type: ignore[attr-defined]
+    assert forecast is not None and forecast.basis == "history"
+    assert (forecast.p50, forecast.p90) == (p50, p90)
+    options = behind_options(roadmap, state, roadmap_id, today_of(roadmap_id))  # type: ignore[arg-type]
+    assert options is not None and options.new_date == p50
+    assert options.hours_per_week == pytest.approx(per_week, abs=1e-9)
+    # none of these roadmaps has an optional item that takes planned time
+    assert (options.skippable, options.skippable_hours) == ([], 0)
+
+
+# two weeks ahead: on pace, and the items planned in the next two weeks already closed
+# on the Saturday of the first study week (before the forecast's eight study weeks).
+# mlops: weeks 11 and 12 (24 h): +12 d. Next: portfolio month 3's two items (0 h, on
+#   28 March, left open) and week 13's first (3 h, 31 March) fill the day's 2 h. P50 the 72nd
+#   study day: Saturday 6 June; P90 ceil(71.15 / 0.85) = 84: Monday 22 June.
+# ki-fahrplan: items 34-40 (days 62-72, 21 h): +12.6 d; next item 41 (Tue 31 March,
+#   level 6). P50 ceil(23.4) = 24th: Saturday 11 April; P90 ceil(22.55 / 0.85) = 27:
+#   Thursday 16 April.
+# ml-dl-gpt: items 27-32 (days 61-72, 6 x 8.35 h): +1296/97 = +13.36 d; next item 33
+#   (31 March). P50 ceil(142.64) = 143rd: Friday 28 August; P90 ceil(141.79 / 0.85) =
+#   167: Saturday 26 September.
+# ki-12-monate (closed 6 June): phase 2's items 6 and 7 and phase 3's item 2 (10-22
+#   August): 2 x 120/7 + 180/7 = 60 h = +24 d; next phase 3's item 3 (31 August).
+#   P50 the 228th: Saturday 1 May 2027; P90 ceil(227.15 / 0.85) = 268: Friday 18 June 2027.
+AHEAD = {
+    "mlops-6-months": (
+        12.0,
+        [
+            "portfolio-timeline/month-3/house-price-prediction-linear-regression",
+            "portfolio-timeline/month-3/titanic-survival-classification",
+            "month-3-4/week-13/k-means-clustering",
+        ],
+        D(2026, 6, 6),
+        D(2026, 6, 22),
+    ),
+    "ki-fahrplan-2025": (
+        12.6,
+        ["level-6/videogenerierung-sora-pika-runway"],
+        D(2026, 4, 11),
+        D(2026, 4, 16),
+    ),
+    "ml-dl-gpt-studienplan": (
+        1296 / 97,
+        [KONTEXT + "projekte-textklassifikation-mit-vortrainierten"],
+        D(2026, 8, 28),
+        D(2026, 9, 26),
+    ),
+    "ki-12-monate": (24.0, ["phase-3/pytorch-tutorials"], D(2027, 5, 1), D(2027, 6, 18)),
+}
+
+
+@pytest.mark.parametrize("roadmap_id", OTHERS)
+def test_two_weeks_ahead_by_hand(roadmap_id: str) -> None:
+    buffer, ahead, p50, p90 = AHEAD[roadmap_id]
+    _, plan = setup(roadmap_id)
+    today = today_of(roadmap_id)
+    first_saturday = enrol(roadmap_id).start + timedelta(days=5)
+    closed = planned_before(plan, today)
+    due = plan.item_due  # type: ignore[attr-defined]
+    fortnight = [i for i in plan.tracked if today <= due[i] < today + timedelta(days=13)]  # type: ignore[attr-defined]
+    closed |= {i: first_saturday for i in fortnight if i not in ahead}
+    roadmap, state, status = scenario(roadmap_id, closed)
+    assert status.overdue == [] and status.due == []  # type: ignore[attr-defined]
+    assert status.buffer_days == pytest.approx(buffer, abs=1e-9)  # type: ignore[attr-defined]
+    assert agenda_of(roadmap, state, roadmap_id) == [(i, "ahead") for i in ahead]
+    forecast = status.forecast  # type: ignore[attr-defined]
+    assert forecast is not None and (forecast.p50, forecast.p90) == (p50, p90)
+    assert behind_options(roadmap, state, roadmap_id, today) is None  # type: ignore[arg-type]
+
+
+# a paused fortnight (16 February - 1 March; ki-12-monate 13-26 July): the plan moves two
+# weeks, today is study day 49, everything planned before it closed on its day: buffer 0.
+# mlops: week 9 starts today (its first item Tuesday): nothing due; end 4 July; N = 96:
+#   P50 4 July; P90 ceil(95.15 / 0.85) = 112 from 17 March: Friday 24 July.
+# ki-fahrplan: item 27 (ceil(48.6) = day 49, level 4's third) is due today and fills
+#   the day; end 9 May, N = 48: P50 9 May; P90 ceil(47.15 / 0.85) = 56: Wednesday 20 May.
+# ml-dl-gpt: item 22 (ceil(48.99) = 49, the sixth of level 1's second leaf) due; end
+#   26 September, N = 168: P50 26 September; P90 ceil(167.15 / 0.85) = 197: Saturday
+#   31 October.
+# ki-12-monate: phase 3 (month 3) starts today, its item 1 on its 11th day; nothing
+#   ends today; end 12 June 2027, N = 264: P50 12 June 2027; P90 ceil(263.15 / 0.85) =
+#   310 from 11 August: Friday 6 August 2027.
+PAUSED = {
+    "mlops-6-months": (D(2026, 7, 4), None, D(2026, 7, 24)),
+    "ki-fahrplan-2025": (D(2026, 5, 9), ("level-4", 2), D(2026, 5, 20)),
+    "ml-dl-gpt-studienplan": (
+        D(2026, 9, 26),
+        ("level-1/einfuehrung-in-deep-learning", 5),
+        D(2026, 10, 31),
+    ),
+    "ki-12-monate": (D(2027, 6, 12), None, D(2027, 8, 6)),
+}
+
+
+@pytest.mark.parametrize("roadmap_id", OTHERS)
+def test_paused_fortnight_by_hand(roadmap_id: str) -> None:
+    end, due_at, p90 = PAUSED[roadmap_id]
+    start, end_of = (
+        (date(2026, 7, 13), date(2026, 7, 26))
+        if roadmap_id == "ki-12-monate"
+        else (date(2026, 2, 16), date(2026, 3, 1))
+    )
+    pauses = [pm.Pause(start=start, end=end_of)]
+    _, plan = setup(roadmap_id, pauses)
+    assert plan.end == end  # type: ignore[attr-defined]
+    if roadmap_id == "mlops-6-months":
+        assert plan.nodes["month-3-4/week-09"].start == TODAY  # type: ignore[attr-defined]
+    if roadmap_id == "ki-12-monate":
+        assert plan.nodes["phase-3"].start == KI12_TODAY  # type: ignore[attr-defined]
+    roadmap, state, status = scenario(
+        roadmap_id, planned_before(plan, today_of(roadmap_id)), pauses
+    )
+    due = [] if due_at is None else [node_items(roadmap_id, due_at[0])[due_at[1]]]
+    assert status.buffer_days == 0 and status.overdue == [] and status.due == due  # type: ignore[attr-defined]
+    if due:
+        assert agenda_of(roadmap, state, roadmap_id) == [(due[0], "today")]
+    forecast = status.forecast  # type: ignore[attr-defined]
+    assert forecast is not None and (forecast.p50, forecast.p90) == (end, p90)
+
+
+# a replan while behind, then an old item un-ticked and ticked again.
+# mlops (a week behind): week 10 onwards (15 weeks) starts today: end Saturday 27 June,
+#   buffer 0, week 10's first item Tuesday; N = 90: P50 27 June, P90 16 July as above.
+# ki-fahrplan (a week behind): level 5 onwards, items 31-53 (69 h), from today: the
+#   last ends on ceil(23 x 1.8) = the 42nd study day, Saturday 2 May; N = 42: P50 2 May,
+#   P90 ceil(41.15 / 0.85) = 49: Tuesday 12 May.
+# ml-dl-gpt (behind by item 26 only: level 1's second leaf closed, item 25 late on
+#   14 March): -216/97 d; level 1's third leaf onwards, 72 items, from today: the last
+#   ends on ceil(72 x 216/97) = 161st study day, Friday 18 September; N = 161: P50
+#   18 September, P90 ceil(160.15 / 0.85) = 189: Thursday 22 October.
+REPLAN = {
+    "mlops-6-months": (D(2026, 6, 27), D(2026, 7, 16), "month-3-4/week-01"),
+    "ki-fahrplan-2025": (D(2026, 5, 2), D(2026, 5, 12), "level-1"),
+    "ml-dl-gpt-studienplan": (
+        D(2026, 9, 18),
+        D(2026, 10, 22),
+        "level-1/grundlagen-des-machine-learning",
+    ),
+}
+
+
+@pytest.mark.parametrize("roadmap_id", sorted(REPLAN))
+def test_replan_then_re_tick_by_hand(roadmap_id: str) -> None:
+    end, p90, old_node = REPLAN[roadmap_id]
+    closed = behind_closed(roadmap_id)
+    if roadmap_id == "ml-dl-gpt-studienplan":
+        closed[BEHIND_OVERDUE[roadmap_id][0]] = date(2026, 3, 14)  # type: ignore[index]
+    roadmap, state, before = scenario(roadmap_id, closed)
+    if roadmap_id == "ml-dl-gpt-studienplan":
+        assert before.overdue == [KONTEXT + "natural-language-processing-nlp-tokenisierung"]  # type: ignore[attr-defined]
+        assert before.buffer_days == pytest.approx(-216 / 97, abs=1e-9)  # type: ignore[attr-defined]
+    made = noon(TODAY)
+    moved = replan(state, roadmap, roadmap_id, TODAY, made)  # type: ignore[arg-type]
+    after = compute_status(roadmap, moved, roadmap_id, TODAY)  # type: ignore[arg-type]
+    assert after.plan is not None and after.plan.end == end
+    assert (after.buffer_days, after.overdue, after.due) == (0, [], [])
+    assert after.forecast is not None and (after.forecast.p50, after.forecast.p90) == (end, p90)
+    if old_node == "month-3-4/week-01":
+        old_node = "month-1-2/week-01"
+    item = node_items(roadmap_id, old_node)[0]
+    later = made + timedelta(hours=2)
+    retick = pm.set_item_state(moved, roadmap_id, item, pm.ItemState.TODO, later)
+    retick = pm.set_item_state(
+        retick, roadmap_id, item, pm.ItemState.DONE, later + timedelta(minutes=1)
+    )
+    again = compute_status(roadmap, retick, roadmap_id, TODAY)  # type: ignore[arg-type]
+    assert again.plan is not None and again.plan.nodes == after.plan.nodes
+    assert (again.buffer_days, again.overdue, again.due) == (0, [], [])
+    assert again.forecast == after.forecast
+
+
+def test_ki_12_monate_replan_in_the_first_week_then_a_tick() -> None:
+    """ki-12-monate's leaves are whole phases; on Monday 8 June nothing ticked yet,
+    phase 1's item 1 (day ceil(24/7) = 4, Thursday 4 June) overdue: -60/7/2.5 = -3.43 d.
+    The replan moves everything a week: end Saturday 5 June 2027, item 1 on Thursday
+    11 June, buffer 0. One week of history: the plan's pace with the wide band, P50 the
+    312th study day from today (5 June 2027), P90 at 60 %: (312 - 0.6) / 0.6 = 519 study
+    days from Tuesday 9 June: Thursday 3 February 2028. A tick then an un-tick and a
+    re-tick: the first close stays the item's, nothing moves."""
+    rid, today = "ki-12-monate", date(2026, 6, 8)
+    roadmap = catalog.load_roadmap(rid, Path("/nonexistent"))
+    state = learner(rid, enrol(rid), {}, today)
+    before = compute_status(roadmap, state, rid, today)
+    first = node_items(rid, "phase-1")[0]
+    assert before.overdue == [first]
+    assert before.buffer_days == pytest.approx(-60 / 7 / 2.5, abs=1e-9)
+    made = noon(today)
+    moved = replan(state, roadmap, rid, today, made)
+    after = compute_status(roadmap, moved, rid, today)
+    assert after.plan is not None and after.plan.end == date(2027, 6, 5)
+    assert after.plan.item_due[first] == date(2026, 6, 11)
+    assert (after.buffer_days, after.overdue, after.due) == (0, [], [])
+    forecast = after.forecast
+    assert forecast is not None and forecast.basis == "plan"
+    assert (forecast.p50, forecast.p90) == (date(2027, 6, 5), date(2028, 2, 3))
+    ticked = pm.set_item_state(moved, rid, first, pm.ItemState.DONE, made + timedelta(hours=1))
+    once = compute_status(roadmap, ticked, rid, today)
+    retick = pm.set_item_state(ticked, rid, first, pm.ItemState.TODO, made + timedelta(hours=2))
+    retick = pm.set_item_state(retick, rid, first, pm.ItemState.DONE, made + timedelta(hours=3))
+    again = compute_status(roadmap, retick, rid, today)
+    assert again.plan is not None and once.plan is not None
+    assert again.plan.nodes == once.plan.nodes
+    assert (again.buffer_days, again.overdue, again.due) == (once.buffer_days, [], [])
+    assert again.forecast == once.forecast

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from syllabus.model.progress import Enrolment, ItemState, Progress, Replan
 from syllabus.model.roadmap import Roadmap
 from syllabus.model.schedule.calendar import StudyCalendar
+from syllabus.model.schedule.layout import EPS
 from syllabus.model.schedule.plan import Plan, build_plan, default_enrolment
 from syllabus.model.schedule.status import Status, compute_status
 
@@ -27,9 +28,10 @@ class BehindOptions:
     hours_per_week: float
     """Hours a week needed from today to keep the planned date."""
     skippable: list[str]
-    """Optional items not closed that could be skipped, in document order."""
+    """Optional items not closed whose skipping saves planned time, in document order
+    (empty when skipping saves nothing: then the option is not offered)."""
     skippable_hours: float
-    """Their planned hours."""
+    """Their planned hours: the time they take in the plan's weeks."""
     new_date: date
     """The finish at the current pace (the forecast's P50)."""
 
@@ -52,19 +54,30 @@ def behind_options(
     remaining = status.remaining_hours
     days_left = max(cal.count(today, plan.end), 1)
     per_week = remaining / days_left * cal.days_per_week
-    hours = plan.item_hours
+    saved = _saved_hours(roadmap, plan)
     closed = (ItemState.DONE, ItemState.SKIPPED)
     skippable = [
         item_id
         for item_id, optional in zip(plan.checkable.ids, plan.checkable.optional, strict=True)
-        if optional and item_id in hours and rp.state(item_id) not in closed
+        if optional and saved.get(item_id, 0.0) > EPS and rp.state(item_id) not in closed
     ]
     return BehindOptions(
         hours_per_week=per_week,
         skippable=skippable,
-        skippable_hours=sum(hours[i] for i in skippable),
+        skippable_hours=sum(saved[i] for i in skippable),
         new_date=status.forecast.p50,
     )
+
+
+def _saved_hours(roadmap: Roadmap, plan: Plan) -> dict[str, float]:
+    """The planned time skipping each item saves: its share of its week's hours. An item
+    studied alongside other work (a course the weeks follow) takes none of the plan's
+    time, whatever hours it states, and an optional item without hours takes no share."""
+    index = roadmap.item_index()
+    return {
+        item_id: 0.0 if (found := index.get(item_id)) and found[1].alongside else hours
+        for item_id, hours in plan.item_hours.items()
+    }
 
 
 def replan(
