@@ -162,6 +162,9 @@ class CheckIn(_Record):
     """Id of the node worked on (default: the planned node)."""
     items: list[str] = field(default_factory=list)
     """Ids of items completed in the session."""
+    activity: str | None = None
+    """What kind of study it was: an English key (``theory``, ``practice``, ``project``,
+    ``review``, ``reading``, ``other``) or a name of the learner's own; None when not said."""
     created: datetime
     """When the check-in was first made."""
     deleted: bool = False
@@ -172,6 +175,7 @@ class CheckIn(_Record):
         _check(0 <= self.hours <= DAY_HOURS, "hours must be between 0 and 24")
         check_date(self.date, N_("a check-in's date"))
         object.__setattr__(self, "note", clean_text(self.note))
+        clean_fields(self, "activity")
         _check(self.created.tzinfo is not None, "created needs a time zone")
 
 
