@@ -8,6 +8,7 @@ opens is answered once it is open.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ui_helpers import enrolled, open_main, save_progress, wait_for, week, write_roadmap
@@ -22,7 +23,9 @@ def _roadmap() -> Roadmap:
     weeks = [week(1, n) for n in range(1, 6)]
     weeks[1] = Node(id=weeks[1].id, title=LONG, items=weeks[1].items, timing=weeks[1].timing)
     phase = Node(id="phase-1", title="Phase 1", role=Role.PHASE, children=weeks)
-    return Roadmap(id="tiny", title="Tiny", nodes=[phase])
+    later = [replace(week(2, n), title=f"Later week {n}") for n in range(6, 9)]
+    second = Node(id="phase-2", title="Phase 2", role=Role.PHASE, children=later)
+    return Roadmap(id="tiny", title="Tiny", nodes=[phase, second])
 
 
 def _data(data_dir: Path) -> Path:
@@ -79,3 +82,40 @@ async def test_a_cut_tree_title_ends_with_an_ellipsis(data_dir: Path) -> None:
         cut = [line for line in lines if "A very long" in line]
         assert cut and cut[0].rstrip("│").endswith("…"), cut  # right at the border
         assert LONG not in "".join(lines)
+
+
+async def test_a_closed_branch_shows_its_children_when_opened(data_dir: Path) -> None:
+    app = SyllabusApp(_data(data_dir))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_main(pilot, app)
+        tree = screen.query_one("#tree")
+        tree.focus()
+        assert "Later week 6" not in _tree_text(tree)  # phase 2 is closed
+        await pilot.press("end")  # the last line: phase 2
+        assert tree.cursor_node.data == "phase-2"
+        await pilot.press("space")  # open it
+        await pilot.pause()
+        assert "Later week 6" in _tree_text(tree)
+        await pilot.press("down")
+        assert tree.cursor_node.data == "phase-2/week-6"
+        await wait_for(pilot, lambda: screen.node_id == "phase-2/week-6")
+
+
+async def test_a_jump_into_a_closed_branch_opens_the_path(data_dir: Path) -> None:
+    app = SyllabusApp(_data(data_dir))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_main(pilot, app)
+        tree = screen.query_one("#tree")
+        screen.jump("phase-2/week-8")
+        await pilot.pause()
+        assert tree.cursor_node.data == "phase-2/week-8"
+        assert "Later week 8" in _tree_text(tree)
+        await wait_for(pilot, screen.shows_every_pane)
+        assert screen.node_id == "phase-2/week-8"
+
+
+def _tree_text(tree: object) -> str:
+    from textual.widgets import Tree
+
+    assert isinstance(tree, Tree)
+    return "\n".join(strip.text for strip in tree.render_lines(tree.region.reset_offset))

@@ -1,7 +1,10 @@
 """The roadmap's phases, tracks, milestones and appendices as a tree with progress.
 
-Built once per roadmap; afterwards only the labels of nodes whose numbers or marks
-changed are redrawn, so a toggle on a large roadmap costs a few labels, not a tree.
+Built as it is opened: the top level and the branches on the path to the current node
+at first, the children of any other branch when it is first expanded, so a roadmap of
+thousands of nodes costs the first frame only the lines it can show. Afterwards only the
+labels of nodes whose numbers or marks changed are redrawn, so a toggle on a large
+roadmap costs a few labels, not a tree.
 """
 
 from __future__ import annotations
@@ -175,27 +178,54 @@ class PhaseTree(Tree[str]):
         self.session = session
 
     def watch_session(self, session: Session | None) -> None:
-        """Build the tree for a roadmap, with the path to the current node open."""
+        """Build the tree for a roadmap: the top level, and the path to the current node open."""
         self.clear()
         self._by_id = {}
         if session is None:
             return
         self._count_width = count_width(session, self._progress())
-        current = self.current
-        open_path = set(session.ancestors(current)) if current in session.nodes else set()
+        self._add_nodes(self.root, [top.id for top in session.roadmap.nodes])
+        if self.current in session.nodes:
+            self._build_path(self.current)
 
-        def add(parent: TreeNode[str], node_id: str) -> None:
-            node = session.nodes[node_id]
-            if node.children:
-                branch = parent.add(self._label(node_id), data=node_id, expand=node_id in open_path)
+    def _add_nodes(self, parent: TreeNode[str], node_ids: Iterable[str]) -> None:
+        """Add these nodes under ``parent``; a branch gets its own children when opened."""
+        assert self.session is not None
+        for node_id in node_ids:
+            if self.session.nodes[node_id].children:
+                branch = parent.add(self._label(node_id), data=node_id, allow_expand=True)
                 self._by_id[node_id] = branch
-                for child in node.children:
-                    add(branch, child.id)
             else:
                 self._by_id[node_id] = parent.add_leaf(self._label(node_id), data=node_id)
 
-        for top in session.roadmap.nodes:
-            add(self.root, top.id)
+    def _build_branch(self, branch: TreeNode[str]) -> None:
+        """The branch's children, the first time they are needed."""
+        if self.session is None or branch.data is None or branch.children:
+            return
+        children = self.session.nodes[branch.data].children
+        self._add_nodes(branch, [child.id for child in children])
+
+    def _build_path(self, node_id: str) -> TreeNode[str] | None:
+        """Build and open the branches down to a node; its tree node."""
+        assert self.session is not None
+        path = list(reversed(self.session.ancestors(node_id)))
+        for ancestor in path[:-1]:
+            branch = self._by_id.get(ancestor)
+            if branch is None:
+                return None
+            self._build_branch(branch)
+            branch.expand()
+        return self._by_id.get(node_id)
+
+    def _toggle_node(self, node: TreeNode[str]) -> None:
+        """Opening a branch by key or click: its children are there in the same frame."""
+        if not node.is_expanded:
+            self._build_branch(node)
+        super()._toggle_node(node)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
+        """Any other opening (``expand_all``): the children follow."""
+        self._build_branch(event.node)
 
     def watch_progress(self, old: RoadmapProgress | None, new: RoadmapProgress | None) -> None:
         """Relabel the nodes whose items changed (all of them for a first or unrelated value)."""
@@ -245,13 +275,11 @@ class PhaseTree(Tree[str]):
 
     def reveal(self, node_id: str) -> None:
         """Expand the path to a node and put the cursor on it."""
-        branch = self._by_id.get(node_id)
+        if self.session is None or node_id not in self.session.nodes:
+            return
+        branch = self._build_path(node_id)
         if branch is None:
             return
-        parent = branch.parent
-        while parent is not None and not parent.is_root:
-            parent.expand()
-            parent = parent.parent
         self.get_node_at_line(0)  # lays out the lines, so the expanded branch has its line
         self.move_cursor(branch)
         self.scroll_to_node(branch, animate=False)
