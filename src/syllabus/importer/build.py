@@ -9,12 +9,11 @@ node fields; everything else stays in the node's Markdown ``body``.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Any
 
-from syllabus.importer import rules
+from syllabus.importer import languages, rules
 from syllabus.importer.blocks import (
     Block,
     Heading,
@@ -833,23 +832,6 @@ def _link_prerequisites(nodes: list[Node]) -> list[Node]:
     return link(nodes)
 
 
-_GERMAN_WORDS = ("und", "der", "die", "das", "mit", "für", "sie", "ein", "eine")
-_ENGLISH_WORDS = ("the", "and", "with", "for", "you", "your", "to", "of")
-_MARKER_WORD = re.compile(
-    r"(?<![a-zäöüß])("
-    + "|".join(sorted({*_GERMAN_WORDS, *_ENGLISH_WORDS}, key=len, reverse=True))
-    + r")(?![a-zäöüß])"
-)
-"""One of the words, as a whole run of letters (the words of ``[a-zäöüß]+``)."""
-
-
-def _language(text: str) -> str:
-    counts = Counter(_MARKER_WORD.findall(text.lower()))  # not a list of every word
-    german = sum(counts[w] for w in _GERMAN_WORDS)
-    english = sum(counts[w] for w in _ENGLISH_WORDS)
-    return "de" if german > english else "en"
-
-
 def _source_markdown(blocks: list[Block | Grouped]) -> list[str]:
     parts: list[str] = []
     for block in blocks:
@@ -864,6 +846,9 @@ def _source_markdown(blocks: list[Block | Grouped]) -> list[str]:
 def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
     """The roadmap a cleaned Markdown text describes."""
     front, body = split_front_matter(text)
+    stated = hints.language or front.get("lang") or front.get("language")
+    if not stated:
+        languages.warm()  # loads while the text is parsed; detect() below waits for it
     if is_exact(front):
         roadmap = build_exact(front, body, PurePath(source).name)
         return replace(roadmap, id=hints.id or roadmap.id, title=hints.title or roadmap.title)
@@ -922,7 +907,7 @@ def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
         summary_parts = []
     nodes = _link_prerequisites(nodes)
     _check_alongside(nodes)
-    language = hints.language or front.get("lang") or front.get("language") or _language(body)
+    language = stated or languages.detect(body)
     return Roadmap(
         id=hints.id or slugify(title) or "roadmap",
         title=clean_title(title),
