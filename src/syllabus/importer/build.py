@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Any
 
-from syllabus.importer import languages, rules
+from syllabus.importer import languages, rules, structure
 from syllabus.importer.blocks import (
     Block,
     Heading,
@@ -79,6 +79,10 @@ class Draft:
     duration: Span | None = None
     closing: list[Block | Grouped] = field(default_factory=list)
     """(Root only) the document's sign-off paragraphs, which go to the summary."""
+    row: structure.PlanRow | None = None
+    """A plan table's row that became this node: its one item."""
+    aside: str | None = None
+    """Why the node is set aside from the plan (``structure.aside_reason``)."""
 
 
 @dataclass(frozen=True)
@@ -377,6 +381,9 @@ class _Filler:
         )
 
     def fill(self, blocks: list[Block | Grouped], base: Group = NO_GROUP) -> None:
+        if self.draft.row is not None and base is NO_GROUP:
+            self.row_item(self.draft.row)
+            self.draft.row = None
         pending: tuple[Group, str] | None = None
         for block in blocks:
             if pending and not isinstance(block, ListBlock):
@@ -395,6 +402,8 @@ class _Filler:
                 self.body.append(block.source)
                 if self.draft.table_items:
                     self.table(block)
+                elif self.state.plan_tables and self.role is not Role.APPENDIX:
+                    self.plan_table(block)
             elif isinstance(block, Raw):
                 if block.source:
                     self.body.append(block.source)
@@ -483,13 +492,11 @@ class _Filler:
     def read_entry(self, entry: ListItem, group: Group, depth: int) -> Group:
         """One list entry read; returns the group of the entries after it."""
         extra, links, next_group, nested = self.entry_parts(entry)
-        if not entry.lines:
-            for inner_list in nested:
-                self.read_list(inner_list, group, depth)
+        if self.no_item(entry, group, depth, nested):
             return group
         first = entry.lines[0]
         after = next_group or group
-        text, boxed = rules.strip_checkbox(" ".join([first.text, *extra]).strip())
+        text, boxed, marked = structure.checkbox(" ".join([first.text, *extra]).strip())
         label = first.label
         if label and first.label_only and not extra and nested:
             sub = Group.of(label)
@@ -513,6 +520,8 @@ class _Filler:
             self.add_item(text, links, item_group, depth, boxed, ItemKind.NOTE)
         else:
             self.add_item(text, links, item_group, depth, boxed)
+        if marked and self.items[-1]["checkable"]:
+            self.items[-1]["marked"] = marked
         if _hidden_links(text, links):
             self.body.append(entry.source)  # an item keeps one URL; the rest stay here
         if nested and self.draft.details and not text.endswith(":"):
@@ -521,6 +530,36 @@ class _Filler:
             for inner_list in nested:
                 self.read_list(inner_list, group, depth + 1)
         return after
+
+    def no_item(self, entry: ListItem, group: Group, depth: int, nested: list[ListBlock]) -> bool:
+        """An entry that is no item itself: a heading's section, a wrapper, badges."""
+        if not entry.lines and entry.blocks and isinstance(entry.blocks[0], Heading):
+            self.entry_sections(entry.blocks)
+            return True
+        if not entry.lines:
+            for inner_list in nested:
+                self.read_list(inner_list, group, depth)
+            return True
+        if not nested and all(structure.image_only(line) for line in entry.lines):
+            self.body.append(entry.source)  # badges and images: shown, never ticked
+            return True
+        return False
+
+    def entry_sections(self, blocks: list[Block]) -> None:
+        """A list entry that starts with a heading ("- ### Arrays"): a sub-section each."""
+        current: Draft | None = None
+        for inner in blocks:
+            if isinstance(inner, Heading):
+                title = clean_title(inner.line.text)
+                if not title:
+                    continue
+                current = Draft(title=title, level=self.draft.level + 1)
+                current.key = rules.unit_id(title) or slugify(title) or "part"
+                current.kind, current.default_kind = self.draft.kind, self.draft.default_kind
+                current.optional = self.draft.optional
+                self.children.append(current)
+            elif current is not None:
+                current.blocks.append(inner)
 
     def plan_bullet(self, first: Line, label: str, text: str) -> bool:
         """A plan as bullets ("**Monate 1–2**: ML-Grundlagen …"): a child node each."""
@@ -554,12 +593,36 @@ class _Filler:
 
     def meta_line(self, label: str, rest: str, group: Group) -> bool:
         """A list line that is node data, not an item ("- [ ] **Time**: 12-15 hours")."""
-        label = rules.strip_checkbox(label)[0]
+        label = structure.checkbox(label)[0]
         hours = rules.label_hours(label, rest)
         if hours is not None:
             self.hours = hours
             return True
         return False
+
+    def plan_table(self, table: Table) -> None:
+        """A table whose columns make a plan: a node per timed row, else an item per row."""
+        plan = structure.read_plan_table(table.header, table.rows)
+        if plan is None or (plan.timing_column and self.state.unit_headings >= 2):
+            return  # a reference table, or an overview of the plan its headings give
+        if plan.timed:
+            self.children.extend(row_drafts(plan, self.draft.level + 1))
+            return
+        for row in plan.rows:
+            self.row_item(row)
+
+    def row_item(self, row: structure.PlanRow) -> None:
+        """One plan-table row as an item: its title, link, hours and state."""
+        self.add_item(row.title, row.links, NO_GROUP, 0, False)
+        data = self.items[-1]
+        if row.hours is not None:
+            data["hours"] = round(row.hours.low, 2)
+            if row.hours.high > row.hours.low:
+                data["hours_high"] = round(row.hours.high, 2)
+        if row.marked:
+            data["marked"] = row.marked
+        if row.code:
+            data["slug"] = row.code
 
     def table(self, table: Table) -> None:
         for row in table.rows:
@@ -607,7 +670,7 @@ class _Filler:
         # The kind decides: a task, resource, project or capstone is ticked off wherever it
         # stands (an appendix's course list too); notes, tips and outcomes never are.
         checkable = kind.checkable
-        optional = group.optional or self.draft.optional or bool(_OPTIONAL_TEXT.search(text))
+        optional = group.optional or self.draft.optional or _optional_text(text)
         if boxed and not checkable and force is None and not summary:
             # A line the author boxed ("- [ ]") is ticked off: advice such as "Ethics & Best
             # Practices" is a check on one's own work then, optional: it never holds a week
@@ -629,6 +692,40 @@ class _Filler:
 
 _DONE_MARK = re.compile(r"^[✅✓✔☑]")
 _OPTIONAL_TEXT = re.compile(r"\(optional\)|^optional\b", re.I)
+
+
+def _optional_text(text: str) -> bool:
+    """ "(optional)", "Optional: …", "Bonus: …", "(stretch)" in any language."""
+    if _OPTIONAL_TEXT.search(text):
+        return True
+    match = structure.word_pattern("optional").search(text[:80])
+    if match is None:
+        return False
+    before, after = text[: match.start()].rstrip(), text[match.end() :].lstrip()
+    return (before.endswith(("(", "[")) and after.startswith((")", "]"))) or (
+        not strip_symbols(before).strip("*_ ") and after.startswith((":", ")", "-", "–", "—"))
+    )
+
+
+def row_drafts(plan: structure.PlanTable, level: int) -> list[Draft]:
+    """The timed rows of a plan table as nodes ("| 3 | Loops |" → week 3), one item each."""
+    drafts: list[Draft] = []
+    word = {Unit.WEEK: "week", Unit.DAY: "day", Unit.MONTH: "month"}
+    for number, row in enumerate(plan.rows, start=1):
+        low, high = row.index or (number, number)
+        stem = word.get(plan.unit, "part") if plan.unit else "part"
+        width = 2 if stem in ("week", "day") else 1
+        key = f"{stem}-{int(low):0{width}d}"
+        if high > low:
+            key += f"-{int(high):0{width}d}"
+        draft = Draft(title=row.title, level=level, key=key, row=row)
+        if plan.unit is not None and row.index is not None:
+            draft.position = Span(low=low, high=high, unit=plan.unit)
+        draft.duration = row.duration
+        drafts.append(draft)
+    return drafts
+
+
 _ROUTINE = re.compile(r"routine", re.I)
 _DAILY = re.compile(r"daily|täglich|tages", re.I)
 _WEEKLY = re.compile(r"wöchentlich|weekly|woche|week", re.I)
@@ -656,6 +753,10 @@ class _State:
         self.hours_for: dict[str, HoursRange] = {}
         self.weekday = 0.0
         self.weekend = 0.0
+        self.plan_tables = not hints.nodes and not hints.timeline
+        """Plan tables become items (off for the bundled roadmaps' own hints)."""
+        self.unit_headings = 0
+        """How many headings name a week, day or month: then a timed table is an overview."""
 
     def pace_from(self, text: str) -> None:
         if self.pace is None:
@@ -749,7 +850,8 @@ def _to_nodes(
         items: list[Item] = []
         item_ids: set[str] = set()
         for data in filler.items:
-            slug = slugify(rules.slug_text(strip_symbols(data["text"]))) or "item"
+            slug = slugify(data.pop("slug", None) or rules.slug_text(strip_symbols(data["text"])))
+            slug = slug or "item"
             if draft.during is not None and data["checkable"]:
                 data["alongside"] = draft.during.alongside(data["text"])
             items.append(Item(id=f"{node_id}/{_unique(slug, item_ids)}", **data))
@@ -843,6 +945,16 @@ def _source_markdown(blocks: list[Block | Grouped]) -> list[str]:
     return parts
 
 
+def _one_of_units(first: Draft, siblings: list[Draft]) -> bool:
+    """Whether the first heading is a week or day among others of its kind."""
+    key = rules.unit_id(first.title)
+    if not key:
+        return False
+    word = key.split("-")[0]
+    same = [d for d in siblings if (rules.unit_id(d.title) or "").split("-")[0] == word]
+    return len(same) >= 2
+
+
 def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
     """The roadmap a cleaned Markdown text describes."""
     front, body = split_front_matter(text)
@@ -868,6 +980,8 @@ def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
     else:
         stray = False
     first = root.children[0] if root.children else None
+    if first is not None and _one_of_units(first, root.children):
+        first = None  # "# Semana 1" … "# Semana 5": the plan itself, not a title
     if first is not None and first.level == 1 and (stray or not root.blocks):
         if (
             title is None
@@ -892,6 +1006,9 @@ def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
     _apply_timeline(root, hints)
     _apply_moves(root)
     state = _State(hints)
+    state.unit_headings = sum(
+        1 for block in blocks if isinstance(block, Heading) and rules.unit_id(block.line.text)
+    )
     for block in root.blocks:
         if isinstance(block, Paragraph):
             for line in block.lines:

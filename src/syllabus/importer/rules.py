@@ -7,6 +7,7 @@ the structure always comes from the Markdown tokens.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from syllabus.model.roadmap import HoursRange, ItemKind, Pace, Role, Span, Unit
 
@@ -231,11 +232,46 @@ def strip_enumeration(title: str) -> tuple[str, int | None]:
     return title[match.end() :], int(match.group(1))
 
 
+_UNIT_NAMES = ("week", "day", "month", "module", "phase")
+
+
+@lru_cache(maxsize=1)
+def _any_id_heads() -> tuple[re.Pattern[str], ...]:
+    """ "Semana 3", "Semaine 3", "第 3 周", "第3週" in any language ``languages`` knows."""
+    from syllabus.importer import structure
+
+    named = "|".join(f"(?P<{n}>{structure.word_pattern(n).pattern})" for n in _UNIT_NAMES)
+    number = r"(?P<low>\d+)(?:\s*(?:[-–—~〜]|to|bis|a|à)\s*(?P<high>\d+))?"
+    return (
+        re.compile(rf"^(?:{named})\s*{number}(?=$|[^\w.])", re.I),
+        re.compile(rf"^第\s*{number}\s*(?:{named})", re.I),
+    )
+
+
+def _any_unit(title: str) -> tuple[str, str, str | None] | None:
+    from syllabus.importer import structure
+
+    text = structure.plain_numbers(title)
+    for pattern in _any_id_heads():
+        match = pattern.match(text)
+        if match:
+            word = next(n for n in _UNIT_NAMES if match.group(n))
+            return word, match.group("low"), match.group("high")
+    return None
+
+
 def unit_id(title: str) -> str | None:
     """ "Week 3: …" → "week-03", "Month 1-2: …" → "month-1-2", "Phase 2 – …" → "phase-2"."""
-    match = _ID_HEAD.match(strip_enumeration(title)[0])
+    plain = strip_enumeration(title)[0]
+    match = _ID_HEAD.match(plain)
     if not match:
-        return None
+        found = _any_unit(plain)
+        if found is None:
+            return None
+        word, low_text, high_text = found
+        width = 2 if word in ("week", "day") else 1
+        low = f"{int(low_text):0{width}d}"
+        return f"{word}-{low}-{int(high_text):0{width}d}" if high_text else f"{word}-{low}"
     word = _ID_WORDS[match.group(1).lower()]
     width = 2 if word in ("week", "day") else 1
     low = f"{int(match.group(2)):0{width}d}"
@@ -253,8 +289,37 @@ def title_timing(title: str) -> tuple[Span | None, Span | None]:
         title = title[: match.start()] + title[match.end() :]
     spans = [_span(m.group(2), m.group(3), m.group(1)) for m in _POSITION.finditer(title)]
     position = next((s for s in spans if s.unit is Unit.WEEK), spans[0] if spans else None)
+    if position is None and duration is None:
+        position, duration = _any_timing(title)
     if position is not None and duration is None and position.low == position.high:
         if unit_id(title) and position.unit is Unit.WEEK:
+            duration = Span(low=1, high=1, unit=Unit.WEEK)
+    return position, duration
+
+
+_UNITS_BY_NAME = {"week": Unit.WEEK, "day": Unit.DAY, "month": Unit.MONTH}
+_PARENS = re.compile(r"[(（]([^()（）]{1,40})[)）]")
+
+
+def _any_timing(title: str) -> tuple[Span | None, Span | None]:
+    """Timing in any language: "Semana 3" (a position), "(4-6 semanas)" (a duration)."""
+    from syllabus.importer import structure
+
+    duration = None
+    for match in _PARENS.finditer(title):
+        inner = structure.plain_numbers(match.group(1)).strip().lstrip("~≈ca. ")
+        found, unit = structure.number_range(inner), structure.unit_of(inner)
+        if found and unit and inner[:1].isdigit():
+            duration = Span(low=found[0], high=found[1], unit=unit)
+            title = title[: match.start()] + title[match.end() :]
+            break
+    head = _any_unit(strip_enumeration(title)[0])
+    position = None
+    if head and head[0] in _UNITS_BY_NAME:
+        low = float(head[1])
+        high = float(head[2]) if head[2] else low
+        position = Span(low=low, high=max(low, high), unit=_UNITS_BY_NAME[head[0]])
+        if duration is None and low == high and position.unit is Unit.WEEK:
             duration = Span(low=1, high=1, unit=Unit.WEEK)
     return position, duration
 

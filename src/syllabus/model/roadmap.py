@@ -48,6 +48,15 @@ class Role(StrEnum):
     """Reference material: shown, never scheduled."""
 
 
+ASIDE_REASONS = (
+    "toc", "credits", "community", "contributing", "licence", "code-of-conduct", "faq",
+    "logistics", "badges",
+)  # fmt: skip
+"""Why a node is set aside from the plan: a table of contents, credits (team, instructors,
+sponsors, thanks, testimonials), community, contributing, licence, code of conduct, FAQ,
+how-to-take-this-course logistics, badges and images."""
+
+
 class Unit(StrEnum):
     """The unit of a timing range."""
 
@@ -244,13 +253,24 @@ class Item:
     alongside: str | None = None
     """The main-plan node it is studied alongside ("month-3-4", or "first..last" for a
     run of them): due at that work's end, its hours part of that work, not added to it."""
+    hours_high: float | None = None
+    """The upper end when the document gives the hours as a range ("6-10 hours/week" for
+    14 weeks: ``hours`` 84, ``hours_high`` 140); None for a single number."""
+    marked: str | None = None
+    """The state the document writes for it: "done" (``- [x]``, ``[✔️]``) or "skipped"
+    (``[-]``). Offered when enrolling, never applied without the learner's word."""
+    body: str = ""
+    """Markdown the document writes inside the item after its first line (continuation
+    paragraphs, with their links)."""
 
     def __post_init__(self) -> None:
-        clean_fields(self, "text", "url", "group")
+        clean_fields(self, "text", "url", "group", "marked", "body")
         if type(self.kind) is not ItemKind:
             object.__setattr__(self, "kind", ItemKind(self.kind))
         if self.hours is not None and type(self.hours) is not float:
             object.__setattr__(self, "hours", float(self.hours))
+        if self.hours_high is not None and type(self.hours_high) is not float:
+            object.__setattr__(self, "hours_high", float(self.hours_high))
 
 
 @dataclass(frozen=True)
@@ -279,9 +299,15 @@ class Node:
     """Child nodes in document order."""
     items: list[Item] = field(default_factory=list)
     """Items in document order."""
+    aside: str | None = None
+    """Why the importer set this node aside from the plan (an appendix never scheduled):
+    one of ``ASIDE_REASONS``; None for the plan itself and for a hint's appendix."""
+    track: str | None = None
+    """The alternative track this node belongs to ("Accelerated", "Part-time"); the
+    learner picks one track at enrolment and the others are left out (``choose_track``)."""
 
     def __post_init__(self) -> None:
-        clean_fields(self, "title", "goal", "prerequisites_text", "body")
+        clean_fields(self, "title", "goal", "prerequisites_text", "body", "aside", "track")
         if type(self.role) is not Role:
             object.__setattr__(self, "role", Role(self.role))
 
@@ -314,6 +340,9 @@ class Roadmap:
     """Which timing wins when sizing: "position", "duration", "hours" or "auto"."""
     nodes: list[Node] = field(default_factory=list)
     """Top-level nodes in document order."""
+    length: Span | None = None
+    """The whole plan's length as the document states it ("about 2 years", "A 9-Week
+    Course", "90日間"): a check on the schedule, which should not plan it much shorter."""
 
     def __post_init__(self) -> None:
         clean_fields(self, "title", "source", "language", "summary", "schedule_by")
@@ -337,6 +366,10 @@ class Roadmap:
         """Items, with their node, by id."""
         return {item.id: (node, item) for node, item in self.items()}
 
+    def tracks(self) -> list[str]:
+        """The names of the alternative tracks, in document order (none: one plan)."""
+        return list(dict.fromkeys(node.track for node in self.walk() if node.track))
+
     def counts(self) -> tuple[int, int]:
         """(all items, checkable items)."""
         total = checkable = 0
@@ -344,3 +377,33 @@ class Roadmap:
             total += 1
             checkable += item.checkable
         return total, checkable
+
+
+def choose_track(roadmap: Roadmap, name: str | None) -> Roadmap:
+    """The roadmap as a learner on track ``name`` follows it: the nodes of every other
+    track left out (``None``: the first track). A roadmap without tracks is returned as is.
+
+    Matching is by the track's name, case-insensitively; an unknown name is a
+    ``ValueError`` naming the tracks there are.
+    """
+    from dataclasses import replace
+
+    names = roadmap.tracks()
+    if not names:
+        return roadmap
+    wanted = names[0] if name is None else name
+    chosen = next((n for n in names if n.casefold() == wanted.casefold()), None)
+    if chosen is None:
+        raise ValueError(f"no track {wanted!r}; the tracks are: {', '.join(names)}")
+
+    def keep(nodes: list[Node]) -> list[Node]:
+        kept = []
+        for node in nodes:
+            if node.track and node.track != chosen:
+                continue
+            children = keep(node.children)
+            same = len(children) == len(node.children)
+            kept.append(node if same else replace(node, children=children))
+        return kept
+
+    return replace(roadmap, nodes=keep(roadmap.nodes))

@@ -1,0 +1,424 @@
+"""What a roadmap's shape says beyond its headings: plan tables, set-aside material,
+checkbox marks, stated length, alternative tracks.
+
+Every rule here looks at one table, heading, list or line, and its words come from the
+keyword tables of ``languages`` (all languages at once: a Spanish plan may have English
+headings), so nothing is tuned to one document.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from syllabus.importer.lines import Line, strip_symbols
+from syllabus.model.roadmap import HoursRange, Span, Unit
+
+# --- keywords ------------------------------------------------------------------------
+
+_FALLBACK: dict[str, tuple[str, ...]] = {
+    "week": ("week", "weeks", "woche", "wochen"),
+    "day": ("day", "days", "tag", "tage"),
+    "month": ("month", "months", "monat", "monate"),
+    "year": ("year", "years", "jahr", "jahre"),
+    "hours": ("hours", "hour", "hrs", "hr", "h", "stunden", "std"),
+    "minutes": ("minutes", "minute", "mins", "min", "minuten"),
+    "optional": ("optional", "bonus", "stretch", "wahlweise"),
+    "phase": ("phase", "stage"),
+    "module": ("module", "modul", "unit", "lesson"),
+    "course": ("course", "courses", "kurs", "kurse"),
+    "topic": ("topic", "topics", "thema", "themen", "focus", "subject"),
+    "duration": ("duration", "dauer", "length"),
+    "effort": ("effort", "aufwand", "workload"),
+    "toc": ("contents", "table of contents", "inhalt", "inhaltsverzeichnis", "index"),
+    "credits": (
+        "credits", "team", "instructors", "sponsors", "thanks", "special thanks",
+        "acknowledgements", "acknowledgments", "testimonials", "authors", "contact info",
+        "danksagung",
+    ),
+    "community": ("community", "support", "join us", "discord", "slack"),
+    "contributing": ("contributing", "contribute", "how to contribute", "how to collaborate"),
+    "licence": ("license", "licence", "lizenz"),
+    "code_of_conduct": ("code of conduct", "verhaltenskodex"),
+    "faq": ("faq", "frequently asked questions"),
+    "logistics": ("how to use", "how to use this guide", "how to take this course"),
+}  # fmt: skip
+"""English and German words, used until ``languages`` lists a name (and merged with it)."""
+
+_EXTRA: dict[str, tuple[str, ...]] = {
+    "activity": ("activity", "activities", "task", "tasks", "content", "title", "lesson"),
+    "code": ("code", "id", "#", "no", "nr"),
+    "status": ("status", "state", "progress"),
+    "prerequisites": ("prerequisites", "prerequisite", "requirements", "voraussetzungen"),
+    "track": ("track", "path", "plan", "schedule", "route", "pace"),
+    "track_name": (
+        "accelerated", "standard", "part-time", "part time", "full-time", "full time",
+        "intensive", "relaxed", "fast track", "fast", "slow", "extended", "compressed",
+        "beschleunigt", "teilzeit", "vollzeit", "intensiv",
+    ),
+    "done": ("done", "completed", "complete", "finished", "erledigt", "fertig"),
+}  # fmt: skip
+"""Words no language table has (yet): table columns and track names, English and German."""
+
+
+@lru_cache(maxsize=64)
+def words(name: str) -> tuple[str, ...]:
+    """Lower-case words and phrases for ``name`` in every language ``languages`` knows."""
+    found: tuple[str, ...] = ()
+    try:
+        from syllabus.importer import languages
+
+        found = tuple(getattr(languages.all_keywords(), name, ()) or ())
+    except (ImportError, AttributeError):  # pragma: no cover - until languages lands
+        found = ()
+    merged = (*_FALLBACK.get(name, ()), *_EXTRA.get(name, ()), *found)
+    return tuple(dict.fromkeys(w.lower() for w in merged if w))
+
+
+def _alternation(name: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(words(name), key=len, reverse=True))
+
+
+@lru_cache(maxsize=64)
+def word_pattern(name: str) -> re.Pattern[str]:
+    """The words of ``name`` as whole words (or, for CJK words, anywhere)."""
+    return re.compile(_word_source(name), re.I)
+
+
+def _word_source(name: str) -> str:
+    ordered = sorted(words(name), key=len, reverse=True)
+    spaced = "|".join(re.escape(w) for w in ordered if not _CJK.search(w))
+    cjk = "|".join(re.escape(w) for w in ordered if _CJK.search(w))
+    parts = [rf"(?<![^\W\d_])(?:{spaced})(?![^\W\d_])"] if spaced else []
+    parts += [f"(?:{cjk})"] if cjk else []
+    return "|".join(parts) or r"(?!x)x"
+
+
+def has_word(name: str, text: str) -> bool:
+    return bool(word_pattern(name).search(text))
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+# --- numbers ---------------------------------------------------------------------------
+
+_KEYCAP = re.compile(r"(\d)\ufe0f?\u20e3")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９～－–—", "0123456789~---")
+_NUM = r"(\d+(?:[.,]\d+)?)"
+_RANGE = re.compile(_NUM + r"(?:\s*(?:[-~〜]|to|bis|a|à)\s*" + _NUM + r")?", re.I)
+
+
+def plain_numbers(text: str) -> str:
+    """Keycap emoji ("1️⃣2️⃣") as digits, fullwidth digits and dashes as ASCII ones."""
+    if "\u20e3" in text:
+        text = _KEYCAP.sub(r"\1", text)
+    return text.translate(_FULLWIDTH)
+
+
+def number_range(text: str) -> tuple[float, float] | None:
+    """The first "3", "1-2", "1.5", "4~6" in a text, as (low, high)."""
+    match = _RANGE.search(plain_numbers(text))
+    if not match:
+        return None
+    low = float(match.group(1).replace(",", "."))
+    high = float(match.group(2).replace(",", ".")) if match.group(2) else low
+    return low, max(low, high)
+
+
+def unit_of(text: str) -> Unit | None:
+    """The unit a text names ("weeks", "semanas", "周"), if it names one."""
+    for name, unit in (("week", Unit.WEEK), ("day", Unit.DAY), ("month", Unit.MONTH)):
+        if has_word(name, text):
+            return unit
+    return None
+
+
+def _per_week(text: str) -> HoursRange | None:
+    """Hours a week from "7-14 Hours/Week", "30 minutes/week", "6 h" (a week's effort)."""
+    found = number_range(text)
+    if found is None:
+        return None
+    scale = 1 / 60 if has_word("minutes", text) else 1.0
+    if has_word("day", text):
+        scale *= 7  # "1 hour/day" as a week's effort
+    return HoursRange(low=found[0] * scale, high=found[1] * scale)
+
+
+def _weeks(span: Span) -> tuple[float, float]:
+    per = {Unit.DAY: 1 / 7, Unit.WEEK: 1.0, Unit.MONTH: 4.0}[span.unit]
+    return span.low * per, span.high * per
+
+
+# --- plan tables -----------------------------------------------------------------------
+
+_TIMING = ("week", "day", "month", "phase", "module")
+_TITLE = ("topic", "course", "activity")
+
+
+def column_role(header: str) -> str | None:
+    """What a plan table's column holds, from its header cell."""
+    text = plain_numbers(strip_symbols(header.replace("#", " # ").strip())).lower()
+    if not text.strip():
+        return None
+    checks = (
+        ("effort", "effort"),
+        ("duration", "duration"),
+        ("prerequisites", "prerequisites"),
+        ("status", "status"),
+        ("course", "title"),
+        ("topic", "title"),
+        ("activity", "title"),
+        *((name, name) for name in _TIMING),
+        ("code", "code"),
+    )
+    for name, role in checks:
+        if has_word(name, text):
+            return role
+    if text.strip() == "#":
+        return "code"
+    return None
+
+
+@dataclass
+class PlanRow:
+    """One row of a plan table, read."""
+
+    title: str
+    links: list[tuple[str, str]]
+    code: str | None = None
+    index: tuple[float, float] | None = None
+    """The row's week/day/phase number(s), in the timing column's unit."""
+    duration: Span | None = None
+    hours: HoursRange | None = None
+    marked: str | None = None
+    emphasis: bool = False
+
+
+@dataclass
+class PlanTable:
+    """A table read as a plan: its rows, and the unit of its timing column."""
+
+    rows: list[PlanRow]
+    unit: Unit | None
+    """The unit of the timing column (None: phases or modules, or no timing column)."""
+    timed: bool
+    """Whether the rows carry their own week/day/phase: each one a node of the plan."""
+    timing_column: bool = False
+    """Whether the table has a week/day/month/phase/module column at all."""
+
+
+def _roles(header: list[list[Line]]) -> list[str | None]:
+    return [column_role(" ".join(line.text for line in cell)) for cell in header]
+
+
+def plan_columns(header: list[list[Line]]) -> dict[str, int] | None:
+    """The columns of a plan table by role, or None for a reference table."""
+    found: dict[str, int] = {}
+    for index, role in enumerate(_roles(header)):
+        if role is not None and role not in found:
+            found[role] = index
+    timing = next((r for r in _TIMING if r in found), None)
+    if "title" not in found:
+        if timing is None:
+            return None
+        rest = [i for i, role in enumerate(_roles(header)) if role is None]
+        if not rest:
+            return None
+        found["title"] = rest[0]  # "| Semaines | Activités |": the other column
+    if timing is None and "duration" not in found and "effort" not in found:
+        return None
+    return found
+
+
+def _cell(row: list[list[Line]], index: int | None) -> tuple[str, list[tuple[str, str]]]:
+    if index is None or index >= len(row):
+        return "", []
+    lines = row[index]
+    text = " ".join(line.text for line in lines).strip()
+    return text, [link for line in lines for link in line.links]
+
+
+def _unknown(text: str) -> bool:
+    return not text or not any(ch.isdigit() for ch in plain_numbers(text))
+
+
+def _status_mark(text: str) -> str | None:
+    if not text:
+        return None
+    if "✅" in text or "✔" in text or "☑" in text or has_word("done", text):
+        return "done"
+    return None
+
+
+def read_plan_table(header: list[list[Line]], rows: list[list[list[Line]]]) -> PlanTable | None:
+    """A table whose columns make a plan (week/day/phase, course/topic, duration, effort)."""
+    columns = plan_columns(header)
+    if columns is None or not rows:
+        return None
+    timing = next((r for r in _TIMING if r in columns), None)
+    head_text = " ".join(line.text for line in header[columns[timing]]) if timing else ""
+    unit = {"week": Unit.WEEK, "day": Unit.DAY, "month": Unit.MONTH}.get(timing or "")
+    unit = unit_of(head_text) if unit is None and head_text else unit
+    read: list[PlanRow] = []
+    for row in rows:
+        title, links = _cell(row, columns["title"])
+        if not title:
+            continue
+        plan = PlanRow(title=title, links=links)
+        plan.emphasis = any(line.label_only for line in row[columns["title"]])
+        code, _ = _cell(row, columns.get("code"))
+        plan.code = code or None
+        if timing:
+            index_text, _ = _cell(row, columns[timing])
+            plan.index = None if _unknown(index_text) else number_range(index_text)
+        duration_text, _ = _cell(row, columns.get("duration"))
+        if not _unknown(duration_text):
+            found = number_range(duration_text)
+            span_unit = unit_of(duration_text) or unit or Unit.WEEK
+            if found:
+                plan.duration = Span(low=found[0], high=found[1], unit=span_unit)
+        effort_text, _ = _cell(row, columns.get("effort"))
+        if plan.duration is not None and not _unknown(effort_text):
+            per_week = _per_week(effort_text)
+            if per_week is not None:
+                low, high = _weeks(plan.duration)
+                plan.hours = HoursRange(low=low * per_week.low, high=high * per_week.high)
+        status_text, _ = _cell(row, columns.get("status"))
+        plan.marked = _status_mark(status_text)
+        read.append(plan)
+    if not read:
+        return None
+    timed = timing is not None and sum(r.index is not None for r in read) >= len(read) / 2
+    return PlanTable(read, unit, timed, timing is not None)
+
+
+# --- set-aside material ----------------------------------------------------------------
+
+_ASIDE_NAMES = (
+    ("code_of_conduct", "code-of-conduct"),
+    ("toc", "toc"),
+    ("credits", "credits"),
+    ("contributing", "contributing"),
+    ("licence", "licence"),
+    ("faq", "faq"),
+    ("logistics", "logistics"),
+    ("community", "community"),
+)
+
+
+def aside_reason(title: str) -> str | None:
+    """Why a heading's section is not part of the plan ("License" → licence), if it is not.
+
+    The heading must be about that and little else: "Team" or "Special thanks", not
+    "Team projects in week 3".
+    """
+    text = strip_symbols(plain_numbers(title)).strip().lower().rstrip(":")
+    if not text or len(text.split()) > 6:
+        return None
+    for name, reason in _ASIDE_NAMES:
+        match = word_pattern(name).search(text)
+        if match is None:
+            continue
+        rest = (text[: match.start()] + text[match.end() :]).strip(" &/,-–—:()")
+        if len(rest.split()) <= 2 and not any(ch.isdigit() for ch in rest):
+            return reason
+    return None
+
+
+def anchor_link(url: str) -> bool:
+    return url.startswith("#")
+
+
+def is_toc_lines(lines: list[Line]) -> bool:
+    """Whether list entries' first lines are in-page links only (a table of contents)."""
+    links = [url for line in lines for _, url in line.links]
+    return bool(links) and all(anchor_link(url) for url in links)
+
+
+def image_only(line: Line) -> bool:
+    """A line that is only images or badges: its text is nothing but the images' alt text."""
+    if not line.links:
+        return False
+    if not line.source:
+        return False
+    return bool(re.fullmatch(r"(?:\s*\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*)+", line.source))
+
+
+# --- checkbox marks --------------------------------------------------------------------
+
+_BOX = re.compile(r"^\[([ xX✓✔☑✅\-~]|✔️|✔\ufe0f|☑️|✅️)\]\s*")
+
+
+def checkbox(text: str) -> tuple[str, bool, str | None]:
+    """The text without a leading box, whether there was one and the state it marks.
+
+    ``[ ]`` is to do, ``[x]``/``[✔️]``/``[✓]`` done, ``[-]``/``[~]`` skipped.
+    """
+    match = _BOX.match(text)
+    if not match:
+        return text, False, None
+    mark = match.group(1)
+    state = None if mark == " " else "skipped" if mark in "-~" else "done"
+    return text[match.end() :], True, state
+
+
+# --- stated length ---------------------------------------------------------------------
+
+_LENGTH_UNITS = (("year", 52.0), ("month", 4.0), ("week", 1.0), ("day", 1 / 7))
+
+
+@lru_cache(maxsize=1)
+def _length_pattern() -> re.Pattern[str]:
+    units = "|".join(f"(?P<{name}>{_word_source(name)})" for name, _ in _LENGTH_UNITS)
+    return re.compile(
+        _NUM + r"(?:\s*(?:[-~〜]|to|bis|a|à)\s*" + _NUM + r")?\s*-?\s*(?:" + units + r")",
+        re.I,
+    )
+
+
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+
+
+def stated_length(text: str) -> Span | None:
+    """The length a title or sentence gives the whole plan ("about 2 years", "9-Week")."""
+    text = plain_numbers(text)
+    match = _length_pattern().search(text)
+    if not match:
+        return None
+    if re.match(r"\s*(?:/|per|pro|a\b|each)", text[match.end() :], re.I):
+        return None  # "20 hours/week": a pace, not a length
+    if _per_unit_before(text, match.start()):
+        return None
+    low = float(match.group(1).replace(",", "."))
+    high = float(match.group(2).replace(",", ".")) if match.group(2) else low
+    name = next(n for n, _ in _LENGTH_UNITS if match.group(n))
+    if name == "year":
+        return Span(low=low * 12, high=max(low, high) * 12, unit=Unit.MONTH)
+    unit = {"month": Unit.MONTH, "week": Unit.WEEK, "day": Unit.DAY}[name]
+    return Span(low=low, high=max(low, high), unit=unit)
+
+
+def _per_unit_before(text: str, start: int) -> bool:
+    return bool(re.search(r"(?:/|per|pro|every)\s*$", text[:start], re.I))
+
+
+def is_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def normal_title(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+# --- alternative tracks ----------------------------------------------------------------
+
+
+def track_name(title: str) -> str | None:
+    """The track a heading names ("Accelerated track", "Part-time (2 years)"), if any."""
+    text = strip_symbols(title).strip()
+    match = word_pattern("track_name").search(text)
+    if match is None or len(text.split()) > 6:
+        return None
+    return text
