@@ -82,38 +82,11 @@ def user_dir(data_dir: Path) -> Path:
 
 def summarize(roadmap: Roadmap) -> dict[str, Any]:
     """The header facts of a roadmap: counts, planned weeks and hours."""
-    from syllabus.model.roadmap import Role, Unit
+    from syllabus.importer.summary import planned_hours, planned_weeks
 
     total, checkable = roadmap.counts()
-    unscheduled = (Role.APPENDIX, Role.SIDE_TRACK, Role.HABIT)
-
-    weeks: float | None = None
-    for node in roadmap.walk():
-        span = node.timing.position
-        if span is None or node.role in unscheduled or _in_appendix(roadmap, node.id):
-            continue
-        end = span.high * (4 if span.unit is Unit.MONTH else 1 / 7 if span.unit is Unit.DAY else 1)
-        weeks = max(weeks or 0.0, end)
-
-    def node_hours(nodes: list[Any]) -> tuple[float, float] | None:
-        low = high = 0.0
-        found = False
-        for node in nodes:
-            if node.role in unscheduled:
-                continue
-            if node.timing.hours is not None:
-                low, high, found = low + node.timing.hours.low, high + node.timing.hours.high, True
-            else:
-                inner = node_hours(node.children)
-                if inner:
-                    low, high, found = low + inner[0], high + inner[1], True
-        return (low, high) if found else None
-
-    hours = node_hours(roadmap.nodes)
+    hours = planned_hours(roadmap)
     stated_hours, _days, stated_rest = roadmap.pace.study_week()
-    per_week = roadmap.pace.hours_per_week
-    if hours is None and weeks and per_week:
-        hours = (per_week.low * weeks, per_week.high * weeks)
     return {
         "id": roadmap.id,
         "title": roadmap.title,
@@ -121,24 +94,12 @@ def summarize(roadmap: Roadmap) -> dict[str, Any]:
         "language": roadmap.language,
         "items_total": total,
         "items_checkable": checkable,
-        "weeks": weeks,
+        "weeks": planned_weeks(roadmap),
         "hours": list(hours) if hours else None,
         "hours_per_week": stated_hours,
         "rest_days": stated_rest,
         "weekday_hours": dict(roadmap.pace.weekday_hours) or None,
     }
-
-
-def _in_appendix(roadmap: Roadmap, node_id: str) -> bool:
-    from syllabus.model.roadmap import Role
-
-    index = roadmap.node_index()
-    parts = node_id.split("/")
-    return any(
-        index[p].role is Role.APPENDIX
-        for p in ("/".join(parts[: i + 1]) for i in range(len(parts) - 1))
-        if p in index
-    )
 
 
 def roadmap_toml(roadmap: Roadmap, origin: Path | None = None) -> str:

@@ -28,10 +28,13 @@ from syllabus.model.units import (
     normalise_rest_days,
 )
 
-SCHEMA_VERSION = 1
-"""The progress file schema this code writes."""
+SCHEMA_VERSION = 2
+"""The progress file schema this code writes (2: review cards, a check-in's activity)."""
 
 Estimate = Literal["low", "mid", "high"]
+
+CardState = Literal["learning", "review", "relearning"]
+"""Where a review card is in the FSRS scheduler (its ``State``, by name)."""
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -145,6 +148,34 @@ class OwnItem(_Record):
 
 
 @dataclass(frozen=True, kw_only=True)
+class RemovedItem(_Record):
+    """An item a re-import no longer found, with what the learner had on it: kept, not
+    orphaned, so that it can be restored (``syllabus import FILE --id ID --restore-removed``)
+    or comes back by itself when a later version of the document has it again."""
+
+    node: str
+    """Id of the node it stood in."""
+    text: str
+    """Its text as the roadmap had it."""
+    state: ItemState = ItemState.TODO
+    """Its state when it was removed."""
+    closed_at: datetime | None = None
+    """When it was first closed, as its state record had it."""
+    note: str = ""
+    """The learner's note on it, if any."""
+    deleted: bool = False
+    """Tombstone: restored (its records are back on an item) or given up."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if type(self.state) is not ItemState:
+            object.__setattr__(self, "state", ItemState(self.state))
+        clean_fields(self, "node", "text", "note")
+        if self.closed_at is not None:
+            _check(self.closed_at.tzinfo is not None, "closed_at needs a time zone")
+
+
+@dataclass(frozen=True, kw_only=True)
 class CheckIn(_Record):
     """One study session: a day, hours, a note, what was worked on."""
 
@@ -177,6 +208,41 @@ class CheckIn(_Record):
         object.__setattr__(self, "note", clean_text(self.note))
         clean_fields(self, "activity")
         _check(self.created.tzinfo is not None, "created needs a time zone")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReviewCard(_Record):
+    """One card of spaced review: what the FSRS scheduler needs to plan the next review.
+
+    Kept under its id, which comes from its source (``ITEM_ID``, ``ITEM_ID#n`` for the
+    n-th question of an item, or a node's id), so two machines make the same card and a
+    merge keeps one. The scheduler's state only, never the log of every review.
+    """
+
+    node: str
+    """Id of the node the card's source belongs to."""
+    due: datetime
+    """When the card is next due (the study day it falls on is what counts)."""
+    state: CardState = "learning"
+    """The scheduler's state; a card never graded is learning."""
+    stability: float | None = None
+    """FSRS stability (days); None before the first grade."""
+    difficulty: float | None = None
+    """FSRS difficulty (1-10); None before the first grade."""
+    last_review: datetime | None = None
+    """When the card was last graded."""
+    minutes: float = 3.0
+    """The time one review takes, for the day's and the week's allowance."""
+    deleted: bool = False
+    """Tombstone: the card was removed from review."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _check(self.due.tzinfo is not None, "due needs a time zone")
+        _check(0 <= self.minutes <= DAY_HOURS * 60, "minutes must be between 0 and 1440")
+        _check(self.state in ("learning", "review", "relearning"), "state must be a card state")
+        last = self.last_review
+        _check(last is None or last.tzinfo is not None, "last_review needs a time zone")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -244,6 +310,33 @@ class Enrolment(_Record):
             object.__setattr__(self, "rest_days", days)
 
 
+WEEK_PROMPTS = ("worked", "blocked", "next")
+"""The weekly review's prompts: what worked, what got in the way, what next."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class WeekAnswer(_Record):
+    """The learner's answer to one prompt of a week's review.
+
+    Kept under ``YYYY-Www/prompt`` (``2026-W49/worked``): one record per prompt, so
+    answers to different prompts written on two machines both survive a merge.
+    """
+
+    text: str = ""
+    """What the learner wrote."""
+    deleted: bool = False
+    """Tombstone: the answer was removed."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        object.__setattr__(self, "text", clean_text(self.text))
+
+
+def week_answer_key(week: str, prompt: str) -> str:
+    """The key of a week's answer to a prompt: ``2026-W49/worked``."""
+    return f"{week}/{prompt}"
+
+
 @dataclass(frozen=True, kw_only=True)
 class RoadmapProgress:
     """Everything the learner did on one roadmap."""
@@ -256,6 +349,12 @@ class RoadmapProgress:
     """Notes by item or node id."""
     own_items: dict[str, OwnItem] = field(default_factory=dict)
     """The learner's own items and links by id."""
+    removed: dict[str, RemovedItem] = field(default_factory=dict)
+    """Items re-imports removed, by their old id, with what the learner had on them."""
+    week_answers: dict[str, WeekAnswer] = field(default_factory=dict)
+    """Answers to the weekly review's prompts, by ``YYYY-Www/prompt``."""
+    cards: dict[str, ReviewCard] = field(default_factory=dict)
+    """Review cards by card id (tombstones included)."""
 
     @property
     def enrolled(self) -> Enrolment | None:
@@ -273,6 +372,10 @@ class RoadmapProgress:
         note = self.notes.get(target_id)
         return note.text if note and not note.deleted and note.text else None
 
+    def live_removed(self) -> dict[str, RemovedItem]:
+        """Removed items not restored or given up, by their old id."""
+        return {key: r for key, r in self.removed.items() if not r.deleted}
+
     def live_own_items(self, node_id: str | None = None) -> list[OwnItem]:
         """Own items not deleted, optionally only those on one node."""
         return [
@@ -280,6 +383,15 @@ class RoadmapProgress:
             for item in self.own_items.values()
             if not item.deleted and (node_id is None or item.node == node_id)
         ]
+
+    def week_answers_of(self, week: str) -> dict[str, str]:
+        """A week's live answers by prompt (``worked``, ``blocked``, ``next``)."""
+        found = {}
+        for prompt in WEEK_PROMPTS:
+            answer = self.week_answers.get(week_answer_key(week, prompt))
+            if answer is not None and not answer.deleted and answer.text:
+                found[prompt] = answer.text
+        return found
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -303,7 +415,7 @@ class Progress:
     """The whole progress file."""
 
     schema_version: int = SCHEMA_VERSION
-    """Schema of the file (``schema = 1`` in it)."""
+    """Schema of the file (``schema = 2`` in it)."""
     settings: Settings = field(default_factory=lambda: Settings(updated=_EPOCH))
     """App-wide settings."""
     roadmaps: dict[str, RoadmapProgress] = field(default_factory=dict)
@@ -394,6 +506,18 @@ def add_own_item(
     return _with_roadmap(progress, roadmap_id, replace(rp, own_items=own_items)), (item_id)
 
 
+def set_week_answer(
+    progress: Progress, roadmap_id: str, week: str, prompt: str, text: str, when: datetime
+) -> Progress:
+    """Answer one prompt of a week's review; an empty text removes the answer (a tombstone)."""
+    _check(prompt in WEEK_PROMPTS, "prompt must be worked, blocked or next")
+    rp = progress.roadmap(roadmap_id)
+    text = clean_text(text).strip()
+    answer = WeekAnswer(text=text, deleted=not text, updated=when)
+    answers = {**rp.week_answers, week_answer_key(week, prompt): answer}
+    return _with_roadmap(progress, roadmap_id, replace(rp, week_answers=answers))
+
+
 def delete_own_item(progress: Progress, roadmap_id: str, item_id: str, when: datetime) -> Progress:
     """Remove an own item, leaving a tombstone."""
     rp = progress.roadmap(roadmap_id)
@@ -481,6 +605,9 @@ def _merge_roadmap(a: RoadmapProgress, b: RoadmapProgress, tie_a: bool) -> Roadm
         items=_merge_dict(a.items, b.items, tie_a),
         notes=_merge_dict(a.notes, b.notes, tie_a),
         own_items=_merge_dict(a.own_items, b.own_items, tie_a),
+        removed=_merge_dict(a.removed, b.removed, tie_a),
+        week_answers=_merge_dict(a.week_answers, b.week_answers, tie_a),
+        cards=_merge_dict(a.cards, b.cards, tie_a),
     )
 
 
@@ -517,9 +644,13 @@ def study_day(moment: datetime, day_start_hour: int = 4) -> date:
 # --- records by path -------------------------------------------------------------------
 # The undo journal stores changes record by record; a path names one record:
 # ("settings",), ("checkins", id), ("roadmaps", roadmap id, "enrolment"),
-# ("roadmaps", roadmap id, "items" | "notes" | "own_items", id).
+# ("roadmaps", roadmap id, "items" | "notes" | "own_items" | "removed" | "week_answers"
+# | "cards", id).
 
 RecordPath = tuple[str, ...]
+
+ROADMAP_TABLES = ("items", "notes", "own_items", "removed", "week_answers", "cards")
+"""The tables of records a roadmap's progress holds, by field name."""
 
 _KINDS: dict[str, type[_Record]] = {
     "settings": Settings,
@@ -528,6 +659,9 @@ _KINDS: dict[str, type[_Record]] = {
     "items": ItemRecord,
     "notes": Note,
     "own_items": OwnItem,
+    "removed": RemovedItem,
+    "week_answers": WeekAnswer,
+    "cards": ReviewCard,
 }
 
 
@@ -632,7 +766,7 @@ def changed_paths(old: Progress, new: Progress) -> list[RecordPath]:
             continue
         if a.enrolment != b.enrolment:
             found.append(("roadmaps", rid, "enrolment"))
-        for table in ("items", "notes", "own_items"):
+        for table in ROADMAP_TABLES:
             found.extend(
                 _diff_table(("roadmaps", rid, table), getattr(a, table), getattr(b, table))
             )
@@ -648,7 +782,7 @@ def removed_version(path: RecordPath, record: _Record, when: datetime) -> _Recor
     """
     if isinstance(record, ItemRecord):
         return ItemRecord(state=ItemState.TODO, updated=when)
-    if isinstance(record, (Note, OwnItem, CheckIn, Enrolment)):
+    if isinstance(record, (Note, OwnItem, CheckIn, Enrolment, RemovedItem, WeekAnswer, ReviewCard)):
         return replace(record, deleted=True, updated=when)
     if isinstance(record, Settings):
         return Settings(updated=when)

@@ -66,6 +66,8 @@ class Step:
             "items": _("state of {id}"),
             "notes": _("note on {id}"),
             "own_items": _("own item {id}"),
+            "removed": _("removed item {id}"),
+            "week_answers": _("week's answer {id}"),
         }
         parts = []
         for change in self.changes[:3]:
