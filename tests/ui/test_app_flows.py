@@ -167,7 +167,7 @@ async def test_an_action_right_after_a_move_uses_the_new_node(enrolled_dir: Path
     app = SyllabusApp(enrolled_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_main(pilot, app)
-        await pilot.press("shift+tab")  # to the tree, on week 1
+        await pilot.press("shift+tab", "shift+tab")  # past today's agenda to the tree, week 1
         assert isinstance(app.focused, PhaseTree)
         await pilot.press("down", "a")  # week 2, before the checklist has followed
         await pilot.press(*"Extra reading", "enter")
@@ -182,7 +182,8 @@ async def test_tab_to_the_checklist_right_after_a_move_shows_the_new_node(
     app = SyllabusApp(enrolled_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_main(pilot, app)
-        await pilot.press("shift+tab", "down", "tab", "x")
+        # the tree, and back to the checklist past today's agenda (it sits above the list)
+        await pilot.press("shift+tab", "shift+tab", "down", "tab", "tab", "x")
         await wait_for(pilot, lambda: not app.store.unsaved)
         assert screen.rp.state("phase-1/week-2/item-1") is ItemState.DONE
         assert screen.rp.state(f"{W1}/item-1") is ItemState.TODO

@@ -28,7 +28,8 @@ SIZE = (160, 50)
 """Wide enough for the whole tree pane; the titles are still cut there, so they match by prefix."""
 
 _TREE_ROW = re.compile(r"^│[▰▱·]{5}\s+(?:(\d+)/(\d+))?\s+(?:[▶⊘↔↻◆§] )?(.*?)\s*│")
-_WEEK_HOURS = re.compile(r"(\d+(?:\.\d+)?)/\d+ h this week")
+_WEEK_HOURS = re.compile(r"today (\d+(?:\.\d+)?) h")
+"""Today's hours in the status line (always shown); the only check-in is today's."""
 
 
 def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -70,7 +71,7 @@ def tree_counts(app: App[object]) -> dict[str, tuple[int, int]]:
 
 
 def week_hours_shown(app: App[object]) -> float | None:
-    """The hours this week in the status line, as the screen shows them."""
+    """Today's hours in the status line, as the screen shows them."""
     found = _WEEK_HOURS.search(screen_text(app))
     return float(found[1]) if found else None
 

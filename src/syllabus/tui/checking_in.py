@@ -78,8 +78,11 @@ def dialog(
     checkin_id: str | None = None,
     plan: Plan | None = None,
     ticked: Iterable[str] = (),
+    node_id: str | None = None,
+    tick: Iterable[str] = (),
 ) -> CheckInDialog | None:
-    """The dialog for a new check-in on ``day``, or to edit ``checkin_id``."""
+    """The dialog for a new check-in on ``day`` (on ``node_id``, else the node planned
+    that day; ``tick`` ticked besides the items done that day), or to edit ``checkin_id``."""
     from syllabus.tui.screens.checkin import CheckInDialog
 
     progress, session = store.progress, store.session
@@ -87,6 +90,7 @@ def dialog(
         return None
     rp = progress.roadmap(session.roadmap_id)
     existing = progress.checkins.get(checkin_id) if checkin_id else None
+    asked_node = node_id
     nodes = [(node.id, node.title) for node in session.roadmap.walk()]
     if existing is not None:
         node_id, items, hours, note = (
@@ -97,9 +101,10 @@ def dialog(
         )
         day = existing.date
     else:
-        node_id = plan.node_on(day) if plan is not None else None
+        node_id = asked_node or (plan.node_on(day) if plan is not None else None)
         node_id = node_id or current_node(session, rp, plan, None, day)
         items, hours, note = done_on(store, day, ticked), None, ""
+        items += [item_id for item_id in tick if item_id not in items]
     if node_id not in session.nodes:
         node_id = nodes[0][0] if nodes else None
 

@@ -25,6 +25,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from syllabus.tui.today import AgendaSource
 from syllabus.tui.widgets.status_line import StatusLine
 
 LOADING = Content.styled("Loading…", "dim italic")
@@ -35,10 +36,11 @@ if TYPE_CHECKING:
     from textual.events import DescendantFocus, Resize
 
     from syllabus.model.progress import RoadmapProgress
-    from syllabus.model.schedule import Plan, Status
+    from syllabus.model.schedule import AgendaEntry, Plan, Status
     from syllabus.tui.screens.checkin import CheckInDraft
     from syllabus.tui.session import CalendarMarks, Session
     from syllabus.tui.store import Change, ProgressStore
+    from syllabus.tui.widgets.agenda import TodayAgenda
     from syllabus.tui.widgets.calendar import CalendarWidget
     from syllabus.tui.widgets.checklist import Checklist
     from syllabus.tui.widgets.detail_pane import DetailPane
@@ -50,7 +52,7 @@ if TYPE_CHECKING:
 WIDE_COLUMNS = 140
 """From this width the calendar sits at the right."""
 
-PANES = ("#tree", "#checklist", "#detail")
+PANES = ("#tree", "#agenda", "#checklist", "#detail")
 """What shows a loading indicator until the roadmap is open."""
 
 _URL = re.compile(r"https?://[^\s)>\]]+")
@@ -70,6 +72,9 @@ class MainScreen(Screen[None]):
         Binding("t", "today", "Today"),
         Binding("g", "calendar", "Calendar"),
         Binding("r", "app.roadmaps", "Roadmaps"),
+        Binding("N", "next", "Next"),
+        Binding("b", "behind", "Behind: options", show=False),
+        Binding("R", "replan", "Replan", show=False),
     ]
 
     session: var[Session | None] = var(None, init=False)
@@ -100,6 +105,16 @@ class MainScreen(Screen[None]):
     """Weekdays off, 0 = Monday."""
     days_off: var[frozenset[date]] = var(frozenset)
     """Days in pauses."""
+    planned_hours: var[dict[date, float]] = var(dict)
+    """Study day of the plan → hours planned that day."""
+    agenda: var[tuple[AgendaEntry, ...]] = var(tuple, always_update=True)
+    """Today's agenda over every enrolled roadmap (worked out in a worker)."""
+    agenda_active: var[str | None] = var(None)
+    """The open roadmap's id, for the agenda's rows."""
+    picked: var[frozenset[str]] = var(frozenset)
+    """The agenda's items ``next`` picked."""
+    due_by_day: var[dict[date, tuple[str, ...]]] = var(dict)
+    """Day → the items planned for it."""
 
     def __init__(self, store: ProgressStore) -> None:
         super().__init__()
@@ -114,6 +129,8 @@ class MainScreen(Screen[None]):
         self._stale_labels: set[str] = set()
         self._shown_once = False
         self._composing: Session | None = None
+        self._agenda_source = AgendaSource(store.data_dir)
+        self._told_behind = False
         self._recomposing: Session | None = None
 
     @property
@@ -156,7 +173,10 @@ class MainScreen(Screen[None]):
                         yield Static(LOADING, classes="pane-loading")
                     with Vertical(id="detail"):
                         yield Static(LOADING, classes="pane-loading")
+                    with Vertical(id="agenda"):  # docked on top (tcss); last in the tab order
+                        yield Static(LOADING, classes="pane-loading")
             else:
+                from syllabus.tui.widgets.agenda import TodayAgenda
                 from syllabus.tui.widgets.checklist import Checklist
                 from syllabus.tui.widgets.detail_pane import DetailPane
                 from syllabus.tui.widgets.phase_tree import PhaseTree
@@ -167,6 +187,12 @@ class MainScreen(Screen[None]):
                         MainScreen.due, progress=MainScreen.roadmap_progress
                     )
                     yield DetailPane(id="detail").data_bind(item=MainScreen.detail_item)
+                    # docked on top of the checklist (tcss), last in the tab order
+                    yield TodayAgenda(id="agenda").data_bind(
+                        entries=MainScreen.agenda,
+                        active=MainScreen.agenda_active,
+                        picked=MainScreen.picked,
+                    )
             # the calendar joins once the roadmap is on screen; shown from the first
             # layout when the terminal is wide (a second layout cost the frame ~30 ms)
             wide = self.app.size.width >= WIDE_COLUMNS
@@ -188,7 +214,7 @@ class MainScreen(Screen[None]):
         A still "Loading…" rather than Textual's animated indicator: the animation asks
         for frames while the progress file is read and cost ~5 % of the time to content.
         """
-        for pane, title in zip(PANES, ("Roadmap", "Checklist", "Details"), strict=True):
+        for pane, title in zip(PANES, ("Roadmap", "Today", "Checklist", "Details"), strict=True):
             self.query_one(pane).border_title = title
 
     def _store_changed(self, change: Change) -> None:
@@ -313,6 +339,7 @@ class MainScreen(Screen[None]):
                 MainScreen.planned,
                 MainScreen.rest_weekdays,
                 MainScreen.days_off,
+                MainScreen.planned_hours,
             )
         )
 
@@ -480,6 +507,8 @@ class MainScreen(Screen[None]):
             self.planned = marks.planned
             self.rest_weekdays = marks.rest_weekdays
             self.days_off = marks.days_off
+            self.planned_hours = marks.planned_hours
+            self.due_by_day = marks.due_by_day
         tree = self._tree
         if self._stale_labels:
             tree.update_nodes(sorted(self._stale_labels), self.rp)
@@ -489,6 +518,8 @@ class MainScreen(Screen[None]):
         self.current_title = self.session.nodes[current].title if current else None
         tree.set_marks(current, status.blocked_by if status else ())
         self._show_detail()
+        self._work_out_agenda()
+        self._tell_if_behind(status)
 
     # --- actions ---------------------------------------------------------------------
 
@@ -614,18 +645,36 @@ class MainScreen(Screen[None]):
         self._checklist.focus()
 
     def action_check_in(self) -> None:
-        """Log today's session: hours, a note, what was done."""
+        """Log today's session: hours, a note, what was done (in the agenda: its item)."""
         if self._held("check_in"):
             return
         self._settle_now()
+        entry = self._agenda_entry()
+        if entry is not None and self.session and entry.roadmap_id == self.session.roadmap_id:
+            self.open_check_in(self.today, node_id=entry.node_id, tick=[entry.item_id])
+            return
         self.open_check_in(self.today)
 
-    def open_check_in(self, day: date, checkin_id: str | None = None) -> None:
-        """The check-in dialog for a new session on ``day``, or to edit one."""
+    def open_check_in(
+        self,
+        day: date,
+        checkin_id: str | None = None,
+        *,
+        node_id: str | None = None,
+        tick: list[str] | None = None,
+    ) -> None:
+        """The check-in dialog for a new session on ``day`` (on a node, items ticked), or
+        to edit one."""
         from syllabus.tui import checking_in
 
         dialog = checking_in.dialog(
-            self.store, day, checkin_id=checkin_id, plan=self.plan, ticked=self.ticked_today
+            self.store,
+            day,
+            checkin_id=checkin_id,
+            plan=self.plan,
+            ticked=self.ticked_today,
+            node_id=node_id,
+            tick=tick or (),
         )
         if dialog is not None:
             self.app.push_screen(dialog, self._checked_in)
@@ -654,9 +703,145 @@ class MainScreen(Screen[None]):
             planned=self.planned,
             rest_weekdays=self.rest_weekdays,
             days_off=self.days_off,
+            planned_hours=self.planned_hours,
+            due_by_day=self.due_by_day,
         )
         self.app.push_screen(screen)
 
     def on_calendar_widget_day_activated(self, message: CalendarWidget.DayActivated) -> None:
         message.stop()
         self.open_calendar(message.day)
+
+    # --- today's agenda, next, when behind, replan -------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="agenda")
+    def _work_out_agenda(self) -> None:
+        progress, session = self.store.progress, self.session
+        if progress is None or session is None:
+            return
+        entries = tuple(self._agenda_source.agenda(session, progress, self.today))
+        self.store.call_from_thread(self._agenda_computed, session, entries)
+
+    def _agenda_computed(self, session: Session, entries: tuple[AgendaEntry, ...]) -> None:
+        if session is self.session:  # else a roadmap opened meanwhile
+            self.agenda_active = session.roadmap_id
+            self.picked = frozenset(e.item_id for e in entries) & self.picked
+            self.agenda = entries
+
+    def _agenda_entry(self) -> AgendaEntry | None:
+        """The agenda's highlighted entry while the agenda has focus."""
+        from syllabus.tui.widgets.agenda import TodayAgenda
+
+        focused = self.focused
+        return focused.highlighted_entry if isinstance(focused, TodayAgenda) else None
+
+    def on_today_agenda_entry_toggled(self, message: TodayAgenda.EntryToggled) -> None:
+        """x on an agenda entry: the item is done (in whichever roadmap it is)."""
+        from syllabus.model.progress import ItemState
+
+        entry, progress, session = message.entry, self.store.progress, self.session
+        if progress is None or session is None:
+            return
+        if entry.roadmap_id == session.roadmap_id:
+            from syllabus.tui.widgets.checklist import Checklist
+
+            # the checklist's own path: the row, the tree's counts, the status follow
+            self.post_message(
+                Checklist.ItemStateChanged(self._checklist, entry.item_id, ItemState.DONE)
+            )
+            return
+        from syllabus.clock import now
+        from syllabus.model.progress import set_item_state
+
+        changed = set_item_state(progress, entry.roadmap_id, entry.item_id, ItemState.DONE, now())
+        self.store.commit(changed, origin=self)
+        self._work_out_agenda()
+
+    def on_today_agenda_entry_chosen(self, message: TodayAgenda.EntryChosen) -> None:
+        """Enter on an agenda entry: show its item in the checklist."""
+        entry, session = message.entry, self.session
+        if session is not None and entry.roadmap_id == session.roadmap_id:
+            self.jump(entry.node_id, entry.item_id)
+        else:
+            from syllabus.locale import _
+
+            self.notify(
+                _("That item is in {roadmap}: r switches roadmap.").format(
+                    roadmap=entry.roadmap_id
+                ),
+                markup=False,
+            )
+
+    def action_next(self) -> None:
+        """What fits in the minutes you have, picked from the agenda."""
+        from syllabus.tui.screens.next_pick import NextDialog
+
+        self.app.push_screen(NextDialog(), self._picked_next)
+
+    def _picked_next(self, minutes: float | None) -> None:
+        from syllabus.locale import _
+        from syllabus.model.schedule import pick_next
+
+        if minutes is None:
+            return
+        picked = pick_next(self.agenda, minutes)
+        if not picked:
+            self.notify(_("Nothing left to do."), markup=False)
+            return
+        self.picked = frozenset(e.item_id for e in picked)
+        hours = sum(e.hours for e in picked)
+        self.notify(
+            _("For {minutes:g} min: {n} item(s), {hours:.2g} h (marked ▸).").format(
+                minutes=minutes, n=len(picked), hours=hours
+            ),
+            markup=False,
+        )
+        self.query_one("#agenda").focus()
+
+    def _tell_if_behind(self, status: Status | None) -> None:
+        """Once a sitting, behind: say that ``b`` offers a decision."""
+        if status is None or status.buffer_days > -0.5 or self._told_behind:
+            return
+        from syllabus.locale import _
+        from syllabus.tui.widgets.status_line import buffer_text
+
+        self._told_behind = True
+        self.notify(
+            _("You are {days} behind the plan: b shows three ways to decide.").format(
+                days=buffer_text(status.buffer_days).lstrip("\u2212")
+            ),
+            markup=False,
+            timeout=8,
+        )
+
+    def action_behind(self) -> None:
+        """When behind: change the pace, skip the optional items, or replan."""
+        from syllabus.locale import _
+
+        progress, session, status = self.store.progress, self.session, self.status
+        if progress is None or session is None or status is None:
+            return
+        from syllabus.model.schedule import behind_options
+        from syllabus.tui.screens.behind import BehindDialog
+
+        options = behind_options(session.roadmap, progress, session.roadmap_id, self.today, status)
+        if options is None:
+            self.notify(_("You are not behind: nothing to decide."), markup=False)
+            return
+        self.app.push_screen(BehindDialog(options, status), self._behind_chosen)
+
+    def _behind_chosen(self, choice: str | None) -> None:
+        from syllabus.tui import deciding
+
+        if choice is not None:
+            said = deciding.apply(self.store, choice, self.today, self.status)
+            if said:
+                self.notify(said, markup=False)
+
+    def action_replan(self) -> None:
+        """Start the unfinished rest of the plan again today (while ahead: keeps the finish)."""
+        from syllabus.tui import deciding
+
+        said = deciding.apply(self.store, "replan", self.today, self.status)
+        if said:
+            self.notify(said, markup=False)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from syllabus.model.schedule import Status
 
 SEPARATOR = " · "
-MIN_TITLE = 12
+MIN_TITLE = 20
 """The node's title keeps at least this many columns before a field is dropped for it."""
 
 
@@ -39,7 +39,7 @@ class Field:
     text: Content
 
 
-PRIORITY = ("buffer", "today", "streak", "overdue", "due", "forecast", "week", "percent")
+PRIORITY = ("buffer", "today", "streak", "forecast", "overdue", "due", "week", "percent")
 """Kept first to last: the line drops from the end of this list while it does not fit.
 The node comes before all of them; the first three always stay."""
 
@@ -57,11 +57,12 @@ def buffer_text(days: float) -> str:
     return "0 d"
 
 
-def short_date(day: date) -> str:
-    """A date without its year, in the interface language (``Mar 12``)."""
+def short_date(day: date, today: date | None = None) -> str:
+    """A date in the interface language, without its year when it is ``today``'s year
+    (``Mar 12``, ``Apr 30, 2029``)."""
     from syllabus.locale.formats import format_date
 
-    return format_date(day, year=False)
+    return format_date(day, year=today is None or day.year != today.year)
 
 
 def forecast_text(status: Status) -> str | None:
@@ -70,7 +71,7 @@ def forecast_text(status: Status) -> str | None:
     if forecast is None:
         return None
     return _("finish ~ P50 {p50}, P90 {p90}").format(
-        p50=short_date(forecast.p50), p90=short_date(forecast.p90)
+        p50=short_date(forecast.p50, status.today), p90=short_date(forecast.p90, status.today)
     )
 
 

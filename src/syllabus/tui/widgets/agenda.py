@@ -1,0 +1,155 @@
+"""TodayAgenda: what to do now, in order — overdue, today's items, then what comes next.
+
+The entries come from the model (``schedule.day_agenda``: every enrolled, unpaused
+roadmap, the active one first) and are bound down by the screen. Each row says why it
+is listed with a mark and a word (``!`` overdue, ``•`` today, ``»`` ahead), so colour is
+never the only signal; the roadmap's id leads a row of another roadmap. The list does
+not change progress: ``x``/space posts ``EntryToggled``, enter ``EntryChosen``, and the
+screen's ``c`` asks for the highlighted entry (``highlighted_entry``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import var
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from syllabus.locale import N_, _
+from syllabus.tui.literal import one_line
+
+if TYPE_CHECKING:
+    from syllabus.model.schedule import AgendaEntry
+
+WHY_MARKS = {
+    "overdue": ("!", N_("overdue")),
+    "today": ("•", N_("today")),
+    "ahead": ("»", N_("ahead")),
+    "review": ("↻", N_("review")),
+}
+"""Mark and word per reason an entry is listed."""
+
+PICKED_MARK = "▸"
+"""Leads the entries ``next`` picked."""
+
+
+def entry_prompt(entry: AgendaEntry, active: str | None, picked: bool = False) -> Content:
+    """One row: why, its hours, its roadmap if another, and the item's text (literally)."""
+    mark, word = WHY_MARKS.get(entry.why, ("•", entry.why))
+    lead = PICKED_MARK if picked else " "
+    parts: list[Content | str | tuple[str, str]] = [
+        (f"{lead}{mark} ", "bold" if entry.why == "overdue" else ""),
+        (f"{_(word):<7} ", "dim"),
+        (f"{round(entry.hours, 1):g} h".rjust(6) + "  ", "dim"),
+    ]
+    if entry.roadmap_id != active:
+        parts.append((f"{entry.roadmap_id}: ", "italic"))
+    parts.append(Content(one_line(entry.text)))
+    return Content.assemble(*parts)
+
+
+class TodayAgenda(OptionList):
+    """Today's work across the enrolled roadmaps, one row per item."""
+
+    BINDINGS = [
+        Binding("x,space", "tick", "Done", show=False),
+        Binding("enter", "choose", "Show item", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    TodayAgenda {
+        height: auto;
+        max-height: 7;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    entries: var[tuple[AgendaEntry, ...]] = var(tuple, always_update=True)
+    """What to do now, in order."""
+    active: var[str | None] = var(None)
+    """The open roadmap: its rows carry no roadmap id."""
+    picked: var[frozenset[str]] = var(frozenset)
+    """Item ids ``next`` picked, marked ``▸``."""
+
+    class EntryToggled(Message):
+        """``x`` or space on an entry: mark it done."""
+
+        def __init__(self, agenda: TodayAgenda, entry: AgendaEntry) -> None:
+            super().__init__()
+            self.agenda = agenda
+            self.entry = entry
+            """The entry (roadmap, item and node ids)."""
+
+        @property
+        def control(self) -> TodayAgenda:
+            return self.agenda
+
+    class EntryChosen(Message):
+        """Enter on an entry: show its item."""
+
+        def __init__(self, agenda: TodayAgenda, entry: AgendaEntry) -> None:
+            super().__init__()
+            self.agenda = agenda
+            self.entry = entry
+            """The entry (roadmap, item and node ids)."""
+
+        @property
+        def control(self) -> TodayAgenda:
+            return self.agenda
+
+    def watch_entries(self) -> None:
+        self._fill()
+
+    def watch_picked(self) -> None:
+        self._fill()
+
+    def _fill(self) -> None:
+        keep = self.highlighted_entry
+        shown: Sequence[AgendaEntry] = self.entries
+        if not shown:
+            self.set_options([Option(Content(_("Nothing left to do: all done.")), disabled=True)])
+            return
+        self.set_options(
+            [
+                Option(entry_prompt(e, self.active, e.item_id in self.picked), id=_key(e))
+                for e in shown
+            ]
+        )
+        ids = [_key(e) for e in shown]
+        if keep is not None and _key(keep) in ids:
+            self.highlighted = ids.index(_key(keep))
+        elif self.picked:
+            first = next(i for i, e in enumerate(shown) if e.item_id in self.picked)
+            self.highlighted = first
+        else:
+            self.highlighted = 0
+
+    @property
+    def highlighted_entry(self) -> AgendaEntry | None:
+        """The entry under the cursor, if any."""
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self.entries):
+            return None
+        return self.entries[index]
+
+    def action_tick(self) -> None:
+        """Mark the highlighted entry done."""
+        entry = self.highlighted_entry
+        if entry is not None:
+            self.post_message(self.EntryToggled(self, entry))
+
+    def action_choose(self) -> None:
+        """Show the highlighted entry's item."""
+        entry = self.highlighted_entry
+        if entry is not None:
+            self.post_message(self.EntryChosen(self, entry))
+
+
+def _key(entry: AgendaEntry) -> str:
+    return f"{entry.roadmap_id}\x1f{entry.item_id}"
