@@ -461,6 +461,9 @@ class _Filler:
             self.body.append((line.source or line.text).rstrip())
 
     def read_list(self, block: ListBlock, group: Group, depth: int) -> None:
+        if depth == 0 and _is_toc(block):
+            self.body.append(block.source)  # in-page links: the document's own contents
+            return
         for entry in block.items:
             group = self.read_entry(entry, group, depth)
 
@@ -761,6 +764,11 @@ class _State:
     def pace_from(self, text: str) -> None:
         if self.pace is None:
             self.pace = rules.find_pace(text)
+        if self.pace is None and self.plan_tables:
+            found = structure.find_pace(text)
+            if found is not None:
+                words, per_week, per_day = found
+                self.pace = Pace(text=words, hours_per_week=per_week, hours_per_day=per_day)
 
     def routine(self, label: str | None, text: str) -> bool:
         if not label or not _ROUTINE.search(label):
@@ -840,6 +848,10 @@ def _to_nodes(
     taken: set[str] = set()
     for draft in drafts:
         role = draft.role or rules.auto_role(draft.title, parent_role is None, parent_role)
+        aside = None
+        if draft.role is None and parent_role is not Role.APPENDIX:
+            aside = structure.aside_reason(draft.title) or _toc_only(draft)
+            role = Role.APPENDIX if aside else role
         node_id = prefix + _unique(draft.key or "part", taken)
         state.pace_from(draft.title)
         position, duration = rules.title_timing(draft.title)
@@ -873,6 +885,7 @@ def _to_nodes(
                 timing=timing,
                 items=items,
                 children=children,
+                aside=aside,
             )
         )
     return nodes
@@ -945,6 +958,103 @@ def _source_markdown(blocks: list[Block | Grouped]) -> list[str]:
     return parts
 
 
+def _entry_links(block: ListBlock) -> tuple[int, int, int]:
+    """(entries, entries with links, entries with only in-page links), nested ones too."""
+    entries = linked = anchors = 0
+    for entry in block.items:
+        urls = [url for line in entry.lines for _, url in line.links]
+        entries += 1
+        linked += bool(urls)
+        anchors += bool(urls) and all(structure.anchor_link(url) for url in urls)
+        for inner in entry.blocks:
+            if isinstance(inner, ListBlock):
+                more = _entry_links(inner)
+                entries, linked, anchors = entries + more[0], linked + more[1], anchors + more[2]
+    return entries, linked, anchors
+
+
+def _is_toc(block: ListBlock) -> bool:
+    """A list of in-page "#anchor" links: a table of contents, not work to do."""
+    entries, linked, anchors = _entry_links(block)
+    return entries >= 2 and anchors == linked and linked * 2 >= entries
+
+
+def _toc_only(draft: Draft) -> str | None:
+    """ "toc" for a node that holds nothing but a table of contents."""
+    lists = [b for b in draft.blocks if isinstance(b, ListBlock)]
+    if not lists or draft.children or not all(_is_toc(b) for b in lists):
+        return None
+    return "toc"
+
+
+_PLANNED = (Role.PHASE, Role.SECTION, Role.MILESTONE)
+
+
+def _work_through(language: str) -> str:
+    """The words of a prose-only node's one item, in the roadmap's language."""
+    words = getattr(languages.keywords(language), "work_through", None)
+    if isinstance(words, str) and words:
+        return words
+    if words:
+        return str(words[0])
+    return "Work through"
+
+
+def _tickable(nodes: list[Node], phrase: str) -> list[Node]:
+    """Every planned leaf gets something to tick: prose-only weeks and days, and a
+    section of prose among sections with items, get one item "<phrase>: <title>"."""
+    siblings_have_items = any(not n.children and any(i.checkable for i in n.items) for n in nodes)
+    out: list[Node] = []
+    for node in nodes:
+        if node.children:
+            children = _tickable(node.children, phrase)
+            same = all(a is b for a, b in zip(children, node.children, strict=True))
+            out.append(node if same else replace(node, children=children))
+            continue
+        planned = node.role in _PLANNED and node.aside is None
+        empty = not any(item.checkable for item in node.items)
+        unit = rules.unit_id(node.title) is not None or node.timing.position is not None
+        if planned and empty and (unit or siblings_have_items):
+            text = f"{phrase}: {node.title}"
+            item = Item(id=f"{node.id}/work-through", text=text, kind=ItemKind.TASK)
+            node = replace(node, items=[*node.items, item])
+        out.append(node)
+    return out
+
+
+def _paragraph_texts(blocks: list[Block | Grouped]) -> list[str]:
+    return [
+        strip_symbols(line.text)
+        for block in blocks
+        if isinstance(block, Paragraph)
+        for line in block.lines
+    ]
+
+
+def _stated_length(title: str, root: Draft) -> Span | None:
+    """The whole plan's length as the title, the preamble or a top-level section's prose
+    states it ("A 9-Week Course", "about 2 years", "(4~6 周)")."""
+    texts = [title, *_paragraph_texts(root.blocks)]
+    for draft in root.children:
+        texts += _paragraph_texts(draft.blocks)
+    for text in texts:
+        found = structure.stated_length(text)
+        if found is not None:
+            return found
+    return None
+
+
+def _preamble_plan(root: Draft, state: _State) -> list[Draft]:
+    """A plan table before the first heading ("| Day | Topics |"): its rows are phases."""
+    for block in root.blocks:
+        if not isinstance(block, Table):
+            continue
+        plan = structure.read_plan_table(block.header, block.rows)
+        if plan is not None and plan.timed and state.unit_headings < 2:
+            return row_drafts(plan, 1)
+    return []
+
+
 def _one_of_units(first: Draft, siblings: list[Draft]) -> bool:
     """Whether the first heading is a week or day among others of its kind."""
     key = rules.unit_id(first.title)
@@ -955,18 +1065,9 @@ def _one_of_units(first: Draft, siblings: list[Draft]) -> bool:
     return len(same) >= 2
 
 
-def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
-    """The roadmap a cleaned Markdown text describes."""
-    front, body = split_front_matter(text)
-    stated = hints.language or front.get("lang") or front.get("language")
-    if not stated:
-        languages.warm()  # loads while the text is parsed; detect() below waits for it
-    if is_exact(front):
-        roadmap = build_exact(front, body, PurePath(source).name)
-        return replace(roadmap, id=hints.id or roadmap.id, title=hints.title or roadmap.title)
-    blocks = parse_blocks(body)
-    root = _sections(blocks, hints)
-    title = hints.title or front.get("title") or None
+def _take_title(root: Draft, title: str | None) -> str | None:
+    """The title the headings give (the first H1, or a lone wrapper), taken out of the
+    tree; its text joins the preamble."""
     if (
         len(root.children) >= 2
         and root.children[0].level == root.children[1].level == 1
@@ -999,6 +1100,22 @@ def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
             title = title or wrapper.title
             root.blocks.extend(wrapper.blocks)
             root.children = wrapper.children
+    return title
+
+
+def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
+    """The roadmap a cleaned Markdown text describes."""
+    front, body = split_front_matter(text)
+    stated = hints.language or front.get("lang") or front.get("language")
+    if not stated:
+        languages.warm()  # loads while the text is parsed; detect() below waits for it
+    if is_exact(front):
+        roadmap = build_exact(front, body, PurePath(source).name)
+        return replace(roadmap, id=hints.id or roadmap.id, title=hints.title or roadmap.title)
+    blocks = parse_blocks(body)
+    root = _sections(blocks, hints)
+    title = hints.title or front.get("title") or None
+    title = _take_title(root, title)
     if not title:
         title = PurePath(source).stem or "Imported roadmap"
     _shape(root, hints)
@@ -1009,6 +1126,8 @@ def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
     state.unit_headings = sum(
         1 for block in blocks if isinstance(block, Heading) and rules.unit_id(block.line.text)
     )
+    if state.plan_tables:
+        root.children[0:0] = _preamble_plan(root, state)
     for block in root.blocks:
         if isinstance(block, Paragraph):
             for line in block.lines:
@@ -1025,6 +1144,10 @@ def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
     nodes = _link_prerequisites(nodes)
     _check_alongside(nodes)
     language = stated or languages.detect(body)
+    length = None
+    if state.plan_tables:
+        nodes = _tickable(nodes, _work_through(language))
+        length = _stated_length(title, root)
     return Roadmap(
         id=hints.id or slugify(title) or "roadmap",
         title=clean_title(title),
@@ -1034,4 +1157,5 @@ def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
         pace=state.final_pace(),
         schedule_by=hints.schedule_by or "auto",
         nodes=nodes,
+        length=length,
     )

@@ -89,9 +89,11 @@ def word_pattern(name: str) -> re.Pattern[str]:
 
 def _word_source(name: str) -> str:
     ordered = sorted(words(name), key=len, reverse=True)
-    spaced = "|".join(re.escape(w) for w in ordered if not _CJK.search(w))
+    spaced = "|".join(re.escape(w) for w in ordered if not _CJK.search(w) and w[0].isalpha())
+    marked = "|".join(re.escape(w) for w in ordered if not _CJK.search(w) and not w[0].isalpha())
     cjk = "|".join(re.escape(w) for w in ordered if _CJK.search(w))
     parts = [rf"(?<![^\W\d_])(?:{spaced})(?![^\W\d_])"] if spaced else []
+    parts += [rf"(?:{marked})(?![^\W\d_])"] if marked else []  # "/week"
     parts += [f"(?:{cjk})"] if cjk else []
     return "|".join(parts) or r"(?!x)x"
 
@@ -387,8 +389,8 @@ def stated_length(text: str) -> Span | None:
     match = _length_pattern().search(text)
     if not match:
         return None
-    if re.match(r"\s*(?:/|per|pro|a\b|each)", text[match.end() :], re.I):
-        return None  # "20 hours/week": a pace, not a length
+    if re.match(r"\s*(?:/|per|pro|a\b|each|\d)", text[match.end() :], re.I):
+        return None  # "20 hours/week", "1日1時間": a pace, not a length
     if _per_unit_before(text, match.start()):
         return None
     low = float(match.group(1).replace(",", "."))
@@ -422,3 +424,38 @@ def track_name(title: str) -> str | None:
     if match is None or len(text.split()) > 6:
         return None
     return text
+
+
+# --- stated pace -----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _pace_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    hours = _word_source("hours")
+    number = _NUM + r"(?:\s*(?:[-~〜]|to|bis|a|à)\s*" + _NUM + r")?"
+    gap = r"\s*(?:[^\W\d_]+\s+){0,3}?"  # "9 heures de travail par semaine"
+    week = _word_source("every_week")
+    day = _word_source("every_day")
+    return (
+        re.compile(rf"{number}\s*(?:{hours}){gap}\s*(?:{week})", re.I),
+        re.compile(rf"{number}\s*(?:{hours}){gap}\s*(?:{day})", re.I),
+        re.compile(rf"(?:{day})\s*{number}\s*(?:{hours})", re.I),  # "1日1時間", "每天2小时"
+    )
+
+
+def find_pace(text: str) -> tuple[str, HoursRange | None, HoursRange | None] | None:
+    """(the words, hours a week, hours a day) a sentence states in any language."""
+    text = plain_numbers(text)
+    per_week, per_day, day_first = _pace_patterns()
+    for pattern, weekly in ((per_week, True), (per_day, False), (day_first, False)):
+        match = pattern.search(text)
+        if match is None:
+            continue
+        low = float(match.group(1).replace(",", "."))
+        high = float(match.group(2).replace(",", ".")) if match.group(2) else low
+        if not 0 < low <= (168 if weekly else 24):
+            continue
+        hours = HoursRange(low=low, high=max(low, high))
+        shown = match.group(0).strip()
+        return (shown, hours, None) if weekly else (shown, None, hours)
+    return None
