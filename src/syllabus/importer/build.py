@@ -176,10 +176,11 @@ def _is_group_heading(draft: Draft) -> bool:
         or not any(isinstance(b, ListBlock) for b in draft.blocks)
     ):
         return False
-    if not (draft.colon or len(plain.split()) == 1):
+    words = -(-len(plain) // 4) if structure.is_cjk(plain) else len(plain.split())
+    if not (draft.colon or words == 1):
         return False  # "### 🎓 Lernquellen:" is a group label, "## Übung: Größe" a section
     kind = rules.label_kind(plain)
-    return kind is not None and len(plain.split()) <= 3 and not rules.is_milestone_title(plain)
+    return kind is not None and words <= 3 and not rules.is_milestone_title(plain)
 
 
 def _shape(parent: Draft, hints: Hints) -> None:
@@ -379,6 +380,10 @@ class _Filler:
         self.default_kind = draft.default_kind or (
             ItemKind.NOTE if role is Role.APPENDIX else ItemKind.TASK
         )
+        if draft.default_kind is None and draft.kind is None and state.plan_tables:
+            named = rules.label_kind(rules.strip_enumeration(draft.title)[0])
+            if named in (ItemKind.GOAL, ItemKind.OUTCOME):
+                self.default_kind = named  # "## Objetivos del plan": goals, not work
 
     def fill(self, blocks: list[Block | Grouped], base: Group = NO_GROUP) -> None:
         if self.draft.row is not None and base is NO_GROUP:

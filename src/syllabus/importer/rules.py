@@ -125,6 +125,23 @@ def label_kind(label: str | None) -> ItemKind | None:
     for pattern, kind in _KINDS:
         if pattern.search(label):
             return kind
+    return _any_label_kind(label)
+
+
+_ANY_KINDS = (
+    ("goal", ItemKind.GOAL),
+    ("project", ItemKind.PROJECT),
+    ("resources", ItemKind.RESOURCE),
+)
+
+
+def _any_label_kind(label: str) -> ItemKind | None:
+    """The kind a label names in any language ("Objetivos", "推荐资源", "Projet")."""
+    from syllabus.importer import structure
+
+    for name, kind in _ANY_KINDS:
+        if structure.has_word(name, label):
+            return kind
     return None
 
 
@@ -337,9 +354,17 @@ def auto_role(title: str, top_level: bool, parent: Role | None) -> Role:
         return Role.SIDE_TRACK
     if _HABIT.search(plain):
         return Role.HABIT
-    if top_level and _APPENDIX.search(plain):
+    if top_level and (_APPENDIX.search(plain) or _any_appendix(plain)):
         return Role.APPENDIX
     return Role.PHASE if top_level else Role.SECTION
+
+
+def _any_appendix(title: str) -> bool:
+    """ "附录：…", "Anexo A", "Annexe" in any language: a heading that starts so."""
+    from syllabus.importer import structure
+
+    match = structure.word_pattern("appendix").match(structure.strip_symbols(title))
+    return match is not None
 
 
 def is_milestone_title(title: str) -> bool:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from syllabus.importer.lines import Line, strip_symbols
+
+__all__ = ["strip_symbols"]
 from syllabus.model.roadmap import HoursRange, Span, Unit
 
 # --- keywords ------------------------------------------------------------------------
@@ -323,8 +325,9 @@ def aside_reason(title: str) -> str | None:
         match = word_pattern(name).search(text)
         if match is None:
             continue
-        rest = (text[: match.start()] + text[match.end() :]).strip(" &/,-–—:()")
-        if len(rest.split()) <= 2 and not any(ch.isdigit() for ch in rest):
+        rest = (text[: match.start()] + text[match.end() :]).strip(" &/,-–—:()：")
+        short = len(rest) <= 2 if _CJK.search(text) else len(rest.split()) <= 2
+        if short and not any(ch.isdigit() for ch in rest):
             return reason
     return None
 
