@@ -233,6 +233,18 @@ def _replan(cmd: argparse.ArgumentParser) -> None:
     _roadmap(cmd)
 
 
+def _week(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--week", metavar="YYYY-Www", help=_("the ISO week (default: this one)"))
+    cmd.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    cmd.add_argument(
+        "--answer",
+        nargs=2,
+        metavar=("PROMPT", "TEXT"),
+        help=_("answer a prompt: worked, blocked or next (empty text removes it)"),
+    )
+    _roadmap(cmd)
+
+
 def _serve(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument(
         "--host", default="127.0.0.1", help=_("address to listen on (default 127.0.0.1)")
@@ -290,6 +302,13 @@ COMMANDS: tuple[Command, ...] = (
         N_("move the unfinished rest of the plan to start on a date"),
         _replan,
         "schedule:cmd_replan",
+    ),
+    Command(
+        "week",
+        N_("the weekly review: planned against done, buffer, forecast, mix, prompts"),
+        _week,
+        "week:cmd_week",
+        text_output,
     ),
     Command("ics", N_("the plan as iCalendar, on stdout"), _id, "ics:cmd_ics", a_program),
     Command(
