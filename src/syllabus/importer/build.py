@@ -662,6 +662,7 @@ class _Filler:
         label = group.label
         if label:
             self.state.routine(label, text)
+        self.state.pace_any(text)
         kind = force or self.draft.kind or group.kind
         notes = self.draft.note_groups
         summary = bool(label and notes and any(title_matches(label, g) for g in notes))
@@ -691,7 +692,7 @@ class _Filler:
                 "checkable": checkable,
                 "optional": optional,
                 "url": links[0][1] if links else None,
-                "hours": rules.item_hours(text),
+                "hours": rules.item_hours(text) or self.state.item_hours(text),
                 "group": label,
                 "depth": depth,
             }
@@ -769,6 +770,14 @@ class _State:
     def pace_from(self, text: str) -> None:
         if self.pace is None:
             self.pace = rules.find_pace(text)
+        self.pace_any(text)
+
+    def item_hours(self, text: str) -> float | None:
+        """An item's hours in any language's brackets, for a document without hints."""
+        return structure.item_hours(text) if self.plan_tables else None
+
+    def pace_any(self, text: str) -> None:
+        """The pace in any language, for a document without hints (a list line too)."""
         if self.pace is None and self.plan_tables:
             found = structure.find_pace(text)
             if found is not None:
@@ -995,6 +1004,44 @@ def _toc_only(draft: Draft) -> str | None:
 _PLANNED = (Role.PHASE, Role.SECTION, Role.MILESTONE)
 
 
+def _relative_positions(nodes: list[Node]) -> list[Node]:
+    """Weeks counted inside each module ("Semana 1-2" under M01, again under M02) are
+    lengths, not places in the whole plan: their positions become durations."""
+    restart: set[int] = set()
+    last: dict[int, tuple[str, float]] = {}
+
+    def scan(ns: list[Node], parent: str, depth: int) -> None:
+        for node in ns:
+            span = node.timing.position
+            if span is not None and depth > 0:
+                seen = last.get(depth)
+                if seen and seen[0] != parent and span.low <= seen[1]:
+                    restart.add(depth)
+                last[depth] = (parent, span.high)
+            scan(node.children, node.id, depth + 1)
+
+    scan(nodes, "", 0)
+    if not restart:
+        return nodes
+
+    def fix(ns: list[Node], depth: int) -> list[Node]:
+        out = []
+        for node in ns:
+            update: dict[str, Any] = {"children": fix(node.children, depth + 1)}
+            span = node.timing.position
+            if depth in restart and span is not None:
+                length = span.high - span.low + 1
+                update["timing"] = replace(
+                    node.timing,
+                    position=None,
+                    duration=Span(low=length, high=length, unit=span.unit),
+                )
+            out.append(replace(node, **update))
+        return out
+
+    return fix(nodes, 0)
+
+
 def _work_through(language: str) -> str:
     """The words of a prose-only node's one item, in the roadmap's language."""
     words = getattr(languages.keywords(language), "work_through", None)
@@ -1005,14 +1052,17 @@ def _work_through(language: str) -> str:
     return "Work through"
 
 
-def _tickable(nodes: list[Node], phrase: str) -> list[Node]:
+def _tickable(nodes: list[Node], phrase: str, top: bool = True) -> list[Node]:
     """Every planned leaf gets something to tick: prose-only weeks and days, and a
-    section of prose among sections with items, get one item "<phrase>: <title>"."""
-    siblings_have_items = any(not n.children and any(i.checkable for i in n.items) for n in nodes)
+    section of prose among sections with items, get one item "<phrase>: <title>"
+    (a top-level section of prose, "About", is an introduction, not work)."""
+    siblings_have_items = not top and any(
+        not n.children and any(i.checkable for i in n.items) for n in nodes
+    )
     out: list[Node] = []
     for node in nodes:
         if node.children:
-            children = _tickable(node.children, phrase)
+            children = _tickable(node.children, phrase, top=False)
             same = all(a is b for a, b in zip(children, node.children, strict=True))
             out.append(node if same else replace(node, children=children))
             continue
@@ -1151,6 +1201,7 @@ def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
     language = stated or languages.detect(body)
     length = None
     if state.plan_tables:
+        nodes = _relative_positions(nodes)
         nodes = _tickable(nodes, _work_through(language))
         length = _stated_length(title, root)
     return Roadmap(

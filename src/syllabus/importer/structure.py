@@ -326,7 +326,7 @@ def aside_reason(title: str) -> str | None:
         if match is None:
             continue
         rest = (text[: match.start()] + text[match.end() :]).strip(" &/,-–—:()：")
-        short = len(rest) <= 2 if _CJK.search(text) else len(rest.split()) <= 2
+        short = len(rest) <= 1 if _CJK.search(text) else len(rest.split()) <= 2
         if short and not any(ch.isdigit() for ch in rest):
             return reason
     return None
@@ -462,3 +462,19 @@ def find_pace(text: str) -> tuple[str, HoursRange | None, HoursRange | None] | N
         shown = match.group(0).strip()
         return (shown, hours, None) if weekly else (shown, None, hours)
     return None
+
+
+@lru_cache(maxsize=1)
+def _item_hours_pattern() -> re.Pattern[str]:
+    hours = _word_source("hours")
+    minutes = _word_source("minutes")
+    return re.compile(rf"[(（]\s*{_NUM}\s*(?:(?P<h>{hours})|(?P<m>{minutes}))\s*[)）]", re.I)
+
+
+def item_hours(text: str) -> float | None:
+    """Hours an item states in brackets anywhere: "(95H)", "（1 小时）", "(30 min)"."""
+    match = _item_hours_pattern().search(plain_numbers(text))
+    if match is None:
+        return None
+    value = float(match.group(1).replace(",", "."))
+    return value / 60 if match.group("m") else value
