@@ -61,6 +61,8 @@ class CatalogEntry:
     """The routine's hours by weekday ("mon" … "sun"), if the roadmap gives one."""
     origin: str | None = None
     """For an imported roadmap, the resolved path of the file it was imported from."""
+    renamed: bool = False
+    """The learner gave it its title (``syllabus rename``): a re-import keeps that title."""
 
     def __post_init__(self) -> None:
         # The header line is read without the model's validation: clean it the same way.
@@ -102,9 +104,10 @@ def summarize(roadmap: Roadmap) -> dict[str, Any]:
     }
 
 
-def roadmap_toml(roadmap: Roadmap, origin: Path | None = None) -> str:
+def roadmap_toml(roadmap: Roadmap, origin: Path | None = None, renamed: bool = False) -> str:
     """A roadmap as the text of its TOML file, header line first (with ``origin``, the
-    file it was imported from, so a later import can tell the same file from a namesake)."""
+    file it was imported from, so a later import can tell the same file from a namesake;
+    ``renamed`` when the learner chose its title)."""
     import tomli_w
 
     from syllabus.model.plain import dump
@@ -113,6 +116,8 @@ def roadmap_toml(roadmap: Roadmap, origin: Path | None = None) -> str:
     facts = summarize(roadmap)
     if origin is not None:
         facts["origin"] = str(origin)
+    if renamed:
+        facts["renamed"] = True
     header = json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
     return f"{HEADER}{header}\n{tomli_w.dumps(data)}"
 
@@ -149,6 +154,7 @@ def _entry(path: Path, bundled: bool) -> CatalogEntry:
         rest_days=_rest_days(facts.get("rest_days")),
         weekday_hours=_weekday_hours(facts.get("weekday_hours")),
         origin=str(facts["origin"]) if facts.get("origin") and not bundled else None,
+        renamed=facts.get("renamed") is True and not bundled,
     )
 
 
@@ -220,6 +226,9 @@ class ImportTarget:
     """The roadmap id the import is saved under."""
     replaces: bool
     """True when it re-imports over an imported roadmap rather than adding one."""
+    taken: str | None = None
+    """The id the document proposed, when another roadmap has it (``id`` is then
+    ``taken-2`` or the first free one)."""
 
 
 def import_target(
@@ -247,7 +256,7 @@ def import_target(
     chosen, number = proposed, 2
     while chosen in found:
         chosen, number = f"{proposed}-{number}", number + 1
-    return ImportTarget(chosen, False)
+    return ImportTarget(chosen, False, proposed if chosen != proposed else None)
 
 
 def _load_path(path: Path) -> Roadmap:
@@ -292,27 +301,70 @@ def load_roadmap(roadmap_id: str, data_dir: Path) -> Roadmap:
     return _load_path(entry.path)
 
 
-def save_user_roadmap(roadmap: Roadmap, data_dir: Path, origin: Path | None = None) -> Path:
+def save_user_roadmap(
+    roadmap: Roadmap, data_dir: Path, origin: Path | None = None, renamed: bool = False
+) -> Path:
     """Write an imported roadmap to ``<data dir>/roadmaps/<id>.toml`` atomically;
-    ``origin`` is the file it came from (recorded resolved, for ``import_target``)."""
+    ``origin`` is the file it came from (recorded resolved, for ``import_target``),
+    ``renamed`` says the learner chose its title."""
     folder = user_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{roadmap.id}.toml"
-    text = roadmap_toml(roadmap, origin.resolve() if origin is not None else None)
+    text = roadmap_toml(roadmap, origin.resolve() if origin is not None else None, renamed)
     write_atomic(target, text.encode("utf-8"))
     return target
+
+
+class NotImported(ValueError):
+    """A command for imported roadmaps named a bundled one; ``str()`` says so in one line."""
+
+
+def imported_entry(roadmap_id: str, data_dir: Path) -> CatalogEntry:
+    """The imported roadmap with this id (or unique prefix): ``UnknownId`` when there is
+    none, ``NotImported`` for a bundled one (its file ships with syllabus)."""
+    found = entries(data_dir)
+    wanted = resolve(roadmap_id, [e.id for e in found], N_("roadmap"))
+    entry = next(e for e in found if e.id == wanted)
+    if entry.bundled:
+        raise NotImported(
+            _("{id} is a bundled roadmap: only imported ones can be removed or renamed").format(
+                id=wanted
+            )
+        )
+    return entry
+
+
+def remove_user_roadmap(entry: CatalogEntry, data_dir: Path) -> Path:
+    """Move an imported roadmap's file to backups (``backups.keep_roadmap``); returns where."""
+    from syllabus.storage.backups import keep_roadmap
+
+    return keep_roadmap(data_dir, entry.path, entry.id)
+
+
+def rename_user_roadmap(entry: CatalogEntry, title: str, data_dir: Path) -> Roadmap:
+    """Give an imported roadmap another title (kept by later re-imports); returns it."""
+    from dataclasses import replace
+
+    roadmap = replace(_load_path(entry.path), title=title)
+    origin = Path(entry.origin) if entry.origin else None
+    save_user_roadmap(roadmap, data_dir, origin, renamed=True)
+    return roadmap
 
 
 __all__ = [
     "CatalogEntry",
     "IdTaken",
     "ImportTarget",
+    "NotImported",
     "RoadmapFileError",
     "UnknownId",
     "bundled_dir",
     "entries",
     "import_target",
+    "imported_entry",
     "load_roadmap",
+    "remove_user_roadmap",
+    "rename_user_roadmap",
     "resolve_roadmap_id",
     "roadmap_toml",
     "save_user_roadmap",

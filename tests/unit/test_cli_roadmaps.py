@@ -13,6 +13,7 @@ from test_import_helpers import SEEDS, need_seeds
 
 from syllabus.cli import main
 from syllabus.importer import import_text
+from syllabus.importer.export import from_json
 from syllabus.model import validate
 
 
@@ -108,12 +109,17 @@ def test_export_json_toml_and_markdown(capsys: pytest.CaptureFixture[str], data_
     walk(model["nodes"])
     assert len(checkable) == 415 and all(i["id"] and i["text"] for i in checkable)
     code, out, _ = run(capsys, "export", "ml-engineer", "--format", "toml")
-    assert validate.roadmap(tomllib.loads(out)) == validate.roadmap(model)
+    assert validate.roadmap(tomllib.loads(out)) == validate.roadmap(from_json(model))
     code, out, _ = run(capsys, "export", "ki-12", "--format", "markdown")
     assert code == 0 and out.startswith("---\ntitle: ")
     assert import_text(out, "k.md") == validate.roadmap(
-        json.loads(run(capsys, "export", "ki-12", "--format", "json")[1])
+        from_json(json.loads(run(capsys, "export", "ki-12", "--format", "json")[1]))
     )
+    # An item's hours are a range or null (issue 14.9).
+    hours = [i["hours"] for i in checkable]
+    assert None in hours and any(h is not None for h in hours)
+    assert all(h is None or (set(h) == {"low", "high"} and h["low"] <= h["high"]) for h in hours)
+    assert all("hours_high" not in i for i in checkable)
 
 
 def test_import_markdown_then_reimport_keeps_ids(
@@ -122,7 +128,7 @@ def test_import_markdown_then_reimport_keeps_ids(
     doc = tmp_path / "my plan.md"
     doc.write_text("# Mein Plan\n## Woche 1: Start\n- [ ] Übung\n- [3 hrs] Lesen\n", "utf-8")
     code, out, err = run(capsys, "import", str(doc))
-    assert (code, out, err) == (0, "mein-plan\n", "")
+    assert (code, out) == (0, "mein-plan\n") and "2 checkable items" in err
     saved = data_dir / "roadmaps" / "mein-plan.toml"
     first = saved.read_text("utf-8")
     code, out, _ = run(capsys, "import", str(doc))
@@ -233,10 +239,11 @@ def test_a_namesake_from_another_folder_is_a_new_roadmap(
     second.parent.mkdir()
     first.write_text("# Plan\n## Week 1: A\n- [ ] read x\n", "utf-8")
     second.write_text("# Plan\n## Week 1: B\n- [ ] read y\n", "utf-8")
-    assert run(capsys, "import", str(first)) == (0, "plan\n", "")
+    assert run(capsys, "import", str(first))[:2] == (0, "plan\n")
     saved = data_dir / "roadmaps" / "plan.toml"
     before = saved.read_text("utf-8")
-    assert run(capsys, "import", str(second)) == (0, "plan-2\n", "")
+    code, out, err = run(capsys, "import", str(second))
+    assert (code, out) == (0, "plan-2\n") and "another roadmap has the id plan" in err
     assert saved.read_text("utf-8") == before
     assert "read-y" in (data_dir / "roadmaps" / "plan-2.toml").read_text("utf-8")
     # The same file again, even by another spelling of its path, re-imports over its own roadmap.

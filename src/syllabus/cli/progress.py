@@ -111,6 +111,9 @@ def cmd_start(args: argparse.Namespace, ctx: Context) -> int:
     old = progress.roadmap(roadmap_id).enrolled
     hours_per_week, days_per_week, rest_days, estimate = _pace(args, roadmap, old)
     start = args.on or (old.start if old else _today(ctx, progress))
+    from syllabus.cli import enrolment_options
+
+    track = enrolment_options.track(args, roadmap, old)
 
     def change(p: pm.Progress) -> pm.Progress:
         current = p.roadmap(roadmap_id).enrolled
@@ -123,11 +126,14 @@ def cmd_start(args: argparse.Namespace, ctx: Context) -> int:
             pauses=current.pauses if current else [],
             replans=current.replans if current else [],
             finished=current.finished if current else None,
+            track=track,
             updated=_now(),
         )
-        return pm.enrol(p, roadmap_id, enrolment)
+        return enrolment_options.accept(args, pm.enrol(p, roadmap_id, enrolment), roadmap)
 
+    before = progress
     progress = _update(pf, change)
+    enrolment_options.report(args, before, progress, roadmap)
     rest_text = ",".join(rest_days) or _("none")
     line = (
         _(

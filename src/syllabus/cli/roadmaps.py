@@ -1,4 +1,5 @@
-"""``syllabus list | show | export | import``: the roadmaps themselves, for scripts.
+"""``syllabus list | show | export``: the roadmaps themselves, for scripts (``import`` is
+``importing``).
 
 ``list`` reads one header line per roadmap file (see ``catalog``); without a progress
 file it imports neither pydantic nor markdown-it, so it stays as quick as the
@@ -11,10 +12,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from syllabus.cli.context import Context, FileProblem, UsageError, note
+from syllabus.cli.context import Context, note
 from syllabus.locale import _, ngettext
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
         _write(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     width = max((len(row["id"]) for row in rows), default=2)
+    titles = Counter(e.title.casefold() for e in found)
     for row, entry in zip(rows, found, strict=True):
         mark = "*" if row["enrolled"] else " "
         where = _("bundled") if entry.bundled else _("imported")
@@ -88,8 +90,13 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
         items = ngettext("{done}/{n} item", "{done}/{n} items", entry.items_total).format(
             done=entry.items_checkable, n=entry.items_total
         )
+        # Two roadmaps of one title are told apart by where they come from.
+        same = ""
+        if titles[entry.title.casefold()] > 1:
+            came = _("from {source}").format(source=entry.origin or entry.source)
+            same = f" ({came})"
         _write(
-            f"{mark} {entry.id:<{width}}  {entry.title}  "
+            f"{mark} {entry.id:<{width}}  {entry.title}{same}  "
             f"[{entry.language}, {where}, {items}, {length}{hours}]"
         )
     return 0
@@ -147,6 +154,15 @@ def _outline(roadmap: Roadmap, rp: RoadmapProgress, with_items: bool) -> list[st
     lines = [f"{roadmap.title}  ({roadmap.id}, {roadmap.language}, {source})"]
     if roadmap.pace.text:
         lines.append(_("pace: {text}").format(text=roadmap.pace.text))
+    tracks = roadmap.tracks()
+    if tracks:
+        chosen = rp.enrolled.track if rp.enrolled else None
+        shown = ", ".join(f"{name} *" if name == chosen else name for name in tracks)
+        lines.append(
+            _("tracks: {names} (`syllabus start {id} --track NAME`)").format(
+                names=shown, id=roadmap.id
+            )
+        )
 
     def walk(nodes: list[Node], depth: int) -> None:
         for node in nodes:
@@ -205,6 +221,7 @@ def _tree_json(roadmap: Roadmap, rp: RoadmapProgress, with_items: bool) -> dict[
         "title": roadmap.title,
         "language": roadmap.language,
         "pace": dump(roadmap.pace, exclude_none=True),
+        "tracks": roadmap.tracks(),
         "nodes": [node_json(node) for node in roadmap.nodes],
     }
 
@@ -227,9 +244,9 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     """Export a roadmap as JSON (the whole model), TOML (its file) or Markdown."""
     roadmap = _named(ctx, args.id)
     if args.format == "json":
-        from syllabus.model.plain import dump
+        from syllabus.importer.export import to_json
 
-        _write(json.dumps(dump(roadmap), ensure_ascii=False, indent=2))
+        _write(json.dumps(to_json(roadmap), ensure_ascii=False, indent=2))
     elif args.format == "toml":
         from syllabus.catalog import roadmap_toml
 
@@ -239,47 +256,3 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
         _write(to_markdown(roadmap))
     return 0
-
-
-def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    """Import a Markdown roadmap into the data dir and print its id.
-
-    Another file with the same name is another roadmap (``plan-2``); only ``--id`` or
-    the very file recorded for a roadmap re-imports over it, and says so.
-    """
-    from syllabus.catalog import IdTaken, import_target, save_user_roadmap
-    from syllabus.importer import ImportProblem, import_bytes
-    from syllabus.importer.hints import Hints
-    from syllabus.model.slug import slugify
-
-    path = Path(args.file).expanduser()
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        message = _("{source}: cannot read: {why}")
-        raise FileProblem(message.format(source=path, why=error.strerror or error)) from None
-    wanted_id = slugify(args.roadmap_id) if args.roadmap_id else None
-    if args.roadmap_id is not None and not wanted_id:
-        message = _("--id {id} has no letters or digits to make an id of")
-        raise UsageError(message.format(id=repr(args.roadmap_id)))
-    try:
-        roadmap = import_bytes(raw, path.name, Hints(id=wanted_id, title=args.title))
-        target = import_target(roadmap.id, path, ctx.data_dir, wanted_id)
-    except (ImportProblem, IdTaken) as error:
-        raise UsageError(str(error)) from None
-    if target.id != roadmap.id:
-        roadmap = _with_id(roadmap, target.id)
-    try:
-        save_user_roadmap(roadmap, ctx.data_dir, path)
-    except OSError as error:
-        raise FileProblem(_("cannot save the roadmap: {why}").format(why=error)) from None
-    if target.replaces:
-        note(_("re-imported {id} from {path}").format(id=roadmap.id, path=path))
-    _write(roadmap.id)
-    return 0
-
-
-def _with_id(roadmap: Roadmap, new_id: str) -> Roadmap:
-    from dataclasses import replace
-
-    return replace(roadmap, id=new_id)

@@ -116,6 +116,18 @@ def _import(cmd: argparse.ArgumentParser) -> None:
         "--id", dest="roadmap_id", metavar="ID", help=_("the id to save under or re-import over")
     )
     cmd.add_argument("--title", metavar="TITLE")
+    _format(cmd)
+    cmd.add_argument("--dry-run", action="store_true", help=_("show the summary, save nothing"))
+    cmd.add_argument(
+        "--restore-removed",
+        action="store_true",
+        help=_("put back the items earlier re-imports removed, with their progress"),
+    )
+
+
+def _rename(cmd: argparse.ArgumentParser) -> None:
+    _id(cmd)
+    cmd.add_argument("title", metavar="TITLE")
 
 
 def _start(cmd: argparse.ArgumentParser) -> None:
@@ -127,6 +139,14 @@ def _start(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--days-per-week", type=int, metavar="N")
     cmd.add_argument("--rest-days", type=values.rest_days, metavar="DAYS", help=_("e.g. sat,sun"))
     cmd.add_argument("--estimate", choices=["low", "mid", "high"])
+    cmd.add_argument(
+        "--accept-done",
+        action="store_true",
+        help=_("take the items the document marks done [x] or skipped [-]"),
+    )
+    cmd.add_argument(
+        "--track", metavar="NAME", help=_("the alternative track to follow (see `show`)")
+    )
 
 
 def _pause(cmd: argparse.ArgumentParser) -> None:
@@ -270,7 +290,24 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("show", N_("show a roadmap's outline"), _show, "roadmaps:cmd_show", text_output),
     Command("export", N_("export a roadmap"), _export, "roadmaps:cmd_export", a_program),
-    Command("import", N_("import a Markdown roadmap"), _import, "roadmaps:cmd_import"),
+    Command(
+        "import", N_("import a Markdown roadmap"), _import, "importing:cmd_import", text_output
+    ),
+    Command(
+        "remove",
+        N_("remove an imported roadmap (its progress is kept in a backup)"),
+        _id,
+        "housekeeping:cmd_remove",
+    ),
+    Command(
+        "rename", N_("give an imported roadmap another title"), _rename, "housekeeping:cmd_rename"
+    ),
+    Command(
+        "leave",
+        N_("leave a roadmap: un-enrol, keeping its progress"),
+        _id,
+        "housekeeping:cmd_leave",
+    ),
     Command("start", N_("enrol in a roadmap and make it active"), _start, "progress:cmd_start"),
     Command("use", N_("switch the active roadmap"), _id, "progress:cmd_use"),
     Command("pause", N_("add days off"), _pause, "progress:cmd_pause"),

@@ -122,3 +122,47 @@ def to_markdown(roadmap: Roadmap) -> str:
     for node in roadmap.nodes:
         _node(node, 1, out)
     return "\n\n".join(out) + "\n"
+
+
+def to_json(roadmap: Roadmap) -> dict[str, Any]:
+    """The whole model as plain data for ``export --format json``: every field, except
+    that an item's hours read ``{"low": L, "high": H}`` (one number: both ends alike),
+    or null when it states none."""
+    data: dict[str, Any] = dump(roadmap)
+    items = {item.id: item for _node, item in roadmap.items()}
+
+    def nodes(raw: list[dict[str, Any]]) -> None:
+        for node in raw:
+            for entry in node.get("items", []):
+                item = items[entry["id"]]
+                high = getattr(item, "hours_high", None)
+                entry.pop("hours_high", None)
+                if item.hours is None:
+                    entry["hours"] = None
+                else:
+                    entry["hours"] = {"low": item.hours, "high": high or item.hours}
+            nodes(node.get("children", []))
+
+    nodes(data.get("nodes", []))
+    return data
+
+
+def from_json(data: dict[str, Any]) -> dict[str, Any]:
+    """``to_json``'s output as the model's plain data again (hours as the fields hold them),
+    for ``model.validate.roadmap``."""
+    import copy
+
+    plain = copy.deepcopy(data)
+
+    def nodes(raw: list[dict[str, Any]]) -> None:
+        for node in raw:
+            for entry in node.get("items", []):
+                hours = entry.get("hours")
+                if isinstance(hours, dict):
+                    entry["hours"] = hours["low"]
+                    if hours["high"] != hours["low"]:
+                        entry["hours_high"] = hours["high"]
+            nodes(node.get("children", []))
+
+    nodes(plain.get("nodes", []))
+    return plain

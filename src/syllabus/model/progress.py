@@ -295,6 +295,9 @@ class Enrolment(_Record):
     """When the learner marked the roadmap finished."""
     archived: bool = False
     """Hidden from the active list."""
+    track: str | None = None
+    """The alternative track followed, for a roadmap that offers several
+    (``model.roadmap.choose_track``); None: the first, or the roadmap has none."""
     deleted: bool = False
     """Tombstone: the enrolment was undone (a merge cannot bring it back)."""
 
@@ -304,6 +307,7 @@ class Enrolment(_Record):
         _check(1 <= self.days_per_week <= 7, "days per week must be between 1 and 7")
         _check(self.estimate in ("low", "mid", "high"), "estimate must be low, mid or high")
         check_date(self.start, N_("the start"))
+        clean_fields(self, "track")
         # "Sat" or "saturday" typed by hand mean "sat"; anything else is a damaged value.
         days = normalise_rest_days(self.rest_days)
         if days != self.rest_days:
@@ -455,6 +459,21 @@ def enrol(progress: Progress, roadmap_id: str, enrolment: Enrolment) -> Progress
     rp = replace(progress.roadmap(roadmap_id), enrolment=enrolment)
     progress = _with_roadmap(progress, roadmap_id, rp)
     return set_active(progress, roadmap_id, enrolment.updated)
+
+
+def leave(progress: Progress, roadmap_id: str, when: datetime) -> Progress:
+    """Un-enrol: the enrolment becomes a tombstone (a merge with a copy that still has it
+    cannot bring it back); item states, notes and check-ins stay. A roadmap left stops
+    being the active one."""
+    rp = progress.roadmap(roadmap_id)
+    if rp.enrolled is None:
+        return progress
+    rp = replace(rp, enrolment=replace(rp.enrolled, deleted=True, updated=when))
+    progress = _with_roadmap(progress, roadmap_id, rp)
+    if progress.settings.active_roadmap == roadmap_id:
+        settings = replace(progress.settings, active_roadmap=None, updated=when)
+        progress = replace(progress, settings=settings)
+    return progress
 
 
 def set_active(progress: Progress, roadmap_id: str, when: datetime) -> Progress:

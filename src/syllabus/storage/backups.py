@@ -151,6 +151,24 @@ def keep(root: Path, file: Path, name: str | None = None) -> Path:
     return target
 
 
+REMOVED_ROADMAPS = "removed-roadmaps"
+"""The folder in backups/ that keeps the files of removed roadmaps (never rotated)."""
+
+
+def keep_roadmap(root: Path, file: Path, roadmap_id: str) -> Path:
+    """Move a removed roadmap's file to ``backups/removed-roadmaps/<id>-<time>.toml``
+    (byte for byte, never rotated, not listed as a progress backup); returns where."""
+    folder = backups_dir(root) / REMOVED_ROADMAPS
+    folder.mkdir(parents=True, exist_ok=True)
+    target = free_name(folder, f"{roadmap_id}-{stamp()}")
+    try:
+        os.replace(file, target)
+    except OSError:
+        shutil.copyfile(file, target)
+        os.unlink(file)
+    return target
+
+
 def copy_in(root: Path, file: Path, stem: str) -> Path:
     """Copy a file into backups/ as ``<stem>.toml`` (a free variant), byte for byte."""
     folder = backups_dir(root)
