@@ -377,6 +377,8 @@ class _Filler:
         self.duration: Span | None = None
         self.prerequisites_text: str | None = None
         self.children: list[Draft] = []
+        self.entry_body: list[str] = []
+        """The current list entry's further paragraphs: the item's body."""
         self.default_kind = draft.default_kind or (
             ItemKind.NOTE if role is Role.APPENDIX else ItemKind.TASK
         )
@@ -487,9 +489,12 @@ class _Filler:
                 extra.append(line.text)
                 links.extend(line.links)
         nested: list[ListBlock] = []
+        self.entry_body = []
         for inner in entry.blocks:
             if isinstance(inner, ListBlock):
                 nested.append(inner)
+            elif isinstance(inner, Paragraph) and self.state.plan_tables and inner.source:
+                self.entry_body.append(inner.source)  # a paragraph after the item's first
             elif isinstance(inner, Paragraph):
                 extra.extend(line.text for line in inner.lines)
                 links.extend(link for line in inner.lines for link in line.links)
@@ -530,6 +535,9 @@ class _Filler:
             self.add_item(text, links, item_group, depth, boxed)
         if marked and self.items[-1]["checkable"]:
             self.items[-1]["marked"] = marked
+        if self.entry_body:
+            self.items[-1]["body"] = "\n\n".join(self.entry_body)
+            self.entry_body = []
         if _hidden_links(text, links):
             self.body.append(entry.source)  # an item keeps one URL; the rest stay here
         if nested and self.draft.details and not text.endswith(":"):
@@ -855,6 +863,19 @@ def _unique(key: str, taken: set[str]) -> str:
     return candidate
 
 
+def _tracks(nodes: list[Node]) -> list[Node]:
+    """Sibling headings naming alternative plans ("Accelerated track", "Part-time
+    track") are tracks: the learner follows one, never all of them one after another."""
+    named = [(index, structure.track_name(node.title)) for index, node in enumerate(nodes)]
+    found = [(index, name) for index, name in named if name]
+    if len(found) < 2 or len({structure.track_word(name) for _, name in found}) < 2:
+        return nodes
+    out = list(nodes)
+    for index, name in found:
+        out[index] = replace(out[index], track=name)
+    return out
+
+
 def _to_nodes(
     drafts: list[Draft], prefix: str, parent_role: Role | None, state: _State
 ) -> list[Node]:
@@ -902,7 +923,7 @@ def _to_nodes(
                 aside=aside,
             )
         )
-    return nodes
+    return _tracks(nodes) if state.plan_tables else nodes
 
 
 def _check_alongside(nodes: list[Node]) -> None:

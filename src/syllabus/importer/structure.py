@@ -421,12 +421,21 @@ def normal_title(text: str) -> str:
 
 
 def track_name(title: str) -> str | None:
-    """The track a heading names ("Accelerated track", "Part-time (2 years)"), if any."""
+    """The track a heading names ("Accelerated track", "Part-time (2 years)"), if any:
+    a track word among its first two words, and no more than six words in all."""
     text = strip_symbols(title).strip()
+    if not text or len(text.split()) > 6:
+        return None
     match = word_pattern("track_name").search(text)
-    if match is None or len(text.split()) > 6:
+    if match is None or len(text[: match.start()].split()) > 1:
         return None
     return text
+
+
+def track_word(name: str) -> str:
+    """The track word a track's name holds ("Accelerated track" → "accelerated")."""
+    match = word_pattern("track_name").search(name)
+    return match.group(0).lower() if match else name.lower()
 
 
 # --- stated pace -----------------------------------------------------------------------

@@ -379,22 +379,34 @@ class Roadmap:
         return total, checkable
 
 
+def find_track(names: list[str], wanted: str) -> str | None:
+    """The track ``wanted`` names: the whole name, else the one name that starts with it
+    ("standard" for "Standard track (6 months)"), case-insensitively; None if none or many."""
+    key = " ".join(wanted.casefold().split())
+    if not key:
+        return None
+    for exact in names:
+        if exact.casefold() == key:
+            return exact
+    starting = [n for n in names if n.casefold().startswith(key)]
+    return starting[0] if len(starting) == 1 else None
+
+
 def choose_track(roadmap: Roadmap, name: str | None) -> Roadmap:
     """The roadmap as a learner on track ``name`` follows it: the nodes of every other
     track left out (``None``: the first track). A roadmap without tracks is returned as is.
 
-    Matching is by the track's name, case-insensitively; an unknown name is a
-    ``ValueError`` naming the tracks there are.
+    ``name`` is matched by ``find_track``; an unknown name is a ``ValueError`` naming
+    the tracks there are.
     """
     from dataclasses import replace
 
     names = roadmap.tracks()
     if not names:
         return roadmap
-    wanted = names[0] if name is None else name
-    chosen = next((n for n in names if n.casefold() == wanted.casefold()), None)
+    chosen = names[0] if name is None else find_track(names, name)
     if chosen is None:
-        raise ValueError(f"no track {wanted!r}; the tracks are: {', '.join(names)}")
+        raise ValueError(f"no track {name!r}; the tracks are: {', '.join(names)}")
 
     def keep(nodes: list[Node]) -> list[Node]:
         kept = []
