@@ -95,3 +95,47 @@ async def test_the_chosen_day_lists_the_node_and_its_items(enrolled_dir: Path) -
         await pilot.pause()
         assert "A rest day: nothing is planned." in str(screen.query_one("#calendar-plan").render())
         assert REST_GLYPH in screen_text(app)
+
+
+async def test_the_burn_up_chart_is_the_models(enrolled_dir: Path) -> None:
+    from syllabus.model.schedule import burn_up
+    from syllabus.tui.widgets.burn_up import BurnUpChart
+
+    app = SyllabusApp(enrolled_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _calendar(pilot, app)
+        chart = screen.query_one(BurnUpChart)
+        assert chart.display and chart.region.height > 0
+        assert screen._status is not None
+        assert chart.data == burn_up(screen._status)
+        assert "planned finish " in screen_text(app) and "forecast P50 " in screen_text(app)
+
+
+def test_the_chart_library_loads_only_with_the_calendar(enrolled_dir: Path) -> None:
+    """Start-up never imports textual-plotext; opening the calendar does."""
+    import subprocess
+    import sys
+
+    code = f"""
+import asyncio, sys
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+from ui_helpers import open_main, wait_for
+from syllabus.tui.app import SyllabusApp
+from syllabus.tui.screens.calendar import CalendarScreen
+
+async def main():
+    app = SyllabusApp(__import__("pathlib").Path({str(enrolled_dir)!r}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_main(pilot, app)
+        await pilot.pause(0.5)
+        print("main", "textual_plotext" in sys.modules)
+        await pilot.press("g")
+        await wait_for(pilot, lambda: isinstance(app.screen, CalendarScreen))
+        print("calendar", "textual_plotext" in sys.modules)
+
+asyncio.run(main())
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.split() == ["main", "False", "calendar", "True"]

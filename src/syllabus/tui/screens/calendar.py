@@ -11,7 +11,8 @@ node, the hours, and its items (✓ done, ○ open, ✗ skipped).
 Keys: the grid's (arrows, PgUp/PgDn, ``t``, enter); ``c`` check in on the selected day;
 in the list: enter edit, ``d``/delete delete, ``a`` add, escape back to the grid;
 escape, ``g`` or ``q`` close the screen (``dismiss(None)``).
-Narrower than 70 columns the list goes under the grid; from 130 the side panel widens.
+Narrower than 70 columns the list goes under the grid; from 130 the side panel widens;
+from ``CHART_ROWS`` lines (and 70 columns) a burn-up chart of the plan shows beneath.
 """
 
 from __future__ import annotations
@@ -46,9 +47,12 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
 
     from syllabus.model.progress import CheckIn
-    from syllabus.model.schedule import Plan
+    from syllabus.model.schedule import Plan, Status
     from syllabus.tui.screens.checkin import CheckInDraft
     from syllabus.tui.store import Change, ProgressStore
+
+CHART_ROWS = 34
+"""From this height the burn-up chart shows under the day's check-ins."""
 
 ADD_ROW = "__add__"
 """Option id of the "add a check-in" row."""
@@ -92,7 +96,7 @@ def plan_lines(
     if session is None or progress is None or node_id is None or node_id not in session.nodes:
         return [Content(_("Nothing is planned.")).stylize("dim")] if plan is not None else []
     head = Content.assemble(
-        (f"{PLANNED_GLYPH} {format_hours(hours)}  ", "bold"),
+        (f"{PLANNED_GLYPH} {format_hours(round(hours, 1))}  ", "bold"),
         Content(one_line(session.nodes[node_id].title)),
     )
     lines = [head]
@@ -159,6 +163,7 @@ class CalendarScreen(Screen[None]):
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide"), (130, "-very-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (CHART_ROWS, "-tall")]
 
     DEFAULT_CSS = """
     CalendarScreen #calendar-body {
@@ -193,6 +198,13 @@ class CalendarScreen(Screen[None]):
     CalendarScreen #calendar-checkins {
         height: 1fr;
         min-height: 3;
+    }
+    CalendarScreen #calendar-finish {
+        height: auto;
+        margin-top: 1;
+    }
+    CalendarScreen.-narrow #calendar-burn-up, CalendarScreen.-short #calendar-burn-up {
+        display: none;
     }
     CalendarScreen #calendar-plan {
         height: auto;
@@ -231,12 +243,14 @@ class CalendarScreen(Screen[None]):
         days_off: frozenset[date] = frozenset(),
         planned_hours: Mapping[date, float] | None = None,
         due_by_day: Mapping[date, tuple[str, ...]] | None = None,
+        status: Status | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         """The learner's progress and the open roadmap."""
         self._plan = plan
         self._due_by_day = dict(due_by_day or {})
+        self._status = status
         self._first_day = selected or today
         self._weeks_month: tuple[int, int] | None = None
         self._rows_shown: object = None
@@ -288,10 +302,20 @@ class CalendarScreen(Screen[None]):
                 yield Static(id="calendar-day")
                 yield Static(id="calendar-plan")
                 yield DayCheckIns(id="calendar-checkins")
+                yield Static(self._finish_line(), id="calendar-finish")
+                if self._status is not None and self._status.plan is not None:
+                    from syllabus.tui.widgets.burn_up import BurnUpChart
+
+                    yield BurnUpChart(id="calendar-burn-up")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = "Calendar"
+        if self._status is not None and self.query("#calendar-burn-up"):
+            from syllabus.model.schedule import burn_up
+            from syllabus.tui.widgets.burn_up import BurnUpChart
+
+            self.query_one(BurnUpChart).data = burn_up(self._status)
         self.store.changed.subscribe(self, self._store_changed)
         self._show_weeks()
         self._show_day()
@@ -362,6 +386,21 @@ class CalendarScreen(Screen[None]):
         rows.set_options(options)
         if keep is not None and options:
             rows.highlighted = min(keep, len(options) - 1)
+
+    def _finish_line(self) -> Content:
+        """The planned finish, and apart from it the forecast, each labelled."""
+        from syllabus.locale import _
+        from syllabus.tui.widgets.status_line import short_date
+
+        status = self._status
+        forecast = status.forecast if status is not None else None
+        if status is None or forecast is None:
+            return Content("")
+        planned = _("planned finish {date}").format(date=short_date(forecast.planned, status.today))
+        guess = _("forecast P50 {p50}, P90 {p90}").format(
+            p50=short_date(forecast.p50, status.today), p90=short_date(forecast.p90, status.today)
+        )
+        return Content.assemble((planned, "bold"), " · ", guess)
 
     def _show_plan(self, day: date) -> None:
         """What the plan holds for the day: a pause or rest day, else the node, the hours

@@ -705,6 +705,7 @@ class MainScreen(Screen[None]):
             days_off=self.days_off,
             planned_hours=self.planned_hours,
             due_by_day=self.due_by_day,
+            status=self.status,
         )
         self.app.push_screen(screen)
 

@@ -365,7 +365,7 @@ class MonthGrid(Widget):
             paused=day in self.days_off,
         )
         if not level and glyph == PLANNED_GLYPH:
-            hours = planned  # a day to come shows the hours planned for it
+            hours = round(planned, 1)  # a day to come shows the hours planned for it
         if cell_h == 1:
             text = f"{day.day:>2}{glyph}"
             if hours > 0 and tile_w >= 9:
@@ -595,7 +595,7 @@ class CalendarWidget(Widget, can_focus=True):
         elif day.weekday() in self.rest_weekdays:
             parts.append(Content(f"{REST_GLYPH} {_('rest day')}"))
         elif hours <= 0 and day >= self.today and self.planned_hours.get(day, 0.0) > 0:
-            planned = format_hours(self.planned_hours[day])
+            planned = format_hours(round(self.planned_hours[day], 1))
             parts.append(Content(f"{PLANNED_GLYPH} {_('{hours} planned').format(hours=planned)}"))
         title = week_title(self.planned, day - timedelta(days=day.weekday()))
         if title:
