@@ -533,11 +533,7 @@ class _Filler:
             self.add_item(text, links, item_group, depth, boxed, ItemKind.NOTE)
         else:
             self.add_item(text, links, item_group, depth, boxed)
-        if marked and self.items[-1]["checkable"]:
-            self.items[-1]["marked"] = marked
-        if self.entry_body:
-            self.items[-1]["body"] = "\n\n".join(self.entry_body)
-            self.entry_body = []
+        self.finish_item(marked)
         if _hidden_links(text, links):
             self.body.append(entry.source)  # an item keeps one URL; the rest stay here
         if nested and self.draft.details and not text.endswith(":"):
@@ -546,6 +542,14 @@ class _Filler:
             for inner_list in nested:
                 self.read_list(inner_list, group, depth + 1)
         return after
+
+    def finish_item(self, marked: str | None) -> None:
+        """The state a box marks and the paragraphs written under the item just added."""
+        if marked and self.items[-1]["checkable"]:
+            self.items[-1]["marked"] = marked
+        if self.entry_body:
+            self.items[-1]["body"] = "\n\n".join(self.entry_body)
+            self.entry_body = []
 
     def no_item(self, entry: ListItem, group: Group, depth: int, nested: list[ListBlock]) -> bool:
         """An entry that is no item itself: a heading's section, a wrapper, badges."""
