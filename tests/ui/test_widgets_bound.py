@@ -163,8 +163,8 @@ async def test_the_pane_loads_markdown_by_itself() -> None:
         screen.item = Content("Selected: [not markup]")
         screen.markdown = "## Week [1]\n\nRead *this*."
         pane = screen.query_one(DetailPane)
-        await wait_for(pilot, lambda: pane.query("#detail-node"))
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: pane.settled)
+        await pilot.pause()
         text = "\n".join(line.text for line in app.screen._compositor.render_strips())
         assert "Selected: [not markup]" in text
         assert "Week [1]" in text and "Read this." in text
@@ -178,18 +178,33 @@ async def test_the_first_node_shows_as_plain_text_until_markdown_renders() -> No
         assert isinstance(screen, Bound)
         pane = screen.query_one(DetailPane)
         pane.show("## Week [1]\n\nRead *this*.")
-        # at once, before any frame: the Markdown import waits for that frame
-        assert not pane.query("#detail-node")
-        plain = pane.query_one("#detail-plain", Static)
-        assert str(plain.render()) == "Week [1]\n\nRead *this*."
-        await wait_for(
-            pilot, lambda: pane.query("#detail-node") and not pane.query("#detail-plain")
-        )
-        await pilot.pause(0.3)
+        # at once, before any frame: the parser's import waits for that frame
+        assert not pane.settled
+        node = pane.query_one("#detail-node", Static)
+        assert str(node.render()) == "Week [1]\n\nRead *this*."
+        await wait_for(pilot, lambda: pane.settled)
         pane.show("## Week [2]\n\nThen *that*.")
-        await pilot.pause(0.3)
+        assert pane.settled  # drawn at once from now on
+        await pilot.pause()
         text = "\n".join(line.text for line in app.screen._compositor.render_strips())
         assert "Week [2]" in text and "Then that." in text and "Week [1]" not in text
+
+
+def test_prose_is_literal_markdown_in_one_content() -> None:
+    from syllabus.tui.widgets.prose import prose
+
+    shown = prose(
+        "Read **[this]** and `code` at [the guide](https://example.org).\n\n"
+        "- one [x]\n- two\n\n| A | Bee |\n|---|---|\n| 1 | [b]2[/b] |\n\n"
+        "```\nprint(1)\n```"
+    )
+    lines = shown.plain.split("\n")
+    assert lines[0] == "Read [this] and code at the guide."
+    assert "• one [x]" in lines and "• two" in lines
+    assert "A │ Bee     " in lines and "1 │ [b]2[/b]" in lines  # aligned, never markup
+    assert "print(1)" in lines
+    links = [span.style for span in shown.spans if getattr(span.style, "link", None)]
+    assert [style.link for style in links] == ["https://example.org"]  # type: ignore[union-attr]
 
 
 def test_plain_markdown_is_literal_with_headings_in_bold() -> None:

@@ -1,10 +1,10 @@
-"""What the selected node holds beyond its checklist, as rendered Markdown.
+"""What the selected node holds beyond its checklist: a summary, then its prose.
 
-Goal, prerequisites not yet done, estimated against logged hours, the node's prose,
-tables and links, the highlighted item, and the learner's notes. A node's Markdown
-renders at once; while one renders, only the latest node asked for waits (a burst of
-keys renders the first and the last, never each one in between), and the highlighted
-item sits in a small widget of its own that redraws at once.
+Goal, prerequisites not yet done, estimated against logged hours, the gathered
+resources, project, rubric and outcomes, the learner's notes, then the node's own
+prose (Markdown: tables, lists, code, links), the highlighted item above them all.
+Each part is one literal widget drawn at once, so a move through the tree costs three
+small redraws, never a mount of widgets per block.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from syllabus.tui.literal import one_line
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
-    from textual.widgets import Markdown
 
     from syllabus.model.progress import RoadmapProgress
     from syllabus.tui.session import Row, Session
@@ -206,39 +205,34 @@ def plain_markdown(markdown: str) -> Content:
 
 
 class DetailPane(VerticalScroll):
-    """The highlighted item, the node's summary and its prose, each shown at once.
+    """The highlighted item, the node's summary and its prose: three literal widgets,
+    each redrawn at once.
 
     Bind ``item`` and ``markdown`` from the screen (``data_bind``), or call ``show_item``
     and ``show``. ``markdown`` is a node's ``NodeDetails`` (a plain string is prose alone).
-    The summary is one literal widget; only the node's own prose goes through Textual's
-    Markdown, which costs tens of milliseconds to import and to mount: until it is
-    imported (in a thread, after the first frame that needs it) the prose shows as plain
-    text (``plain_markdown``), then the Markdown view takes the text's place. A node
-    without prose needs no Markdown at all.
+    The prose is Markdown drawn as one ``Content`` (``prose.prose``); its parser costs
+    tens of milliseconds to import, so the first prose shows as plain text
+    (``plain_markdown``) while a thread imports it, and is drawn properly right after.
     """
 
     DEFAULT_CSS = """
     DetailPane { height: 1fr; }
     DetailPane > #detail-item { height: auto; margin-bottom: 1; }
     DetailPane > #detail-summary { height: auto; }
-    DetailPane > #detail-plain { height: auto; margin-top: 1; }
-    DetailPane > #detail-node { margin-top: 1; }
+    DetailPane > #detail-node { height: auto; margin-top: 1; }
     """
 
     item: var[Content] = var(Content(""), init=False)
     """The highlighted item, its link and note: shown at once, in a small widget of its own."""
     markdown: var[NodeDetails | str | None] = var(None, init=False)
-    """The node shown: its summary at once, its prose rendered at once (the latest one,
-    when one is rendering)."""
+    """The node shown: its summary and its prose, drawn at once."""
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.drawn: str | None = None
-        """The prose rendered in the Markdown view ("" for none; None while plain text)."""
-        self._markdown: Markdown | None = None
-        self._plain: Static | None = None
+        """The prose drawn as Markdown ("" for none; None while it is plain text)."""
+        self._parser_ready = False
         self._importing = False
-        self._rendering = False
 
     @property
     def body(self) -> str | None:
@@ -248,59 +242,63 @@ class DetailPane(VerticalScroll):
 
     @property
     def settled(self) -> bool:
-        """Whether the node asked for is what the pane shows, its prose rendered."""
+        """Whether the node asked for is what the pane shows, its prose drawn as Markdown."""
         body = self.body
-        if body is None or self._rendering:
-            return False
-        if not body:
-            return self._plain is None or not self._plain.display
-        return self._markdown is not None and self.drawn == body
+        return body is not None and self.drawn == body
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="detail-item")
         yield Static(Content(""), id="detail-summary")
+        node = Static(Content(""), id="detail-node")
+        node.display = False
+        yield node
 
     def watch_item(self, item: Content) -> None:
         """Show the highlighted item now: one small widget, cheap to redraw."""
         self.query_one("#detail-item", Static).update(item)
 
     def watch_markdown(self, shown: NodeDetails | str | None) -> None:
-        """Show the summary now, and render the prose now (or once the one rendering is done)."""
+        """Show the summary and the prose now."""
         summary = shown.summary if isinstance(shown, NodeDetails) else Content("")
         self.query_one("#detail-summary", Static).update(summary)
         self.scroll_home(animate=False)
-        if self.body and not self._importing and self._markdown is None:
-            # not now: the import would compete with drawing the frame that needs it
-            self._importing = True
-            self.call_after_refresh(self._load_markdown)
-        self._render_pending()
+        self._draw_body()
+
+    def _draw_body(self) -> None:
+        body = self.body
+        if body is None:
+            return
+        node = self.query_one("#detail-node", Static)
+        node.display = bool(body)
+        if not body:
+            node.update(Content(""))
+            self.drawn = body
+        elif self._parser_ready:
+            from syllabus.tui.widgets.prose import prose
+
+            node.update(prose(body))
+            self.drawn = body
+        else:
+            node.update(plain_markdown(body))
+            self.drawn = None
+            if not self._importing:
+                # after this frame: the import would compete with drawing it
+                self._importing = True
+                self.call_after_refresh(self._load_parser)
 
     @work(exclusive=True, group="markdown", exit_on_error=False)
-    async def _load_markdown(self) -> None:
+    async def _load_parser(self) -> None:
         # A thread does the import and nothing else: it never waits for the event loop,
-        # so quitting can never hang on it; the widget is mounted back here, on the loop.
-        await asyncio.to_thread(importlib.import_module, "textual.widgets.markdown")
-        await self.enable_markdown()
+        # so quitting can never hang on it; the prose is drawn back here, on the loop.
+        await asyncio.to_thread(importlib.import_module, "syllabus.tui.widgets.prose")
+        await asyncio.to_thread(_warm_parser)
+        self.enable_markdown()
 
-    async def enable_markdown(self) -> None:
-        """Mount the Markdown view in the plain text's place (imports it if it must)."""
-        if self._markdown is not None:
-            return
-        from textual.widgets import Markdown
-
-        body = self.body or ""
-        self.drawn = body
-        self._rendering = True
-        self._markdown = Markdown(body, id="detail-node")
-        self._markdown.display = bool(body)
-        try:
-            await self.mount(self._markdown)  # rendered: the plain text can go
-            if self._plain is not None:
-                await self._plain.remove()
-                self._plain = None
-        finally:
-            self._rendering = False
-        self._render_pending()
+    def enable_markdown(self) -> None:
+        """Draw prose as Markdown from now on (imports the parser if it must)."""
+        _warm_parser()
+        self._parser_ready = True
+        self._draw_body()
 
     def show_item(self, content: Content) -> None:
         """Show the highlighted item now."""
@@ -310,40 +308,9 @@ class DetailPane(VerticalScroll):
         """Show a node (at once)."""
         self.markdown = shown
 
-    def _render_pending(self) -> None:
-        body = self.body
-        if body is None:
-            return
-        if self._markdown is None:
-            self._show_plain(body)
-            return
-        if self._rendering or body == self.drawn:
-            return
-        if not self._markdown.is_mounted:
-            self.call_after_refresh(self._render_pending)
-            return
-        self.drawn = body
-        self._markdown.display = bool(body)
-        if body:
-            self._rendering = True
-            self._render_markdown(body)
 
-    def _show_plain(self, body: str) -> None:
-        """The prose as plain text, until the Markdown view is there."""
-        if self._plain is None:
-            if not body:
-                return
-            self._plain = Static(Content(""), id="detail-plain")
-            self.mount(self._plain)
-        self._plain.display = bool(body)
-        self._plain.update(plain_markdown(body))
+def _warm_parser() -> None:
+    """Build the parser (its rules compile on first use), any thread."""
+    from syllabus.tui.widgets.prose import prose
 
-    @work(group="markdown-render", exit_on_error=False)
-    async def _render_markdown(self, markdown: str) -> None:
-        """Render one Markdown; then the latest asked for meanwhile, if it differs."""
-        assert self._markdown is not None
-        try:
-            await self._markdown.update(markdown)
-        finally:
-            self._rendering = False
-        self._render_pending()
+    prose("x")
