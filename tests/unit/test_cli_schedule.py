@@ -150,14 +150,15 @@ def test_today(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_replan(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "replan", "--from", "2026-11-23")
     assert code == 0, err
-    # week 1 is unfinished (c is open): everything moves to Monday 23 November
+    # week 1 is unfinished (c is open): a and b keep their days, c and week 2 (16 h, 8
+    # study days at 2 h) move to Monday 23 November: 23-28 and 30 November-1 December
     assert out == (
         "replanned tiny: the unfinished rest starts on Nov 23, 2026; "
-        "planned finish Dec 5, 2026 (was Nov 21, 2026)\n"
+        "planned finish Dec 1, 2026 (was Nov 21, 2026)\n"
     )
     code, out, _ = run(capsys, "status", "--format", "json")
     data = json.loads(out)
-    assert data["planned_finish"] == "2026-12-05"
+    assert data["planned_finish"] == "2026-12-01"
     assert data["overdue"] == [] and data["current"] == {"id": "week-1", "title": "Week 1"}
     assert data["done"] == ["week-1/a", "week-1/b"]  # what is done stays done
     saved = ProgressFile(history).load().progress.roadmap("tiny").enrolment

@@ -292,9 +292,9 @@ def test_replan_while_ahead_keeps_the_finish_and_behind_starts_today() -> None:
     moved = replan(behind, rm, "r", date(2026, 3, 12), now)
     rp = moved.roadmap("r")
     assert rp.enrolled is not None and rp.enrolled.replans[-1].start == date(2026, 3, 12)
-    # the open leaf moves whole (24 h) to Thursday 12 March: 12-14 (3), 16-21, 23-28,
-    # 30 March-4 April (18), 6-8 April (3)
-    assert build_plan(rm, rp.enrolled, rp).end == date(2026, 4, 8)
+    # i1 (2 h, closed) keeps its day; the open rest of the leaf (22 h) starts on Thursday
+    # 12 March: 12-14 (3), 16-21, 23-28, 30 March-4 April (18), Monday 6 April (1)
+    assert build_plan(rm, rp.enrolled, rp).end == date(2026, 4, 6)
 
 
 def test_closed_at_is_the_first_close_and_a_re_tick_moves_nothing() -> None:

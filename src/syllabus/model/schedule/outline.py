@@ -49,10 +49,15 @@ class Background(NamedTuple):
 
 
 class Spread(NamedTuple):
-    """A parent's or side track's own items, spread evenly over its dates."""
+    """A parent's or side track's own items, spread evenly over its work."""
 
     node_id: str
     items: tuple[SpreadItem, ...]
+    start: float = 0.0
+    """Work hours from the start of the plan to its work's start: a parent's first leaf's,
+    a side track's the plan's."""
+    end: float = 0.0
+    """To its work's end: a parent's last leaf's, a side track's the plan's."""
 
 
 @dataclass(slots=True)
@@ -135,7 +140,30 @@ def _analyse(roadmap: Roadmap, estimate: str, week_hours: float) -> Outline:
             stack.append((child, node.id, level + 1, kind))
     builder.result.hulls.reverse()  # children before their parents
     _place_alongside(builder.result)
+    _spread_work(builder.result)
     return builder.result
+
+
+def _spread_work(result: Outline) -> None:
+    """The work each spread group's items share: a parent's leaves', a side track's the
+    whole plan's."""
+    spans = {leaf.node_id: (leaf.start, leaf.end) for leaf in result.leaves}
+    whole = (0.0, max([0.0, *(leaf.end for leaf in result.leaves)]))
+    for hull in result.hulls:  # children first
+        kids = [spans[c] for c in hull.children if c in spans]
+        if kids:
+            spans[hull.node_id] = (min(k[0] for k in kids), max(k[1] for k in kids))
+    result.spread = [
+        group._replace(
+            start=(
+                span := whole
+                if group.node_id in result.background
+                else spans.get(group.node_id, (0.0, 0.0))
+            )[0],
+            end=span[1],
+        )
+        for group in result.spread
+    ]
 
 
 def _kind(role: Role, inherited: str) -> str:
@@ -280,7 +308,7 @@ def _place_alongside(result: Outline) -> None:
         return
     runs = {spec: _run(result, spec) for spec in set(wanted.values())}
     result.spread = [
-        Spread(group.node_id, tuple(_studied(item, wanted, runs) for item in group.items))
+        group._replace(items=tuple(_studied(item, wanted, runs) for item in group.items))
         for group in result.spread
     ]
 

@@ -19,7 +19,15 @@ from syllabus.model.schedule.calendar import (
 )
 from syllabus.model.schedule.layout import DEFAULT_HOURS_PER_WEEK, EPS, document_week_hours
 from syllabus.model.schedule.outline import Leaf, Outline, outline
-from syllabus.model.schedule.segments import Segment, day_index, replanned, work_days
+from syllabus.model.schedule.segments import (
+    DaySpan,
+    Movers,
+    Placed,
+    Segment,
+    day_index,
+    replanned,
+    work_days,
+)
 from syllabus.model.schedule.spans import NodePlan, SpanIndex
 from syllabus.model.units import default_rest_days
 
@@ -50,23 +58,27 @@ class PlacedLeaf(NamedTuple):
     leaf: Leaf
     plan: NodePlan
     segment: Segment
+    items: tuple[Segment, ...] | None = None
+    """Each item's segment when not all share ``segment`` (a leaf partly done when a
+    replan was made: what was closed keeps its days)."""
 
-    def item_day(self, through: float, table: DayTable, per_day: float) -> date:
-        """The day an item is planned for: the one on which the leaf's work reaches
-        ``through`` (the item's share and those before it)."""
+    def item_day(self, k: int, table: DayTable, per_day: float) -> date:
+        """The day the leaf's ``k``-th item is planned for: the one on which the leaf's
+        work reaches the item's share and those before it."""
         leaf = self.leaf
         if leaf.end - leaf.start <= EPS:
             return self.plan.end
-        hours = leaf.start + (leaf.end - leaf.start) * through
-        return table.get(day_index(self.segment, hours, per_day, end=True))
+        hours = leaf.start + (leaf.end - leaf.start) * leaf.through[k]
+        segment = self.segment if self.items is None else self.items[k]
+        return table.get(day_index(segment, hours, per_day, end=True))
 
     def dated_items(self, table: DayTable, per_day: float) -> Iterator[DatedItem]:
         """Its checkable items, in order."""
         leaf = self.leaf
         size = leaf.end - leaf.start
-        columns = zip(leaf.item_ids, leaf.through, leaf.shares, leaf.optional, strict=True)
-        for item_id, through, share, optional in columns:
-            yield DatedItem(item_id, self.item_day(through, table, per_day), size * share, optional)
+        columns = zip(leaf.item_ids, leaf.shares, leaf.optional, strict=True)
+        for k, (item_id, share, optional) in enumerate(columns):
+            yield DatedItem(item_id, self.item_day(k, table, per_day), size * share, optional)
 
 
 class SpreadUnit(NamedTuple):
@@ -234,8 +246,8 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
         """Index in the table of the first study day on or after ``start``."""
         return cal.count(first_day, start - ONE_DAY)
 
-    segments = replanned(shape.leaves, rp, enrolment, table, index_of, per_day)
-    placed = _place_leaves(shape.leaves, segments, table, per_day)
+    replanning = replanned(shape.leaves, rp, enrolment, table, index_of, per_day)
+    placed, pieces = _place_leaves(shape.leaves, replanning.leaves, table, per_day)
     nodes = {p.plan.node_id: p.plan for p in placed}
     plan_end = max([enrolment.start, *(p.plan.end for p in placed)])
     _add_hulls(nodes, shape)
@@ -243,7 +255,7 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
     nodes = {node_id: nodes[node_id] for node_id in shape.order if node_id in nodes}
     leaf_ids = {p.plan.node_id for p in placed}
     foreground = [p for p in nodes.values() if p.node_id not in shape.background]
-    units = _units(shape, placed, nodes)
+    units = _units(shape, placed, nodes, Spreading(replanning.movers, table, per_day))
     return Plan(
         roadmap_id=roadmap.id,
         start=enrolment.start,
@@ -256,7 +268,7 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
         parents=shape.parents,
         depth=shape.depth,
         background=frozenset(shape.background),
-        week_hours=_week_hours(cal, [p.plan for p in placed]),
+        week_hours=_week_hours(cal, pieces),
         untracked=tuple(p.plan for p in placed if not p.leaf.settled_by and p.plan.hours > EPS),
         finishes=not table.overrun,
         _leaf_index=SpanIndex([p for p in foreground if p.node_id in leaf_ids], shape.depth),
@@ -267,15 +279,46 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
     )
 
 
+Piece = tuple[date, date, float]
+"""A run of a leaf's work on the calendar: first and last day, hours."""
+
+
 def _place_leaves(
-    leaves: list[Leaf], segments: list[Segment], table: DayTable, per_day: float
-) -> list[PlacedLeaf]:
+    leaves: list[Leaf], placements: list[Placed], table: DayTable, per_day: float
+) -> tuple[list[PlacedLeaf], list[Piece]]:
+    """The leaves on the calendar, and the runs their hours fall in (a leaf partly done
+    when a replan was made has one run a segment)."""
     placed = []
-    for leaf, segment in zip(leaves, segments, strict=True):
-        days = work_days(table, segment, leaf.start, leaf.end, per_day)
-        plan = NodePlan(leaf.node_id, days.first, days.last, leaf.end - leaf.start, leaf.estimated)
-        placed.append(PlacedLeaf(leaf, plan, segment))
-    return placed
+    pieces: list[Piece] = []
+    for leaf, (segment, items) in zip(leaves, placements, strict=True):
+        hours = leaf.end - leaf.start
+        if items is None:
+            days = work_days(table, segment, leaf.start, leaf.end, per_day)
+            pieces.append((days.first, days.last, hours))
+        else:
+            runs = _runs(leaf, items, table, per_day)
+            pieces += runs
+            days = DaySpan(min(r[0] for r in runs), max(r[1] for r in runs))
+        plan = NodePlan(leaf.node_id, days.first, days.last, hours, leaf.estimated)
+        placed.append(PlacedLeaf(leaf, plan, segment, items))
+    return placed, pieces
+
+
+def _runs(leaf: Leaf, items: tuple[Segment, ...], table: DayTable, per_day: float) -> list[Piece]:
+    """A leaf's work as runs of items on one segment, in the leaf's order."""
+    size = leaf.end - leaf.start
+    runs: list[Piece] = []
+    k, count = 0, len(items)
+    while k < count:
+        j = k
+        while j + 1 < count and items[j + 1] is items[k]:
+            j += 1
+        low = leaf.start + size * (leaf.through[k] - leaf.shares[k])
+        high = leaf.start + size * leaf.through[j]
+        days = work_days(table, items[k], low, high, per_day)
+        runs.append((days.first, days.last, high - low))
+        k = j + 1
+    return runs
 
 
 def _add_hulls(nodes: dict[str, NodePlan], shape: Outline) -> None:
@@ -301,26 +344,48 @@ def _add_background(nodes: dict[str, NodePlan], shape: Outline, start: date, end
         nodes[node_id] = NodePlan(node_id, start, end, hours, estimated)
 
 
+class Spreading(NamedTuple):
+    """What places a parent's or side track's items on study days."""
+
+    movers: Movers
+    table: DayTable
+    per_day: float
+
+    def day(self, item_id: str, hours: float) -> date:
+        """The study day on which the plan's work reaches ``hours``, on the segment of
+        the replan that last moved the item (so a replan moves what is open, and what was
+        closed keeps its day)."""
+        segment = self.movers.segment_of(item_id)
+        return self.table.get(day_index(segment, hours, self.per_day, end=True))
+
+
 def _units(
-    shape: Outline, placed: list[PlacedLeaf], nodes: dict[str, NodePlan]
+    shape: Outline, placed: list[PlacedLeaf], nodes: dict[str, NodePlan], spreading: Spreading
 ) -> tuple[Unit, ...]:
-    """Placed leaves and the spread items of parents and side tracks, in document order."""
+    """Placed leaves and the spread items of parents and side tracks, in document order.
+
+    A parent's or side track's own items are spread evenly over its work (a side track's
+    over the whole plan's), each on the study day the plan's work reaches its share (at
+    the latest on its last day); one studied alongside main-plan work is due at that
+    work's end."""
     by_leaf = {p.leaf.node_id: p for p in placed}
     spread: dict[str, SpreadUnit] = {}
     for group in shape.spread:
         over = nodes.get(group.node_id)
         if over is None:
             continue
-        days_span = (over.end - over.start).days
+        size = group.end - group.start
         count = sum(1 for item in group.items if item.until is None)
         dated: list[DatedItem] = []
         k = 0
         for item in group.items:
             if item.until is not None and item.until in nodes:
                 day = nodes[item.until].end  # studied alongside: due at that work's end
+            elif size <= EPS:
+                day = over.end
             else:
                 k += 1
-                day = over.start + timedelta(days=round(days_span * k / max(count, 1)))
+                day = min(spreading.day(item.item_id, group.start + size * k / count), over.end)
             dated.append(DatedItem(item.item_id, day, item.hours, item.optional))
         spread[group.node_id] = SpreadUnit(tuple(dated))
     units: list[Unit] = []
@@ -346,12 +411,11 @@ def _studied(shape: Outline, nodes: dict[str, NodePlan]) -> dict[str, NodePlan]:
     return found
 
 
-def _week_hours(cal: StudyCalendar, plans: Iterable[NodePlan]) -> dict[date, float]:
-    """Planned hours by week, each leaf's hours spread over its study days."""
+def _week_hours(cal: StudyCalendar, pieces: Iterable[Piece]) -> dict[date, float]:
+    """Planned hours by week, each run of a leaf's hours spread over its study days."""
     weeks: dict[int, float] = {}
-    for plan in plans:
-        hours = plan.hours
+    for first, last, hours in pieces:
         if hours <= EPS:
             continue
-        cal.spread_by_week(plan.start, plan.end, hours, weeks)
+        cal.spread_by_week(first, last, hours, weeks)
     return {date.fromordinal(m): h for m, h in sorted(weeks.items())}

@@ -170,17 +170,15 @@ def _track_leaf(tracker: Tracker, placed: PlacedLeaf, table: DayTable, per_day: 
     # the leaf's whole time is its tracked items' (optional items' shares folded in), so
     # the line and the forecast count in the plan's hours and study days
     total = sum(shares)
-    scale = size / total if total > 0 else 0.0
-    hours = [scale * share for share in shares]
+    # share over total first: size / total overflows for a tiny stated share
+    hours = [size * (share / total) for share in shares] if total > 0 else [0.0] * len(shares)
     if node_plan.end < tracker.today:
         tracker.add(leaf.settled_by, hours, repeat(_BEFORE))
     elif node_plan.start > tracker.today:
         tracker.add(leaf.settled_by, hours, repeat(_LATER))
     else:
         days = [
-            placed.item_day(through, table, per_day)
-            for through, opt in zip(leaf.through, leaf.optional, strict=True)
-            if not opt
+            placed.item_day(k, table, per_day) for k, opt in enumerate(leaf.optional) if not opt
         ]
         tracker.add(leaf.settled_by, hours, [tracker.when(day) for day in days])
 
@@ -201,13 +199,13 @@ def line_steps(plan: Plan, first: date, last: date) -> dict[date, float]:
             continue
         leaf = unit.leaf
         total = sum(s for s, opt in zip(leaf.shares, leaf.optional, strict=True) if not opt)
-        scale = (leaf.end - leaf.start) / total if total > 0 else 0.0
-        columns = zip(leaf.through, leaf.shares, leaf.optional, strict=True)
-        for through, share, optional in columns:
-            if not optional:
-                day = unit.item_day(through, table, per_day)
+        size = leaf.end - leaf.start
+        columns = zip(leaf.shares, leaf.optional, strict=True)
+        for k, (share, optional) in enumerate(columns):
+            if not optional and total > 0:
+                day = unit.item_day(k, table, per_day)
                 if first <= day <= last:
-                    steps[day] = steps.get(day, 0.0) + scale * share
+                    steps[day] = steps.get(day, 0.0) + size * (share / total)
     return steps
 
 
