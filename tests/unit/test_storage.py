@@ -247,23 +247,40 @@ def test_migration_to_a_second_schema(pf: ProgressFile, data_dir: Path, monkeypa
         data.setdefault("settings", {})["theme"] = "migrated"
         return data
 
-    monkeypatch.setattr(pm, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 1, rename_theme)
+    old = pm.SCHEMA_VERSION
+    monkeypatch.setattr(pm, "SCHEMA_VERSION", old + 1)
+    monkeypatch.setitem(migrations.MIGRATIONS, old, rename_theme)
     fresh = ProgressFile(data_dir)
     loaded = fresh.load()
     assert loaded.progress.settings.theme == "migrated"
     assert loaded.progress.roadmap("r").state("x") == pm.ItemState.DONE
-    assert any("from schema 1 to 2" in p for p in loaded.problems)
-    assert (data_dir / "backups" / "progress-schema1.toml").read_bytes() == original
+    assert any(f"from schema {old} to {old + 1}" in p for p in loaded.problems)
+    assert (data_dir / "backups" / f"progress-schema{old}.toml").read_bytes() == original
     fresh.save(pm.set_item_state(loaded.progress, "r", "y", pm.ItemState.DONE, datetime.now(UTC)))
-    assert (data_dir / "progress.toml").read_text().count("\nschema = 2\n") == 1
+    assert (data_dir / "progress.toml").read_text().count(f"\nschema = {old + 1}\n") == 1
+
+
+def test_schema_1_files_read_as_they_are(pf: ProgressFile, data_dir: Path) -> None:
+    """Schema 2 only added records: a schema-1 file is read without a copy or a word."""
+    data_dir.mkdir(parents=True)
+    (data_dir / "progress.toml").write_text(
+        'schema = 1\n[roadmaps.r.items]\n"x" = { state = "done", updated = 2026-11-02T10:00:00Z }\n'
+    )
+    loaded = pf.load()
+    assert loaded.problems == [] and not loaded.damaged
+    assert loaded.progress.roadmap("r").state("x") == pm.ItemState.DONE
+    assert not (data_dir / "backups" / "progress-schema1.toml").exists()
+    pf.update(tick("y"))
+    assert "\nschema = 2\n" in (data_dir / "progress.toml").read_text()
 
 
 def test_missing_migration_is_reported_as_damage(data_dir: Path, monkeypatch) -> None:
     ProgressFile(data_dir).update(tick("x"))
-    monkeypatch.setattr(pm, "SCHEMA_VERSION", 3)
+    old = pm.SCHEMA_VERSION
+    monkeypatch.setattr(pm, "SCHEMA_VERSION", old + 2)
+    monkeypatch.delitem(migrations.MIGRATIONS, old + 1, raising=False)
     loaded = ProgressFile(data_dir).load()
-    assert loaded.damaged and "no migration from schema 1" in loaded.problems[0]
+    assert loaded.damaged and f"no migration from schema {old}" in loaded.problems[0]
 
 
 def test_daily_snapshots_keep_fourteen(pf: ProgressFile, data_dir, monkeypatch) -> None:

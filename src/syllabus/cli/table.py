@@ -182,6 +182,11 @@ def _checkin(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--date", dest="day", type=values.a_date, metavar="DATE")
     cmd.add_argument("--item", dest="items", action="append", default=[], metavar="ITEM_ID")
     cmd.add_argument("--node", metavar="NODE_ID")
+    cmd.add_argument(
+        "--activity",
+        metavar="NAME",
+        help=_("theory, practice, project, review, reading, other, or your own"),
+    )
     cmd.add_argument("--replace", metavar="CHECKIN_ID")
     cmd.add_argument("--delete", metavar="CHECKIN_ID")
     _roadmap(cmd)
@@ -246,6 +251,26 @@ def _next(cmd: argparse.ArgumentParser) -> None:
     )
     _roadmap(cmd)
     _format(cmd)
+
+
+def _review(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("card", nargs="?", metavar="CARD_ID", help=_("the card to grade"))
+    cmd.add_argument("--grade", choices=["again", "hard", "good", "easy"])
+    cmd.add_argument("--add", metavar="ID", help=_("put a finished item or node into review"))
+    _roadmap(cmd)
+    _format(cmd)
+
+
+def _timer(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("action", choices=["start", "status", "stop"])
+    cmd.add_argument("id", nargs="?", metavar="ID", help=_("the item or node (timer start)"))
+    cmd.add_argument(
+        "--pomodoro", action="store_true", help=_("work and break stretches (timer.work/break)")
+    )
+    cmd.add_argument("--note", metavar="TEXT")
+    cmd.add_argument("--activity", metavar="NAME")
+    cmd.add_argument("--discard", action="store_true", help=_("stop without a check-in"))
+    _roadmap(cmd)
 
 
 def _replan(cmd: argparse.ArgumentParser) -> None:
@@ -339,6 +364,13 @@ COMMANDS: tuple[Command, ...] = (
         N_("move the unfinished rest of the plan to start on a date"),
         _replan,
         "schedule:cmd_replan",
+    ),
+    Command(
+        "review",
+        N_("spaced review: the cards due today, grade one, add one"),
+        _review,
+        "review:cmd_review",
+        text_output,
     ),
     Command(
         "week",

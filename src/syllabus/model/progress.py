@@ -234,7 +234,8 @@ class ReviewCard(_Record):
     minutes: float = 3.0
     """The time one review takes, for the day's and the week's allowance."""
     deleted: bool = False
-    """Tombstone: the card was removed from review."""
+    """Tombstone: as if never stored (an undone grade or add): a finished node's card
+    is back as it was before its first grade, an added one is gone."""
 
     def __post_init__(self) -> None:
         super().__post_init__()

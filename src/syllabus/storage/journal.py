@@ -68,6 +68,7 @@ class Step:
             "own_items": _("own item {id}"),
             "removed": _("removed item {id}"),
             "week_answers": _("week's answer {id}"),
+            "cards": _("review card {id}"),
         }
         parts = []
         for change in self.changes[:3]:

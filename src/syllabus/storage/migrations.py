@@ -1,7 +1,10 @@
 """Schema migrations: registered functions from one schema's plain data to the next.
 
-``MIGRATIONS[n]`` turns schema ``n`` data into schema ``n + 1`` data. Schema 1 is the
-first, so the registry starts empty; a test registers a fake schema 2 to prove the path.
+``MIGRATIONS[n]`` turns schema ``n`` data into schema ``n + 1`` data. Schema 2 added
+records a schema-1 file has none of (review cards, a check-in's activity, and the other
+new tables of a roadmap's progress): the step from 1 changes no data; the number goes up
+so an older syllabus opens a newer file read-only instead of dropping what it does not
+know.
 """
 
 from __future__ import annotations
@@ -25,6 +28,25 @@ def register(from_schema: int) -> Callable[[Callable[[Data], Data]], Callable[[D
         return func
 
     return add
+
+
+QUIET: set[Callable[[Data], Data]] = set()
+"""Steps that change no data: a file they bring up reads as it was, so it needs no copy
+of the old file and no word to the learner."""
+
+
+@register(1)
+def _new_records(data: Data) -> Data:
+    """Schema 1 → 2: nothing to change (the new records and fields are optional)."""
+    return data
+
+
+QUIET.add(_new_records)
+
+
+def changes_data(from_schema: int, to_schema: int) -> bool:
+    """Whether bringing a file from one schema to the other changes what it holds."""
+    return any(MIGRATIONS.get(v) not in QUIET for v in range(from_schema, to_schema))
 
 
 class MigrationMissing(ValueError):

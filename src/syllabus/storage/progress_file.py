@@ -295,8 +295,11 @@ class ProgressFile:
         self, data: dict[str, Any], schema: int, current: int, problems: list[str]
     ) -> dict[str, Any]:
         from syllabus.storage import backups
+        from syllabus.storage.migrations import changes_data
 
         data = _migrated(data, schema, current)
+        if not changes_data(schema, current):
+            return data
         try:
             kept = backups.copy_in(self.root, real_path(self.path), f"progress-schema{schema}")
             where = _("; the old file is kept as {kept}").format(kept=kept)

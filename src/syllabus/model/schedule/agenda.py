@@ -2,8 +2,9 @@
 
 Overdue items first (planned before today, still open), then the items planned for
 today, then — filling the day's planned hours, and never empty while work remains —
-the next items of the plan, labelled "ahead". Items are the tracked ones (checkable,
-not optional, scheduled); an item's hours are its share of its node's hours.
+the next items of the plan, labelled "ahead"; then the review cards due today. Items
+are the tracked ones (checkable, not optional, scheduled); an item's hours are its
+share of its node's hours.
 """
 
 from __future__ import annotations
@@ -75,7 +76,25 @@ def roadmap_agenda(
             break
         entries.append(_entry(roadmap_id, index, item, "ahead"))
         budget -= item.hours
-    return entries
+    return entries + review_entries(roadmap, progress, roadmap_id, today, plan)
+
+
+def review_entries(
+    roadmap: Roadmap, progress: Progress, roadmap_id: str, today: date, plan: Plan
+) -> list[AgendaEntry]:
+    """Today's due reviews (``model.review.queue``): why ``review``, the card's id, its
+    minutes as hours; none on a rest or pause day (they move to the next study day)."""
+    from syllabus.model import review
+
+    rp = progress.roadmap(roadmap_id)
+    if not rp.cards and not rp.items:
+        return []
+    day_start = progress.settings.day_start_hour
+    found = review.cards(roadmap, rp, plan.calendar, day_start)
+    return [
+        AgendaEntry(roadmap_id, card.id, card.node_id, card.prompt, card.minutes / 60, "review")
+        for card in review.queue(found, plan.calendar, today).due
+    ]
 
 
 def day_agenda(
