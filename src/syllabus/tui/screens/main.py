@@ -71,6 +71,7 @@ class MainScreen(Screen[None]):
         Binding("y", "copy_link", "Copy link", show=False),
         Binding("t", "today", "Today"),
         Binding("g", "calendar", "Calendar"),
+        Binding("w", "weekly_review", "Week", show=False),
         Binding("r", "app.roadmaps", "Roadmaps"),
         Binding("N", "next", "Next"),
         Binding("b", "behind", "Behind: options", show=False),
@@ -684,6 +685,14 @@ class MainScreen(Screen[None]):
 
         if draft is not None and checking_in.save(self.store, draft):
             self.notify(f"Checked in {draft.hours:g} h on {draft.day.isoformat()}.", markup=False)
+
+    def action_weekly_review(self) -> None:
+        """The weekly review: planned against done, buffer, forecast, mix, prompts, charts."""
+        if self.session is None:
+            return
+        from syllabus.tui.screens.week import WeekScreen
+
+        self.app.push_screen(WeekScreen(self.store, today=self.today, status=self.status))
 
     def action_calendar(self) -> None:
         """The month calendar, heat-shaded by hours."""
