@@ -299,8 +299,8 @@ def test_on_pace_gets_the_planned_date(roadmap_id: str) -> None:
 # - ki-12-monate, 15 h/week (2.5 h a study day), a month of 4 weeks: phase 1 (7 items,
 #   60 h) in June, phase 2 (7 items of 120/7 h, 48 study days from 29 June: item k on its
 #   day ceil(6.857k)) and phase 3 (7 items of 180/7 h, 72 study days from 27 July: day
-#   ceil(10.286k)) overlap, plus the side track's 11 items of 3 h spread over the year's
-#   362 calendar days (item k on 1 June + round(362k/11) days: 4 July, 6 August, 8 Sept).
+#   ceil(10.286k)) overlap, plus the side track's 11 items of 3 h spread over the plan's
+#   work (item k on study day ceil(312k/11): 3 July, 5 August, 8 September).
 #   Phase 2's item 5 and phase 3's item 1 fall on Friday 7 August, phase 2's 6 and 7 on
 #   15 and 22 August, phase 3's 2 and 3 on 19 and 31 August. The milestone of month 13
 #   ends it on Saturday 29 May 2027 (52 weeks, 312 study days); N = 252.
@@ -690,3 +690,116 @@ def test_ki_12_monate_replan_in_the_first_week_then_a_tick() -> None:
     assert again.plan.nodes == once.plan.nodes
     assert (again.buffer_days, again.overdue, again.due) == (once.buffer_days, [], [])
     assert again.forecast == once.forecast
+
+
+# a replan while behind with a node partly done: the items closed before the replan keep
+# their days, and the open rest starts today at the first open item's share of its node.
+# ml-dl-gpt (a week behind: items 25 and 26 overdue, item 25 the last of level 1's second
+#   leaf, whose items 17-24 are closed): item 24 stays on Saturday 7 March; items 25-97
+#   (73 x 810/97 h) run from today: item 25 ends on study day ceil(216/97) = 3, Wednesday
+#   18 March, the last on ceil(73 x 216/97) = ceil(162.56) = 163: Monday 21 September
+#   (12 September is the 156th). Buffer 0 (everything planned before today is closed);
+#   N = 163: P50 21 September, P90 ceil(162.15 / 0.85) = 191 from 17 March: 17-21 March
+#   (5) + 31 weeks: Saturday 24 October.
+# ki-12-monate (a week behind: phase 2's items 1-4 closed, its item 5, phase 3's item 1
+#   and the side track's item 2 open): the first open work is phase 3's start, hour 120
+#   (27 July, study day 49); it moves to today (day 61), so the open rest moves 12 study
+#   days: the end is Saturday 12 June 2027. Phase 2's item 5 and phase 3's item 1 end at
+#   hour 60 + 5 x 120/7 = 120 + 180/7 = 145.71: study day ceil(25.71 / 2.5) = 11 from
+#   today, Friday 21 August; the side track's item 2 (hour 780 x 2/11 = 141.82): day
+#   ceil(21.82 / 2.5) = 9, Wednesday 19 August. Phase 2's item 4 keeps its day (ceil(4 x
+#   6.857) = 28th of the phase: Saturday 1 August). Buffer 0; N = 264: P50 12 June 2027,
+#   P90 ceil(263.15 / 0.85) = 310 from 11 August: Friday 6 August 2027.
+PARTLY = {
+    "ml-dl-gpt-studienplan": (D(2026, 9, 21), D(2026, 10, 24)),
+    "ki-12-monate": (D(2027, 6, 12), D(2027, 8, 6)),
+}
+
+
+@pytest.mark.parametrize("roadmap_id", sorted(PARTLY))
+def test_replan_with_a_node_partly_done_by_hand(roadmap_id: str) -> None:
+    end, p90 = PARTLY[roadmap_id]
+    today = today_of(roadmap_id)
+    _, plan = setup(roadmap_id)
+    closed = behind_closed(roadmap_id)
+    roadmap, state, before = scenario(roadmap_id, closed)
+    overdue = BEHIND_OVERDUE[roadmap_id]
+    assert overdue is not None and before.overdue == overdue  # type: ignore[attr-defined]
+    # the node of the first overdue item is partly done
+    partly = overdue[0].rsplit("/", 1)[0]
+    done_there = [i for i in tracked_of(plan.tracked, partly) if i in closed]  # type: ignore[attr-defined]
+    assert done_there and len(done_there) < len(tracked_of(plan.tracked, partly))  # type: ignore[attr-defined]
+    made = noon(today)
+    moved = replan(state, roadmap, roadmap_id, today, made)  # type: ignore[arg-type]
+    after = compute_status(roadmap, moved, roadmap_id, today)  # type: ignore[arg-type]
+    assert after.plan is not None and after.plan.end == end
+    assert (after.buffer_days, after.overdue, after.due) == (0, [], [])
+    assert after.forecast is not None and (after.forecast.p50, after.forecast.p90) == (end, p90)
+    # what was closed keeps its day (and so the node keeps its start)
+    assert {i: after.plan.item_due[i] for i in closed} == closed
+    assert after.plan.nodes[partly].start == plan.nodes[partly].start  # type: ignore[attr-defined]
+    if roadmap_id == "ml-dl-gpt-studienplan":
+        assert after.plan.item_due[overdue[0]] == date(2026, 3, 18)
+        assert closed[tracked_of(plan.tracked, partly)[-2]] == date(2026, 3, 7)  # type: ignore[attr-defined]
+    else:
+        assert after.plan.item_due["phase-2/titanic-survivor-prediction-kaggle"] == D(2026, 8, 21)
+        assert after.plan.item_due["phase-3/hugging-face-course"] == D(2026, 8, 21)
+        assert after.plan.item_due["zusatzfaehigkeiten/github-docs"] == D(2026, 8, 19)
+        assert closed[tracked_of(plan.tracked, "phase-2")[3]] == D(2026, 7, 30)  # type: ignore[attr-defined]
+    # an item of the partly done node un-ticked and ticked again: nothing moves
+    item = done_there[0]
+    later = made + timedelta(hours=2)
+    retick = pm.set_item_state(moved, roadmap_id, item, pm.ItemState.TODO, later)
+    retick = pm.set_item_state(
+        retick, roadmap_id, item, pm.ItemState.DONE, later + timedelta(minutes=1)
+    )
+    again = compute_status(roadmap, retick, roadmap_id, today)  # type: ignore[arg-type]
+    assert again.plan is not None and again.plan.nodes == after.plan.nodes
+    assert (again.buffer_days, again.overdue, again.due) == (0, [], [])
+    assert again.forecast == after.forecast
+    # un-ticked and left open, it stays on its old day: overdue, the rest does not move
+    reopened = pm.set_item_state(moved, roadmap_id, item, pm.ItemState.TODO, later)
+    left = compute_status(roadmap, reopened, roadmap_id, today)  # type: ignore[arg-type]
+    assert left.plan is not None and left.plan.end == end and left.overdue == [item]
+
+
+# two weeks ahead on ki-12-monate, phase 3 partly done (item 1 on its day, item 2 ahead,
+# item 3 open): a replan keeps the finish, 29 May 2027, and the buffer, +24 d.
+def test_replan_while_ahead_with_a_node_partly_done_keeps_the_finish() -> None:
+    rid = "ki-12-monate"
+    _, plan = setup(rid)
+    today = today_of(rid)
+    due = plan.item_due  # type: ignore[attr-defined]
+    closed = planned_before(plan, today)
+    fortnight = [i for i in plan.tracked if today <= due[i] < today + timedelta(days=13)]  # type: ignore[attr-defined]
+    closed |= {i: date(2026, 6, 6) for i in fortnight}
+    roadmap, state, before = scenario(rid, closed)
+    assert before.buffer_days == pytest.approx(24)  # type: ignore[attr-defined]
+    moved = replan(state, roadmap, rid, today, noon(today))  # type: ignore[arg-type]
+    after = compute_status(roadmap, moved, rid, today)  # type: ignore[arg-type]
+    assert after.plan is not None and after.plan.end == D(2027, 5, 29)
+    assert after.buffer_days == pytest.approx(24) and after.overdue == []
+    assert after.forecast is not None and after.forecast.p50 == D(2027, 5, 1)
+
+
+# ki-12-monate's side track (11 items of 3 h over the whole plan, 312 study days): item k
+# on the study day the plan's work reaches k/11 of it, ceil(312k/11) from Monday 1 June:
+# 29th Friday 3 July, 57th Wednesday 5 August, 114th Saturday 10 October (a calendar
+# spread put it on Sunday 11 October), 199th Monday 18 January 2027 (not Sunday 17
+# January), the last the plan's end, Saturday 29 May 2027.
+def test_ki_12_monate_side_track_on_study_days() -> None:
+    _, plan = setup("ki-12-monate")
+    side = tracked_of(plan.tracked, "zusatzfaehigkeiten")  # type: ignore[attr-defined]
+    days = [plan.item_due[i] for i in side]  # type: ignore[attr-defined]
+    assert len(days) == 11 and all(plan.is_study_day(d) for d in days)  # type: ignore[attr-defined]
+    assert (days[0], days[1], days[3], days[6], days[10]) == (
+        D(2026, 7, 3),
+        D(2026, 8, 5),
+        D(2026, 10, 10),
+        D(2027, 1, 18),
+        D(2027, 5, 29),
+    )
+    # every bundled roadmap's items fall on study days
+    for roadmap_id in sorted(CASES):
+        _, other = setup(roadmap_id)
+        assert all(other.is_study_day(d) for d in other.item_due.values()), roadmap_id  # type: ignore[attr-defined]
