@@ -531,8 +531,9 @@ class _Filler:
         if nested and text.endswith(":"):
             # "**Arten von ML**:" over its own bullets: a label, the bullets are the items.
             self.add_item(text, links, item_group, depth, boxed, ItemKind.NOTE)
-        else:
-            self.add_item(text, links, item_group, depth, boxed)
+        else:  # a roadmap.sh "[@video@…](…)" is a resource, whatever stands around it
+            tagged = ItemKind.RESOURCE if first.tag else None
+            self.add_item(text, links, item_group, depth, boxed, tagged)
         self.finish_item(marked)
         if _hidden_links(text, links):
             self.body.append(entry.source)  # an item keeps one URL; the rest stay here

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from syllabus.importer.html import tag_kind
+
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
@@ -40,6 +42,8 @@ class Line:
     """The Markdown source of this line, when known."""
     meta: tuple[str, dict[str, Any]] | None = None
     """An exported ``<!-- syllabus-… {json} -->`` comment on this line."""
+    tag: str | None = None
+    """The roadmap.sh kind of a link on it ("video" from ``[@video@…](…)``, ``html``)."""
 
     @property
     def label_only(self) -> bool:
@@ -130,6 +134,7 @@ class _LineReader:
         "meta",
         "parts",
         "strong_depth",
+        "tag",
     )
 
     def __init__(self) -> None:
@@ -145,6 +150,7 @@ class _LineReader:
         self.label: list[str] | None = None
         self.label_done = False
         self.meta: tuple[str, dict[str, Any]] | None = None
+        self.tag: str | None = None
         self.label_end = 0
 
     def marker(self, child: Token) -> bool:
@@ -164,6 +170,8 @@ class _LineReader:
         elif kind == "link_open":
             href = child.attrs.get("href")
             self.link_href = href if isinstance(href, str) else None
+            title = child.attrs.get("title")
+            self.tag = self.tag or tag_kind(title if isinstance(title, str) else None)
             self.link_text = []
         elif kind == "link_close":
             if self.link_href is not None:
@@ -212,7 +220,5 @@ class _LineReader:
                 label = None
                 rest = text
         if text or self.meta:
-            self.lines.append(
-                Line(text=text, label=label, rest=rest, links=self.links, meta=self.meta)
-            )
+            self.lines.append(Line(text, label, rest, self.links, meta=self.meta, tag=self.tag))
         self.reset()

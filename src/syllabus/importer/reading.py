@@ -86,5 +86,9 @@ def read_text(raw: bytes, where: str = "input") -> str:
 
 
 def clean_text(text: str) -> str:
-    """Repaired text with LF line ends and no C0/C1 controls but newline and tab."""
-    return clean(_repair(clean(text)))
+    """Repaired text with LF line ends and no C0/C1 controls but newline and tab, its
+    HTML written as Markdown (``html``: the reader cuts bodies out of the source, so the
+    source itself must be HTML-free)."""
+    from syllabus.importer.html import to_markdown
+
+    return to_markdown(clean(_repair(clean(text))))
