@@ -126,7 +126,7 @@ def test_when_behind_the_three_options_have_numbers_and_commands(
         "  1. keep the planned date: study 18 h a week (now 12)"
         "  `syllabus start tiny --hours-per-week 18`"
     )
-    assert two == "  2. skip optional items: none is left to skip"
+    assert two == "  2. skip optional items: none would save planned time"
     assert three.startswith("  3. finish later, at your pace: Nov ")
     assert three.endswith("`syllabus replan --roadmap tiny`")
     code, out, _ = run(capsys, "status")

@@ -182,7 +182,7 @@ def behind_lines(
         ).format(n=count, hours=hours_text(options.skippable_hours))
         lines.append(f"  2. {skip}  `syllabus skip --optional --roadmap {roadmap_id}`")
     else:
-        lines.append("  2. " + _("skip optional items: none is left to skip"))
+        lines.append("  2. " + _("skip optional items: none would save planned time"))
     lines.append(
         "  3. "
         + _("finish later, at your pace: {day}").format(day=day_text(options.new_date))

@@ -58,9 +58,19 @@ def rekey(progress: Progress, roadmap_id: str, change: Rekey, when: datetime) ->
         if note is not None and not note.deleted:
             notes[old] = replace(note, text="", deleted=True, updated=when)
 
+    def clear(new: str) -> None:
+        """An id that now names another item than before, which had nothing on it."""
+        record = rp.items.get(new)
+        if record is not None and record.state is not ItemState.TODO:
+            items[new] = ItemRecord(state=ItemState.TODO, updated=when)
+        note = rp.notes.get(new)
+        if note is not None and not note.deleted:
+            notes[new] = replace(note, text="", deleted=True, updated=when)
+
     for old, news in change.ids.items():
         record, note = rp.items.get(old), rp.notes.get(old)
         for new in news:
+            clear(new)
             if record is not None:
                 items[new] = replace(record, updated=when)
             if note is not None and not note.deleted:
@@ -71,15 +81,7 @@ def rekey(progress: Progress, roadmap_id: str, change: Rekey, when: datetime) ->
         if kept is not None:
             removed[old] = kept
         give_up(old)
-    for old, new in change.returned.items():
-        aside = rp.removed.get(old)
-        if aside is None or aside.deleted:
-            continue
-        if aside.state is not ItemState.TODO:
-            items[new] = ItemRecord(state=aside.state, updated=when, closed_at=aside.closed_at)
-        if aside.note:
-            notes[new] = Note(text=aside.note, updated=when)
-        removed[old] = replace(aside, deleted=True, updated=when)
+    _bring_back(rp, change.returned, (items, notes, removed), when)
     own_items = {key: _own(own, change.ids, when) for key, own in rp.own_items.items()}
     new_rp = replace(rp, items=items, notes=notes, own_items=own_items, removed=removed)
     checkins = {
@@ -88,6 +90,25 @@ def rekey(progress: Progress, roadmap_id: str, change: Rekey, when: datetime) ->
     }
     roadmaps = {**progress.roadmaps, roadmap_id: new_rp}
     return replace(progress, roadmaps=roadmaps, checkins=checkins)
+
+
+def _bring_back(
+    rp: RoadmapProgress,
+    returned: dict[str, str],
+    tables: tuple[dict[str, ItemRecord], dict[str, Note], dict[str, RemovedItem]],
+    when: datetime,
+) -> None:
+    """Items kept aside that are back: their state and note on the new item."""
+    items, notes, removed = tables
+    for old, new in returned.items():
+        aside = rp.removed.get(old)
+        if aside is None or aside.deleted:
+            continue
+        if aside.state is not ItemState.TODO:
+            items[new] = ItemRecord(state=aside.state, updated=when, closed_at=aside.closed_at)
+        if aside.note:
+            notes[new] = Note(text=aside.note, updated=when)
+        removed[old] = replace(aside, deleted=True, updated=when)
 
 
 def _kept_aside(
