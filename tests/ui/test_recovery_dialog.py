@@ -69,7 +69,7 @@ async def test_the_dialog_names_the_newest_backup_and_what_it_holds(damaged_dir:
         line = str(dialog.query_one("#recovery-backup").render())
         assert line.startswith("Newest backup: progress-2026-11-22.toml (")
         assert line.endswith("): 2 items done, 1 check-in")
-        assert "kept as" in text  # where the damaged bytes went
+        assert "kept beside it as progress.corrupt-" in text  # where the damaged bytes went
         assert "r restores that backup" in text
         # nothing opened behind the dialog: no welcome screen, no empty roadmap
         assert app.store.session is None

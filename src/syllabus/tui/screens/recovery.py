@@ -8,6 +8,7 @@ touches storage: the dialog dismisses with the choice and the store acts on it.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from textual.binding import Binding
@@ -68,11 +69,17 @@ class RecoveryDialog(ModalScreen[Choice]):
             yield Label(
                 Content(_("Your progress file cannot be read")).stylize("bold"), classes="title"
             )
-            problem = f"{recovery.file}: {recovery.problem}"
+            file = Path(recovery.file)
+            problem = f"{file.name}: {recovery.problem}"
             yield Label(Content(one_line(problem)), id="recovery-problem")
             if recovery.kept is not None:
-                kept = _("Its bytes are kept as {path}.").format(path=recovery.kept)
-                yield Label(Content(one_line(kept)), classes="hint", id="recovery-kept")
+                kept = Path(recovery.kept)
+                if kept.parent == file.parent:
+                    line = _("Its bytes are kept beside it as {name}.").format(name=kept.name)
+                else:
+                    line = _("Its bytes are kept as {path}.").format(path=kept)
+                yield Label(Content(one_line(line)), classes="hint", id="recovery-kept")
+
             yield Label(Content(one_line(backup_line(recovery))), id="recovery-backup")
             keys = [_("e starts empty"), _("q quits (nothing is changed)")]
             if recovery.backup is not None:

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from syllabus.model.schedule import Status
 
 SEPARATOR = " · "
-MIN_TITLE = 20
-"""The node's title keeps at least this many columns before a field is dropped for it."""
+MIN_TITLE = 32
+"""Up to this many columns of the node's title come before the droppable fields."""
 
 
 @dataclass(frozen=True)
