@@ -165,6 +165,7 @@ def test_checkin_prints_id_and_log_lists_it(roadmap: Roadmap, data_dir: Path, ca
             "roadmap": "tiny-plan",
             "node": "phase-1/week-01",
             "items": ["phase-1/week-01/read-[1]-chapter"],
+            "activity": None,
         }
     ]
     rp = ProgressFile(data_dir).load().progress.roadmap("tiny-plan")

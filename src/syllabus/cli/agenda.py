@@ -324,6 +324,19 @@ def _chosen(ctx: Context, progress: Progress, args: argparse.Namespace) -> tuple
     return roadmap, compute(roadmap, progress, roadmap_id, today_of(ctx, progress))
 
 
+def _timer_part(ctx: Context) -> str:
+    """`` · ⏱ 12:05`` while a focus timer runs on this machine, else nothing."""
+    from syllabus.storage import timer_state
+
+    timer = timer_state.read(ctx.data_dir)
+    if timer is None:
+        return ""
+    from syllabus import clock
+    from syllabus.model.timer import clock_text, phase
+
+    return " · ⏱ " + clock_text(phase(timer, clock.now()).minutes)
+
+
 def cmd_today(args: argparse.Namespace, ctx: Context) -> int:
     """Today's agenda, the buffer and the forecast; ``--short`` prints one line and stays
     quiet without a roadmap."""
@@ -334,7 +347,7 @@ def cmd_today(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     roadmap, status = _chosen(ctx, progress, args)
     if args.short:
-        print(short_line(status))
+        print(short_line(status) + _timer_part(ctx))
         return 0
     entries = agenda(ctx, progress, roadmap, status, named=bool(args.roadmap))
     if args.format == "json":

@@ -384,6 +384,7 @@ def cmd_checkin(args: argparse.Namespace, ctx: Context) -> int:
         node=_checkin_node(args, roadmap, progress, old, day),
         items=items if (items or old is None) else old.items,
         when=_now(),
+        activity=_activity(args, old),
     )
 
     def change(p: pm.Progress) -> pm.Progress:
@@ -394,6 +395,17 @@ def cmd_checkin(args: argparse.Namespace, ctx: Context) -> int:
     _update(pf, change)
     print(checkin.id)
     return 0
+
+
+def _activity(args: argparse.Namespace, old: pm.CheckIn | None) -> str | None:
+    """``--activity`` (an English key or a localised name, else an own name), else the
+    edited check-in's."""
+    from syllabus.model.activity import activity_key
+
+    typed = getattr(args, "activity", None)
+    if typed is not None and typed.strip():
+        return activity_key(typed)
+    return old.activity if old else None
 
 
 def _delete_checkin(pf: ProgressFile, progress: pm.Progress, wanted: str) -> int:
@@ -422,6 +434,7 @@ def cmd_log(args: argparse.Namespace, ctx: Context) -> int:
                 "roadmap": c.roadmap,
                 "node": c.node,
                 "items": list(c.items),
+                "activity": c.activity,
             }
             for c in checkins
         ]

@@ -379,6 +379,7 @@ COMMANDS: tuple[Command, ...] = (
         "week:cmd_week",
         text_output,
     ),
+    Command("timer", N_("a focus timer: start, status, stop"), _timer, "timer:cmd_timer"),
     Command("ics", N_("the plan as iCalendar, on stdout"), _id, "ics:cmd_ics", a_program),
     Command(
         "config",

@@ -142,8 +142,10 @@ def build_checkin(
     node: str | None,
     items: Iterable[str],
     when: datetime,
+    activity: str | None = None,
 ) -> CheckIn:
-    """A new check-in, or ``old`` edited: same id and creation time, the note cleaned."""
+    """A new check-in, or ``old`` edited: same id and creation time, the note cleaned;
+    ``activity`` is a key of ``model.activity`` (or an own name), None when not said."""
     return CheckIn(
         id=old.id if old else new_checkin_id(),
         date=check_date(day, "a check-in's date"),
@@ -152,6 +154,7 @@ def build_checkin(
         roadmap=roadmap,
         node=node,
         items=list(dict.fromkeys(items)),
+        activity=activity,
         created=old.created if old else when,
         updated=when,
     )
