@@ -130,3 +130,19 @@ async def test_not_behind_b_says_so(enrolled_dir: Path) -> None:
         await pilot.pause(0.1)
         assert not isinstance(app.screen, BehindDialog)
         assert "You are not behind" in screen_text(app)
+
+
+async def test_replan_from_the_command_palette(behind_dir: Path) -> None:
+    app = SyllabusApp(behind_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_main(pilot, app)
+        await wait_for(pilot, lambda: screen.status is not None)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.2)
+        await pilot.press(*"Replan")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await wait_for(
+            pilot,
+            lambda: bool(load_progress(behind_dir).roadmap("tiny").enrolled.replans),  # type: ignore[union-attr]
+        )

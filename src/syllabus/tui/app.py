@@ -24,6 +24,9 @@ from textual.binding import Binding
 from syllabus.tui.store import Change, ProgressStore
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from textual.app import SystemCommand
     from textual.screen import Screen
     from textual.theme import Theme
 
@@ -213,6 +216,30 @@ class SyllabusApp(App[int]):
     def action_redo(self) -> None:
         """Redo the last undone change."""
         self.store.travel("redo")
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The palette's commands: Textual's, and on the main screen the plan's decisions."""
+        yield from super().get_system_commands(screen)
+        from syllabus.tui.screens.main import MainScreen
+
+        if isinstance(screen, MainScreen):
+            from textual.app import SystemCommand
+
+            from syllabus.locale import _
+
+            yield SystemCommand(
+                _("Replan"),
+                _("Start the unfinished rest of the plan again today (while ahead: same finish)"),
+                screen.action_replan,
+            )
+            yield SystemCommand(
+                _("Next"), _("Pick what fits in the minutes you have"), screen.action_next
+            )
+            yield SystemCommand(
+                _("Behind: options"),
+                _("Change the pace, skip the optional items, or replan"),
+                screen.action_behind,
+            )
 
     def action_help(self) -> None:
         """Every key of the current screen, from the bindings."""
