@@ -32,8 +32,11 @@ LOADING = Content.styled("Loading…", "dim italic")
 """What each pane shows until the roadmap is open."""
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.app import ComposeResult
     from textual.events import DescendantFocus, Resize
+    from textual.widget import Widget
 
     from syllabus.model.progress import RoadmapProgress
     from syllabus.model.schedule import AgendaEntry, Plan, Status
@@ -398,7 +401,17 @@ class MainScreen(Screen[None]):
         first = self._pending_node is None
         self._pending_node = message.node_id
         if first:
-            self.call_after_refresh(self._show_pending_node)
+            self._after_frame(message.tree, self._show_pending_node)
+
+    def _after_frame(self, changed: Widget, callback: Callable[[], object]) -> None:
+        """Run ``callback`` once the frame with ``changed``'s new look is out.
+
+        Textual tells the screen about a widget's repaint only when that widget idles,
+        which may be after a callback queued now has run (then the slow work would go
+        into the same frame as the key's answer): the repaint is handed over first.
+        """
+        changed._check_refresh()
+        self.call_after_refresh(callback)
 
     def _show_pending_node(self) -> None:
         node_id = self._pending_node
@@ -444,7 +457,8 @@ class MainScreen(Screen[None]):
             progress, session.roadmap_id, message.item_id, message.state, now()
         )
         self.store.commit(changed, origin=self)
-        self._checklist.update_row(message.item_id, message.state)
+        checklist = self._checklist
+        checklist.update_row(message.item_id, message.state)
         node_id = session.node_of(message.item_id, self.rp)
         if node_id is not None:
             # the tree's counts follow once the keys rest, with the status: the row
@@ -455,7 +469,8 @@ class MainScreen(Screen[None]):
                 self.ticked_today.append(message.item_id)
         elif message.item_id in self.ticked_today:
             self.ticked_today.remove(message.item_id)
-        self._refresh_status()
+        # after the row's frame: the recomputation's thread would slow that frame down
+        self._after_frame(checklist, self._refresh_status)
 
     def redraw(self) -> None:
         """Redraw every label and the shown node from progress, keeping the places."""
@@ -789,7 +804,7 @@ class MainScreen(Screen[None]):
         self.app.push_screen(NextDialog(), self._picked_next)
 
     def _picked_next(self, minutes: float | None) -> None:
-        from syllabus.locale import _
+        from syllabus.locale import _, ngettext
         from syllabus.model.schedule import pick_next
 
         if minutes is None:
@@ -800,11 +815,13 @@ class MainScreen(Screen[None]):
             return
         self.picked = frozenset(e.item_id for e in picked)
         hours = sum(e.hours for e in picked)
+        line = ngettext(
+            "For {minutes:g} min: {n} item, {hours:g} h (marked ▸).",
+            "For {minutes:g} min: {n} items, {hours:g} h (marked ▸).",
+            len(picked),
+        )
         self.notify(
-            _("For {minutes:g} min: {n} item(s), {hours:.2g} h (marked ▸).").format(
-                minutes=minutes, n=len(picked), hours=hours
-            ),
-            markup=False,
+            line.format(minutes=minutes, n=len(picked), hours=round(hours, 1)), markup=False
         )
         self.query_one("#agenda").focus()
 
