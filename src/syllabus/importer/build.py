@@ -9,6 +9,7 @@ node fields; everything else stays in the node's Markdown ``body``.
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Any
@@ -414,6 +415,8 @@ class _Filler:
             elif isinstance(block, Raw):
                 if block.source:
                     self.body.append(block.source)
+                if block.kind == "code" and self.state.plan_tables:
+                    self.code_rows(block.source)
         if pending:
             self.body.append(pending[1])
 
@@ -494,7 +497,7 @@ class _Filler:
             if isinstance(inner, ListBlock):
                 nested.append(inner)
             elif isinstance(inner, Paragraph) and self.state.plan_tables and inner.source:
-                self.entry_body.append(inner.source)  # a paragraph after the item's first
+                self.entry_body.append(textwrap.dedent(inner.source).strip())
             elif isinstance(inner, Paragraph):
                 extra.extend(line.text for line in inner.lines)
                 links.extend(link for line in inner.lines for link in line.links)
@@ -631,6 +634,14 @@ class _Filler:
             return
         for row in plan.rows:
             self.row_item(row)
+
+    def code_rows(self, source: str) -> None:
+        """A checklist kept in a code block: a row each, done when all its boxes are."""
+        for row in structure.code_checklist(source) or []:
+            self.add_item(row.title, [], NO_GROUP, 0, True, ItemKind.TASK)
+            self.items[-1]["body"] = f"{row.done}/{row.total}"
+            if row.done == row.total:
+                self.items[-1]["marked"] = "done"
 
     def row_item(self, row: structure.PlanRow) -> None:
         """One plan-table row as an item: its title, link, hours and state."""
@@ -1016,7 +1027,7 @@ def _entry_links(block: ListBlock) -> tuple[int, int, int]:
 def _is_toc(block: ListBlock) -> bool:
     """A list of in-page "#anchor" links: a table of contents, not work to do."""
     entries, linked, anchors = _entry_links(block)
-    return entries >= 2 and anchors == linked and linked * 2 >= entries
+    return entries >= 2 and anchors == linked == entries
 
 
 def _toc_only(draft: Draft) -> str | None:

@@ -105,6 +105,7 @@ def has_word(name: str, text: str) -> bool:
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_DIGIT = re.compile(r"[\d\uff10-\uff19]")
 
 # --- numbers ---------------------------------------------------------------------------
 
@@ -115,9 +116,11 @@ _RANGE = re.compile(_NUM + r"(?:\s*(?:[-~〜]|to|bis|a|à)\s*" + _NUM + r")?", r
 
 
 def plain_numbers(text: str) -> str:
-    """Keycap emoji ("1️⃣2️⃣") as digits, fullwidth digits and dashes as ASCII ones."""
+    """Keycap emoji ("1️⃣2️⃣", "🔟") as digits, fullwidth digits and dashes as ASCII ones."""
     if "\u20e3" in text:
         text = _KEYCAP.sub(r"\1", text)
+    if "\U0001f51f" in text:
+        text = text.replace("\U0001f51f", "10")
     return text.translate(_FULLWIDTH)
 
 
@@ -295,6 +298,8 @@ def read_plan_table(header: list[list[Line]], rows: list[list[list[Line]]]) -> P
     if not read:
         return None
     timed = timing is not None and sum(r.index is not None for r in read) >= len(read) / 2
+    if any(r.duration is not None and (r.index is None or r.index[0] == r.index[1]) for r in read):
+        unit = None  # "| 3 | Trees | 2 Weeks |": the third block of work, two weeks long
     return PlanTable(read, unit, timed, timing is not None)
 
 
@@ -348,7 +353,12 @@ def image_only(line: Line) -> bool:
         return False
     if not line.source:
         return False
-    return bool(re.fullmatch(r"(?:\s*\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*)+", line.source))
+    source = _LIST_MARK.sub("", line.source, count=1)
+    return bool(_IMAGES.fullmatch(source))
+
+
+_LIST_MARK = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[.\]\s*)?")
+_IMAGES = re.compile(r"(?:\s*\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*)+")
 
 
 # --- checkbox marks --------------------------------------------------------------------
@@ -388,6 +398,8 @@ _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 
 def stated_length(text: str) -> Span | None:
     """The length a title or sentence gives the whole plan ("about 2 years", "9-Week")."""
+    if not _DIGIT.search(text):
+        return None
     text = plain_numbers(text)
     match = _length_pattern().search(text)
     if not match:
@@ -429,6 +441,9 @@ def track_name(title: str) -> str | None:
     match = word_pattern("track_name").search(text)
     if match is None or len(text[: match.start()].split()) > 1:
         return None
+    bare = re.sub(r"[(（][^)）]*[)）]", " ", text[: match.start()] + text[match.end() :])
+    if bare.strip(" -–—:*_") and not has_word("track", bare):
+        return None  # "Standard library": a track word, but no track
     return text
 
 
@@ -457,6 +472,8 @@ def _pace_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 
 def find_pace(text: str) -> tuple[str, HoursRange | None, HoursRange | None] | None:
     """(the words, hours a week, hours a day) a sentence states in any language."""
+    if not _DIGIT.search(text):
+        return None  # no number, no pace (most lines: told without the long patterns)
     text = plain_numbers(text)
     per_week, per_day, day_first = _pace_patterns()
     for pattern, weekly in ((per_week, True), (per_day, False), (day_first, False)):
@@ -482,8 +499,46 @@ def _item_hours_pattern() -> re.Pattern[str]:
 
 def item_hours(text: str) -> float | None:
     """Hours an item states in brackets anywhere: "(95H)", "（1 小时）", "(30 min)"."""
+    if not _DIGIT.search(text) or ("(" not in text and "（" not in text):
+        return None
     match = _item_hours_pattern().search(plain_numbers(text))
     if match is None:
         return None
     value = float(match.group(1).replace(",", "."))
     return value / 60 if match.group("m") else value
+
+
+# --- a checklist inside a code block ---------------------------------------------------
+
+_BOXES = re.compile(r"\[(✔️|✔\ufe0f?|✓|☑️?|✅|x|X| )\]")
+
+
+@dataclass
+class CodeRow:
+    """A row of a checklist kept in a code block ("Variables  [✔️] [✔️] [ ]")."""
+
+    title: str
+    done: int
+    total: int
+
+
+def code_checklist(source: str) -> list[CodeRow] | None:
+    """The rows of a fenced block that is a checklist: every line a title and boxes, or
+    boxes alone that continue the row above. None for any other code."""
+    rows: list[CodeRow] = []
+    for line in source.split("\n"):
+        if not line.strip() or line.lstrip().startswith(("```", "~~~")):
+            continue
+        boxes = _BOXES.findall(line)
+        if not boxes:
+            return None
+        title = _BOXES.sub("", line).strip()
+        done = sum(mark != " " for mark in boxes)
+        if title and not line[:1].isspace():
+            rows.append(CodeRow(title, done, len(boxes)))
+        elif rows and not title:
+            rows[-1].done += done
+            rows[-1].total += len(boxes)
+        else:
+            return None
+    return rows if len(rows) >= 2 else None
