@@ -24,7 +24,9 @@ def track(args: argparse.Namespace, roadmap: Roadmap, old: Enrolment | None) -> 
         return kept if kept in names else (names[0] if names else None)
     if not names:
         raise UsageError(_("{id} has no alternative tracks").format(id=roadmap.id))
-    chosen = next((n for n in names if n.casefold() == wanted.casefold()), None)
+    from syllabus.model.roadmap import find_track
+
+    chosen = find_track(names, wanted)
     if chosen is None:
         message = _("no track {name} in {id}; the tracks are: {names}")
         raise UsageError(message.format(name=repr(wanted), id=roadmap.id, names=", ".join(names)))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import NamedTuple
 
-from syllabus.model.roadmap import Item, Node, Roadmap, Role
+from syllabus.model.roadmap import Item, Node, Roadmap, Role, choose_track
 from syllabus.model.schedule.layout import (
     DEFAULT_ITEM_HOURS,
     MOST_NODE_HOURS,
@@ -110,20 +110,36 @@ class Outline:
     """Item id → the main-plan nodes it is studied alongside ("a" or "a..b"), as written."""
 
 
-_OUTLINES: dict[tuple[int, str, float], tuple[Roadmap, Outline]] = {}
+_OUTLINES: dict[tuple[int, str, float, str | None], tuple[Roadmap, Outline]] = {}
 
 
-def outline(roadmap: Roadmap, estimate: str, week_hours: float) -> Outline:
-    """The outline of a roadmap, cached: roadmaps are immutable."""
-    key = (id(roadmap), estimate, week_hours)
+def outline(
+    roadmap: Roadmap, estimate: str, week_hours: float, track: str | None = None
+) -> Outline:
+    """The outline of a roadmap on one track, cached: roadmaps are immutable.
+
+    A roadmap with alternative tracks is planned on one of them, never their sum:
+    ``track`` (the enrolment's choice), else the first track in document order, as
+    ``syllabus start`` without ``--track`` enrols; a stored choice the roadmap no longer
+    offers (a re-import renamed it) falls back to the first track too.
+    """
+    key = (id(roadmap), estimate, week_hours, track)
     hit = _OUTLINES.get(key)
     if hit is not None and hit[0] is roadmap:
         return hit[1]
-    result = _analyse(roadmap, estimate, week_hours)
+    result = _analyse(followed_track(roadmap, track), estimate, week_hours)
     if len(_OUTLINES) >= 16:  # a few roadmaps are in use at once; start afresh
         _OUTLINES.clear()
     _OUTLINES[key] = (roadmap, result)
     return result
+
+
+def followed_track(roadmap: Roadmap, track: str | None) -> Roadmap:
+    """The roadmap as the plan follows it: ``track``'s nodes, else the first track's."""
+    try:
+        return choose_track(roadmap, track)
+    except ValueError:
+        return choose_track(roadmap, None)
 
 
 def _analyse(roadmap: Roadmap, estimate: str, week_hours: float) -> Outline:

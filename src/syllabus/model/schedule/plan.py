@@ -231,6 +231,7 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
     untimed children by their item estimates. Milestones sit at the end of what they
     close (their prerequisites, else what precedes them) and take only their stated
     hours. Side tracks and habits span the whole plan; appendices are not scheduled.
+    Of alternative tracks only the enrolment's (else the first) is planned.
     Pauses and rest days push everything back; each replan moves the leaves not done
     when it was made onto its start date, keeping their order and overlaps.
     """
@@ -238,7 +239,8 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
     hours_per_week = learner_pace(roadmap, enrolment)
     cal = calendar_for(enrolment)
     per_day = hours_per_week / cal.days_per_week
-    shape = outline(roadmap, estimate, document_week_hours(roadmap, estimate, hours_per_week))
+    week_hours = document_week_hours(roadmap, estimate, hours_per_week)
+    shape = outline(roadmap, estimate, week_hours, enrolment.track)
     first_day = min([enrolment.start, *(r.start for r in enrolment.replans)])
     table = cal.table(first_day)
 
