@@ -208,6 +208,23 @@ def test_html_inside_a_list_item_stays_in_the_item() -> None:
     assert leftovers(roadmap) == []
 
 
+def test_a_link_around_blocks_is_one_link() -> None:
+    text = textwrap.dedent(
+        """\
+        <div align="center">
+          <a href="https://shop.example">
+            <picture>
+              <!-- dark -->
+              <source srcset="dark.png" />
+              <img src="light.png" alt="The shop" />
+            </picture>
+          </a>
+        </div>
+        """
+    )
+    assert to_markdown(text).strip() == "[![The shop](light.png)](https://shop.example)"
+
+
 def test_a_table_cell_keeps_its_line_break() -> None:
     text = "| Week | Topic |\n|---|---|\n| 1 | Reading<br>notes |\n"
     assert to_markdown(text) == text

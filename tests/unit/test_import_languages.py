@@ -155,3 +155,5 @@ def test_detect_gives_each_real_roadmap_its_readme_language() -> None:
         for name in expected
     }
     assert found == expected
+    imported = {name: import_file(REALMAPS / name).language for name in expected}
+    assert imported == expected  # the roadmap's language is the detected one

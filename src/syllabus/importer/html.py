@@ -191,8 +191,8 @@ class _BlockConverter(HTMLParser):
         self.heading: int | None = None
         self.skip = 0
         self.pre: list[str] | None = None
-        self.opened = False
-        """An emphasis mark was just opened: the space after it goes before it."""
+        self.opened: int | None = None
+        """Where a mark was just opened (``**``, ``[``): the space after it goes before it."""
 
     # Text in a line, and lines in a paragraph.
 
@@ -200,21 +200,32 @@ class _BlockConverter(HTMLParser):
         if self.pre is not None:
             self.pre.append(part)
         elif not self.skip:
-            if self.opened and part[:1].isspace() and self.parts:
-                self.parts.insert(len(self.parts) - 1, " ")
+            if self.opened is not None and part[:1].isspace():
+                self.parts.insert(self.opened, " ")
+                self.opened += 1
                 part = part.lstrip()
-            self.opened = self.opened and not part
-            self.parts.append(part)
+            if part:
+                self.opened = None
+                self.parts.append(part)
+
+    @property
+    def in_link(self) -> bool:
+        """Inside ``<a href>``: a link is one line, whatever blocks it wraps."""
+        return any(self.links)
 
     def line(self) -> None:
+        if self.in_link:
+            self.text(" ")
+            return
         line = _SPACE.sub(" ", "".join(self.parts)).strip()
         self.parts = []
+        self.opened = None
         if line and line not in ("**", "*", "`"):
             self.lines.append(_escape_start(line))
 
     def paragraph(self) -> None:
         self.line()
-        if self.lines:
+        if self.lines and not self.in_link:
             self.out.append("\n".join(self.lines))
         self.lines = []
 
@@ -224,7 +235,7 @@ class _BlockConverter(HTMLParser):
             return  # a heading is bold already
         if opening:
             self.text(mark)
-            self.opened = True
+            self.opened = len(self.parts) - 1
             return
         joined = "".join(self.parts)
         stripped = joined.rstrip()
@@ -276,6 +287,7 @@ class _BlockConverter(HTMLParser):
             self.links.append(href)
             if href:
                 self.text("[")
+                self.opened = len(self.parts) - 1
         elif tag in _EMPHASIS:
             self.mark(_EMPHASIS[tag], opening=True)
 
@@ -311,7 +323,9 @@ class _BlockConverter(HTMLParser):
         elif tag == "a":
             href = self.links.pop() if self.links else None
             if href:
-                self.text(f"]({_url(href)})")
+                joined = "".join(self.parts)
+                stripped = joined.rstrip()
+                self.parts = [stripped, f"]({_url(href)})", joined[len(stripped) :]]
         elif tag in _EMPHASIS:
             self.mark(_EMPHASIS[tag], opening=False)
 
@@ -325,7 +339,7 @@ class _BlockConverter(HTMLParser):
         self.text(f"&#{name};")
 
     def handle_comment(self, data: str) -> None:
-        if self.pre is None and not self.skip:
+        if self.pre is None and not self.skip and not self.in_link:
             self.paragraph()
             self.out.append(f"<!--{data}-->")
 
@@ -395,7 +409,8 @@ class _Rewriter:
                 if edit:
                     edits.append(edit)
             elif kind == "inline" and token.map and has_html(token.content):
-                edits += _Inline(tokens, token, text, starts, cursor, in_row).edits()
+                found = _Inline(tokens, token, text, starts, cursor, in_row)
+                edits += found.edits(self.document)
         if not edits:
             return text
         out: list[str] = []
@@ -421,8 +436,8 @@ class _Rewriter:
         if not paragraphs:  # "</details>", "<br>": nothing to show, an empty line left
             return (starts[first], max(starts[first], starts[end] - 1), "")
         head = lines[first]
-        body = content.split("\n", 1)[0].strip()
-        at = head.find(body) if body else -1
+        body = content.split("\n", 1)[0]
+        at = head.find(body) if body.strip() else -1
         lead = head[:at] if at > 0 else ""
         rest = re.sub(r"[^\s>]", " ", lead)
         blank = rest.rstrip()
@@ -464,7 +479,7 @@ class _Inline:
         self.region = (starts[token.map[0]], starts[token.map[1]] - 1)
         self.cursor = cursor
         self.in_row = in_row
-        self.heading = False
+        self.document = _Document()
         self.links: list[str | None] = []
         self.at = max(self.region[0], cursor.get(self.line, 0))
 
@@ -486,7 +501,8 @@ class _Inline:
         match = re.compile(pattern).match(self.text, start)
         return len(match.group()) if match else 0
 
-    def edits(self) -> list[tuple[int, int, str]]:
+    def edits(self, document: _Document) -> list[tuple[int, int, str]]:
+        self.document = document
         edits: list[tuple[int, int, str]] = []
         link_open = False
         for child in self.children:
@@ -559,6 +575,9 @@ class _Inline:
         if name not in ELEMENTS:
             return "\\" + content  # "List<T>": text that looks like a tag
         attrs = _attrs(match.group(3))
+        if name in _CONTAINERS:  # "<div>" in a paragraph still holds what follows
+            depth = self.document.depth + (-1 if closing else 1)
+            self.document.depth = max(0, depth)
         if name == "br":
             return self.line_break(end)
         if name == "img" and not closing:
