@@ -902,6 +902,9 @@ def _to_nodes(
         aside = None
         if draft.role is None and parent_role is not Role.APPENDIX:
             aside = structure.aside_reason(draft.title) or _toc_only(draft)
+            first = parent_role is None and draft.row is None and not any(n.items for n in nodes)
+            if aside is None and first:
+                aside = structure.preface(draft.title)  # "## Introduction" before the plan
             role = Role.APPENDIX if aside else role
         node_id = prefix + _unique(draft.key or "part", taken)
         state.pace_from(draft.title)
@@ -1041,6 +1044,22 @@ def _toc_only(draft: Draft) -> str | None:
 _PLANNED = (Role.PHASE, Role.SECTION, Role.MILESTONE)
 
 
+def _quiet_asides(nodes: list[Node], aside: bool = False) -> list[Node]:
+    """Nothing set aside is ticked: a rubric's boxes under "Evaluation" are read, not done."""
+    out = []
+    for node in nodes:
+        inside = aside or node.aside is not None
+        children = _quiet_asides(node.children, inside)
+        items = node.items
+        if inside and any(item.checkable for item in items):
+            items = [replace(item, checkable=False) if item.checkable else item for item in items]
+        same = items is node.items and all(
+            a is b for a, b in zip(children, node.children, strict=True)
+        )
+        out.append(node if same else replace(node, items=items, children=children))
+    return out
+
+
 def _relative_positions(nodes: list[Node]) -> list[Node]:
     """Weeks counted inside each module ("Semana 1-2" under M01, again under M02) are
     lengths, not places in the whole plan: their positions become durations."""
@@ -1124,11 +1143,13 @@ def _paragraph_texts(blocks: list[Block | Grouped]) -> list[str]:
 
 
 def _stated_length(title: str, root: Draft) -> Span | None:
-    """The whole plan's length as the title, the preamble or a top-level section's prose
+    """The whole plan's length as the title, the preamble or a top-level summary's prose
     states it ("A 9-Week Course", "about 2 years", "(4~6 周)")."""
     texts = [title, *_paragraph_texts(root.blocks)]
-    for draft in root.children:
-        texts += _paragraph_texts(draft.blocks)
+    for draft in root.children:  # a summary or introduction, not the plan's own prose
+        about = structure.preface(draft.title) or structure.aside_reason(draft.title)
+        if about or rules.auto_role(draft.title, True, None) is Role.APPENDIX:
+            texts += _paragraph_texts(draft.blocks)
     for text in texts:
         found = structure.stated_length(text)
         if found is not None:
@@ -1238,6 +1259,7 @@ def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
     language = stated or languages.detect(body)
     length = None
     if state.plan_tables:
+        nodes = _quiet_asides(nodes)
         nodes = _relative_positions(nodes)
         nodes = _tickable(nodes, _work_through(language))
         length = _stated_length(title, root)

@@ -61,6 +61,12 @@ _EXTRA: dict[str, tuple[str, ...]] = {
         "beschleunigt", "teilzeit", "vollzeit", "intensiv",
     ),
     "done": ("done", "completed", "complete", "finished", "erledigt", "fertig"),
+    "preface": (
+        "introduction", "about", "about this", "preface", "foreword", "einleitung", "einführung",
+        "vorwort", "über", "introducción", "acerca de", "prefacio", "préface", "à propos",
+        "introdução", "sobre", "introduzione", "prefazione", "简介", "介绍", "前言", "はじめに",
+        "序文",
+    ),
 }  # fmt: skip
 """Words no language table has (yet): table columns and track names, English and German."""
 
@@ -335,6 +341,12 @@ def aside_reason(title: str) -> str | None:
         if short and not any(ch.isdigit() for ch in rest):
             return reason
     return None
+
+
+def preface(title: str) -> str | None:
+    """ "preface" for a heading that is only "Introduction", "About", "Vorwort"."""
+    text = strip_symbols(title).strip().lower().rstrip(":")
+    return "preface" if text and word_pattern("preface").fullmatch(text) else None
 
 
 def anchor_link(url: str) -> bool:

@@ -50,11 +50,12 @@ class Role(StrEnum):
 
 ASIDE_REASONS = (
     "toc", "credits", "community", "contributing", "licence", "code-of-conduct", "faq",
-    "logistics", "badges",
+    "logistics", "badges", "preface",
 )  # fmt: skip
 """Why a node is set aside from the plan: a table of contents, credits (team, instructors,
 sponsors, thanks, testimonials), community, contributing, licence, code of conduct, FAQ,
-how-to-take-this-course logistics, badges and images."""
+how-to-take-this-course logistics, badges and images, a preface ("Introduction", "About"
+before the plan)."""
 
 
 class Unit(StrEnum):
