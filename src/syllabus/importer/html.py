@@ -96,6 +96,8 @@ def to_markdown(text: str) -> str:
         return text
     from syllabus.importer.tokens import Tokens, sections
 
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # the lines markdown-it counts
+
     rewriter = _Rewriter()
     return "".join(rewriter.piece(Tokens(piece), piece) for piece in sections(text))
 
@@ -330,7 +332,7 @@ class _BlockConverter(HTMLParser):
             self.mark(_EMPHASIS[tag], opening=False)
 
     def handle_data(self, data: str) -> None:
-        self.text(data)
+        self.text(data if self.pre is not None else _TAG.sub("", data))
 
     def handle_entityref(self, name: str) -> None:
         self.text(f"&{name};")
