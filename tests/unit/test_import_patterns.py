@@ -450,3 +450,10 @@ def test_a_large_awesome_list_imports_in_under_a_second() -> None:
     assert min(took) < 1.0
     assert len(checkable(roadmap)) == 22 * 72
     assert len([n for n in roadmap.walk() if n.title.startswith("Sub ")]) == 22
+
+
+def test_a_stated_length_sizes_a_plan_that_times_nothing_else() -> None:
+    roadmap = import_text("# A 30-Day Drawing Plan\n\n## Tasks\n\n- Lines\n- Circles\n")
+    assert roadmap.nodes[0].timing.duration == Span(low=30, high=30, unit=Unit.DAY)
+    timed = import_text("# A 30-Day Drawing Plan\n\n## Week 1\n\n- Lines\n\n## Week 2\n\n- Dots\n")
+    assert all(n.timing.duration != Span(low=30, high=30, unit=Unit.DAY) for n in timed.nodes)

@@ -242,3 +242,26 @@ def test_six_month_goal_rows_are_blocks_of_their_durations() -> None:
     assert len(rows) == 12
     assert sum(n.timing.duration.low for n in rows if n.timing.duration) == 21
     assert all(n.timing.position is None for n in rows)
+
+
+@pytest.mark.parametrize(
+    ("name", "weeks"),
+    [
+        ("ossu-math.md", (80, 130)),  # "about 2 years" at its 18-22 hours/week
+        ("90daysofdevops-2022-ja.md", (12, 14)),  # 90 days
+        ("30-days-of-python.md", (4, 7)),
+        ("software-design-roadmap.md", (24, 28)),  # "26 Weeks"
+        ("fr-feuille-de-route.md", (14, 16)),  # fifteen weeks
+        ("swe-6monthgoal.md", (19, 23)),  # blocks summing to 21 weeks
+        ("zh-python-plan.md", (4, 7)),  # 4~6 weeks
+    ],
+)
+def test_the_schedule_is_as_long_as_the_plan_says(name: str, weeks: tuple[int, int]) -> None:
+    from datetime import date
+
+    from syllabus.model.schedule.plan import build_plan, default_enrolment
+
+    roadmap = imported(name)
+    plan = build_plan(roadmap, default_enrolment(roadmap, date(2026, 1, 5)))
+    planned = ((plan.end - plan.start).days + 1) / 7
+    assert weeks[0] <= planned <= weeks[1]

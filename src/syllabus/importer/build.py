@@ -1044,6 +1044,25 @@ def _toc_only(draft: Draft) -> str | None:
 _PLANNED = (Role.PHASE, Role.SECTION, Role.MILESTONE)
 
 
+def _length_as_duration(nodes: list[Node], length: Span | None) -> list[Node]:
+    """A stated length sizes a plan that times nothing else: "90 days" of one list of
+    days is 90 days, not the items' default estimate (the one plan node gets it)."""
+    plan = [i for i, n in enumerate(nodes) if n.role in (Role.PHASE, Role.SECTION)]
+    if length is None or len(plan) != 1:
+        return nodes
+    for node in nodes:
+        for inner in node.walk():
+            timing = inner.timing
+            if timing.position or timing.duration or timing.hours:
+                return nodes
+            if any(item.hours for item in inner.items if item.checkable):
+                return nodes
+    out = list(nodes)
+    only = out[plan[0]]
+    out[plan[0]] = replace(only, timing=replace(only.timing, duration=length))
+    return out
+
+
 def _quiet_asides(nodes: list[Node], aside: bool = False) -> list[Node]:
     """Nothing set aside is ticked: a rubric's boxes under "Evaluation" are read, not done."""
     out = []
@@ -1263,6 +1282,7 @@ def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
         nodes = _relative_positions(nodes)
         nodes = _tickable(nodes, _work_through(language))
         length = _stated_length(title, root)
+        nodes = _length_as_duration(nodes, length)
     return Roadmap(
         id=hints.id or slugify(title) or "roadmap",
         title=clean_title(title),
