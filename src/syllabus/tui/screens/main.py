@@ -804,7 +804,7 @@ class MainScreen(Screen[None]):
         self.app.push_screen(NextDialog(), self._picked_next)
 
     def _picked_next(self, minutes: float | None) -> None:
-        from syllabus.locale import _, ngettext
+        from syllabus.locale import _
         from syllabus.model.schedule import pick_next
 
         if minutes is None:
@@ -815,13 +815,11 @@ class MainScreen(Screen[None]):
             return
         self.picked = frozenset(e.item_id for e in picked)
         hours = sum(e.hours for e in picked)
-        line = ngettext(
-            "For {minutes:g} min: {n} item, {hours:g} h (marked ▸).",
-            "For {minutes:g} min: {n} items, {hours:g} h (marked ▸).",
-            len(picked),
-        )
         self.notify(
-            line.format(minutes=minutes, n=len(picked), hours=round(hours, 1)), markup=False
+            _("For {minutes:g} min: {n} item(s), {hours:.2g} h (marked ▸).").format(
+                minutes=minutes, n=len(picked), hours=hours
+            ),
+            markup=False,
         )
         self.query_one("#agenda").focus()
 
