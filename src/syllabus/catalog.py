@@ -20,6 +20,7 @@ from syllabus.model.text import clean_fields
 from syllabus.storage.atomic import write_atomic
 
 if TYPE_CHECKING:
+    from syllabus.importer.hints import Hints
     from syllabus.model.roadmap import Roadmap
 
 HEADER = "# syllabus-roadmap "
@@ -27,6 +28,10 @@ HEADER = "# syllabus-roadmap "
 
 SOURCES = "sources.toml"
 """The import hints file beside the bundled roadmaps; not a roadmap."""
+
+HINTS_SUFFIX = ".hints.toml"
+"""An imported roadmap's own import hints, ``roadmaps/<id>.hints.toml`` beside it (the
+corrections made on the app's import screen); not a roadmap."""
 
 
 class RoadmapFileError(Exception):
@@ -176,7 +181,11 @@ def _weekday_hours(value: Any) -> tuple[tuple[str, float], ...] | None:
 
 def _files(folder: Path) -> list[Path]:
     try:
-        return sorted(p for p in folder.glob("*.toml") if p.name != SOURCES)
+        return sorted(
+            p
+            for p in folder.glob("*.toml")
+            if p.name != SOURCES and not p.name.endswith(HINTS_SUFFIX)
+        )
     except OSError:
         return []
 
@@ -351,15 +360,90 @@ def rename_user_roadmap(entry: CatalogEntry, title: str, data_dir: Path) -> Road
     return roadmap
 
 
+def hints_path(roadmap_id: str, data_dir: Path) -> Path:
+    """Where an imported roadmap's import hints are kept."""
+    return user_dir(data_dir) / f"{roadmap_id}{HINTS_SUFFIX}"
+
+
+def load_user_hints(roadmap_id: str, data_dir: Path) -> Hints | None:
+    """The import hints saved for an imported roadmap (None: it has none); a damaged
+    file is an ``ImportProblem`` naming it."""
+    from syllabus.importer.hints import load_sources
+
+    path = hints_path(roadmap_id, data_dir)
+    if not path.exists():
+        return None
+    found = load_sources(path)
+    return found[0] if found else None
+
+
+def save_user_hints(roadmap_id: str, nodes: list[dict[str, Any]], data_dir: Path) -> Path | None:
+    """Keep an imported roadmap's node hints (``[[roadmap.node]]`` tables, the format of
+    ``roadmaps/sources.toml``), read again by every re-import; none removes the file."""
+    import tomli_w
+
+    path = hints_path(roadmap_id, data_dir)
+    if not nodes:
+        if path.exists():
+            path.unlink()
+        return None
+    data = {"roadmap": [{"id": roadmap_id, "node": nodes}]}
+    text = (
+        "# Import hints for this roadmap (the app's import screen writes them; the format\n"
+        "# of roadmaps/sources.toml). Every re-import applies them.\n" + tomli_w.dumps(data)
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, text.encode("utf-8"))
+    return path
+
+
+def origin_id(origin: Path, data_dir: Path) -> str | None:
+    """The imported roadmap recorded as coming from this file, if any."""
+    resolved = str(origin.resolve())
+    return next((e.id for e in entries(data_dir) if not e.bundled and e.origin == resolved), None)
+
+
+@dataclass(frozen=True)
+class Removed:
+    """Where a removed roadmap's file and the progress before it went."""
+
+    roadmap: Path
+    progress: Path | None
+
+
+def remove_imported(entry: CatalogEntry, data_dir: Path) -> Removed:
+    """Take an imported roadmap out of the list: a copy of the progress file to
+    ``backups/`` first (restorable), then its file to ``backups/removed-roadmaps/``. The
+    enrolment is ended by the caller (a progress change: ``model.progress.leave``); the
+    records stay, so a later import under the same id finds them again."""
+    from syllabus.storage import backups
+    from syllabus.storage.atomic import real_path
+    from syllabus.storage.paths import progress_path
+
+    saved = progress_path(data_dir)
+    copy = None
+    if saved.exists():
+        stem = f"progress-before-remove-{entry.id}-{backups.stamp()}"
+        copy = backups.copy_in(data_dir, real_path(saved), stem)
+    return Removed(remove_user_roadmap(entry, data_dir), copy)
+
+
 __all__ = [
+    "HINTS_SUFFIX",
     "CatalogEntry",
     "IdTaken",
     "ImportTarget",
     "NotImported",
+    "Removed",
     "RoadmapFileError",
     "UnknownId",
     "bundled_dir",
     "entries",
+    "hints_path",
+    "load_user_hints",
+    "origin_id",
+    "remove_imported",
+    "save_user_hints",
     "import_target",
     "imported_entry",
     "load_roadmap",

@@ -5,7 +5,9 @@
 with ``syllabus backups --restore``), and the enrolment ends; the records stay, so a
 later import under the same id finds them again. ``rename`` gives an imported roadmap
 another title, which re-imports keep. ``leave`` un-enrols from any roadmap and keeps
-its progress: the enrolment becomes a tombstone that a merge cannot undo.
+its progress: the enrolment becomes a tombstone that a merge cannot undo. The work is
+``catalog.remove_imported``, ``catalog.rename_user_roadmap`` and
+``model.progress.leave``, which the app's roadmap list calls too.
 """
 
 from __future__ import annotations
@@ -49,26 +51,20 @@ def _leave(ctx: Context, roadmap_id: str) -> bool:
 
 def cmd_remove(args: argparse.Namespace, ctx: Context) -> int:
     """Remove an imported roadmap; its file and the progress are kept in backups."""
-    from syllabus.catalog import remove_user_roadmap
-    from syllabus.storage import backups
-    from syllabus.storage.atomic import real_path
-    from syllabus.storage.paths import progress_path
+    from syllabus.catalog import remove_imported
 
     entry = _imported(ctx, args.id)
-    saved = progress_path(ctx.data_dir)
     try:
-        if saved.exists():
-            stem = f"progress-before-remove-{entry.id}-{backups.stamp()}"
-            copy = backups.copy_in(ctx.data_dir, real_path(saved), stem)
-            note(_("the progress file is kept as {path}").format(path=copy))
+        removed = remove_imported(entry, ctx.data_dir)
         _leave(ctx, entry.id)
-        kept = remove_user_roadmap(entry, ctx.data_dir)
     except OSError as error:
         message = _("cannot remove {id}: {why}")
         raise FileProblem(message.format(id=entry.id, why=error.strerror or error)) from None
+    if removed.progress is not None:
+        note(_("the progress file is kept as {path}").format(path=removed.progress))
     note(
         _("removed {id} ({title}); its file is kept as {path}, its progress stays").format(
-            id=entry.id, title=entry.title, path=kept
+            id=entry.id, title=entry.title, path=removed.roadmap
         )
     )
     return 0

@@ -24,8 +24,8 @@ none and gets the defaults. The vocabulary is small on purpose:
   the end of that month), ``during`` (a table: items whose text starts with a key are
   studied alongside the main-plan node its value names, "month-3-4" or "first..last"
   for a run of nodes: due at the end of that work, their hours part of it, not added;
-  ids stay, the item stays where the document lists it). ``kind``, ``default_kind`` and
-  ``optional`` hold for the node's sub-headings too.
+  ids stay, the item stays where the document lists it), ``hours`` (the node's hours of
+  work). ``kind``, ``default_kind`` and ``optional`` hold for the node's sub-headings too.
 - ``[[block]]``: make a node ``id`` titled ``title`` around the sibling nodes from
   ``first`` to ``last`` (ids or titles).
 """
@@ -71,6 +71,9 @@ class NodeHint:
     child_role: str | None = None
     during: tuple[tuple[str, str], ...] = ()
     """(item text prefix, node id or "first..last") pairs, from the hint's table."""
+    hours: float | None = None
+    """The node's hours of work, as the learner corrected them on the import screen
+    (applied after the build by ``syllabus.importing.apply_hours``)."""
 
     def alongside(self, text: str) -> str | None:
         """The main-plan nodes an item with this text is studied alongside, if any."""
