@@ -32,6 +32,9 @@ def test_every_language_has_a_full_table_of_lower_case_words(language: str) -> N
     for field in fields(Keywords):
         words = getattr(table, field.name)
         assert words, f"{language}: no words for {field.name}"
+        if field.name == "work_through":  # a phrase to write, capitalised
+            assert words[0] == words[0].strip() and words[0][:1] == words[0][:1].upper()
+            continue
         assert all(word == word.lower().strip() and word for word in words), field.name
 
 

@@ -65,6 +65,16 @@ class Keywords:
     faq: Words
     logistics: Words
     appendix: Words
+    # Further words the structure rules ask for.
+    work_through: Words
+    """Not a word to find but a phrase to write, capitalised: the text of a prose-only
+    plan node's one item ("Work through: …"), in the roadmap's language."""
+    activity: Words
+    code: Words
+    status: Words
+    done: Words
+    preface: Words
+    track_name: Words
 
     def not_plan(self) -> Words:
         """Every not-plan section name of the table, one tuple."""
@@ -146,6 +156,25 @@ _EN = Keywords(
         "assessment",
     ),  # fmt: skip
     appendix=("appendix",),
+    work_through=("Work through",),
+    activity=("activity", "activities", "task", "tasks", "content", "lesson", "lessons"),
+    code=("code", "id", "#", "no", "nr"),
+    status=("status", "state", "progress"),
+    done=("done", "completed", "complete", "finished"),
+    preface=("introduction", "about", "about this", "preface", "foreword", "overview"),
+    track_name=(
+        "accelerated",
+        "standard",
+        "part-time",
+        "part time",
+        "full-time",
+        "full time",
+        "intensive",
+        "relaxed",
+        "fast track",
+        "extended",
+        "compressed",
+    ),  # fmt: skip
 )
 
 _DE = Keywords(
@@ -208,6 +237,13 @@ _DE = Keywords(
         "hinweise",
     ),  # fmt: skip
     appendix=("anhang",),
+    work_through=("Durcharbeiten",),
+    activity=("aktivität", "aktivitäten", "aufgabe", "aufgaben", "inhalt", "lektion"),
+    code=("kürzel", "nr", "nummer", "id"),
+    status=("status", "stand", "fortschritt"),
+    done=("erledigt", "fertig", "abgeschlossen"),
+    preface=("einleitung", "einführung", "vorwort", "über", "überblick"),
+    track_name=("beschleunigt", "standard", "teilzeit", "vollzeit", "intensiv", "entspannt"),
 )
 
 _ES = Keywords(
@@ -271,6 +307,13 @@ _ES = Keywords(
     faq=("preguntas frecuentes", "faq"),
     logistics=("cómo usar", "como usar", "instrucciones", "consejos", "evaluación"),
     appendix=("apéndice", "anexo"),
+    work_through=("Estudiar",),
+    activity=("actividad", "actividades", "tarea", "tareas", "contenido", "lección"),
+    code=("código", "codigo", "nº", "id"),
+    status=("estado", "progreso", "avance"),
+    done=("hecho", "completado", "terminado"),
+    preface=("introducción", "introduccion", "acerca de", "prefacio", "presentación"),
+    track_name=("acelerado", "estándar", "tiempo parcial", "tiempo completo", "intensivo"),
 )
 
 _FR = Keywords(
@@ -321,6 +364,13 @@ _FR = Keywords(
     faq=("faq", "questions fréquentes", "foire aux questions"),
     logistics=("mode d'emploi", "comment utiliser", "utilisation", "conseils", "modalités"),
     appendix=("annexe", "annexes"),
+    work_through=("Étudier",),
+    activity=("activité", "activités", "tâche", "tâches", "contenu", "leçon"),
+    code=("code", "n°", "numéro", "id"),
+    status=("statut", "état", "progression"),
+    done=("fait", "terminé", "complété"),
+    preface=("introduction", "à propos", "préface", "avant-propos", "présentation"),
+    track_name=("accéléré", "standard", "temps partiel", "temps plein", "intensif"),
 )
 
 _PT = Keywords(
@@ -371,6 +421,13 @@ _PT = Keywords(
     faq=("perguntas frequentes", "faq", "dúvidas"),
     logistics=("como usar", "avaliação", "avaliação e certificação", "certificação", "dicas"),
     appendix=("apêndice", "anexo"),
+    work_through=("Estudar",),
+    activity=("atividade", "atividades", "tarefa", "tarefas", "conteúdo", "aula"),
+    code=("código", "codigo", "nº", "id"),
+    status=("status", "estado", "progresso", "andamento"),
+    done=("feito", "concluído", "concluido", "completo"),
+    preface=("introdução", "introducao", "sobre", "prefácio", "apresentação"),
+    track_name=("acelerado", "padrão", "meio período", "tempo integral", "intensivo"),
 )
 
 _IT = Keywords(
@@ -421,6 +478,13 @@ _IT = Keywords(
     faq=("domande frequenti", "faq"),
     logistics=("come usare", "istruzioni", "utilizzo", "consigli", "valutazione"),
     appendix=("appendice",),
+    work_through=("Studiare",),
+    activity=("attività", "compito", "compiti", "contenuto", "lezione"),
+    code=("codice", "n.", "id"),
+    status=("stato", "avanzamento", "progresso"),
+    done=("fatto", "completato", "terminato"),
+    preface=("introduzione", "informazioni", "prefazione", "premessa", "panoramica"),
+    track_name=("accelerato", "standard", "part-time", "tempo pieno", "intensivo"),
 )
 
 _ZH = Keywords(  # Simplified and Traditional characters
@@ -452,6 +516,13 @@ _ZH = Keywords(  # Simplified and Traditional characters
     faq=("常见问题", "问答", "faq"),
     logistics=("使用说明", "如何使用", "建议与反馈", "建议"),
     appendix=("附录", "附錄"),
+    work_through=("学习",),
+    activity=("活动", "任务", "内容", "课程内容"),
+    code=("编号", "代码", "序号"),
+    status=("状态", "进度"),
+    done=("已完成",),
+    preface=("简介", "介绍", "前言", "概述", "说明"),
+    track_name=("加速", "标准", "兼职", "全职", "强化"),
 )
 
 _JA = Keywords(
@@ -483,6 +554,13 @@ _JA = Keywords(
     faq=("よくある質問", "faq", "q&a"),
     logistics=("使い方", "使用方法", "進め方", "ヒント"),
     appendix=("付録",),
+    work_through=("学習",),
+    activity=("アクティビティ", "タスク", "内容", "課題"),
+    code=("コード", "番号", "id"),
+    status=("ステータス", "状態", "進捗"),
+    done=("完了済み", "済み"),
+    preface=("はじめに", "序文", "概要", "イントロダクション"),
+    track_name=("短期集中", "標準", "パートタイム", "フルタイム"),
 )
 
 _TABLES: dict[str, Keywords] = {
