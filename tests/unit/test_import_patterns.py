@@ -457,3 +457,17 @@ def test_a_stated_length_sizes_a_plan_that_times_nothing_else() -> None:
     assert roadmap.nodes[0].timing.duration == Span(low=30, high=30, unit=Unit.DAY)
     timed = import_text("# A 30-Day Drawing Plan\n\n## Week 1\n\n- Lines\n\n## Week 2\n\n- Dots\n")
     assert all(n.timing.duration != Span(low=30, high=30, unit=Unit.DAY) for n in timed.nodes)
+
+
+def test_hours_per_topic_size_every_topic() -> None:
+    text = (
+        "# Informatik\n\nRechne mit 100-200 Lernstunden pro Thema.\n\n"
+        "## Mathematik\n\nAnalysis und Algebra.\n\n## Programmieren\n\n- Python lernen\n"
+    )
+    roadmap = import_text(text)
+    assert [(n.timing.hours.low, n.timing.hours.high) for n in roadmap.nodes if n.timing.hours] == [
+        (100, 200),
+        (100, 200),
+    ]
+    assert structure.hours_per_part("about 40 hours per module") is not None
+    assert structure.hours_per_part("5 hours/week") is None

@@ -95,12 +95,19 @@ class Group:
     @classmethod
     def of(cls, label: str | None) -> Group:
         kind, optional = rules.label_kind(label), rules.label_optional(label)
+        if kind is None and label and _examples(label):
+            kind = ItemKind.NOTE  # "**Sprachspezifische Beispiele:**": reference, not work
         if optional and kind in (None, ItemKind.GOAL):
             kind = ItemKind.TASK  # "Stretch goals": optional work, ticked when done
         return cls(label, kind, optional)
 
 
 NO_GROUP = Group(None)
+
+
+def _examples(label: str) -> bool:
+    """A label of examples ("Beispiele", "Ejemplos"), not of exercises ("练习示例")."""
+    return structure.has_word("examples", label) and not structure.has_word("practice", label)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -522,6 +529,8 @@ class _Filler:
                 return after
         if label and depth == 0 and not nested and self.plan_bullet(first, label, text):
             return group
+        if label and not nested and not first.label_only and self.described(label, entry):
+            return group
         if label and not extra and self.meta_line(label, first.rest, group):
             return after
         if not text:
@@ -546,6 +555,15 @@ class _Filler:
             for inner_list in nested:
                 self.read_list(inner_list, group, depth + 1)
         return after
+
+    def described(self, label: str, entry: ListItem) -> bool:
+        """ "- **Thema:** Grundlagen": what the node is about, not one more thing to do."""
+        if not self.state.plan_tables or self.items:
+            return False
+        if not structure.word_pattern("topic").fullmatch(label.strip().lower()):
+            return False
+        self.body.append(entry.source)
+        return True
 
     def finish_item(self, marked: str | None) -> None:
         """The state a box marks and the paragraphs written under the item just added."""
@@ -1161,19 +1179,45 @@ def _paragraph_texts(blocks: list[Block | Grouped]) -> list[str]:
     ]
 
 
-def _stated_length(title: str, root: Draft) -> Span | None:
-    """The whole plan's length as the title, the preamble or a top-level summary's prose
-    states it ("A 9-Week Course", "about 2 years", "(4~6 周)")."""
+def _summary_texts(title: str, root: Draft) -> list[str]:
+    """The title, the preamble and the prose of top-level summaries and introductions:
+    where a document states its length and pace, not the plan's own prose."""
     texts = [title, *_paragraph_texts(root.blocks)]
-    for draft in root.children:  # a summary or introduction, not the plan's own prose
+    for draft in root.children:
         about = structure.preface(draft.title) or structure.aside_reason(draft.title)
         if about or rules.auto_role(draft.title, True, None) is Role.APPENDIX:
             texts += _paragraph_texts(draft.blocks)
+    return texts
+
+
+def _stated_length(texts: list[str]) -> Span | None:
+    """The whole plan's length as the summary texts state it ("A 9-Week Course", "about
+    2 years", "(4~6 周)")."""
     for text in texts:
         found = structure.stated_length(text)
         if found is not None:
             return found
     return None
+
+
+def _hours_per_part(nodes: list[Node], texts: list[str]) -> list[Node]:
+    """ "100-200 Lernstunden pro Thema": the hours of every planned leaf that has none."""
+    hours = next((h for h in map(structure.hours_per_part, texts) if h is not None), None)
+    if hours is None:
+        return nodes
+
+    def fill(ns: list[Node]) -> list[Node]:
+        out = []
+        for node in ns:
+            if node.children:
+                out.append(replace(node, children=fill(node.children)))
+            elif node.role in _PLANNED and node.aside is None and node.timing.hours is None:
+                out.append(replace(node, timing=replace(node.timing, hours=hours)))
+            else:
+                out.append(node)
+        return out
+
+    return fill(nodes)
 
 
 def _preamble_plan(root: Draft, state: _State) -> list[Draft]:
@@ -1281,8 +1325,10 @@ def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
         nodes = _quiet_asides(nodes)
         nodes = _relative_positions(nodes)
         nodes = _tickable(nodes, _work_through(language))
-        length = _stated_length(title, root)
+        texts = _summary_texts(title, root)
+        length = _stated_length(texts)
         nodes = _length_as_duration(nodes, length)
+        nodes = _hours_per_part(nodes, texts)
     return Roadmap(
         id=hints.id or slugify(title) or "roadmap",
         title=clean_title(title),

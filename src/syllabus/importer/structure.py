@@ -61,6 +61,15 @@ _EXTRA: dict[str, tuple[str, ...]] = {
         "beschleunigt", "teilzeit", "vollzeit", "intensiv",
     ),
     "done": ("done", "completed", "complete", "finished", "erledigt", "fertig"),
+    "examples": (
+        "example", "examples", "beispiel", "beispiele", "ejemplo", "ejemplos", "exemple",
+        "exemples", "exemplo", "exemplos", "esempio", "esempi", "示例", "例子", "例",
+    ),
+    "practice": (
+        "exercise", "exercises", "practice", "übung", "übungen", "ejercicio", "ejercicios",
+        "exercice", "exercices", "exercício", "exercícios", "esercizio", "esercizi", "练习",
+        "習題", "練習", "演習",
+    ),
     "preface": (
         "introduction", "about", "about this", "preface", "foreword", "einleitung", "einführung",
         "vorwort", "über", "introducción", "acerca de", "prefacio", "préface", "à propos",
@@ -554,3 +563,25 @@ def code_checklist(source: str) -> list[CodeRow] | None:
         else:
             return None
     return rows if len(rows) >= 2 else None
+
+
+@lru_cache(maxsize=1)
+def _per_part_pattern() -> re.Pattern[str]:
+    hours = _word_source("hours")
+    parts = "|".join(f"(?:{_word_source(name)})" for name in ("topic", "module", "course"))
+    per = r"(?:pro|per|por|par|je|each|every|cada|ogni|chaque|/|每个|每)"
+    number = _NUM + r"(?:\s*(?:[-~〜]|to|bis|a|à)\s*" + _NUM + r")?"
+    return re.compile(rf"{number}\s*(?:[^\W\d_]*?(?:{hours}))\s*{per}\s*(?:{parts})", re.I)
+
+
+def hours_per_part(text: str) -> HoursRange | None:
+    """Hours a sentence gives each topic, module or course ("100-200 Lernstunden pro
+    Thema", "40 hours per module"), if it does."""
+    if not _DIGIT.search(text):
+        return None
+    match = _per_part_pattern().search(plain_numbers(text))
+    if match is None:
+        return None
+    low = float(match.group(1).replace(",", "."))
+    high = float(match.group(2).replace(",", ".")) if match.group(2) else low
+    return HoursRange(low=low, high=max(low, high))
