@@ -154,6 +154,8 @@ def import_file(path: str) -> float:
     return _timed(lambda: read_plan(Path(path)))
 
 
+from benchmarks.week_open import week_open  # noqa: E402
+
 FIGURES: dict[str, Callable[..., float]] = {
     "import_file": import_file,
     "seeds": seeds,
@@ -161,6 +163,7 @@ FIGURES: dict[str, Callable[..., float]] = {
     "progress_load": progress_load,
     "progress_save": progress_save,
     "schedule": schedule,
+    "week_open": week_open,
 }
 
 if __name__ == "__main__":

@@ -672,6 +672,11 @@ def fig_schedule(ctx: Context) -> list[Row]:
     day = ctx.today.isoformat()
     bundled = sample(ctx, lambda: ("schedule", "bundled", largest, str(empty), day))
     rows = [absolute_row(f"schedule + status, {largest}, 3 years", bundled, 15)]
+    try:  # the weekly review (issue 15): w → figures and charts drawn, chart library imported
+        week = sample(ctx, lambda: ("week_open", str(ctx.copy("heavy"))))
+        rows.append(absolute_row("w → weekly review with charts, 3-year history", week, 300))
+    except NotBuilt as error:
+        rows.append(missing_row("w → weekly review with charts, 3-year history", str(error)))
     try:
         extreme = str(ctx.data_dir("extreme"))
     except NotBuilt as error:
@@ -911,6 +916,7 @@ PLANNED: dict[str, list[str]] = {
     "schedule": [
         "schedule + status, largest bundled, 3 years",
         "schedule + status, 10,000 items, 5 years",
+        "w → weekly review with charts, 3-year history",
     ],
     "cli": [f"`syllabus {name}` (heavy) vs python + pydantic" for name in CLI_COMMANDS],
     "rss": ["peak RSS of the app, 10,000 items (whole run, quit included)"],

@@ -124,7 +124,7 @@ def test_when_behind_the_three_options_have_numbers_and_commands(
     # behind = 12 h: 3 h a day, 18 a week
     assert one == (
         "  1. keep the planned date: study 18 h a week (now 12)"
-        "  `syllabus start tiny --hours-per-week 18`"
+        "  `syllabus replan --roadmap tiny --hours-per-week 18`"
     )
     assert two == "  2. skip optional items: none would save planned time"
     assert three.startswith("  3. finish later, at your pace: Nov ")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from syllabus.cli.agenda import buffer_text, day_text, hours_text, num, today_of
 from syllabus.cli.context import Context, UsageError
-from syllabus.locale import N_, _
+from syllabus.locale import N_, _, ngettext
 
 if TYPE_CHECKING:
     from syllabus.model.progress import Progress
@@ -121,9 +121,9 @@ def forecast_change_line(review: WeekReview) -> str:
         )
     moved = (end.p50 - start.p50).days
     if moved > 0:
-        change = _("{n} days later").format(n=moved)
+        change = ngettext("{n} day later", "{n} days later", moved).format(n=moved)
     elif moved < 0:
-        change = _("{n} days earlier").format(n=-moved)
+        change = ngettext("{n} day earlier", "{n} days earlier", -moved).format(n=-moved)
     else:
         change = _("unchanged")
     return _("forecast P50 {start} → {end} ({change}); P90 now {p90}").format(
@@ -214,16 +214,13 @@ def review_markdown(roadmap: Roadmap, review: WeekReview) -> str:
                 f"{hours_text(row.hours)}/{hours_text(row.planned_hours)} |"
             )
         out.append("")
-    out += [
-        f"- {buffer_change_line(review)}",
-        f"- {forecast_change_line(review)}",
-        f"- {_('streak {n}').format(n=review.streak)}",
-    ]
+    streak = _("streak {n}").format(n=review.streak)
+    out += [f"- {buffer_change_line(review)}", f"- {forecast_change_line(review)}", f"- {streak}"]
     out += [f"- {line.strip()}" for line in mix_lines(review)]
     if review.notes:
-        out += ["", f"## {_('Notes')}", ""]
+        out += ["", "## " + _("Notes"), ""]
         out += [f"- {line.strip()}" for line in note_lines(review)]
-    out += ["", f"## {_('Prompts')}", ""]
+    out += ["", "## " + _("Prompts"), ""]
     for key, prompt in PROMPTS.items():
         answer = review.answers.get(key)
         out.append(f"- **{_(prompt)}** {' '.join(answer.split()) if answer else '—'}")

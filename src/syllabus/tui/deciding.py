@@ -6,8 +6,6 @@ one save and one undo step. The numbers and the replan itself are the model's
 
 from __future__ import annotations
 
-import math
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from syllabus.locale import _, ngettext
@@ -18,20 +16,19 @@ if TYPE_CHECKING:
     from syllabus.model.schedule import BehindOptions, Status
     from syllabus.tui.store import ProgressStore
 
-PACE_STEP = 0.5
-"""A new pace is rounded up to this many hours a week."""
-
 
 def pace_needed(options: BehindOptions) -> float:
-    """The pace the ``pace`` option sets: the hours needed, rounded up to ``PACE_STEP``."""
-    return math.ceil(options.hours_per_week / PACE_STEP - 1e-9) * PACE_STEP
+    """The pace the ``pace`` option sets (the model's rule, the number the CLI offers)."""
+    from syllabus.model.schedule import pace_to_keep
+
+    return pace_to_keep(options)
 
 
 def apply(store: ProgressStore, choice: str, today: date, status: Status | None) -> str | None:
     """Apply ``pace``, ``skip`` or ``replan`` to the open roadmap; the line to show."""
     from syllabus.clock import now
-    from syllabus.model.progress import ItemState, enrol, set_item_state
-    from syllabus.model.schedule import behind_options, replan
+    from syllabus.model.progress import ItemState, set_item_state
+    from syllabus.model.schedule import behind_options, change_pace, replan
 
     progress, session = store.progress, store.session
     if progress is None or session is None:
@@ -52,8 +49,7 @@ def apply(store: ProgressStore, choice: str, today: date, status: Status | None)
         return _("You are not behind: nothing to change.")
     if choice == "pace":
         hours = pace_needed(options)
-        paced = replace(enrolment, hours_per_week=hours, updated=when)
-        store.commit(enrol(progress, roadmap_id, paced))
+        store.commit(change_pace(progress, roadmap_id, today, hours, when))
         return _("Pace set to {hours:g} h a week. ctrl+z undoes it.").format(hours=hours)
     if choice == "skip" and options.skippable:
         for item_id in options.skippable:

@@ -43,7 +43,14 @@ from syllabus.model.schedule.layout import (
     items_estimate,
     stated_length,
 )
-from syllabus.model.schedule.options import BehindOptions, behind_options, replan
+from syllabus.model.schedule.options import (
+    PACE_STEP,
+    BehindOptions,
+    behind_options,
+    change_pace,
+    pace_to_keep,
+    replan,
+)
 from syllabus.model.schedule.plan import (
     MIN_HOURS_PER_WEEK,
     Plan,
@@ -54,6 +61,7 @@ from syllabus.model.schedule.spans import NodePlan
 from syllabus.model.schedule.status import Hours, Status, compute_status
 
 __all__ = [
+    "PACE_STEP",
     "AgendaEntry",
     "Basis",
     "BehindOptions",
@@ -75,6 +83,7 @@ __all__ = [
     "build_plan",
     "burn_up",
     "calendar_for",
+    "change_pace",
     "choose_mode",
     "compute_status",
     "day_agenda",
@@ -82,6 +91,7 @@ __all__ = [
     "document_week_hours",
     "items_estimate",
     "monday_of",
+    "pace_to_keep",
     "pick_next",
     "replan",
     "roadmap_agenda",

@@ -7,6 +7,7 @@ plan), or accept the date at their current pace (the forecast's P50) and replan.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -19,6 +20,9 @@ from syllabus.model.schedule.status import Status, compute_status
 
 _REPLAN_TRIES = 6
 """Steps the search for a replan date that keeps the finish takes at most."""
+
+PACE_STEP = 0.5
+"""The pace that keeps the planned date is offered rounded up to this many hours a week."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,31 @@ def behind_options(
         skippable_hours=sum(saved[i] for i in skippable),
         new_date=status.forecast.p50,
     )
+
+
+def pace_to_keep(options: BehindOptions) -> float:
+    """The pace the "keep the planned date" option sets: the hours a week needed, rounded
+    up to ``PACE_STEP`` (the CLI and the TUI offer the same number)."""
+    return math.ceil(options.hours_per_week / PACE_STEP - 1e-9) * PACE_STEP
+
+
+def change_pace(
+    progress: Progress,
+    roadmap_id: str,
+    today: date,
+    hours_per_week: float,
+    now: datetime,
+) -> Progress:
+    """The progress with a new pace from today on: the enrolment's hours a week change and
+    the unfinished rest is replanned to start today, so nothing owed before today is
+    counted against the new pace. At ``pace_to_keep`` hours the plan ends about on the
+    planned date again, with a buffer of 0. (The days planned before today are drawn at
+    the new pace too: an enrolment has one pace.)"""
+    enrolment = progress.roadmap(roadmap_id).enrolled
+    if enrolment is None:
+        return progress
+    paced = replace(enrolment, hours_per_week=hours_per_week)
+    return _with_replan(progress, roadmap_id, paced, max(today, enrolment.start), now)
 
 
 def _saved_hours(roadmap: Roadmap, plan: Plan) -> dict[str, float]:

@@ -114,20 +114,27 @@ class WeekScreen(Screen[None]):
         self.monday = today - timedelta(days=today.weekday())
         self.review: WeekReview | None = None
         self.charts_loaded = False
-        """Whether the charts are mounted (their library imported)."""
+        """Whether the charts are mounted and filled."""
 
     def compose(self) -> ComposeResult:
+        # the chart library is imported here, when the review opens, never before
+        from syllabus.tui.widgets.burn_up import BurnUpChart
+        from syllabus.tui.widgets.charts import MixChart, WeekHoursChart
+
         yield Header()
         with VerticalScroll(id="week-body"):
             yield Static(Content(""), id="week-figures")
-            yield Vertical(id="week-charts")
+            with Vertical(id="week-charts"):
+                yield WeekHoursChart(id="week-hours-chart")
+                yield BurnUpChart(id="week-burn-up")
+                yield MixChart(id="week-mix-chart")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = _("Weekly review")
         self.store.changed.subscribe(self, self._store_changed)
+        self.charts_loaded = True
         self._show()
-        self.call_after_refresh(self._add_charts)
 
     # --- the figures -------------------------------------------------------------------
 
@@ -169,19 +176,6 @@ class WeekScreen(Screen[None]):
             self._show()
 
     # --- the charts -----------------------------------------------------------------------
-
-    def _add_charts(self) -> None:
-        """Mount the charts (importing their library now, not at start-up)."""
-        from syllabus.tui.widgets.burn_up import BurnUpChart
-        from syllabus.tui.widgets.charts import MixChart, WeekHoursChart
-
-        self.query_one("#week-charts", Vertical).mount(
-            WeekHoursChart(id="week-hours-chart"),
-            BurnUpChart(id="week-burn-up"),
-            MixChart(id="week-mix-chart"),
-        )
-        self.charts_loaded = True
-        self._fill_charts()
 
     def _fill_charts(self) -> None:
         from syllabus.cli.week import activity_name

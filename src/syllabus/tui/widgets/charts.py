@@ -56,7 +56,9 @@ def _ticks(weeks: list[date]) -> tuple[list[float], list[str]]:
         return [], []
     step = max(1, (len(weeks) - 1) // (TICKS - 1))
     picked = list(range(0, len(weeks), step))[:TICKS]
-    return [float(i) for i in picked], [f"{weeks[i]:%d.%m.%y}" for i in picked]
+    from syllabus.locale.formats import format_numeric_date
+
+    return [float(i) for i in picked], [format_numeric_date(weeks[i]) for i in picked]
 
 
 def _bars(
