@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -164,14 +163,16 @@ def behind_lines(
     """When behind: the three ways to decide, with their numbers and the command for each."""
     if options is None:
         return []
-    needed = math.ceil(options.hours_per_week * 10) / 10
+    from syllabus.model.schedule import pace_to_keep
+
+    needed = pace_to_keep(options)
     lines = [_("behind the plan: three ways to decide")]
     lines.append(
         "  1. "
         + _("keep the planned date: study {needed} h a week (now {now})").format(
             needed=hours_text(needed), now=hours_text(hours_per_week)
         )
-        + f"  `syllabus start {roadmap_id} --hours-per-week {needed:g}`"
+        + f"  `syllabus replan --roadmap {roadmap_id} --hours-per-week {needed:g}`"
     )
     if options.skippable:
         count = len(options.skippable)

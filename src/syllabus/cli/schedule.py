@@ -195,7 +195,7 @@ def cmd_replan(args: argparse.Namespace, ctx: Context) -> int:
     """Move the unfinished rest of the plan to start on a date (default today); while
     ahead the planned finish stays where it was (``model.schedule.replan``)."""
     from syllabus.clock import now
-    from syllabus.model.schedule import build_plan, replan
+    from syllabus.model.schedule import build_plan, change_pace, replan
     from syllabus.storage.progress_file import ProgressError
 
     pf, progress = ctx.open_progress(writing=True)
@@ -216,7 +216,11 @@ def cmd_replan(args: argparse.Namespace, ctx: Context) -> int:
     before = build_plan(roadmap, rp.enrolled, rp).end
     when = now()
     try:
-        progress = pf.update(lambda p: replan(p, roadmap, roadmap_id, start, when))
+        if args.hours_per_week is None:
+            progress = pf.update(lambda p: replan(p, roadmap, roadmap_id, start, when))
+        else:
+            hours = args.hours_per_week
+            progress = pf.update(lambda p: change_pace(p, roadmap_id, start, hours, when))
     except ProgressError as error:
         raise FileProblem(str(error)) from None
     rp = progress.roadmap(roadmap_id)

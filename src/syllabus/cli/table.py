@@ -275,6 +275,12 @@ def _timer(cmd: argparse.ArgumentParser) -> None:
 
 def _replan(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--from", dest="start", type=values.a_date, metavar="DATE")
+    cmd.add_argument(
+        "--hours-per-week",
+        type=values.week_hours,
+        metavar="H",
+        help=_("a new pace from that day on (the done work keeps its days)"),
+    )
     _roadmap(cmd)
 
 
