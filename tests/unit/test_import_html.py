@@ -80,6 +80,12 @@ def test_title_from_an_html_h1_when_there_is_no_markdown_one() -> None:
     assert leftovers(roadmap) == []
 
 
+def test_a_logo_over_the_title_goes_after_it() -> None:
+    text = (FIXTURES / "html-header.md").read_text(encoding="utf-8")
+    start = "# A Free 9-Week Course\n\n![A reading owl](images/owl.png)"
+    assert to_markdown(text).startswith(start)
+
+
 def test_badges_and_images_become_their_alt_text_and_link() -> None:
     roadmap = fixture("html-header.md")
     assert "![Build passing](https://badges.example/build.svg)" in roadmap.summary

@@ -74,6 +74,9 @@ _ATTR = re.compile(r"([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[
 _BLOCK_START = re.compile(r"(?:[#>+=|*_-]|\d+[.)])(?=\s|$|[#=*_-])")
 """What at the start of a line would make it a heading, list, quote, rule or table."""
 _SPACE = re.compile(r"\s+")
+_IMAGE = r"(?:!\[[^\]\n]*\]\([^)\n]*\)|\[\s*!\[[^\]\n]*\]\([^)\n]*\)\s*\]\([^)\n]*\))"
+_IMAGES = re.compile(rf"\s*{_IMAGE}(?:\s+{_IMAGE})*\s*")
+"""A paragraph of nothing but images and linked images (a logo, badges)."""
 
 
 _NOT_COMMENT = re.compile(r"<(?!!--)")
@@ -193,6 +196,8 @@ class _BlockConverter(HTMLParser):
         self.heading: int | None = None
         self.skip = 0
         self.pre: list[str] | None = None
+        self.title: int | None = None
+        """Where in ``out`` the document's title heading goes, if this block holds it."""
         self.opened: int | None = None
         """Where a mark was just opened (``**``, ``[``): the space after it goes before it."""
 
@@ -353,6 +358,7 @@ class _BlockConverter(HTMLParser):
         if own and document.title_free:
             document.title_free = False
             document.level = max(document.level, 1)
+            self.title = len(self.out)
             return document.heading(1)
         document.title_free = False
         if not own:
@@ -374,7 +380,10 @@ class _BlockConverter(HTMLParser):
         self.close()
         self.end_heading()
         self.paragraph()
-        return self.out
+        out, title = self.out, self.title
+        if title and title < len(out) and all(_IMAGES.fullmatch(p) for p in out[:title]):
+            out.insert(0, out.pop(title))  # a logo over the title: the title first
+        return out
 
 
 # --- the rewrite ------------------------------------------------------------------------
