@@ -175,3 +175,32 @@ def test_answers_survive_a_concurrent_cli_checkin(five_weeks: Path) -> None:
     notes = [c.note for c in final.live_checkins("r") if c.date == checkin.date]
     assert sorted(notes) == ["", "from the CLI"]
     assert "app-1" in final.checkins
+
+
+def test_the_mix_against_a_stated_routine_says_when_it_drifts(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ml-dl-gpt-studienplan states a weekly routine: theory 10-15 h, practice 5-10 h,
+    reading 2-3 h, so a target of 12.5 : 7.5 : 2.5 h = 56 % : 33 % : 11 %. A week of
+    theory only (3 h + 1 h) is 100 % theory, 44 points over: drifting; practice and
+    reading 0 %, 33 and 11 points under (only the first is a drift, at 20 points)."""
+    monkeypatch.setenv("SYLLABUS_TODAY", "2026-11-25")
+    monkeypatch.setenv("SYLLABUS_DATA_DIR", str(data_dir))
+    assert run(capsys, "start", "ml-dl-gpt-studienplan", "--on", "2026-11-16")[0] == 0
+    for day, hours in (("2026-11-23", "3"), ("2026-11-24", "1")):
+        args = ("checkin", "--hours", hours, "--activity", "theory", "--date", day)
+        assert run(capsys, *args)[0] == 0
+    code, out, err = run(capsys, "week", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["mix"] == [
+        {"activity": "theory", "hours": 4.0, "share": 1.0, "target": 0.56, "drift": True},
+        {"activity": "practice", "hours": 0.0, "share": 0.0, "target": 0.33, "drift": True},
+        {"activity": "reading", "hours": 0.0, "share": 0.0, "target": 0.11, "drift": False},
+    ]
+    text = run(capsys, "week")[1]
+    assert (
+        "activity mix: theory 100 % (target 56 %) · practice 0 % (target 33 %) · "
+        "reading 0 % (target 11 %)" in text
+    )
+    assert "  drifting: theory 100 % vs target 56 %" in text
+    assert "  drifting: practice 0 % vs target 33 %" in text

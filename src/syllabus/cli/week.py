@@ -32,15 +32,9 @@ PROMPTS: dict[str, str] = {
 
 def activity_name(activity: str) -> str:
     """An activity as the interface says it (an own name as the learner wrote it)."""
-    names = {
-        "theory": N_("theory"),
-        "practice": N_("practice"),
-        "project": N_("project"),
-        "review": N_("review"),
-        "reading": N_("reading"),
-        "other": N_("other"),
-    }
-    return _(names[activity]) if activity in names else activity
+    from syllabus.model.activity import activity_name as name
+
+    return name(activity)
 
 
 def percent_text(share: float) -> str:
@@ -51,8 +45,12 @@ def percent_text(share: float) -> str:
 
 
 def target_mix(roadmap: Roadmap) -> dict[str, float]:
-    """The roadmap's target activity mix (activity → share), empty when it states none."""
-    return {}
+    """The roadmap's target activity mix (activity → share), empty when it states none:
+    its stated routine, by the middle of each range (``model.activity``)."""
+    from syllabus.model.activity import shares
+    from syllabus.model.activity import target_mix as stated
+
+    return shares(stated(roadmap))
 
 
 def review_of(
