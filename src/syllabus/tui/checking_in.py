@@ -80,9 +80,13 @@ def dialog(
     ticked: Iterable[str] = (),
     node_id: str | None = None,
     tick: Iterable[str] = (),
+    hours: float | None = None,
+    activity: str | None = None,
+    highlight: str | None = None,
 ) -> CheckInDialog | None:
     """The dialog for a new check-in on ``day`` (on ``node_id``, else the node planned
-    that day; ``tick`` ticked besides the items done that day), or to edit ``checkin_id``."""
+    that day; ``tick`` ticked besides the items done that day; ``hours`` and
+    ``activity`` prefilled, the cursor on item ``highlight``), or to edit ``checkin_id``."""
     from syllabus.tui.screens.checkin import CheckInDialog
 
     progress, session = store.progress, store.session
@@ -90,7 +94,7 @@ def dialog(
         return None
     rp = progress.roadmap(session.roadmap_id)
     existing = progress.checkins.get(checkin_id) if checkin_id else None
-    asked_node = node_id
+    asked_node, asked_hours = node_id, hours
     nodes = [(node.id, node.title) for node in session.roadmap.walk()]
     if existing is not None:
         node_id, items, hours, note = (
@@ -100,10 +104,11 @@ def dialog(
             existing.note,
         )
         day = existing.date
+        activity = existing.activity
     else:
         node_id = asked_node or (plan.node_on(day) if plan is not None else None)
         node_id = node_id or current_node(session, rp, plan, None, day)
-        items, hours, note = done_on(store, day, ticked), None, ""
+        items, hours, note = done_on(store, day, ticked), asked_hours, ""
         items += [item_id for item_id in tick if item_id not in items]
     if node_id not in session.nodes:
         node_id = nodes[0][0] if nodes else None
@@ -132,6 +137,8 @@ def dialog(
         checkin_id=existing.id if existing else None,
         today=max(day, study_today(store)),
         check=check,
+        activity=activity,
+        highlight=highlight,
     )
 
 
@@ -152,6 +159,7 @@ def save(store: ProgressStore, draft: CheckInDraft) -> bool:
         node=draft.node_id,
         items=draft.item_ids,
         when=now(),
+        activity=draft.activity,
     )
     store.commit(check_in(progress, checkin))
     return True

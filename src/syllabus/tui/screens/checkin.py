@@ -57,6 +57,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
+from syllabus.locale import _
 from syllabus.model.rules import InvalidEntry, check_date, parse_date, parse_hours
 
 if TYPE_CHECKING:
@@ -79,6 +80,9 @@ class CheckInDraft:
     """Items ticked as done in this session, in list order."""
     checkin_id: str | None = None
     """The check-in edited, or None for a new one."""
+    activity: str | None = None
+    """What kind of study it was: a key of ``model.activity`` or the learner's own name;
+    None when not said."""
 
 
 def parse_day(text: str, latest: date) -> date:
@@ -106,6 +110,16 @@ def shown(problem: InvalidEntry) -> str:
 
 def _sentence(message: str) -> str:
     return message[:1].upper() + message[1:]
+
+
+def hours_text(hours: float) -> str:
+    """Hours for the field: ``1.5`` when they are tenths of an hour, else minutes
+    (``25m``), so a timer's minutes read back exactly (``rules.parse_hours`` reads both)."""
+    minutes = hours * 60
+    whole = round(minutes)
+    if abs(minutes - whole) < 1e-6 and whole % 6:
+        return f"{whole}m"
+    return f"{hours:g}"
 
 
 def _picked_prompt(text: str, picked: bool) -> Text:
@@ -181,9 +195,13 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
         checkin_id: str | None = None,
         today: date | None = None,
         check: Callable[[date, float, str], str | None] | None = None,
+        activity: str | None = None,
+        highlight: str | None = None,
     ) -> None:
         super().__init__()
         self._check = check
+        self._initial_activity = activity
+        self._highlight = highlight
         self._initial_day = day
         self._latest_day = max(today or day, day)
         self._choices = list(nodes)
@@ -205,7 +223,7 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
             with Horizontal(classes="checkin-row"):
                 yield Label("Hours", classes="checkin-label")
                 yield Input(
-                    "" if self._initial_hours is None else f"{self._initial_hours:g}",
+                    "" if self._initial_hours is None else hours_text(self._initial_hours),
                     placeholder="1,5",
                     id="checkin-hours",
                     compact=True,
@@ -230,6 +248,9 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
                 yield Label("Date", classes="checkin-label")
                 yield Input(self._initial_day.isoformat(), id="checkin-day", compact=True)
             yield Static("", id="checkin-day-error", classes="checkin-error")
+            with Horizontal(classes="checkin-row"):
+                yield Label(_("Kind"), classes="checkin-label")
+                yield self._activity_field()
             yield Label("Done today", id="checkin-items-label")
             yield SelectionList[str](*self._selections(self._start_node), id="checkin-items")
             yield Static(
@@ -240,6 +261,7 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
         form = self.query_one("#checkin-form")
         form.border_title = "Edit check-in" if self._edit_id else "Check in"
         self._show_items_label()
+        self._highlight_item()
         # Now, not after the queue: hours typed straight after `c` must land in the field.
         self.set_focus(self.query_one("#checkin-hours", Input))
 
@@ -271,6 +293,31 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
             items.replace_option_prompt_at_index(
                 index, _picked_prompt(self._texts.get(item_id, ""), item_id in picked)
             )
+
+    def _activity_field(self) -> Input:
+        """What kind of study: the six activities' names offered as they are typed, an
+        own name kept as typed (``model.activity``)."""
+        from textual.suggester import SuggestFromList
+
+        from syllabus.model.activity import ACTIVITIES, activity_name
+
+        names = [activity_name(key) for key in ACTIVITIES]
+        initial = self._initial_activity
+        return Input(
+            activity_name(initial) if initial else "",
+            placeholder=", ".join(names),
+            suggester=SuggestFromList(names, case_sensitive=False),
+            id="checkin-activity",
+            compact=True,
+        )
+
+    def _highlight_item(self) -> None:
+        """The cursor on the item asked for (a timer's), not ticked: the learner decides."""
+        items = self.query_one("#checkin-items", SelectionList)
+        for index in range(items.option_count):
+            if items.get_option_at_index(index).value == self._highlight:
+                items.highlighted = index
+                return
 
     def _show_items_label(self) -> None:
         items = self.query_one("#checkin-items", SelectionList)
@@ -367,8 +414,15 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
                 node_id=node if isinstance(node, str) else None,
                 item_ids=item_ids,
                 checkin_id=self._edit_id,
+                activity=self._activity(),
             )
         )
+
+    def _activity(self) -> str | None:
+        from syllabus.model.activity import activity_key
+
+        typed = self.query_one("#checkin-activity", Input).value.strip()
+        return activity_key(typed) or None if typed else None
 
     def action_cancel(self) -> None:
         """Close without saving anything."""

@@ -279,9 +279,9 @@ class MainScreen(Screen[None]):
         if not self._shown_once:
             self._shown_once = True
             self.call_after_refresh(self._content_shown)
-        if self._held_action is not None:
+        if self._held_action is not None:  # answered now: its frame is the first of content
             action, self._held_action = self._held_action, None
-            self.call_after_refresh(self.run_action, action)
+            self.call_next(self.run_action, action)
 
     def _held(self, action: str) -> bool:
         """While the roadmap opens, a key that needs it is kept and answered once it is
@@ -299,17 +299,13 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="warm")
     def _warm_imports(self) -> None:
-        """Import the code highlighter and the dialogs once content shows.
+        """Import the dialogs once content shows.
 
         They are not needed for the first screen of content; imported later on the
         event loop they would stall a key press. Imports only: the thread never waits
-        for the loop, so it can never hold up quitting.
+        for the loop, so it can never hold up quitting. (Nothing highlights code any
+        more: the details draw prose as literal text, so no lexer is loaded.)
         """
-        import textual.highlight  # noqa: F401
-        from pygments.lexers import get_lexer_by_name
-
-        for language in ("json", "python", "bash", "text"):
-            get_lexer_by_name(language)
         import syllabus.tui.screens.checkin  # noqa: F401
         import syllabus.tui.screens.note  # noqa: F401
         import syllabus.tui.screens.own_item  # noqa: F401

@@ -40,33 +40,10 @@ SECTIONS = (
 )
 """Items gathered under headings in the pane, by kind (they are rows in the checklist too)."""
 
-_FENCE = re.compile(r"^([ \t]{0,3})(`{3,}|~{3,})(.*)$")
-
-
-def label_fences(markdown: str) -> str:
-    """Label unlabelled code fences "text".
-
-    Given no language, the highlighter tries every lexer it has (a fifth of a second
-    on the event loop); a closing fence must stay bare, so fences are walked in pairs.
-    """
-    lines = markdown.split("\n")
-    opened: str | None = None
-    for number, line in enumerate(lines):
-        match = _FENCE.match(line)
-        if match is None:
-            continue
-        indent, fence, info = match.groups()
-        if opened is None:
-            opened = fence
-            if not info.strip():
-                lines[number] = f"{indent}{fence}text"
-        elif fence[0] == opened[0] and len(fence) >= len(opened) and not info.strip():
-            opened = None
-    return "\n".join(lines)
-
-
 def _hours(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".") + " h"
+    from syllabus.locale.formats import format_hours
+
+    return format_hours(value)
 
 
 LINK_STYLE = Style(underline=True)
@@ -143,7 +120,9 @@ def _facts(
         parts += ["\n\n", (_("Hours:"), HEADING), " ", said]
     elif node.timing.hours is not None:
         low, high = node.timing.hours.low, node.timing.hours.high
-        span = _hours(low) if low == high else f"{low:g}–{_hours(high)}"
+        from syllabus.locale.formats import format_number
+
+        span = _hours(low) if low == high else f"{format_number(low, 2)}–{_hours(high)}"
         parts += ["\n\n", (_("Hours:"), HEADING), " ", _("about {span}").format(span=span)]
     return parts
 
@@ -163,7 +142,7 @@ def describe(
     node_note = rp.note(node_id)
     if node_note:
         parts += ["\n\n", (_("My notes"), HEADING), "\n", clean(node_note)]
-    body = label_fences(clean(node.body)) if node.body.strip() else ""
+    body = clean(node.body) if node.body.strip() else ""
     return NodeDetails(Content.assemble(*parts), body)
 
 
@@ -172,14 +151,15 @@ def describe_item(row: Row | None, rp: RoadmapProgress) -> Content:
     if row is None:
         return Content("")
     parts: list[Content | str | tuple[str, str]] = [
-        ("My item: " if row.own else "Selected: ", "bold"),
+        ((_("My item:") if row.own else _("Selected:")) + " ", "bold"),
         one_line(row.text),
     ]
     if row.url:
-        parts += ["\n", ("Link: ", "bold"), one_line(row.url), ("  (o opens, y copies)", "dim")]
+        opens = "  " + _("(o opens, y copies)")
+        parts += ["\n", (_("Link:") + " ", "bold"), one_line(row.url), (opens, "dim")]
     note = rp.note(row.id)
     if note:
-        parts += ["\n", ("My note: ", "bold"), clean(note)]
+        parts += ["\n", (_("My note:") + " ", "bold"), clean(note)]
     return Content.assemble(*parts)
 
 

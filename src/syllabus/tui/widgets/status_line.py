@@ -23,7 +23,10 @@ from syllabus.locale import _
 from syllabus.tui.literal import one_line
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from syllabus.model.schedule import Status
+    from syllabus.model.timer import Timer
 
 SEPARATOR = " · "
 MIN_TITLE = 32
@@ -141,14 +144,34 @@ def fit(title: str | None, fields: list[Field], width: int) -> Content:
     return Content.assemble(*parts)
 
 
+def timer_text(timer: Timer | None, now: datetime) -> str:
+    """The running focus timer, short: ``⏱ 12:05`` (plain), ``⏱ work 20:15 left (2)`` or
+    ``⏱ break 3:10 left (2)`` (pomodoro, the round); "" when none runs."""
+    if timer is None:
+        return ""
+    from syllabus.model.timer import clock_text, phase
+
+    state = phase(timer, now)
+    if timer.mode == "plain":
+        return f"⏱ {clock_text(state.minutes)}"
+    text = _("⏱ break {left} left ({n})") if state.on_break else _("⏱ work {left} left ({n})")
+    return text.format(left=clock_text(state.left), n=state.round)
+
+
 def status_text(
-    status: Status | None, current_title: str | None, today: str, width: int = 10_000
+    status: Status | None,
+    current_title: str | None,
+    today: str,
+    width: int = 10_000,
+    timer: str = "",
 ) -> Content:
-    """The status as literal content, fitted to ``width`` columns."""
+    """The status as literal content, fitted to ``width`` columns; a running timer
+    (``timer_text``) comes first and is never dropped."""
     title = one_line(current_title) if current_title else None
+    lead = [Field("timer", Content.styled(timer, "bold"))] if timer else []
     if status is None:
-        return fit(title, [Field("date", Content(today))] if today else [], width)
-    return fit(title, status_fields(status), width)
+        return fit(title, lead + ([Field("date", Content(today))] if today else []), width)
+    return fit(title, lead + status_fields(status), width)
 
 
 class StatusLine(Widget):
@@ -164,7 +187,9 @@ class StatusLine(Widget):
     """Title of today's planned node."""
     today: reactive[str] = reactive("")
     """Today's date, ISO."""
+    timer: reactive[str] = reactive("")
+    """The running focus timer (``timer_text``), "" when none runs."""
 
     def render(self) -> Content:
         width = self.content_size.width or self.size.width
-        return status_text(self.status, self.current_title, self.today, width)
+        return status_text(self.status, self.current_title, self.today, width, self.timer)
