@@ -266,6 +266,8 @@ class Item:
 
     def __post_init__(self) -> None:
         clean_fields(self, "text", "url", "group", "marked", "body")
+        if self.marked not in (None, "done", "skipped"):
+            raise ValueError(f"marked must be 'done' or 'skipped', not {self.marked!r}")
         if type(self.kind) is not ItemKind:
             object.__setattr__(self, "kind", ItemKind(self.kind))
         if self.hours is not None and type(self.hours) is not float:
@@ -309,6 +311,8 @@ class Node:
 
     def __post_init__(self) -> None:
         clean_fields(self, "title", "goal", "prerequisites_text", "body", "aside", "track")
+        if self.aside is not None and self.aside not in ASIDE_REASONS:
+            raise ValueError(f"aside must be one of {', '.join(ASIDE_REASONS)}, not {self.aside!r}")
         if type(self.role) is not Role:
             object.__setattr__(self, "role", Role(self.role))
 
