@@ -387,11 +387,22 @@ def save_user_hints(roadmap_id: str, nodes: list[dict[str, Any]], data_dir: Path
         if path.exists():
             path.unlink()
         return None
-    data = {"roadmap": [{"id": roadmap_id, "node": nodes}]}
-    text = (
+    parts = [
         "# Import hints for this roadmap (the app's import screen writes them; the format\n"
-        "# of roadmaps/sources.toml). Every re-import applies them.\n" + tomli_w.dumps(data)
-    )
+        "# of roadmaps/sources.toml). Every re-import applies them.\n",
+        "[[roadmap]]\n" + tomli_w.dumps({"id": roadmap_id}),
+    ]
+    for node in nodes:
+        flat = {k: v for k, v in node.items() if not isinstance(v, dict)}
+        lines = [tomli_w.dumps(flat)]
+        for key, table in node.items():
+            if isinstance(table, dict):  # a hint's table (``during``), written inline
+                pairs = ", ".join(
+                    f"{json.dumps(str(k))} = {json.dumps(str(v))}" for k, v in table.items()
+                )
+                lines.append(f"{key} = {{ {pairs} }}\n")
+        parts.append("\n[[roadmap.node]]\n" + "".join(lines))
+    text = "".join(parts)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, text.encode("utf-8"))
     return path

@@ -200,14 +200,17 @@ def settle(
 
 
 def restorable(prepared: Prepared, progress: Progress | None) -> dict[str, str]:
-    """Old item id → text of what a re-import can put back: the items it removes and
-    those earlier re-imports kept aside."""
+    """Old item id → text of what a re-import can put back: the items it removes,
+    those earlier re-imports kept aside, and those already put back (to take back)."""
     found: dict[str, str] = {}
     if prepared.result is not None:
         for old_id in prepared.result.removed:
             found[old_id] = prepared.result.texts.get(old_id, "")
     for old_id, (_node, text) in kept_aside(progress, prepared.target.id).items():
         found.setdefault(old_id, text)
+    old_items = prepared.old.item_index() if prepared.old is not None else {}
+    for old_id in sorted(prepared.restored - found.keys()):  # put back: listed to undo
+        found[old_id] = old_items[old_id][1].text if old_id in old_items else old_id
     return found
 
 
@@ -235,3 +238,51 @@ def with_records(prepared: Prepared, progress: Progress | None) -> frozenset[str
             if rp.state(old_id) is not ItemState.TODO or rp.note(old_id):
                 found.add(old_id)
     return frozenset(found)
+
+
+# --- corrections from the import screen, kept as node hints ---------------------------
+
+CORRECTIONS = ("phase", "section", "appendix", "unscheduled", "tasks", "notes")
+"""What the import screen can say about a node: its role, or what its lists' items are
+("unscheduled": set aside, its items notes, so nothing of it is ticked or due)."""
+
+_FIELDS = {
+    "phase": {"role": "phase"},
+    "section": {"role": "section"},
+    "appendix": {"role": "appendix"},
+    "unscheduled": {"role": "appendix", "kind": "note"},
+    "tasks": {"kind": "task"},
+    "notes": {"kind": "note"},
+}
+
+
+def correct(hints: Hints, title: str, what: str, hours: float | None = None) -> Hints:
+    """``hints`` with one correction for the node titled ``title``: one of
+    ``CORRECTIONS``, or ``"hours"`` with ``hours`` (None: as the document says)."""
+    from syllabus.importer.hints import NodeHint, normal
+
+    changes: dict[str, object] = {"hours": hours} if what == "hours" else dict(_FIELDS[what])
+    nodes = list(hints.nodes)
+    for k, hint in enumerate(nodes):
+        if normal(hint.match) == normal(title):
+            nodes[k] = replace(hint, **changes)  # type: ignore[arg-type]
+            break
+    else:
+        nodes.append(replace(NodeHint(match=title), **changes))  # type: ignore[arg-type]
+    return replace(hints, nodes=tuple(nodes))
+
+
+def hint_tables(hints: Hints) -> list[dict[str, object]]:
+    """The node hints as ``[[roadmap.node]]`` tables: the fields that are set."""
+    from dataclasses import fields
+
+    tables = []
+    for hint in hints.nodes:
+        table: dict[str, object] = {}
+        for f in fields(hint):
+            value = getattr(hint, f.name)
+            if value == f.default or value in ((), None, False):
+                continue
+            table[f.name] = dict(value) if f.name == "during" else value
+        tables.append(table)
+    return tables

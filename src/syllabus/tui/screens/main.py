@@ -25,6 +25,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from syllabus.locale import _
 from syllabus.tui.today import AgendaSource
 from syllabus.tui.widgets.status_line import StatusLine
 
@@ -36,10 +37,12 @@ if TYPE_CHECKING:
 
     from textual.app import ComposeResult
     from textual.events import DescendantFocus, Resize
+    from textual.timer import Timer as TextualTimer
     from textual.widget import Widget
 
     from syllabus.model.progress import RoadmapProgress
     from syllabus.model.schedule import AgendaEntry, Plan, Status
+    from syllabus.model.timer import Mode, Timer
     from syllabus.tui.screens.checkin import CheckInDraft
     from syllabus.tui.session import CalendarMarks, Session
     from syllabus.tui.store import Change, ProgressStore
@@ -78,7 +81,12 @@ class MainScreen(Screen[None]):
         Binding("r", "app.roadmaps", "Roadmaps"),
         Binding("N", "next", "Next"),
         Binding("b", "behind", "Behind: options", show=False),
-        Binding("R", "replan", "Replan", show=False),
+        # R adds to review (issue 15); replanning moved to P and the palette's "Replan"
+        Binding("P", "replan", _("Replan"), show=False),
+        Binding("R", "add_review", _("Add to review"), show=False),
+        Binding("v", "review", _("Review"), show=False),
+        Binding("f", "focus_timer('plain')", _("Focus timer")),
+        Binding("F", "focus_timer('pomodoro')", _("Pomodoro"), show=False),
     ]
 
     session: var[Session | None] = var(None, init=False)
@@ -118,6 +126,8 @@ class MainScreen(Screen[None]):
     picked: var[frozenset[str]] = var(frozenset)
     """The agenda's items ``next`` picked."""
     due_by_day: var[dict[date, tuple[str, ...]]] = var(dict)
+    timer_text: var[str] = var("")
+    """The running focus timer as the status line shows it ("" when none runs)."""
     """Day → the items planned for it."""
 
     def __init__(self, store: ProgressStore) -> None:
@@ -136,6 +146,8 @@ class MainScreen(Screen[None]):
         self._agenda_source = AgendaSource(store.data_dir)
         self._told_behind = False
         self._recomposing: Session | None = None
+        self._timer: Timer | None = None
+        self._timer_ticks: TextualTimer | None = None
 
     @property
     def rp(self) -> RoadmapProgress:
@@ -202,7 +214,10 @@ class MainScreen(Screen[None]):
             wide = self.app.size.width >= WIDE_COLUMNS
             yield Vertical(id="side", classes="-shown" if wide else "")
         yield StatusLine(id="status").data_bind(
-            MainScreen.status, MainScreen.current_title, today=MainScreen.today_text
+            MainScreen.status,
+            MainScreen.current_title,
+            today=MainScreen.today_text,
+            timer=MainScreen.timer_text,
         )
         yield Footer()
 
@@ -211,6 +226,7 @@ class MainScreen(Screen[None]):
         self.store.changed.subscribe(self, self._store_changed)
         if self.store.session is not None:
             self._open(self.store.session)
+        self.call_after_refresh(self._find_timer)  # one small file: after the first frame
 
     def _frame_panes(self) -> None:
         """Titles on the panes (while the roadmap loads, each says so).
@@ -663,6 +679,9 @@ class MainScreen(Screen[None]):
         self._settle_now()
         entry = self._agenda_entry()
         if entry is not None and self.session and entry.roadmap_id == self.session.roadmap_id:
+            if entry.why == "review":  # a card is no item to tick: the time was reviewing
+                self.open_check_in(self.today, node_id=entry.node_id, activity="review")
+                return
             self.open_check_in(self.today, node_id=entry.node_id, tick=[entry.item_id])
             return
         self.open_check_in(self.today)
@@ -674,6 +693,7 @@ class MainScreen(Screen[None]):
         *,
         node_id: str | None = None,
         tick: list[str] | None = None,
+        activity: str | None = None,
     ) -> None:
         """The check-in dialog for a new session on ``day`` (on a node, items ticked), or
         to edit one."""
@@ -687,6 +707,7 @@ class MainScreen(Screen[None]):
             ticked=self.ticked_today,
             node_id=node_id,
             tick=tick or (),
+            activity=activity,
         )
         if dialog is not None:
             self.app.push_screen(dialog, self._checked_in)
@@ -763,6 +784,9 @@ class MainScreen(Screen[None]):
         entry, progress, session = message.entry, self.store.progress, self.session
         if progress is None or session is None:
             return
+        if entry.why == "review":  # a card is graded, not ticked
+            self._open_review_entry(entry)
+            return
         if entry.roadmap_id == session.roadmap_id:
             from syllabus.tui.widgets.checklist import Checklist
 
@@ -781,7 +805,9 @@ class MainScreen(Screen[None]):
     def on_today_agenda_entry_chosen(self, message: TodayAgenda.EntryChosen) -> None:
         """Enter on an agenda entry: show its item in the checklist."""
         entry, session = message.entry, self.session
-        if session is not None and entry.roadmap_id == session.roadmap_id:
+        if entry.why == "review":
+            self._open_review_entry(entry)
+        elif session is not None and entry.roadmap_id == session.roadmap_id:
             self.jump(entry.node_id, entry.item_id)
         else:
             from syllabus.locale import _
@@ -866,3 +892,129 @@ class MainScreen(Screen[None]):
         said = deciding.apply(self.store, "replan", self.today, self.status)
         if said:
             self.notify(said, markup=False)
+
+    # --- spaced review and the focus timer (issue 15) ----------------------------------
+
+    def action_review(self, first: str | None = None) -> None:
+        """Today's review cards, one at a time (``first`` shown first)."""
+        if self.session is None:
+            return
+        from syllabus.tui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(self.store, today=self.today, first=first))
+
+    def _open_review_entry(self, entry: AgendaEntry) -> None:
+        if self.session is not None and entry.roadmap_id == self.session.roadmap_id:
+            self.action_review(entry.item_id)
+            return
+        from syllabus.locale import _
+
+        self.notify(
+            _("That review is in {roadmap}: r switches roadmap.").format(roadmap=entry.roadmap_id),
+            markup=False,
+        )
+
+    def action_add_review(self) -> None:
+        """Put the highlighted finished item (or the node) into review."""
+        self._settle_now()
+        if self.node_id is None or self.session is None:
+            return
+        from syllabus.tui.focusing import add_to_review
+
+        said = add_to_review(self.store, self._note_target()[0], self.today)
+        if said:
+            self.notify(said, markup=False)
+
+    def _find_timer(self) -> None:
+        from syllabus.tui.focusing import running
+
+        self._show_timer(running(self.store.data_dir))
+
+    def _show_timer(self, timer: Timer | None) -> None:
+        """Keep ``timer`` as the running one and show it, once a second while it runs."""
+        self._timer = timer
+        if timer is None:
+            if self._timer_ticks is not None:
+                self._timer_ticks.stop()
+                self._timer_ticks = None
+        elif self._timer_ticks is None:
+            self._timer_ticks = self.set_interval(1.0, self._tick_timer)
+        self._tick_timer()
+
+    def _tick_timer(self) -> None:
+        from syllabus import clock
+        from syllabus.tui.widgets.status_line import timer_text
+
+        self.timer_text = timer_text(self._timer, clock.now())
+
+    def _timer_target(self) -> tuple[str, str | None] | None:
+        """(node, item) the timer is for: the agenda's entry, the checklist's item or the
+        node shown."""
+        session = self.session
+        if session is None or self.node_id is None:
+            return None
+        entry = self._agenda_entry()
+        if entry is not None and entry.why != "review":
+            if entry.roadmap_id == session.roadmap_id:
+                return entry.node_id, entry.item_id
+        target = self._note_target()[0]
+        if target in session.nodes:
+            return target, None
+        return session.node_of(target, self.rp) or self.node_id, target
+
+    def action_focus_timer(self, mode: Mode = "plain") -> None:
+        """Start a focus timer on the item or node (``f`` plain, ``F`` pomodoro); while one
+        runs, stop it into the check-in dialog."""
+        self._settle_now()
+        if self._timer is not None:
+            self.stop_timer()
+            return
+        target, session = self._timer_target(), self.session
+        if target is None or session is None:
+            return
+        from syllabus.locale import _
+        from syllabus.tui.focusing import start
+
+        try:
+            timer = start(self.store.data_dir, session.roadmap_id, *target, mode)
+        except OSError as error:
+            self.notify(str(error), title=_("Timer not started"), severity="error", markup=False)
+            return
+        self._show_timer(timer)
+
+    def stop_timer(self) -> None:
+        """Stop the running timer: the check-in dialog with its minutes, node and item;
+        escape keeps the timer running."""
+        timer = self._timer
+        if timer is None:
+            return
+        from syllabus.locale import _
+        from syllabus.tui.focusing import stop_dialog
+
+        dialog = stop_dialog(self.store, timer, self.today, self.plan, self.ticked_today)
+        if dialog is None:
+            self.notify(
+                _("The timer runs in {roadmap}: r switches roadmap.").format(roadmap=timer.roadmap),
+                markup=False,
+            )
+            return
+
+        def answered(draft: CheckInDraft | None) -> None:
+            if draft is None:
+                self.notify(_("The timer is still running."), markup=False, timeout=3)
+                return
+            self._checked_in(draft)
+            self.discard_timer()
+
+        self.app.push_screen(dialog, answered)
+
+    def discard_timer(self) -> None:
+        """Stop the running timer without a check-in."""
+        from syllabus.tui.focusing import clear
+
+        try:
+            clear(self.store.data_dir)
+        except OSError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._show_timer(None)

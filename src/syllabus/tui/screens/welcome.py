@@ -1,14 +1,21 @@
 """Pick a roadmap and enrol: start date, pace, rest days and estimate, prefilled.
 
 Shown on the first run and behind `r`. Enter on a roadmap already enrolled opens it;
-on a new one it moves to the form, and ctrl+s (or Start) enrols.
+on a new one it moves to the form, and ctrl+s (or Start) enrols; when the document marks
+items done or skipped, the learner is asked whether to take them (``model.marks``).
+The list's own keys tidy it up as the command line does: ``i`` imports a file (the
+import screen), ``d`` removes an imported roadmap, ``e`` renames one and ``l`` leaves
+(un-enrols), through ``catalog`` and ``model.progress``, as ``syllabus remove``,
+``rename`` and ``leave`` do.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from textual import work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -17,7 +24,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Se
 from textual.widgets.option_list import Option
 
 from syllabus.clock import now, today
-from syllabus.locale import N_, _
+from syllabus.locale import N_, _, ngettext
 from syllabus.model.progress import Enrolment
 from syllabus.model.roadmap import WEEKDAY_NAMES
 from syllabus.model.rules import InvalidEntry, parse_date, parse_hours, parse_rest_days
@@ -29,6 +36,8 @@ if TYPE_CHECKING:
 
     from syllabus.catalog import CatalogEntry
     from syllabus.model.progress import Progress
+    from syllabus.model.roadmap import Roadmap
+    from syllabus.tui.store import ProgressStore
 
 T = TypeVar("T")
 
@@ -79,24 +88,39 @@ def routine_text(weekday_hours: dict[str, float]) -> str:
     return _("Routine: {days} ({total} h a week)").format(days=" · ".join(parts), total=total)
 
 
-def entry_prompt(entry: CatalogEntry, enrolled: bool) -> Content:
-    """A roadmap row: title, then language, length, hours and items, literally."""
+def entry_prompt(entry: CatalogEntry, enrolled: bool, namesake: bool = False) -> Content:
+    """A roadmap row: title, then language, length, hours and items, literally; with
+    ``namesake`` (another roadmap has the same title) its id and file tell it apart."""
     facts = [LANGUAGES.get(entry.language, entry.language)]
     if entry.weeks:
-        facts.append(f"{entry.weeks:g} weeks")
+        facts.append(_("{n} weeks").format(n=f"{entry.weeks:g}"))
     if entry.hours:
         low, high = entry.hours
         facts.append(f"{low:.0f} h" if low == high else f"{low:.0f}–{high:.0f} h")
-    facts.append(f"{entry.items_checkable} items")
-    facts.append("bundled" if entry.bundled else "imported")
+    items = entry.items_checkable
+    facts.append(ngettext("{n} item", "{n} items", items).format(n=items))
+    facts.append(_("bundled") if entry.bundled else _("imported"))
     if enrolled:
-        facts.append("enrolled")
+        facts.append(_("enrolled"))
+    if namesake:
+        facts.append(entry.id if entry.origin is None else f"{entry.id}, {Path(entry.origin).name}")
     return Content.assemble(
         ("✓ " if enrolled else "  ", "bold"),
         (one_line(entry.title), "bold"),
         "\n    ",
         (" · ".join(facts), "dim"),
     )
+
+
+class RoadmapList(OptionList):
+    """The roadmaps; its keys import a file and tidy the list up."""
+
+    BINDINGS = [
+        Binding("i", "screen.import_file", _("Import")),
+        Binding("e", "screen.rename", _("Rename")),
+        Binding("d", "screen.remove", _("Remove")),
+        Binding("l", "screen.leave", _("Leave")),
+    ]
 
 
 class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
@@ -111,8 +135,8 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "start", "Start"),
-        Binding("escape", "cancel", "Back"),
+        Binding("ctrl+s", "start", _("Start")),
+        Binding("escape", "cancel", _("Back")),
     ]
 
     def __init__(self, entries: list[CatalogEntry], progress: Progress, cancellable: bool) -> None:
@@ -124,29 +148,56 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
     def _enrolled(self, entry: CatalogEntry) -> bool:
         return self._progress.roadmap(entry.id).enrolled is not None
 
+    def _options(self) -> list[Option]:
+        titles = [one_line(e.title).casefold() for e in self._entries]
+        return [
+            Option(entry_prompt(entry, self._enrolled(entry), titles.count(title) > 1), id=entry.id)
+            for entry, title in zip(self._entries, titles, strict=True)
+        ]
+
+    @property
+    def store(self) -> ProgressStore:
+        """The app's progress store (every change goes through it)."""
+        store: ProgressStore = getattr(self.app, "store")  # noqa: B009 - any app with a store
+        return store
+
+    def reload(self, highlight: str | None = None) -> None:
+        """Read the catalog again (in the store's worker) and show it."""
+
+        def show(entries: list[CatalogEntry]) -> None:
+            roadmaps = self.query_one("#roadmaps", OptionList)
+            old = roadmaps.highlighted_option
+            wanted = highlight or (old.id if old is not None else None)
+            self._entries = entries
+            if self.store.progress is not None:
+                self._progress = self.store.progress
+            roadmaps.clear_options()
+            roadmaps.add_options(self._options())
+            ids = [e.id for e in entries]
+            roadmaps.highlighted = ids.index(wanted) if wanted in ids else 0 if ids else None
+
+        self.store.catalog(show)
+
+    def _highlighted(self) -> CatalogEntry | None:
+        option = self.query_one("#roadmaps", OptionList).highlighted_option
+        return self._entry(option.id) if option is not None else None
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="welcome"):
-            yield Label(Content("Pick a roadmap, set your pace, start."), id="welcome-title")
-            yield OptionList(
-                *(
-                    Option(entry_prompt(entry, self._enrolled(entry)), id=entry.id)
-                    for entry in self._entries
-                ),
-                id="roadmaps",
-                markup=False,
-            )
+            yield Label(Content(_("Pick a roadmap, set your pace, start.")), id="welcome-title")
+            yield RoadmapList(*self._options(), id="roadmaps", markup=False)
             with Horizontal(classes="form-row"):
-                yield Label("Start", classes="field")
+                yield Label(_("Start"), classes="field")
                 yield Input(today().isoformat(), id="start")
-                yield Label("Hours/week", classes="field")
+                yield Label(_("Hours/week"), classes="field")
                 yield Input(id="hours")
             with Horizontal(classes="form-row"):
-                yield Label("Rest days", classes="field")
-                yield Input(", ".join(DEFAULT_REST_DAYS), id="rest", placeholder="e.g. sat, sun")
-                yield Label("Estimate", classes="field")
+                yield Label(_("Rest days"), classes="field")
+                yield Input(", ".join(DEFAULT_REST_DAYS), id="rest", placeholder=_("e.g. sat, sun"))
+                yield Label(_("Estimate"), classes="field")
                 yield Select(
-                    [("low", "low"), ("middle", "mid"), ("high", "high")],
+                    [(_("low"), "low"), (_("middle"), "mid"), (_("high"), "high")],
                     value="mid",
                     allow_blank=False,
                     id="estimate",
@@ -155,7 +206,7 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
             routine.display = False  # shown for a roadmap that gives a routine
             yield routine
             with Horizontal(id="welcome-actions"):
-                yield Button("Start", id="start-button", variant="primary")
+                yield Button(_("Start"), id="start-button", variant="primary")
                 yield Label(Content(""), id="welcome-error", classes="problem")
         yield Footer()
 
@@ -180,7 +231,7 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
         else:  # what the roadmap states, else the default: never the last one's
             rest = entry.rest_days if entry.rest_days is not None else DEFAULT_REST_DAYS
             self.query_one("#rest", Input).value = ", ".join(rest)
-        self.query_one("#start-button", Button).label = "Restart" if enrolment else "Start"
+        self.query_one("#start-button", Button).label = _("Restart") if enrolment else _("Start")
         routine = self.query_one("#welcome-routine", Label)
         text = routine_text(dict(entry.weekday_hours or ()))
         routine.update(Content(text))  # roadmap text stays literal: Content, never markup
@@ -210,9 +261,9 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
         option = roadmaps.highlighted_option
         error = self.query_one("#welcome-error", Label)
         if option is None or option.id is None:
-            error.update(Content("Pick a roadmap first."))
+            error.update(Content(_("Pick a roadmap first.")))
             return
-        start = self._read("start", lambda text: parse_date(text, "the start"))
+        start = self._read("start", lambda text: parse_date(text, _("the start")))
         hours = (
             None
             if start is None
@@ -230,7 +281,10 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
             estimate=estimate if estimate in ("low", "mid", "high") else "mid",
             updated=now(),
         )
-        self.dismiss((option.id, enrolment))
+        if self._progress.roadmap(option.id).enrolled is None:
+            self._offer_marks(option.id, enrolment)
+        else:
+            self.dismiss((option.id, enrolment))
 
     def _read(self, field: str, rule: Callable[[str], T]) -> T | None:
         """A field's value by its rule; what the rule refuses is explained, the field focused."""
@@ -254,3 +308,162 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
         """Back to the open roadmap (not on the first run)."""
         if self._cancellable:
             self.dismiss(None)
+
+    # --- importing and tidying the list (the same work as the CLI's) ---------------------
+
+    def action_import_file(self) -> None:
+        """Import a Markdown file (the import screen)."""
+        from syllabus.tui.screens.import_screen import ImportScreen
+
+        def imported(roadmap_id: str | None) -> None:
+            if roadmap_id is not None:
+                self.reload(roadmap_id)
+
+        self.app.push_screen(ImportScreen(self.store), imported)
+
+    def action_rename(self) -> None:
+        """Give the highlighted imported roadmap another title."""
+        from syllabus.tui.screens.import_dialogs import TextDialog
+
+        entry = self._highlighted()
+        if entry is None or not self._imported_only(entry):
+            return
+
+        def renamed(title: str | None) -> None:
+            from syllabus.model.text import clean_text
+
+            clean = " ".join(clean_text(title or "").split())
+            if clean and clean != entry.title:
+                self._housekeeping(entry, "rename", clean)
+
+        question = Content(_("New title for {id}:").format(id=entry.id))
+        self.app.push_screen(TextDialog(question, entry.title), renamed)
+
+    def action_remove(self) -> None:
+        """Remove the highlighted imported roadmap (its file and progress kept in backups)."""
+        from syllabus.tui.screens.import_dialogs import ConfirmDialog
+
+        entry = self._highlighted()
+        if entry is None or not self._imported_only(entry):
+            return
+        question = Content(
+            _(
+                "Remove {title} ({id})? Its file and a copy of the progress go to backups; "
+                "its progress stays."
+            ).format(title=one_line(entry.title), id=entry.id)
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._leave(entry.id)
+                self._housekeeping(entry, "remove", "")
+
+        self.app.push_screen(ConfirmDialog(question), answered)
+
+    def action_leave(self) -> None:
+        """Un-enrol from the highlighted roadmap, keeping its progress."""
+        from syllabus.tui.screens.import_dialogs import ConfirmDialog
+
+        entry = self._highlighted()
+        if entry is None:
+            return
+        if not self._enrolled(entry):
+            self.notify(_("Not enrolled in {id}.").format(id=entry.id), markup=False)
+            return
+        question = Content(
+            _("Leave {title}? Its progress is kept; enrol again at any time.").format(
+                title=one_line(entry.title)
+            )
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._leave(entry.id)
+                self.reload()
+
+        self.app.push_screen(ConfirmDialog(question), answered)
+
+    def _imported_only(self, entry: CatalogEntry) -> bool:
+        if entry.bundled:
+            self.notify(
+                _("{id} is a bundled roadmap: only imported ones can be removed or renamed").format(
+                    id=entry.id
+                ),
+                severity="warning",
+                markup=False,
+            )
+        return not entry.bundled
+
+    def _leave(self, roadmap_id: str) -> None:
+        from syllabus.model.progress import leave
+
+        progress = self.store.progress
+        if progress is not None and progress.roadmap(roadmap_id).enrolled is not None:
+            self.store.commit(leave(progress, roadmap_id, now()))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="housekeeping")
+    def _housekeeping(self, entry: CatalogEntry, what: str, title: str) -> None:
+        from syllabus import catalog
+
+        data_dir = self.store.data_dir
+        try:
+            if what == "remove":
+                kept = catalog.remove_imported(entry, data_dir).roadmap
+                message = _("Removed {id}; its file is kept as {path}.").format(
+                    id=entry.id, path=kept
+                )
+            else:
+                catalog.rename_user_roadmap(entry, title, data_dir)
+                message = _("Renamed {id}.").format(id=entry.id)
+        except (OSError, catalog.RoadmapFileError) as error:
+            message = _("Cannot change {id}: {why}").format(id=entry.id, why=error)
+            self.store.call_from_thread(self._tidied, message, "error")
+            return
+        self.store.call_from_thread(self._tidied, message, "information")
+
+    def _tidied(self, message: str, severity: str) -> None:
+        self.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
+        self.reload()
+
+    # --- the document's own marks, offered at enrolment --------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="marks")
+    def _offer_marks(self, roadmap_id: str, enrolment: Enrolment) -> None:
+        """Enrol; when the document marks items done or skipped, ask first whether to
+        take them (as ``syllabus start --accept-done``)."""
+        from syllabus.catalog import load_roadmap
+        from syllabus.model.marks import marked
+
+        try:
+            roadmap = load_roadmap(roadmap_id, self.store.data_dir)
+        except Exception:  # the main screen says why it cannot open it
+            self.store.call_from_thread(self.dismiss, (roadmap_id, enrolment))
+            return
+        marks = marked(roadmap)
+        if not marks:
+            self.store.call_from_thread(self.dismiss, (roadmap_id, enrolment))
+            return
+        self.store.call_from_thread(self._ask_marks, roadmap, enrolment, marks)
+
+    def _ask_marks(self, roadmap: Roadmap, enrolment: Enrolment, marks: dict[str, object]) -> None:
+        from syllabus.model.progress import ItemState
+        from syllabus.tui.screens.import_dialogs import ConfirmDialog
+
+        done = sum(1 for state in marks.values() if state is ItemState.DONE)
+        skipped = len(marks) - done
+        question = Content(
+            _("The document marks {done} done and {skipped} skipped. Take them?").format(
+                done=ngettext("{n} item", "{n} items", done).format(n=done),
+                skipped=skipped,
+            )
+        )
+
+        def answered(yes: bool | None) -> None:
+            from syllabus.model.marks import accept_marked
+
+            progress = self.store.progress
+            if yes and progress is not None:
+                self.store.commit(accept_marked(progress, roadmap, now())[0])
+            self.dismiss((roadmap.id, enrolment))
+
+        self.app.push_screen(ConfirmDialog(question), answered)
