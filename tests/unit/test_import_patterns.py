@@ -471,3 +471,13 @@ def test_hours_per_topic_size_every_topic() -> None:
     ]
     assert structure.hours_per_part("about 40 hours per module") is not None
     assert structure.hours_per_part("5 hours/week") is None
+
+
+def test_the_one_item_of_a_prose_day_speaks_the_roadmaps_language() -> None:
+    text = (
+        "# Plan de cinco días\n\n## Día 1\n\nLee el capítulo uno y haz los ejercicios del libro.\n\n"
+        "## Día 2\n\nRepasa el capítulo dos con calma y toma notas en tu cuaderno.\n"
+    )
+    roadmap = import_text(text)
+    assert roadmap.language == "es"
+    assert checkable(roadmap) == ["Estudiar: Día 1", "Estudiar: Día 2"]

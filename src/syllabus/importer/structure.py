@@ -20,47 +20,8 @@ from syllabus.model.roadmap import HoursRange, Span, Unit
 
 # --- keywords ------------------------------------------------------------------------
 
-_FALLBACK: dict[str, tuple[str, ...]] = {
-    "week": ("week", "weeks", "woche", "wochen"),
-    "day": ("day", "days", "tag", "tage"),
-    "month": ("month", "months", "monat", "monate"),
-    "year": ("year", "years", "jahr", "jahre"),
-    "hours": ("hours", "hour", "hrs", "hr", "h", "stunden", "std"),
-    "minutes": ("minutes", "minute", "mins", "min", "minuten"),
-    "optional": ("optional", "bonus", "stretch", "wahlweise"),
-    "phase": ("phase", "stage"),
-    "module": ("module", "modul", "unit", "lesson"),
-    "course": ("course", "courses", "kurs", "kurse"),
-    "topic": ("topic", "topics", "thema", "themen", "focus", "subject"),
-    "duration": ("duration", "dauer", "length"),
-    "effort": ("effort", "aufwand", "workload"),
-    "toc": ("contents", "table of contents", "inhalt", "inhaltsverzeichnis", "index"),
-    "credits": (
-        "credits", "team", "instructors", "sponsors", "thanks", "special thanks",
-        "acknowledgements", "acknowledgments", "testimonials", "authors", "contact info",
-        "danksagung",
-    ),
-    "community": ("community", "support", "join us", "discord", "slack"),
-    "contributing": ("contributing", "contribute", "how to contribute", "how to collaborate"),
-    "licence": ("license", "licence", "lizenz"),
-    "code_of_conduct": ("code of conduct", "verhaltenskodex"),
-    "faq": ("faq", "frequently asked questions"),
-    "logistics": ("how to use", "how to use this guide", "how to take this course"),
-}  # fmt: skip
-"""English and German words, used until ``languages`` lists a name (and merged with it)."""
-
 _EXTRA: dict[str, tuple[str, ...]] = {
-    "activity": ("activity", "activities", "task", "tasks", "content", "title", "lesson"),
-    "code": ("code", "id", "#", "no", "nr"),
-    "status": ("status", "state", "progress"),
-    "prerequisites": ("prerequisites", "prerequisite", "requirements", "voraussetzungen"),
-    "track": ("track", "path", "plan", "schedule", "route", "pace"),
-    "track_name": (
-        "accelerated", "standard", "part-time", "part time", "full-time", "full time",
-        "intensive", "relaxed", "fast track", "fast", "slow", "extended", "compressed",
-        "beschleunigt", "teilzeit", "vollzeit", "intensiv",
-    ),
-    "done": ("done", "completed", "complete", "finished", "erledigt", "fertig"),
+    "track": ("track", "path", "plan", "schedule", "route", "pace", "tempo", "ritmo"),
     "examples": (
         "example", "examples", "beispiel", "beispiele", "ejemplo", "ejemplos", "exemple",
         "exemples", "exemplo", "exemplos", "esempio", "esempi", "示例", "例子", "例",
@@ -70,27 +31,17 @@ _EXTRA: dict[str, tuple[str, ...]] = {
         "exercice", "exercices", "exercício", "exercícios", "esercizio", "esercizi", "练习",
         "習題", "練習", "演習",
     ),
-    "preface": (
-        "introduction", "about", "about this", "preface", "foreword", "einleitung", "einführung",
-        "vorwort", "über", "introducción", "acerca de", "prefacio", "préface", "à propos",
-        "introdução", "sobre", "introduzione", "prefazione", "简介", "介绍", "前言", "はじめに",
-        "序文",
-    ),
 }  # fmt: skip
-"""Words no language table has (yet): table columns and track names, English and German."""
+"""Words ``languages`` has no table for (yet): a track's own word, examples, exercises."""
 
 
 @lru_cache(maxsize=64)
 def words(name: str) -> tuple[str, ...]:
     """Lower-case words and phrases for ``name`` in every language ``languages`` knows."""
-    found: tuple[str, ...] = ()
-    try:
-        from syllabus.importer import languages
+    from syllabus.importer import languages
 
-        found = tuple(getattr(languages.all_keywords(), name, ()) or ())
-    except (ImportError, AttributeError):  # pragma: no cover - until languages lands
-        found = ()
-    merged = (*_FALLBACK.get(name, ()), *_EXTRA.get(name, ()), *found)
+    found = getattr(languages.all_keywords(), name, ()) or ()
+    merged = (*_EXTRA.get(name, ()), *found)
     return tuple(dict.fromkeys(w.lower() for w in merged if w))
 
 
