@@ -475,7 +475,8 @@ def test_hours_per_topic_size_every_topic() -> None:
 
 def test_the_one_item_of_a_prose_day_speaks_the_roadmaps_language() -> None:
     text = (
-        "# Plan de cinco días\n\n## Día 1\n\nLee el capítulo uno y haz los ejercicios del libro.\n\n"
+        "# Plan de cinco días\n\n## Día 1\n\n"
+        "Lee el capítulo uno y haz los ejercicios del libro.\n\n"
         "## Día 2\n\nRepasa el capítulo dos con calma y toma notas en tu cuaderno.\n"
     )
     roadmap = import_text(text)
