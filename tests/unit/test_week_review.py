@@ -281,3 +281,26 @@ def test_json_and_text_of_the_cli_hold_the_same_figures() -> None:
     assert "activity mix: theory 100 % (target 50 %) · practice 0 % (target 50 %)" in text
     assert "drifting: theory 100 % vs target 50 %" in text
     assert "Thu, Mar 12, 2026 · 2 h: tired, a short week" in text
+
+
+def test_answers_merge_record_by_record() -> None:
+    """Two machines answer the same week: different prompts both survive, the same
+    prompt goes to the later answer, and a removed answer stays removed."""
+    base = history()
+    t1, t2 = datetime(2026, 4, 1, 18, tzinfo=UTC), datetime(2026, 4, 1, 19, tzinfo=UTC)
+    laptop = pm.set_week_answer(base, "r", "2026-W14", "blocked", "the flu", t1)
+    desktop = pm.set_week_answer(base, "r", "2026-W14", "next", "rest first", t2)
+    merged = pm.merge(laptop, desktop)
+    assert merged == pm.merge(desktop, laptop)
+    assert merged.roadmap("r").week_answers_of("2026-W14") == {
+        "worked": "morning sessions",
+        "blocked": "the flu",
+        "next": "rest first",
+    }
+    removed = pm.set_week_answer(laptop, "r", "2026-W14", "blocked", "", t2)
+    again = pm.merge(removed, laptop)
+    assert "blocked" not in again.roadmap("r").week_answers_of("2026-W14")
+    assert again.roadmap("r").week_answers["2026-W14/blocked"].deleted
+    assert pm.changed_paths(laptop, removed) == [
+        ("roadmaps", "r", "week_answers", "2026-W14/blocked")
+    ]
