@@ -172,7 +172,7 @@ def test_layout_is_readable_toml_with_dates() -> None:
     )
     progress = pm.set_item_state(progress, "mlops-6-months", "week-01/a", pm.ItemState.DONE, when)
     text = toml_io.dumps(progress)
-    assert "schema = 2\n" in text
+    assert f"schema = {pm.SCHEMA_VERSION}\n" in text
     assert "[roadmaps.mlops-6-months.enrolment]\nstart = 2026-11-23\n" in text
     assert (
         '"week-01/a" = { state = "done", closed_at = 2026-11-23T08:15:02.123456Z,'

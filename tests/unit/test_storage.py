@@ -271,7 +271,7 @@ def test_schema_1_files_read_as_they_are(pf: ProgressFile, data_dir: Path) -> No
     assert loaded.progress.roadmap("r").state("x") == pm.ItemState.DONE
     assert not (data_dir / "backups" / "progress-schema1.toml").exists()
     pf.update(tick("y"))
-    assert "\nschema = 2\n" in (data_dir / "progress.toml").read_text()
+    assert f"\nschema = {pm.SCHEMA_VERSION}\n" in (data_dir / "progress.toml").read_text()
 
 
 def test_missing_migration_is_reported_as_damage(data_dir: Path, monkeypatch) -> None:

@@ -97,11 +97,16 @@ def test_a_conflict_copy_from_a_newer_syllabus_is_set_aside(data_dir: Path) -> N
     ProgressFile(newer).update(
         lambda p: pm.set_item_state(p, "r", "desktop", pm.ItemState.DONE, now)
     )
-    text = (newer / "progress.toml").read_text().replace("\nschema = 2\n", "\nschema = 3\n")
+    text = (
+        (newer / "progress.toml")
+        .read_text()
+        .replace(f"\nschema = {pm.SCHEMA_VERSION}\n", f"\nschema = {pm.SCHEMA_VERSION + 1}\n")
+    )
     (data_dir / COPY).write_text(text)
     loaded = ProgressFile(data_dir).load()
     (line,) = loaded.problems
-    assert "newer syllabus" in line and "schema 3" in line and "not merged" in line
+    newer_schema = f"schema {pm.SCHEMA_VERSION + 1}"
+    assert "newer syllabus" in line and newer_schema in line and "not merged" in line
     assert loaded.progress.roadmap("r").state("desktop") == pm.ItemState.TODO
     assert not (data_dir / COPY).exists()
     assert (data_dir / "backups" / COPY).read_text() == text

@@ -122,7 +122,11 @@ def test_the_same_unreadable_file_is_one_notice_however_often_it_is_seen(
 
 def test_a_conflict_copy_from_a_newer_syllabus_leaves_a_notice(data_dir: Path) -> None:
     ProgressFile(data_dir).update(_tick("x"))
-    text = (data_dir / "progress.toml").read_text().replace("\nschema = 2\n", "\nschema = 3\n")
+    text = (
+        (data_dir / "progress.toml")
+        .read_text()
+        .replace(f"\nschema = {pm.SCHEMA_VERSION}\n", f"\nschema = {pm.SCHEMA_VERSION + 1}\n")
+    )
     (data_dir / COPY).write_text(text)
     ProgressFile(data_dir).load()
     (notice,) = ProgressFile(data_dir).pending_notices()

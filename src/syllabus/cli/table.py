@@ -296,6 +296,40 @@ def _week(cmd: argparse.ArgumentParser) -> None:
     _roadmap(cmd)
 
 
+def _score(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("id", metavar="ID", help=_("the project's node, or one of its rubric items"))
+    cmd.add_argument(
+        "points", nargs="*", metavar="NAME=POINTS", help=_('e.g. "Correctness=32" (unique prefix)')
+    )
+    _roadmap(cmd)
+    _format(cmd)
+
+
+def _evidence(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("node", metavar="NODE_ID")
+    cmd.add_argument("--repo", metavar="URL", help=_("the repository (http or https)"))
+    cmd.add_argument("--demo", metavar="URL", help=_("a live demo (http or https)"))
+    cmd.add_argument("--note", metavar="TEXT", help=_("a short write-up"))
+    cmd.add_argument(
+        "--finished", type=values.a_date, metavar="DATE", help=_("the day it was finished")
+    )
+    _roadmap(cmd)
+
+
+def _output(cmd: argparse.ArgumentParser, formats: list[str]) -> None:
+    cmd.add_argument("--format", choices=formats, default=formats[0])
+    cmd.add_argument("--output", metavar="FILE", help=_("write to FILE instead of stdout"))
+    _roadmap(cmd)
+
+
+def _portfolio(cmd: argparse.ArgumentParser) -> None:
+    _output(cmd, ["markdown", "json", "html"])
+
+
+def _report(cmd: argparse.ArgumentParser) -> None:
+    _output(cmd, ["markdown", "json", "csv"])
+
+
 def _serve(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument(
         "--host", default="127.0.0.1", help=_("address to listen on (default 127.0.0.1)")
@@ -386,6 +420,33 @@ COMMANDS: tuple[Command, ...] = (
         text_output,
     ),
     Command("timer", N_("a focus timer: start, status, stop"), _timer, "timer:cmd_timer"),
+    Command(
+        "score",
+        N_("score a project against its rubric, or show its scoring form"),
+        _score,
+        "portfolio:cmd_score",
+        text_output,
+    ),
+    Command(
+        "evidence",
+        N_("links and a write-up showing a project or milestone done"),
+        _evidence,
+        "portfolio:cmd_evidence",
+    ),
+    Command(
+        "portfolio",
+        N_("the portfolio README: projects, scores, evidence"),
+        _portfolio,
+        "portfolio:cmd_portfolio",
+        a_program,
+    ),
+    Command(
+        "report",
+        N_("a progress report: checklist, notes, hours a week, check-ins"),
+        _report,
+        "report:cmd_report",
+        a_program,
+    ),
     Command("ics", N_("the plan as iCalendar, on stdout"), _id, "ics:cmd_ics", a_program),
     Command(
         "config",

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, Protocol
 
 from syllabus.model.plain import dump
-from syllabus.model.roadmap import Node, Roadmap
+from syllabus.model.roadmap import Item, Node, Roadmap
 
 _ESCAPES = (("--", "-\\u002d"), ("`", "\\u0060"), ("<", "\\u003c"), (">", "\\u003e"))
 
@@ -65,7 +65,21 @@ def _visible(text: str) -> str:
     return text
 
 
-def _node(node: Node, depth: int, out: list[str]) -> None:
+class Annotations(Protocol):
+    """What a progress report adds to the exported roadmap (``cli.report``): each item's
+    box, and Markdown blocks after an item or after a node's items. Blocks it adds hold
+    no metadata, so a re-import reads them as body text."""
+
+    def box(self, item: Item) -> str:
+        """The item's box: ``"[ ] "``, ``"[x] "``, ``"[-] "`` or ``""``."""
+        ...
+
+    def after(self, target: Item | Node) -> list[str]:
+        """Blocks to write after an item, or after a node's items."""
+        ...
+
+
+def _node(node: Node, depth: int, out: list[str], notes: Annotations | None = None) -> None:
     data = dump(
         node, exclude_none=True, exclude_defaults=True, exclude={"children", "items", "body"}
     )
@@ -93,17 +107,27 @@ def _node(node: Node, depth: int, out: list[str]) -> None:
         data = dump(item, exclude_none=True, exclude_defaults=True)
         data["id"] = item.id
         data["text"] = item.text
-        box = "[ ] " if item.checkable else ""
+        box = ("[ ] " if item.checkable else "") if notes is None else notes.box(item)
         text = _visible(item.text)
         lines.append(f"{ITEM_BULLET} {box}{text} {_meta('item', data)}")
+        extra = notes.after(item) if notes is not None else []
+        if extra:
+            out.append("\n".join(lines))
+            out.extend(extra)
+            lines = []
     if lines:
         out.append("\n".join(lines))
+    if notes is not None:
+        out.extend(notes.after(node))
     for child in node.children:
-        _node(child, depth + 1, out)
+        _node(child, depth + 1, out, notes)
 
 
-def to_markdown(roadmap: Roadmap) -> str:
-    """The roadmap as Markdown with front matter and exact metadata comments."""
+def to_markdown(
+    roadmap: Roadmap, notes: Annotations | None = None, preamble: list[str] | None = None
+) -> str:
+    """The roadmap as Markdown with front matter and exact metadata comments; a progress
+    report passes its ``notes`` and the ``preamble`` blocks it writes before the roadmap."""
     head = dump(roadmap, exclude_none=True, exclude={"nodes", "summary"})
     summary = roadmap.summary.strip("\n")
     if summary and not _self_contained(summary):
@@ -116,25 +140,30 @@ def to_markdown(roadmap: Roadmap) -> str:
         f"syllabus: {json.dumps(head, ensure_ascii=False, separators=(',', ':'))}",
         "---",
     ]
-    out = ["\n".join(front)]
+    out = ["\n".join(front), *(preamble or [])]
     if summary:
         out.append(summary)
     for node in roadmap.nodes:
-        _node(node, 1, out)
+        _node(node, 1, out, notes)
     return "\n\n".join(out) + "\n"
 
 
 def to_json(roadmap: Roadmap) -> dict[str, Any]:
     """The whole model as plain data for ``export --format json``: every field, except
     that an item's hours read ``{"low": L, "high": H}`` (one number: both ends alike),
-    or null when it states none."""
+    or null when it states none, and a rubric item has its ``max_points`` (what its
+    criterion is worth, ``model.rubric``)."""
+    from syllabus.model.rubric import max_points
+
     data: dict[str, Any] = dump(roadmap)
-    items = {item.id: item for _node, item in roadmap.items()}
+    items = roadmap.item_index()
 
     def nodes(raw: list[dict[str, Any]]) -> None:
         for node in raw:
             for entry in node.get("items", []):
-                item = items[entry["id"]]
+                holder, item = items[entry["id"]]
+                if entry.get("kind") == "rubric":
+                    entry["max_points"] = max_points(holder, item)
                 high = getattr(item, "hours_high", None)
                 entry.pop("hours_high", None)
                 if item.hours is None:
@@ -157,6 +186,7 @@ def from_json(data: dict[str, Any]) -> dict[str, Any]:
     def nodes(raw: list[dict[str, Any]]) -> None:
         for node in raw:
             for entry in node.get("items", []):
+                entry.pop("max_points", None)
                 hours = entry.get("hours")
                 if isinstance(hours, dict):
                     entry["hours"] = hours["low"]

@@ -28,8 +28,9 @@ from syllabus.model.units import (
     normalise_rest_days,
 )
 
-SCHEMA_VERSION = 2
-"""The progress file schema this code writes (2: review cards, a check-in's activity)."""
+SCHEMA_VERSION = 3
+"""The progress file schema this code writes (2: review cards, a check-in's activity;
+3: project scores and evidence)."""
 
 Estimate = Literal["low", "mid", "high"]
 
@@ -315,6 +316,91 @@ class Enrolment(_Record):
             object.__setattr__(self, "rest_days", days)
 
 
+@dataclass(frozen=True, kw_only=True)
+class Points:
+    """The points given on one criterion of a rubric."""
+
+    criterion: str
+    """The criterion, as the rubric names it ("Correctness")."""
+    points: float
+    """Points given, from 0 to the criterion's share."""
+
+    def __post_init__(self) -> None:
+        clean_fields(self, "criterion")
+        _check(self.points >= 0, "points must not be negative")
+        if type(self.points) is not float:
+            object.__setattr__(self, "points", float(self.points))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Score(_Record):
+    """One self-scoring of a project against its rubric: points by criterion.
+
+    Kept under ``NODE_ID#<random hex>``, one record per scoring, so re-scoring keeps the
+    history and two machines scoring at once both keep theirs; the latest (by ``scored``)
+    is the one shown. A scoring holds every criterion's points, those not named carried
+    over from the last one (``model.rubric.rescored``).
+    """
+
+    node: str
+    """Id of the project's node."""
+    points: list[Points] = field(default_factory=list)
+    """Points by criterion, in the rubric's order."""
+    scored: datetime
+    """When the learner gave the score."""
+    deleted: bool = False
+    """Tombstone: the scoring was undone."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        clean_fields(self, "node")
+        _check(self.scored.tzinfo is not None, "scored needs a time zone")
+
+    def by_criterion(self) -> dict[str, float]:
+        """Points by criterion name."""
+        return {p.criterion: p.points for p in self.points}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Evidence(_Record):
+    """What shows a project or milestone was done: links, a short write-up, the day.
+
+    Kept under the node's id. Links are http(s) (``model.portfolio.check_url``); nothing
+    is ever fetched.
+    """
+
+    repo: str | None = None
+    """The repository's address."""
+    demo: str | None = None
+    """A live demo's address."""
+    note: str = ""
+    """A short write-up."""
+    finished: date | None = None
+    """The day the project was finished."""
+    deleted: bool = False
+    """Tombstone: the evidence was removed."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        clean_fields(self, "repo", "demo")
+        object.__setattr__(self, "note", clean_text(self.note))
+        if self.finished is not None:
+            check_date(self.finished, N_("a project's finished day"))
+
+
+def instance_id(item_id: str, week: int) -> str:
+    """The id of a recurring item's instance in plan week ``week`` (from 1): ``ITEM_ID@N``."""
+    return f"{item_id}@{week}"
+
+
+def split_instance(record_id: str) -> tuple[str, int | None]:
+    """``ITEM_ID@N`` as (item id, week); any other id as (id, None)."""
+    base, at, week = record_id.rpartition("@")
+    if at and base and week.isdigit() and not week.startswith("0"):
+        return base, int(week)
+    return record_id, None
+
+
 WEEK_PROMPTS = ("worked", "blocked", "next")
 """The weekly review's prompts: what worked, what got in the way, what next."""
 
@@ -360,6 +446,10 @@ class RoadmapProgress:
     """Answers to the weekly review's prompts, by ``YYYY-Www/prompt``."""
     cards: dict[str, ReviewCard] = field(default_factory=dict)
     """Review cards by card id (tombstones included)."""
+    scores: dict[str, Score] = field(default_factory=dict)
+    """Project self-scorings by ``NODE_ID#hex`` (tombstones included)."""
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    """Evidence of projects and milestones by node id."""
 
     @property
     def enrolled(self) -> Enrolment | None:
@@ -398,6 +488,21 @@ class RoadmapProgress:
                 found[prompt] = answer.text
         return found
 
+    def score_history(self, node_id: str) -> list[Score]:
+        """A project's live scorings, oldest first (the last one is the one shown)."""
+        found = [s for s in self.scores.values() if not s.deleted and s.node == node_id]
+        return sorted(found, key=lambda s: (s.scored, s.updated))
+
+    def latest_score(self, node_id: str) -> Score | None:
+        """A project's latest live scoring, None when it was never scored."""
+        history = self.score_history(node_id)
+        return history[-1] if history else None
+
+    def live_evidence(self, node_id: str) -> Evidence | None:
+        """The evidence given for a project or milestone, None when there is none."""
+        found = self.evidence.get(node_id)
+        return None if found is None or found.deleted else found
+
 
 @dataclass(frozen=True, kw_only=True)
 class Settings(_Record):
@@ -420,7 +525,7 @@ class Progress:
     """The whole progress file."""
 
     schema_version: int = SCHEMA_VERSION
-    """Schema of the file (``schema = 2`` in it)."""
+    """Schema of the file (``schema = 3`` in it)."""
     settings: Settings = field(default_factory=lambda: Settings(updated=_EPOCH))
     """App-wide settings."""
     roadmaps: dict[str, RoadmapProgress] = field(default_factory=dict)
@@ -538,6 +643,27 @@ def set_week_answer(
     return _with_roadmap(progress, roadmap_id, replace(rp, week_answers=answers))
 
 
+def add_score(
+    progress: Progress, roadmap_id: str, node_id: str, points: dict[str, float], when: datetime
+) -> tuple[Progress, str]:
+    """Add a scoring of a project (a new record: the history stays); returns the key."""
+    rp = progress.roadmap(roadmap_id)
+    key = f"{node_id}#{os.urandom(4).hex()}"
+    while key in rp.scores:
+        key = f"{node_id}#{os.urandom(4).hex()}"
+    given = [Points(criterion=name, points=value) for name, value in points.items()]
+    score = Score(node=node_id, points=given, scored=when, updated=when)
+    scores = {**rp.scores, key: score}
+    return _with_roadmap(progress, roadmap_id, replace(rp, scores=scores)), key
+
+
+def set_evidence(progress: Progress, roadmap_id: str, node_id: str, evidence: Evidence) -> Progress:
+    """Record the evidence of a project or milestone (replacing what it had)."""
+    rp = progress.roadmap(roadmap_id)
+    table = {**rp.evidence, node_id: evidence}
+    return _with_roadmap(progress, roadmap_id, replace(rp, evidence=table))
+
+
 def delete_own_item(progress: Progress, roadmap_id: str, item_id: str, when: datetime) -> Progress:
     """Remove an own item, leaving a tombstone."""
     rp = progress.roadmap(roadmap_id)
@@ -628,6 +754,8 @@ def _merge_roadmap(a: RoadmapProgress, b: RoadmapProgress, tie_a: bool) -> Roadm
         removed=_merge_dict(a.removed, b.removed, tie_a),
         week_answers=_merge_dict(a.week_answers, b.week_answers, tie_a),
         cards=_merge_dict(a.cards, b.cards, tie_a),
+        scores=_merge_dict(a.scores, b.scores, tie_a),
+        evidence=_merge_dict(a.evidence, b.evidence, tie_a),
     )
 
 
@@ -665,11 +793,13 @@ def study_day(moment: datetime, day_start_hour: int = 4) -> date:
 # The undo journal stores changes record by record; a path names one record:
 # ("settings",), ("checkins", id), ("roadmaps", roadmap id, "enrolment"),
 # ("roadmaps", roadmap id, "items" | "notes" | "own_items" | "removed" | "week_answers"
-# | "cards", id).
+# | "cards" | "scores" | "evidence", id).
 
 RecordPath = tuple[str, ...]
 
-ROADMAP_TABLES = ("items", "notes", "own_items", "removed", "week_answers", "cards")
+ROADMAP_TABLES = (
+    "items", "notes", "own_items", "removed", "week_answers", "cards", "scores", "evidence",
+)  # fmt: skip
 """The tables of records a roadmap's progress holds, by field name."""
 
 _KINDS: dict[str, type[_Record]] = {
@@ -682,6 +812,8 @@ _KINDS: dict[str, type[_Record]] = {
     "removed": RemovedItem,
     "week_answers": WeekAnswer,
     "cards": ReviewCard,
+    "scores": Score,
+    "evidence": Evidence,
 }
 
 
@@ -802,7 +934,10 @@ def removed_version(path: RecordPath, record: _Record, when: datetime) -> _Recor
     """
     if isinstance(record, ItemRecord):
         return ItemRecord(state=ItemState.TODO, updated=when)
-    if isinstance(record, (Note, OwnItem, CheckIn, Enrolment, RemovedItem, WeekAnswer, ReviewCard)):
+    if isinstance(
+        record,
+        (Note, OwnItem, CheckIn, Enrolment, RemovedItem, WeekAnswer, ReviewCard, Score, Evidence),
+    ):
         return replace(record, deleted=True, updated=when)
     if isinstance(record, Settings):
         return Settings(updated=when)

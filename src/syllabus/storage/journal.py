@@ -69,6 +69,8 @@ class Step:
             "removed": _("removed item {id}"),
             "week_answers": _("week's answer {id}"),
             "cards": _("review card {id}"),
+            "scores": _("score of {id}"),
+            "evidence": _("evidence of {id}"),
         }
         parts = []
         for change in self.changes[:3]:

@@ -4,7 +4,7 @@
 records a schema-1 file has none of (review cards, a check-in's activity, and the other
 new tables of a roadmap's progress): the step from 1 changes no data; the number goes up
 so an older syllabus opens a newer file read-only instead of dropping what it does not
-know.
+know. Schema 3 added project scores and evidence, in the same way.
 """
 
 from __future__ import annotations
@@ -42,6 +42,16 @@ def _new_records(data: Data) -> Data:
 
 
 QUIET.add(_new_records)
+
+
+@register(2)
+def _project_records(data: Data) -> Data:
+    """Schema 2 → 3: nothing to change (project scores and evidence are new, optional
+    tables; a recurring item's instances are item states under ``ITEM_ID@N``)."""
+    return data
+
+
+QUIET.add(_project_records)
 
 
 def changes_data(from_schema: int, to_schema: int) -> bool:
