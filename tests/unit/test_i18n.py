@@ -41,6 +41,11 @@ SAME_IN_BOTH = {
     "Ende",
     "OK",
     "Timer",
+    "Pomodoro",
+    "Phase",
+    "optional",
+    "Link:",
+    "{n} %",
 }
 """msgids whose German is the same word (reviewed)."""
 

@@ -69,13 +69,20 @@ def month_names(width: Width = "wide") -> list[str]:
     return [names[i] for i in range(1, 13)]
 
 
-def format_number(value: float, digits: int = 1) -> str:
-    """A number with at most ``digits`` decimals and the language's separators:
-    ``1,5`` / ``1.5``, ``1.234`` / ``1,234``."""
+def format_number(value: float, digits: int = 1, *, fixed: bool = False) -> str:
+    """A number with at most ``digits`` decimals (exactly ``digits`` when ``fixed``) and
+    the language's separators: ``1,5`` / ``1.5``, ``1.234`` / ``1,234``, fixed ``2,0``."""
     from babel.numbers import format_decimal
 
-    pattern = "#,##0" + ("." + "#" * digits if digits > 0 else "")
+    pattern = "#,##0" + ("." + ("0" if fixed else "#") * digits if digits > 0 else "")
     return format_decimal(value, pattern, locale=babel_locale())
+
+
+def format_percent(value: float) -> str:
+    """A share of 100 as the language writes it, no decimals: ``42%`` / ``42 %``."""
+    from babel.numbers import format_percent as babel_format_percent
+
+    return babel_format_percent(round(value) / 100, locale=babel_locale())
 
 
 def format_hours(hours: float) -> str:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App, get_system_commands_provider
 from textual.binding import Binding
 
+from syllabus.locale import _
 from syllabus.tui.store import Change, ProgressStore
 
 if TYPE_CHECKING:
@@ -101,12 +102,12 @@ class SyllabusApp(App[int]):
     COMMAND_PALETTE_DISPLAY = "ctrl+p"
 
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-        Binding("question_mark", "help", "Help"),
-        Binding("f1", "help", "Help", show=False),
-        Binding("ctrl+z", "undo", "Undo", show=False),
-        Binding("ctrl+y", "redo", "Redo", show=False),
+        Binding("q", "quit", _("Quit")),
+        Binding("ctrl+q", "quit", _("Quit"), show=False, priority=True),
+        Binding("question_mark", "help", _("Help")),
+        Binding("f1", "help", _("Help"), show=False),
+        Binding("ctrl+z", "undo", _("Undo"), show=False),
+        Binding("ctrl+y", "redo", _("Redo"), show=False),
     ]
 
     def __init__(self, data_dir: Path) -> None:
@@ -295,7 +296,7 @@ class SyllabusApp(App[int]):
         if not await self.store.close() and not self._leaving:
             self._leaving = True
             self.store.reopen()
-            self.notify("Press q again to quit without saving.", severity="error")
+            self.notify(_("Press q again to quit without saving."), severity="error")
             return
         self.exit(0)
 

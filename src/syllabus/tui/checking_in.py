@@ -23,6 +23,16 @@ if TYPE_CHECKING:
     from syllabus.tui.store import ProgressStore
 
 
+def checked_in_text(hours: float, day: date) -> str:
+    """The notice after a check-in: ``Checked in 1.5 h on Nov 23, 2026.`` (Babel's forms)."""
+    from syllabus.locale import _
+    from syllabus.locale.formats import format_date, format_hours
+
+    return _("Checked in {hours} on {date}.").format(
+        hours=format_hours(hours), date=format_date(day)
+    )
+
+
 def study_today(store: ProgressStore) -> date:
     """Today's study day, by the learner's day-start hour."""
     progress = store.progress

@@ -47,7 +47,9 @@ def open_session(
     try:
         roadmap = load_roadmap(roadmap_id, data_dir)
     except Exception as error:  # a damaged or missing roadmap must not kill the app
-        notes.append(f"Cannot open roadmap {roadmap_id}: {error}")
+        from syllabus.locale import _
+
+        notes.append(_("Cannot open roadmap {id}: {error}").format(id=roadmap_id, error=error))
         return None
     session = Session(roadmap, roadmap_id)
     if progress is not None:
@@ -58,7 +60,9 @@ def open_session(
             session.plan, session.status = session.schedule(progress, day)
             session.marks = session.calendar_marks(session.plan, progress.roadmap(roadmap_id))
         except Exception as error:  # the checklist is still useful without a plan
-            notes.append(f"No schedule: {error}")
+            from syllabus.locale import _
+
+            notes.append(_("No schedule: {error}").format(error=error))
     return session
 
 

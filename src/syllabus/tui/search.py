@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from syllabus.locale import _
 from syllabus.tui.literal import one_line
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ class RoadmapSearch(Provider):
                 highlighted(matcher, text),
                 partial(self._jump, node_id, item_id),
                 text=text,
-                help=Content(where if item_id else f"node · {where}"),  # type: ignore[arg-type]  # literal: a str would be read as markup
+                help=Content(where if item_id else _("node · {where}").format(where=where)),  # type: ignore[arg-type]  # literal: a str would be read as markup
             )
 
     async def discover(self) -> Hits:

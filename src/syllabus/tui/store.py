@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from textual.signal import Signal
 
+from syllabus.locale import _
 from syllabus.tui.opening import FileDamaged, check_intact, open_session, read_view, write_view
 
 if TYPE_CHECKING:
@@ -229,7 +230,7 @@ class ProgressStore:
             self._view = read_view(self.data_dir)  # read before any roadmap opens
         except Exception as error:  # shown, never a dead app
             self.call_from_thread(
-                self._notify, f"{type(error).__name__}: {error}", "Cannot open", "error"
+                self._notify, f"{type(error).__name__}: {error}", _("Cannot open"), "error"
             )
             return
         notes = _load_notes(loaded)
@@ -328,7 +329,7 @@ class ProgressStore:
     ) -> None:
         self._file, self._known_signature, self.read_only = file, signature, read_only
         self._set_progress(progress)
-        self._tell(notes, "Progress file")
+        self._tell(notes, _("Progress file"))
         self._publish("loaded")
         self._start_watching()
 
@@ -364,7 +365,7 @@ class ProgressStore:
             try:
                 found = entries(self.data_dir)
             except Exception as error:  # shown, never a dead app
-                self.call_from_thread(self._notify, str(error), "No roadmaps", "error")
+                self.call_from_thread(self._notify, str(error), _("No roadmaps"), "error")
                 return
             self.call_from_thread(done, found)
 
@@ -455,16 +456,20 @@ class ProgressStore:
         if self.damaged is not None:
             self.damaged = None
             self.app.clear_notifications()
-            self._notify("The damaged file was set aside and your progress saved.", "Saved")
-        self._tell(notes, "Progress file")
+            self._notify(_("The damaged file was set aside and your progress saved."), _("Saved"))
+        self._tell(notes, _("Progress file"))
         if on_disk is not None and self.progress is not None:
             self._set_progress(merge(self.progress, on_disk))
             self._publish("replaced", "Merged changes made elsewhere")
 
     def _save_failed(self, reason: str) -> None:
         self._notify(
-            f"{reason}\nYour change is kept; trying again in {RETRY_SECONDS:.0f} s.",
-            "Not saved",
+            reason
+            + "\n"
+            + _("Your change is kept; trying again in {seconds} s.").format(
+                seconds=f"{RETRY_SECONDS:.0f}"
+            ),
+            _("Not saved"),
             "error",
         )
         self.app.set_timer(RETRY_SECONDS, self._start_save)
@@ -508,10 +513,11 @@ class ProgressStore:
     def _file_damaged(self, reason: str) -> None:
         self.damaged = reason
         self._notify(
-            f"{self._file.path if self._file else 'The progress file'} cannot be read "
-            f"({reason}). Your progress here is kept; the next change saves it and sets the "
-            "damaged file aside.",
-            "Progress file damaged",
+            _(
+                "{file} cannot be read ({reason}). Your progress here is kept; the next "
+                "change saves it and sets the damaged file aside."
+            ).format(file=self._file.path if self._file else _("The progress file"), reason=reason),
+            _("Progress file damaged"),
             "error",
             timeout=PERSISTENT,
         )
@@ -557,14 +563,16 @@ class ProgressStore:
                 failure = None
                 self._known_signature = file.signature()
         if failure is not None:
-            self.call_from_thread(self._notify, failure, f"Cannot {direction}", "error")
+            title = _("Cannot undo") if direction == "undo" else _("Cannot redo")
+            self.call_from_thread(self._notify, failure, title, "error")
             return
-        why = "Undone" if direction == "undo" else "Redone"
+        why = _("Undone") if direction == "undo" else _("Redone")
         self.call_from_thread(self._travelled, result, why, direction)
 
     def _travelled(self, progress: Progress | None, why: str, direction: str) -> None:
         if progress is None:
-            self.app.notify(f"Nothing to {direction}.", markup=False)
+            nothing = _("Nothing to undo.") if direction == "undo" else _("Nothing to redo.")
+            self.app.notify(nothing, markup=False)
             return
         self._set_progress(progress)
         self._publish("replaced", why)
@@ -640,5 +648,5 @@ def _load_notes(loaded: Loaded) -> list[Note]:
     notes = [(problem, lasting) for problem in loaded.problems]
     reason = loaded.read_only_reason
     if loaded.read_only and reason and not any(reason in problem for problem in loaded.problems):
-        notes.append((f"Nothing is saved: {reason}", True))
+        notes.append((_("Nothing is saved: {reason}").format(reason=reason), True))
     return notes

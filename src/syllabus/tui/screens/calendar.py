@@ -17,7 +17,6 @@ from ``CHART_ROWS`` lines (and 70 columns) a burn-up chart of the plan shows ben
 
 from __future__ import annotations
 
-import calendar as _stdcal
 from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -31,6 +30,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from syllabus.locale import _
 from syllabus.tui import checking_in
 from syllabus.tui.literal import one_line
 from syllabus.tui.widgets.calendar import (
@@ -65,6 +65,19 @@ def first_line(text: str, width: int = 60) -> str:
             line = line.strip()
             return line if len(line) <= width else line[: width - 1] + "…"
     return ""
+
+
+def long_day(day: date) -> str:
+    """``Monday 23 November 2026`` / ``Montag, 23. November 2026`` (Babel's names)."""
+    from syllabus.locale.formats import month_names, weekday_names
+
+    # Translators: the calendar's day heading; weekday and month written out.
+    return _("{weekday} {day} {month} {year}").format(
+        weekday=weekday_names("wide")[day.weekday()],
+        day=day.day,
+        month=month_names("wide")[day.month - 1],
+        year=day.year,
+    )
 
 
 STATE_MARKS = {"done": "✓", "skipped": "✗", "doing": "◐"}
@@ -118,10 +131,10 @@ class DayCheckIns(OptionList):
     """The check-ins of one day, and a row to add another."""
 
     BINDINGS = [
-        Binding("enter", "select", "Edit check-in"),
-        Binding("d,delete", "delete", "Delete check-in"),
-        Binding("a", "add", "Add check-in"),
-        Binding("escape", "back", "Back to the month"),
+        Binding("enter", "select", _("Edit check-in")),
+        Binding("d,delete", "delete", _("Delete check-in")),
+        Binding("a", "add", _("Add check-in")),
+        Binding("escape", "back", _("Back to the month")),
     ]
 
     class DeletePressed(Message):
@@ -158,8 +171,8 @@ class CalendarScreen(Screen[None]):
     CSS_PATH = "../tcss/calendar.tcss"
 
     BINDINGS = [
-        Binding("escape,g,q", "close", "Close calendar"),
-        Binding("c", "check_in", "Check in"),
+        Binding("escape,g,q", "close", _("Close calendar")),
+        Binding("c", "check_in", _("Check in")),
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide"), (130, "-very-wide")]
@@ -310,7 +323,7 @@ class CalendarScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "Calendar"
+        self.title = _("Calendar")
         if self._status is not None and self.query("#calendar-burn-up"):
             from syllabus.model.schedule import burn_up
             from syllabus.tui.widgets.burn_up import BurnUpChart
@@ -331,15 +344,23 @@ class CalendarScreen(Screen[None]):
 
     def _show_weeks(self) -> None:
         """The node planned for each week of the shown month, titles shown literally."""
+        from syllabus.locale.formats import month_names
+
         day = self.selected_day
-        lines = [Content(f"Planned in {_stdcal.month_name[day.month]}").stylize("bold")]
+        month_name = month_names("wide")[day.month - 1]
+        lines = [Content(_("Planned in {month}").format(month=month_name)).stylize("bold")]
+        short_months = month_names("abbreviated")
+        month_width = max(len(name) for name in short_months)
         this_week = day - timedelta(days=day.weekday())
         for monday in month_weeks(day.year, day.month):
             if day.month not in (monday.month, (monday + timedelta(days=6)).month):
                 continue
             title = week_title(self.planned, monday)
             mark = "▸" if monday == this_week else " "
-            label = f"{mark}W{monday.isocalendar().week:<2} {monday.day:>2} {monday:%b}  "
+            short = short_months[monday.month - 1].ljust(month_width)
+            # Translators: the calendar's week column: W is the ISO week number's letter.
+            week = _("W{week}").format(week=f"{monday.isocalendar().week:<2}")
+            label = f"{mark}{week} {monday.day:>2} {short}  "
             style = "bold" if monday == this_week else "dim"
             if title is None:
                 lines.append(Content.assemble((label, style), ("—", "dim")))
@@ -357,7 +378,7 @@ class CalendarScreen(Screen[None]):
         day = self.selected_day
         found = self._day_checkins(day)
         total = sum(checkin.hours for checkin in found)
-        heading = f"{day:%A} {day.day} {day:%B %Y}"
+        heading = long_day(day)
         if total:
             heading += f" · {format_hours(total)}"
         self.query_one("#calendar-day", Static).update(
@@ -380,9 +401,9 @@ class CalendarScreen(Screen[None]):
                 text = Content.assemble(text, "\n        ", Content(note).stylize("dim"))
             options.append(Option(text, id=checkin.id))
         if not future:
-            options.append(Option(Content("     +  Add a check-in"), id=ADD_ROW))
+            options.append(Option(Content("     +  " + _("Add a check-in")), id=ADD_ROW))
         else:
-            options.append(Option(Content("(a day still to come)"), id=ADD_ROW, disabled=True))
+            options.append(Option(Content(_("(a day still to come)")), id=ADD_ROW, disabled=True))
         rows.set_options(options)
         if keep is not None and options:
             rows.highlighted = min(keep, len(options) - 1)
@@ -459,7 +480,7 @@ class CalendarScreen(Screen[None]):
     def on_day_check_ins_delete_pressed(self, event: DayCheckIns.DeletePressed) -> None:
         event.stop()
         if checking_in.delete(self.store, event.option_id):
-            self.notify("Check-in deleted. ctrl+z brings it back.", markup=False, timeout=3)
+            self.notify(_("Check-in deleted. ctrl+z brings it back."), markup=False, timeout=3)
 
     def on_day_check_ins_add_pressed(self, event: DayCheckIns.AddPressed) -> None:
         event.stop()
@@ -471,7 +492,7 @@ class CalendarScreen(Screen[None]):
 
     def _request_check_in(self, day: date) -> None:
         if day > self.today:
-            self.notify("That day has not come yet.", markup=False)
+            self.notify(_("That day has not come yet."), markup=False)
             return
         self._open_dialog(day)
 
@@ -482,7 +503,7 @@ class CalendarScreen(Screen[None]):
 
     def _checked_in(self, draft: CheckInDraft | None) -> None:
         if draft is not None and checking_in.save(self.store, draft):
-            self.notify(f"Checked in {draft.hours:g} h on {draft.day.isoformat()}.", markup=False)
+            self.notify(checking_in.checked_in_text(draft.hours, draft.day), markup=False)
 
     def action_check_in(self) -> None:
         """Check in on the selected day."""

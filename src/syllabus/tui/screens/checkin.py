@@ -92,15 +92,16 @@ def parse_day(text: str, latest: date) -> date:
     goes through the one date rule, and none may lie after ``latest``.
     """
     raw = text.strip().lower()
-    if raw in ("", "today"):
+    # the English words always work; the interface's own words too (heute, gestern)
+    if raw in ("", "today", _("today").lower()):
         day = latest
-    elif raw == "yesterday":
+    elif raw in ("yesterday", _("yesterday").lower()):
         day = latest - timedelta(days=1)
     elif re.fullmatch(r"-\d{1,3}", raw):
         day = latest + timedelta(days=int(raw))
     else:
-        day = parse_date(raw, "the day")
-    return check_date(day, "the day")
+        day = parse_date(raw, _("the day"))
+    return check_date(day, _("the day"))
 
 
 def shown(problem: InvalidEntry) -> str:
@@ -133,8 +134,8 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
     CSS_PATH = "../tcss/calendar.tcss"
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", _("Save"), priority=True),
+        Binding("escape", "cancel", _("Cancel")),
     ]
 
     DEFAULT_CSS = """
@@ -221,7 +222,7 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="checkin-form"):
             with Horizontal(classes="checkin-row"):
-                yield Label("Hours", classes="checkin-label")
+                yield Label(_("Hours"), classes="checkin-label")
                 yield Input(
                     "" if self._initial_hours is None else hours_text(self._initial_hours),
                     placeholder="1,5",
@@ -230,36 +231,36 @@ class CheckInDialog(ModalScreen["CheckInDraft | None"]):
                 )
             yield Static("", id="checkin-hours-error", classes="checkin-error")
             with Horizontal(classes="checkin-row"):
-                yield Label("Note", classes="checkin-label")
+                yield Label(_("Note"), classes="checkin-label")
                 yield TextArea(
                     self._initial_note, id="checkin-note", compact=True, tab_behavior="focus"
                 )
             with Horizontal(classes="checkin-row"):
-                yield Label("Node", classes="checkin-label")
+                yield Label(_("Node"), classes="checkin-label")
                 yield Select(
                     [(Text(title), node) for node, title in self._choices],
                     value=self._start_node if self._start_node is not None else Select.NULL,
                     allow_blank=not self._choices,
-                    prompt="(no node)",
+                    prompt=_("(no node)"),
                     id="checkin-node",
                     compact=True,
                 )
             with Horizontal(classes="checkin-row"):
-                yield Label("Date", classes="checkin-label")
+                yield Label(_("Date"), classes="checkin-label")
                 yield Input(self._initial_day.isoformat(), id="checkin-day", compact=True)
             yield Static("", id="checkin-day-error", classes="checkin-error")
             with Horizontal(classes="checkin-row"):
                 yield Label(_("Kind"), classes="checkin-label")
                 yield self._activity_field()
-            yield Label("Done today", id="checkin-items-label")
+            yield Label(_("Done today"), id="checkin-items-label")
             yield SelectionList[str](*self._selections(self._start_node), id="checkin-items")
             yield Static(
-                Content.from_markup("[b]ctrl+s[/b] save   [b]esc[/b] cancel"), id="checkin-hint"
+                Content.from_markup(_("[b]ctrl+s[/b] save   [b]esc[/b] cancel")), id="checkin-hint"
             )
 
     def on_mount(self) -> None:
         form = self.query_one("#checkin-form")
-        form.border_title = "Edit check-in" if self._edit_id else "Check in"
+        form.border_title = _("Edit check-in") if self._edit_id else _("Check in")
         self._show_items_label()
         self._highlight_item()
         # Now, not after the queue: hours typed straight after `c` must land in the field.

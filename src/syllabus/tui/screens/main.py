@@ -29,7 +29,7 @@ from syllabus.locale import _
 from syllabus.tui.today import AgendaSource
 from syllabus.tui.widgets.status_line import StatusLine
 
-LOADING = Content.styled("Loading…", "dim italic")
+LOADING = Content.styled(_("Loading…"), "dim italic")
 """What each pane shows until the roadmap is open."""
 
 if TYPE_CHECKING:
@@ -69,18 +69,18 @@ class MainScreen(Screen[None]):
 
     BINDINGS = [
         # priority: the dialog opens at once, so what is typed right after `c` lands in it
-        Binding("c", "check_in", "Check in", priority=True),
-        Binding("n", "note", "Note"),
-        Binding("a", "add_item", "Add item", show=False),
-        Binding("l", "add_link", "Add link", show=False),
-        Binding("o", "open_link", "Open link", show=False),
-        Binding("y", "copy_link", "Copy link", show=False),
-        Binding("t", "today", "Today"),
-        Binding("g", "calendar", "Calendar"),
-        Binding("w", "weekly_review", "Week", show=False),
-        Binding("r", "app.roadmaps", "Roadmaps"),
-        Binding("N", "next", "Next"),
-        Binding("b", "behind", "Behind: options", show=False),
+        Binding("c", "check_in", _("Check in"), priority=True),
+        Binding("n", "note", _("Note")),
+        Binding("a", "add_item", _("Add item"), show=False),
+        Binding("l", "add_link", _("Add link"), show=False),
+        Binding("o", "open_link", _("Open link"), show=False),
+        Binding("y", "copy_link", _("Copy link"), show=False),
+        Binding("t", "today", _("Today")),
+        Binding("g", "calendar", _("Calendar")),
+        Binding("w", "weekly_review", _("Week"), show=False),
+        Binding("r", "app.roadmaps", _("Roadmaps")),
+        Binding("N", "next", _("Next")),
+        Binding("b", "behind", _("Behind: options"), show=False),
         # R adds to review (issue 15); replanning moved to P and the palette's "Replan"
         Binding("P", "replan", _("Replan"), show=False),
         Binding("R", "add_review", _("Add to review"), show=False),
@@ -234,7 +234,8 @@ class MainScreen(Screen[None]):
         A still "Loading…" rather than Textual's animated indicator: the animation asks
         for frames while the progress file is read and cost ~5 % of the time to content.
         """
-        for pane, title in zip(PANES, ("Roadmap", "Today", "Checklist", "Details"), strict=True):
+        titles = (_("Roadmap"), _("Today"), _("Checklist"), _("Details"))
+        for pane, title in zip(PANES, titles, strict=True):
             self.query_one(pane).border_title = title
 
     def _store_changed(self, change: Change) -> None:
@@ -636,7 +637,7 @@ class MainScreen(Screen[None]):
 
         url = self._link()
         if url is None:
-            self.notify("No link here.", markup=False, timeout=2)
+            self.notify(_("No link here."), markup=False, timeout=2)
             return
         if opens_without_asking(url):
             self.app.open_url(url)
@@ -653,10 +654,10 @@ class MainScreen(Screen[None]):
         """Copy the link to the clipboard (OSC 52: works over SSH)."""
         url = self._link()
         if url is None:
-            self.notify("No link here.", markup=False, timeout=2)
+            self.notify(_("No link here."), markup=False, timeout=2)
             return
         self.app.copy_to_clipboard(url)
-        self.notify(f"Copied {url}", markup=False, timeout=2)
+        self.notify(_("Copied {url}").format(url=url), markup=False, timeout=2)
 
     def action_today(self) -> None:
         """Jump to today's planned node."""
@@ -716,7 +717,7 @@ class MainScreen(Screen[None]):
         from syllabus.tui import checking_in
 
         if draft is not None and checking_in.save(self.store, draft):
-            self.notify(f"Checked in {draft.hours:g} h on {draft.day.isoformat()}.", markup=False)
+            self.notify(checking_in.checked_in_text(draft.hours, draft.day), markup=False)
 
     def action_weekly_review(self) -> None:
         """The weekly review: planned against done, buffer, forecast, mix, prompts, charts."""
@@ -826,7 +827,7 @@ class MainScreen(Screen[None]):
         self.app.push_screen(NextDialog(), self._picked_next)
 
     def _picked_next(self, minutes: float | None) -> None:
-        from syllabus.locale import _
+        from syllabus.locale import _, ngettext
         from syllabus.model.schedule import pick_next
 
         if minutes is None:
@@ -837,12 +838,17 @@ class MainScreen(Screen[None]):
             return
         self.picked = frozenset(e.item_id for e in picked)
         hours = sum(e.hours for e in picked)
-        self.notify(
-            _("For {minutes:g} min: {n} item(s), {hours:.2g} h (marked ▸).").format(
-                minutes=minutes, n=len(picked), hours=hours
-            ),
-            markup=False,
+        from syllabus.locale.formats import format_hours, format_number
+
+        line = ngettext(
+            "For {minutes} min: {n} item, {hours} (marked ▸).",
+            "For {minutes} min: {n} items, {hours} (marked ▸).",
+            len(picked),
         )
+        shown = line.format(
+            minutes=format_number(minutes), n=len(picked), hours=format_hours(round(hours, 1))
+        )
+        self.notify(shown, markup=False)
         self.query_one("#agenda").focus()
 
     def _tell_if_behind(self, status: Status | None) -> None:

@@ -53,9 +53,9 @@ class RecoveryDialog(ModalScreen[Choice]):
     """Dismisses with ``restore``, ``empty`` or ``quit``."""
 
     BINDINGS = [
-        Binding("r", "choose('restore')", "Restore backup"),
-        Binding("e", "choose('empty')", "Start empty"),
-        Binding("q,escape", "choose('quit')", "Quit"),
+        Binding("r", "choose('restore')", _("Restore backup")),
+        Binding("e", "choose('empty')", _("Start empty")),
+        Binding("q,escape", "choose('quit')", _("Quit")),
     ]
 
     def __init__(self, recovery: Recovery) -> None:

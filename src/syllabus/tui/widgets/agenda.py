@@ -38,6 +38,12 @@ PICKED_MARK = "▸"
 """Leads the entries ``next`` picked."""
 
 
+def _hours(hours: float) -> str:
+    from syllabus.locale.formats import format_hours
+
+    return format_hours(round(hours, 1))
+
+
 def entry_prompt(entry: AgendaEntry, active: str | None, picked: bool = False) -> Content:
     """One row: why, its hours, its roadmap if another, and the item's text (literally)."""
     mark, word = WHY_MARKS.get(entry.why, ("•", entry.why))
@@ -45,7 +51,7 @@ def entry_prompt(entry: AgendaEntry, active: str | None, picked: bool = False) -
     parts: list[Content | str | tuple[str, str]] = [
         (f"{lead}{mark} ", "bold" if entry.why == "overdue" else ""),
         (f"{_(word):<7} ", "dim"),
-        (f"{round(entry.hours, 1):g} h".rjust(6) + "  ", "dim"),
+        (_hours(entry.hours).rjust(6) + "  ", "dim"),
     ]
     if entry.roadmap_id != active:
         parts.append((f"{entry.roadmap_id}: ", "italic"))
@@ -57,8 +63,8 @@ class TodayAgenda(OptionList):
     """Today's work across the enrolled roadmaps, one row per item."""
 
     BINDINGS = [
-        Binding("x,space", "tick", "Done", show=False),
-        Binding("enter", "choose", "Show item", show=False),
+        Binding("x,space", "tick", _("Done"), show=False),
+        Binding("enter", "choose", _("Show item"), show=False),
     ]
 
     DEFAULT_CSS = """

@@ -65,6 +65,8 @@ from textual.style import Style as VisualStyle
 from textual.widget import Widget
 from textual.widgets import Static
 
+from syllabus.locale import _
+
 if TYPE_CHECKING:
     from rich.style import Style as RichStyle
     from textual.app import ComposeResult
@@ -85,8 +87,6 @@ REST_GLYPH = "–"
 """A rest weekday."""
 PAUSE_GLYPH = "‖"
 """A day in a pause."""
-
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 GUTTER = 4
 """Columns left of the grid: ISO week number, planned mark, space."""
@@ -160,8 +160,23 @@ def day_glyph(
 
 
 def format_hours(hours: float) -> str:
-    """Hours without a needless ".0": 2 → "2h", 1.5 → "1.5h"."""
-    return f"{round(hours, 2):g}h"
+    """Hours without a needless ".0", the language's decimal mark: 2 → "2h", 1.5 →
+    "1.5h" (German "1,5h")."""
+    from syllabus.locale.formats import format_number
+
+    return f"{format_number(round(hours, 2), 2)}h"
+
+
+def short_day(day: date) -> str:
+    """``Mon 23 Nov`` / ``Mo., 23. Nov.``: weekday and month names from Babel's CLDR."""
+    from syllabus.locale.formats import month_names, weekday_names
+
+    # Translators: a day in the calendar's summary line: weekday and month abbreviated.
+    return _("{weekday} {day} {month}").format(
+        weekday=weekday_names("abbreviated")[day.weekday()],
+        day=day.day,
+        month=month_names("abbreviated")[day.month - 1],
+    )
 
 
 class MonthGrid(Widget):
@@ -311,10 +326,12 @@ class MonthGrid(Widget):
 
     def _header(self, cell_w: int, tile_w: int) -> list[Segment]:
         style = self.get_visual_style("calendar--weekday").rich_style
-        length = 9 if tile_w >= 10 else 3 if tile_w >= 4 else 2
+        from syllabus.locale.formats import Width, weekday_names
+
+        width: Width = "wide" if tile_w >= 10 else "abbreviated" if tile_w >= 4 else "short"
         cells = [" " * GUTTER]
-        for name in WEEKDAY_NAMES:
-            cells.append(name[:length].ljust(tile_w)[:tile_w].ljust(cell_w))
+        for name in weekday_names(width):  # Monday first in every language
+            cells.append(name.ljust(tile_w)[:tile_w].ljust(cell_w))
         return [Segment("".join(cells), style)]
 
     def _week(
@@ -440,16 +457,16 @@ class CalendarWidget(Widget, can_focus=True):
     """A month of study days: pick one with the keys or the mouse, see what was logged."""
 
     BINDINGS = [
-        Binding("left", "move(-1)", "Previous day", show=False),
-        Binding("right", "move(1)", "Next day", show=False),
-        Binding("up,k", "move(-7)", "Previous week", show=False),
-        Binding("down,j", "move(7)", "Next week", show=False),
-        Binding("pageup", "month(-1)", "Previous month"),
-        Binding("pagedown", "month(1)", "Next month"),
-        Binding("home", "month_edge(True)", "First day of month", show=False),
-        Binding("end", "month_edge(False)", "Last day of month", show=False),
-        Binding("t", "today", "Today"),
-        Binding("enter", "activate", "Open day"),
+        Binding("left", "move(-1)", _("Previous day"), show=False),
+        Binding("right", "move(1)", _("Next day"), show=False),
+        Binding("up,k", "move(-7)", _("Previous week"), show=False),
+        Binding("down,j", "move(7)", _("Next week"), show=False),
+        Binding("pageup", "month(-1)", _("Previous month")),
+        Binding("pagedown", "month(1)", _("Next month")),
+        Binding("home", "month_edge(True)", _("First day of month"), show=False),
+        Binding("end", "month_edge(False)", _("Last day of month"), show=False),
+        Binding("t", "today", _("Today")),
+        Binding("enter", "activate", _("Open day")),
     ]
 
     DEFAULT_CSS = """
@@ -579,14 +596,16 @@ class CalendarWidget(Widget, can_focus=True):
         self.set_class(self.show_summary, "-summary")
 
     def _title(self) -> Content:
-        return Content(f"‹ {_stdcal.month_name[self.selected.month]} {self.selected.year} ›")
+        from syllabus.locale.formats import format_month
+
+        return Content(f"‹ {format_month(self.selected)} ›")
 
     def _summary(self) -> Content:
         """The selected day, its hours and the week's node; the title shown literally."""
         from syllabus.locale import _
 
         day = self.selected
-        parts: list[Content] = [Content(f"{day:%a} {day.day} {day:%b}")]
+        parts: list[Content] = [Content(short_day(day))]
         hours = self.hours_by_day.get(day, 0.0)
         if hours > 0:
             parts.append(Content(f"{HEAT_GLYPHS[heat_level(hours)]} {format_hours(hours)}"))

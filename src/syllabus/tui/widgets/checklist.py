@@ -9,6 +9,7 @@ progress, binds the new progress back down.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
@@ -20,6 +21,7 @@ from textual.visual import Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from syllabus.locale import N_, _
 from syllabus.model.progress import ItemState, RoadmapProgress
 from syllabus.tui.literal import one_line
 
@@ -45,6 +47,36 @@ READ_ONLY_MARK = "•"
 QUIET_KINDS = frozenset({"task", "topic"})
 """Kinds common enough that naming them is noise."""
 
+KIND_NAMES = {
+    "resource": N_("resource"),
+    "project": N_("project"),
+    "deliverable": N_("deliverable"),
+    "self-check": N_("self-check"),
+    "capstone": N_("capstone"),
+    "goal": N_("goal"),
+    "outcome": N_("outcome"),
+    "rubric": N_("rubric"),
+    "ethics": N_("ethics"),
+    "tip": N_("tip"),
+    "note": N_("note"),
+}
+"""The kinds' names as the checklist shows them (``ItemKind`` values are ids)."""
+
+
+@cache
+def _extra_words() -> dict[str, str]:
+    """The row's extra words in the interface language, looked up once."""
+    words = {kind: _(name) for kind, name in KIND_NAMES.items()}
+    words.update(optional=_("optional"), mine=_("mine"), link=_("link"), due=_("due"))
+    return words
+
+
+@cache
+def _hours_label(hours: float) -> str:
+    from syllabus.locale.formats import format_number
+
+    return _("{hours} h").format(hours=format_number(hours, 2))
+
 
 DIM = Style(dim=True)
 DIM_STRIKE = Style(dim=True, strike=True)
@@ -69,19 +101,23 @@ def row_prompt(row: Row, state: ItemState, due: bool = False) -> Content:
         (text, text_style) if text_style is not None else text,
     ]
     extras = []
+    words = _extra_words()
     if row.hours:
-        extras.append(f"{row.hours:g} h")
+        extras.append(_hours_label(row.hours))
     if row.kind not in QUIET_KINDS:
-        extras.append(row.kind)
+        extras.append(words.get(row.kind, row.kind))
     if row.optional:
-        extras.append("optional")
+        extras.append(words["optional"])
     if row.own:
-        extras.append("mine")
+        extras.append(words["mine"])
     if row.url:
-        extras.append("link")
+        extras.append(words["link"])
     if due:
         # blanks once done, so the row keeps its width and wrapping: one row redraws
-        extras.append("due" if state in (ItemState.TODO, ItemState.DOING) else "   ")
+        due_word = words["due"]
+        extras.append(
+            due_word if state in (ItemState.TODO, ItemState.DOING) else " " * len(due_word)
+        )
     if extras:
         parts.append((f"  {' · '.join(extras)}", EXTRAS))
     return Content.assemble(*parts)
@@ -169,12 +205,12 @@ class Checklist(OptionList):
     """
 
     BINDINGS = [
-        Binding("space", "toggle_done", "Done"),
-        Binding("x", "toggle_done", "Done", show=False),
-        Binding("s", "skip", "Skip"),
-        Binding("i", "doing", "Doing"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("space", "toggle_done", _("Done")),
+        Binding("x", "toggle_done", _("Done"), show=False),
+        Binding("s", "skip", _("Skip")),
+        Binding("i", "doing", _("Doing")),
+        Binding("j", "cursor_down", _("Down"), show=False),
+        Binding("k", "cursor_up", _("Up"), show=False),
     ]
 
     rows: var[tuple[Row, ...]] = var((), init=False)

@@ -40,6 +40,7 @@ SECTIONS = (
 )
 """Items gathered under headings in the pane, by kind (they are rows in the checklist too)."""
 
+
 def _hours(value: float) -> str:
     from syllabus.locale.formats import format_hours
 

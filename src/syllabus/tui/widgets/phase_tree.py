@@ -20,6 +20,7 @@ from textual.reactive import var
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from syllabus.locale import _
 from syllabus.model.progress import RoadmapProgress
 from syllabus.tui.literal import literal_text, one_line
 
@@ -106,8 +107,8 @@ class PhaseTree(Tree[str]):
     """
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", _("Down"), show=False),
+        Binding("k", "cursor_up", _("Up"), show=False),
     ]
 
     DEFAULT_CSS = """

@@ -54,10 +54,18 @@ def buffer_text(days: float) -> str:
     """``+3 d`` ahead, ``−2 d`` behind (a real minus sign), ``0 d`` on the line."""
     whole = round(days)
     if whole > 0:
-        return f"+{whole} d"
+        return _("+{n} d").format(n=whole)
     if whole < 0:
-        return f"\u2212{-whole} d"
-    return "0 d"
+        return _("\u2212{n} d").format(n=-whole)
+    # Translators: a buffer of zero study days in the status line.
+    return _("0 d")
+
+
+def _number(hours: float) -> str:
+    """Hours as ``:g`` wrote them, with the language's decimal mark (``1.5`` / ``1,5``)."""
+    from syllabus.locale.formats import format_number
+
+    return format_number(round(hours, 2), 2)
 
 
 def short_date(day: date, today: date | None = None) -> str:
@@ -85,7 +93,9 @@ def status_fields(status: Status) -> list[Field]:
         Field(
             "today",
             Content(
-                _("today {hours} h").format(hours=f"{status.hours_by_day.get(status.today, 0.0):g}")
+                _("today {hours} h").format(
+                    hours=_number(status.hours_by_day.get(status.today, 0.0))
+                )
             ),
         ),
         Field("streak", Content(_("streak {n} d").format(n=status.streak))),
@@ -94,11 +104,14 @@ def status_fields(status: Status) -> list[Field]:
         fields.append(Field("overdue", Content(_("overdue {n}").format(n=len(status.overdue)))))
     if status.due:
         fields.append(Field("due", Content(_("due {n}").format(n=len(status.due)))))
-    week = _("week {done:.1f}/{target:.0f} h").format(
-        done=status.hours_this_week, target=status.target_hours_this_week
+    from syllabus.locale.formats import format_number, format_percent
+
+    week = _("week {done}/{target} h").format(
+        done=format_number(status.hours_this_week, 1, fixed=True),
+        target=format_number(status.target_hours_this_week, 0),
     )
     fields.append(Field("week", Content(week)))
-    fields.append(Field("percent", Content(f"{status.percent:.0f}%")))
+    fields.append(Field("percent", Content(format_percent(status.percent))))
     finish = forecast_text(status)
     if finish is not None:
         fields.append(Field("forecast", Content(finish)))
