@@ -203,16 +203,22 @@ def test_a_capstone_is_scored_overall(enrolled: Path, capsys: pytest.CaptureFixt
     assert code == 0 and "Overall  81.5/100" in out and "total: 81.5/100" in out
 
 
-def test_unscored_projects_of_finished_weeks_are_listed(enrolled: Path) -> None:
-    from syllabus.model.schedule import compute_status
-
-    roadmap = bundled()
-    progress = ProgressFile(enrolled).load().progress
-    status = compute_status(roadmap, progress, ML, date(2026, 2, 11))  # type: ignore[arg-type]
-    assert status.plan is not None
-    finished = [n for n, p in status.plan.nodes.items() if p.end < status.today]
-    listed = rubric.unscored(roadmap, progress.roadmap(ML), finished)  # type: ignore[arg-type]
-    assert [p.id for p in listed][:4] == [f"block-1/week-0{n}" for n in range(1, 5)]
+def test_status_lists_the_unscored_projects_of_finished_weeks(
+    enrolled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 2026-02-11 is in week 6: weeks 1-4, the first capstone and week 5 are over
+    assert run(capsys, "score", "block-1/week-01", "Correctness=30")[0] == 0
+    data = json.loads(run(capsys, "status", "--format", "json")[1])
+    assert [u["node"] for u in data["unscored"]] == [
+        "block-1/week-02", "block-1/week-03", "block-1/week-04",
+        "block-1/checkpoint-capstone", "block-2/week-05",
+    ]  # fmt: skip
+    assert data["unscored"][0] == {
+        "node": "block-1/week-02",
+        "title": "Titanic Survival Data Analysis",
+    }
+    text = run(capsys, "status")[1]
+    assert "not scored yet: Titanic Survival Data Analysis (block-1/week-02)" in text
 
 
 # --- evidence ------------------------------------------------------------------------

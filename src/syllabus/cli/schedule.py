@@ -34,7 +34,9 @@ from syllabus.cli.context import Context, FileProblem, UsageError
 from syllabus.locale import _
 
 if TYPE_CHECKING:
+    from syllabus.model.progress import RoadmapProgress
     from syllabus.model.roadmap import Roadmap
+    from syllabus.model.rubric import Project
     from syllabus.model.schedule import AgendaEntry, BehindOptions, Status
 
 __all__ = ["cmd_replan", "cmd_status", "hours_text", "status_json"]
@@ -53,9 +55,14 @@ def _item_rows(roadmap: Roadmap, ids: list[str]) -> list[dict[str, Any]]:
 
 
 def status_json(
-    roadmap: Roadmap, status: Status, enrolled: bool, entries: list[AgendaEntry]
+    roadmap: Roadmap,
+    status: Status,
+    enrolled: bool,
+    entries: list[AgendaEntry],
+    rp: RoadmapProgress | None = None,
 ) -> dict[str, Any]:
-    """The ``status --format json`` object."""
+    """The ``status --format json`` object (``rp``: the roadmap's progress, for the
+    projects not scored yet; without it, only the item records the status holds)."""
     plan = status.plan
     assert plan is not None
     nodes = roadmap.node_index()
@@ -99,7 +106,18 @@ def status_json(
             {"week": monday.isoformat(), "planned": num(planned), "logged": num(logged)}
             for monday, (planned, logged) in status.week_hours.items()
         ],
+        "unscored": [{"node": p.id, "title": p.title} for p in unscored(roadmap, status, rp)],
     }
+
+
+def unscored(roadmap: Roadmap, status: Status, rp: RoadmapProgress | None) -> list[Project]:
+    """The projects of weeks finished (by the plan or by ticking) never scored."""
+    from syllabus.model.progress import RoadmapProgress
+    from syllabus.model.rubric import unscored_projects
+
+    assert status.plan is not None
+    rp = rp if rp is not None else RoadmapProgress(items=status.records)
+    return unscored_projects(roadmap, rp, status.plan.nodes, status.today)
 
 
 def _text(
@@ -108,6 +126,7 @@ def _text(
     enrolled: bool,
     entries: list[AgendaEntry],
     options: BehindOptions | None,
+    rp: RoadmapProgress | None = None,
 ) -> list[str]:
     plan = status.plan
     assert plan is not None
@@ -167,6 +186,13 @@ def _text(
     if entries:
         lines.append(_("agenda:"))
         lines += entry_lines(entries)
+    waiting = unscored(roadmap, status, rp)
+    if waiting:
+        lines.append(_("not scored yet: {projects}").format(
+            projects=", ".join(f"{p.title} ({p.id})" for p in waiting[:5])
+            + (" …" if len(waiting) > 5 else "")
+        ))  # fmt: skip
+        lines.append(_("score one: `syllabus score ID NAME=POINTS …`"))
     missing = status.blocked_by.get(status.current or "")
     if missing:
         titles = ", ".join(nodes[m].title for m in missing if m in nodes)
@@ -183,11 +209,13 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     enrolled = progress.roadmap(roadmap_id).enrolled is not None
     entries = agenda(ctx, progress, roadmap, status, named=True)
     if args.format == "json":
-        data = status_json(roadmap, status, enrolled, entries)
+        rp = progress.roadmap(roadmap_id)
+        data = status_json(roadmap, status, enrolled, entries, rp)
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         options = behind(roadmap, progress, status)
-        print("\n".join(_text(roadmap, status, enrolled, entries, options)))
+        lines = _text(roadmap, status, enrolled, entries, options, progress.roadmap(roadmap_id))
+        print("\n".join(lines))
     return 0
 
 

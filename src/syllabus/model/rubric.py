@@ -16,8 +16,10 @@ Pure: no I/O, no clock. The CLI, the app and the portfolio all ask here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
 
 from syllabus.locale import _
 from syllabus.model.progress import RoadmapProgress, Score
@@ -40,6 +42,13 @@ _POINTS = re.compile(rf"[\s(:–—-]*{_NUMBER}\s*{_POINT_WORDS}\.?\s*\)?\s*$", 
 _LEADING_POINTS = re.compile(rf"^\s*\(?{_NUMBER}\s*({_POINT_WORDS}|%)\)?\s*[:–—-]\s*", re.I)
 _TOTAL = re.compile(rf"{_NUMBER}\s*{_POINT_WORDS}", re.I)
 _LABEL = re.compile(r"^\s*[\w\s-]{1,24}?:\s+(?=\S)")
+
+
+class Spanned(Protocol):
+    """What ``unscored_projects`` reads of a node's plan: its last day."""
+
+    @property
+    def end(self) -> date: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,3 +290,21 @@ def unscored(roadmap: Roadmap, rp: RoadmapProgress, finished: Iterable[str]) -> 
     """The projects among ``finished`` node ids (the weeks the plan has passed) never scored."""
     done = set(finished)
     return [p for p in projects(roadmap) if p.id in done and rp.latest_score(p.id) is None]
+
+
+def unscored_projects(
+    roadmap: Roadmap, rp: RoadmapProgress, planned: Mapping[str, Spanned], today: date
+) -> list[Project]:
+    """The projects never scored whose week is finished: planned to end before today,
+    or every item that counts done (``planned``: the plan's nodes by id)."""
+    from syllabus.model.rules import node_tally
+
+    found = []
+    for project in projects(roadmap):
+        if rp.latest_score(project.id) is not None:
+            continue
+        span = planned.get(project.id)
+        tally = node_tally(project.node, rp)
+        if (span is not None and span.end < today) or (tally.total and tally.complete):
+            found.append(project)
+    return found
