@@ -236,6 +236,28 @@ def test_a_table_cell_keeps_its_line_break() -> None:
     assert to_markdown(text) == text
 
 
+_INLINE_PIECES = [
+    "<b>", "</b>", "<br/>", "<br >", '<a href="u">', "<a href='u' title=x>", "</a>", "<img\nsrc=x>",
+    "<!-- c -->", "<!--", "-->", "<?p?>", "<!X y>", "<![CDATA[z]]>", "<https://e.org/x>",
+    "<a@b.cd>", "<javascript:x>", "<T>", "< b>", "<1>", "<", ">", "a", " ", "\n", "*", "_", "&lt;",
+    "&", "https://e.org", '"', "'", "=", "/",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_INLINE_PIECES), max_size=30))
+def test_html_spans_are_what_the_inline_parse_finds(pieces: list[str]) -> None:
+    from syllabus.importer.tokens import Tokens, html_spans
+
+    content = "".join(pieces).strip()
+    tokens = Tokens("x\n\n" + content + "\n")
+    inline = [t for t in tokens.tokens if t.type == "inline" and t.content == content]
+    if not inline:
+        return  # the pieces made a block of their own (HTML, a heading...)
+    parsed = [c.content for c in tokens.children(inline[0]) if c.type == "html_inline"]
+    assert html_spans(content) == parsed
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(
@@ -292,6 +314,22 @@ def test_random_html_never_breaks_the_import(parts: list[str]) -> None:
         import_text(text, "random.md")
     except ImportProblem:
         pass
+
+
+_LINES = [
+    "# Title", "## Part", "### Sub", "", "", "text <b>bold</b>", "- item <i>x</i>", "```", "~~~",
+    "  ```", "<!--", "-->", "<pre>", "</pre>", "<div>", "</div>", "<h1>Big</h1>", "<h3>Mid</h3>",
+    "<details>", "<summary>S</summary>", "</details>", '<img src="i.png" alt="a">', "plain",
+    "| a | b<br>c |", "|---|---|", "> quote <sub>x</sub>", "    indented <b>", "[@video@v](u)",
+    "[r]: https://e.org", "see [r]",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=60), st.integers(1, 200))
+def test_read_in_pieces_the_rewrite_is_the_whole_texts(lines: list[str], size: int) -> None:
+    text = "\n".join(lines) + "\n"
+    assert to_markdown(text, size=size) == to_markdown(text, size=10**9)
 
 
 def _realmaps() -> list[Path]:

@@ -93,16 +93,28 @@ def tag_kind(title: str | None) -> str | None:
     return title.lower() if title and title.lower() in RESOURCE_TAGS else None
 
 
-def to_markdown(text: str) -> str:
-    """The text with its HTML written as Markdown (see the module's description)."""
+def to_markdown(text: str, size: int | None = None) -> str:
+    """The text with its HTML written as Markdown (see the module's description).
+
+    A big text is read in pieces of about ``size`` characters (``tokens.loose_sections``),
+    so its tokens are never all alive at once.
+    """
     if not has_html(text):
         return text
-    from syllabus.importer.tokens import Tokens, sections
+    from syllabus.importer.tokens import SECTION_SIZE, Tokens, atx_levels, loose_sections
 
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # the lines markdown-it counts
-
+    pieces = loose_sections(text, size or SECTION_SIZE)
     rewriter = _Rewriter()
-    return "".join(rewriter.piece(Tokens(piece), piece) for piece in sections(text))
+    rewriter.later_h1s = sum(atx_levels(piece).count(1) for piece in pieces[1:])
+    out: list[str] = []
+    for number, piece in enumerate(pieces):
+        if number and not has_html(piece):  # nothing to rewrite: only its headings count
+            rewriter.skipped(piece)
+            out.append(piece)
+        else:
+            out.append(rewriter.piece(Tokens(piece), piece))
+    return "".join(out)
 
 
 # --- attributes and small helpers -----------------------------------------------------
@@ -395,6 +407,16 @@ class _Rewriter:
     def __init__(self) -> None:
         self.document = _Document()
         self.first_piece = True
+        self.later_h1s = 0
+        """How many H1 headings the pieces after the first hold."""
+
+    def skipped(self, piece: str) -> None:
+        """A piece without HTML, passed over: its last heading is where the text stands."""
+        from syllabus.importer.tokens import atx_levels
+
+        levels = atx_levels(piece)
+        if levels:
+            self.document.markdown_heading(levels[-1])
 
     def piece(self, tokens: Tokens, text: str) -> str:
         lines = text.split("\n")
@@ -406,7 +428,7 @@ class _Rewriter:
         all_tokens = tokens.tokens
         if self.first_piece:
             self.first_piece = False
-            self.document.title_free = _title_free(all_tokens)
+            self.document.title_free = _title_free(all_tokens, self.later_h1s)
         cursor: dict[int, int] = {}
         in_row = False
         for token in all_tokens:
@@ -463,11 +485,12 @@ class _Rewriter:
         return (starts[first], max(starts[first], starts[end] - 1), text)
 
 
-def _title_free(tokens: list[Token]) -> bool:
+def _title_free(tokens: list[Token], later_h1s: int = 0) -> bool:
     """Whether the Markdown leaves the title to an HTML heading: its first heading is no
-    lone H1 (none at all, a lower one, or one of several H1 sections)."""
+    lone H1 (none at all, a lower one, or one of several H1 sections; ``later_h1s``: the
+    H1s of the pieces after this first one)."""
     levels = [t.tag for t in tokens if t.type == "heading_open" and t.level == 0]
-    return not levels or levels[0] != "h1" or levels.count("h1") > 1
+    return not levels or levels[0] != "h1" or levels.count("h1") + later_h1s > 1
 
 
 class _Inline:
@@ -484,7 +507,7 @@ class _Inline:
     ) -> None:
         assert token.map is not None
         self.token = token
-        self.children = tokens.children(token)
+        self.parts = tokens.html_parts(token)
         self.text = text
         self.line = token.map[0]
         self.region = (starts[token.map[0]], starts[token.map[1]] - 1)
@@ -516,15 +539,14 @@ class _Inline:
         self.document = document
         edits: list[tuple[int, int, str]] = []
         link_open = False
-        for child in self.children:
-            kind = child.type
+        for kind, content in self.parts:
             if kind == "code_inline":
-                self.skip(child.content)
+                self.skip(content)
             elif kind == "text":
-                edits += self.tags(child.content, link_open)
+                edits += self.tags(content, link_open)
                 link_open = False
             elif kind == "html_inline":
-                edit = self.html(child.content)
+                edit = self.html(content)
                 if edit:
                     edits.append(edit)
             link_open = kind == "link_open" or (link_open and kind != "link_close")

@@ -248,3 +248,142 @@ class Tokens:
         token.children = None
         self._state.tokens = []
         return children
+
+    def html_parts(self, token: Token) -> list[tuple[str, str]]:
+        """An inline token's raw HTML in order, with what a search for it must step over.
+
+        Pairs of (type, content) for ``html_inline``, ``code_inline``, ``text``,
+        ``link_open`` and ``link_close``, as the full parse gives them. Content without a
+        backtick, backslash or bracket has no code span, escape or link for a ``<`` to
+        hide in, so its HTML is what markdown-it's own tag pattern finds at each ``<``
+        that opens no autolink (``html_spans``), without an inline parse.
+        """
+        content = token.content
+        if not _HIDES_HTML.search(content):
+            return [("html_inline", span) for span in html_spans(content)]
+        kept = ("html_inline", "code_inline", "text", "link_open", "link_close")
+        return [(c.type, c.content) for c in self.children(token) if c.type in kept]
+
+
+_HIDES_HTML = re.compile(r"[`\\\[]|://")
+"""What can hide a ``<`` from the html_inline rule: a code span, an escape, a link (or a
+bare URL that linkify extends over it)."""
+
+
+def html_spans(content: str) -> list[str]:
+    """The raw HTML in inline content without code spans, escapes or links, in order.
+
+    At each ``<`` markdown-it tries an autolink first (``<https://…>``, ``<a@b.c>``),
+    then its HTML tag pattern; nothing else in such content consumes a ``<``.
+    """
+    from markdown_it.common.html_re import HTML_TAG_RE
+    from markdown_it.rules_inline.autolink import AUTOLINK_RE, EMAIL_RE
+
+    spans: list[str] = []
+    at = content.find("<")
+    while at >= 0:
+        close = content.find(">", at + 1)
+        inner = content[at + 1 : close] if close > at else ""
+        if (
+            close > at
+            and "<" not in inner
+            and (AUTOLINK_RE.search(inner) or EMAIL_RE.search(inner))
+        ):
+            at = content.find("<", close + 1)
+            continue
+        match = HTML_TAG_RE.match(content, at)
+        if match:
+            spans.append(match.group())
+            at = content.find("<", match.end())
+        else:
+            at = content.find("<", at + 1)
+    return spans
+
+
+_FENCE_OPEN = re.compile(r"( {0,3})(`{3,}|~{3,})")
+_RAW_OPEN = re.compile(
+    r" {0,3}<(?:(script|pre|style|textarea)(?=[\s>]|$)|(!--)|(\?)|(![A-Za-z])|(!\[CDATA\[))",
+    re.IGNORECASE,
+)
+_RAW_CLOSE = ("", "-->", "?>", ">", "]]>")
+"""What ends each raw HTML block of ``_RAW_OPEN``'s groups (the first: its own tag)."""
+
+
+def loose_sections(text: str, size: int = SECTION_SIZE) -> list[str]:
+    """The text cut before ATX headings that follow a blank line, into pieces of at least
+    ``size``, never inside a fence or a raw HTML block (``<pre>``, ``<!-- … -->``…).
+
+    Unlike ``sections`` a text with HTML or link references is cut too: what reads the
+    pieces must need only their blocks, not links defined elsewhere. Every block that
+    markdown-it knows ends at a blank line followed by such a heading, except fences and
+    raw HTML blocks (types 1–5), which the scan follows. Where a fence's end is unsure (an
+    indented opener, as in a list item, and a closer further left, which may open another
+    fence) the fence is taken to go on: the scan only ever cuts less.
+    """
+    if len(text) <= size:
+        return [text]
+    pieces: list[str] = []
+    start = offset = 0
+    fence: tuple[str, int] | None = None  # (marker run, indent of the opener)
+    raw: str | None = None
+    blank = True
+    for line in text.splitlines(keepends=True):
+        if fence is not None:
+            fence = _fence_after(line, fence)
+        elif raw is not None:
+            raw = None if raw in line.lower() else raw
+        elif blank and offset - start >= size and _TOP_HEADING.match(line):
+            pieces.append(text[start:offset])
+            start = offset
+        else:
+            fence, raw = _opens(line)
+        blank = not line.strip()
+        offset += len(line)
+    pieces.append(text[start:])
+    return pieces
+
+
+def _opens(line: str) -> tuple[tuple[str, int] | None, str | None]:
+    """The fence or raw HTML block a line opens, if any (and does not close itself)."""
+    opened = _FENCE_OPEN.match(line)
+    if opened and not (opened.group(2)[0] == "`" and "`" in line[opened.end() :]):
+        return (opened.group(2), len(opened.group(1))), None
+    html = _RAW_OPEN.match(line)
+    if html is None:
+        return None, None
+    kind = next(i for i, group in enumerate(html.groups()) if group)
+    close = _RAW_CLOSE[kind] if kind else f"</{html.group(1).lower()}>"
+    return None, (None if close in line[html.end() :].lower() else close)
+
+
+def _fence_after(line: str, fence: tuple[str, int]) -> tuple[str, int] | None:
+    """The fence still open after a line inside it (None: the line closed it)."""
+    marker, indent = fence
+    closing = _FENCE_OPEN.match(line)
+    if closing is None or not closing.group(2).startswith(marker[0]):
+        return fence
+    if len(closing.group(2)) < len(marker) or line[closing.end() :].strip():
+        return fence
+    return None if len(closing.group(1)) >= indent else fence
+
+
+_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
+
+
+def atx_levels(text: str) -> list[int]:
+    """The levels of the text's ATX headings outside fences and raw HTML blocks, in
+    order: what a reader needs of a piece it does not tokenise (setext headings and
+    headings inside other HTML blocks are not told apart from text here)."""
+    levels: list[int] = []
+    fence: tuple[str, int] | None = None
+    raw: str | None = None
+    for line in text.splitlines():
+        if fence is not None:
+            fence = _fence_after(line, fence)
+        elif raw is not None:
+            raw = None if raw in line.lower() else raw
+        elif heading := _ATX.match(line):
+            levels.append(len(heading.group(1)))
+        else:
+            fence, raw = _opens(line)
+    return levels
