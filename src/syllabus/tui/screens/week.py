@@ -181,7 +181,7 @@ class WeekScreen(Screen[None]):
         from syllabus.cli.week import activity_name
         from syllabus.model.schedule import burn_up
         from syllabus.tui.widgets.burn_up import BurnUpChart
-        from syllabus.tui.widgets.charts import Mix, MixChart, WeekHours, WeekHoursChart
+        from syllabus.tui.widgets.charts import Mix, MixChart, WeekHours, WeekHoursChart, thinned
 
         review = self.review
         if review is None:
@@ -193,7 +193,7 @@ class WeekScreen(Screen[None]):
             [status.week_hours[w].planned for w in weeks],
             [status.week_hours[w].logged for w in weeks],
         )
-        self.query_one(BurnUpChart).data = burn_up(status)
+        self.query_one(BurnUpChart).data = thinned(burn_up(status))
         self.query_one(MixChart).data = Mix(
             [activity_name(share.activity) for share in review.mix],
             [round(share.share * 100, 1) for share in review.mix],
