@@ -72,6 +72,8 @@ async def _import_screen(
     await wait_for(pilot, lambda: isinstance(app.screen, ImportScreen))
     screen = app.screen
     assert isinstance(screen, ImportScreen)
+    await wait_for(pilot, lambda: bool(screen.query("#import-path")))
+    await pilot.pause()  # type: ignore[attr-defined]
     screen.query_one("#import-path").value = str(doc)
     await pilot.press("enter")  # type: ignore[attr-defined]
     await wait_for(pilot, lambda: screen.prepared is not None)
@@ -237,3 +239,49 @@ async def test_enrolling_offers_the_documents_marks(data_dir: Path, doc: Path, a
         assert sorted(s.value for s in states.values()) == ["done", "skipped"]
     else:
         assert not states
+
+
+async def test_a_close_call_is_asked_and_the_answer_keeps_the_state(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    doc = tmp_path / "book.md"
+    doc.write_text("# Book Club\n## A\n- [x] Read chapter 1 of the book\n", "utf-8")
+    assert main(["import", str(doc)]) == 0
+    assert main(["start", "book-club", "--accept-done"]) == 0
+    doc.write_text(
+        "# Book Club\n## A\n- [ ] Read chapter 2 of the book\n- [ ] Read chapter 3 of the book\n",
+        "utf-8",
+    )
+    app = SyllabusApp(data_dir)
+    async with app.run_test(size=(110, 34)) as pilot:
+        screen = await _import_screen(pilot, app, doc, enrolled=True)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReimportReport))
+        report = app.screen
+        assert isinstance(report, ReimportReport)
+        await pilot.pause()
+        assert "Close calls (1)" in screen_text(app)
+        rows = report.query_one("#report-rows")
+        rows.highlighted = next(
+            k for k, o in enumerate(rows.options) if (o.id or "").startswith("close:")
+        )
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: bool(app.screen.query("#choose-options")))
+        choose = app.screen.query_one("#choose-options")
+        assert [o.id for o in choose.options] == [
+            "a/read-chapter-2-of-the-book",
+            "a/read-chapter-3-of-the-book",
+        ]
+        before = report.prepared
+        choose.highlighted = 1
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: report.prepared is not before)
+        assert report.prepared.result is not None and not report.prepared.result.ambiguous
+        assert "Close calls (0)" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        await pilot.pause(0.3)
+    rp = load_progress(data_dir).roadmap("book-club")
+    assert rp.state("a/read-chapter-3-of-the-book") is ItemState.DONE
+    assert rp.state("a/read-chapter-2-of-the-book") is ItemState.TODO
+    assert screen is not None

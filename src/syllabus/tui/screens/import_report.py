@@ -32,6 +32,9 @@ SHOWN = 200
 """Rows shown per kind of change; the count says how many there are."""
 
 
+STATES = {"done": _("done"), "doing": _("doing"), "skipped": _("skipped")}
+
+
 def _row(mark: str, text: str, detail: str = "") -> Content:
     return Content.assemble((mark, "bold"), " ", one_line(text), (detail, "dim"))
 
@@ -97,6 +100,15 @@ class ReimportReport(Screen["Prepared | None"]):
         texts = result.texts
         new_index = self.prepared.roadmap.item_index()
         out: list[Option] = []
+        progress = self._store.progress
+        rp = progress.roadmap(self.prepared.target.id) if progress is not None else None
+
+        def held(old_id: str) -> str:
+            """What the learner's record of an old item says, if anything."""
+            if rp is None:
+                return ""
+            state = rp.state(old_id)
+            return "" if state.value == "todo" else f"  ({STATES.get(state.value, state.value)})"
 
         def head(title: str, count: int) -> None:
             out.append(Option(Content(f"{title} ({count})").stylize("bold"), disabled=True))
@@ -110,7 +122,8 @@ class ReimportReport(Screen["Prepared | None"]):
             head(title, len(matches))
             for m in matches[:SHOWN]:
                 text = new_index[m.new][1].text if m.new in new_index else m.new
-                out.append(Option(_row("~", texts.get(m.old, m.old), f"  → {one_line(text)}")))
+                arrow = f"  → {one_line(text)}{held(m.old)}"
+                out.append(Option(_row("~", texts.get(m.old, m.old), arrow)))
         head(_("New"), len(result.new))
         for new_id in result.new[:SHOWN]:
             text = new_index[new_id][1].text if new_id in new_index else new_id
@@ -119,7 +132,9 @@ class ReimportReport(Screen["Prepared | None"]):
         head(_("Removed (space restores)"), len(back))
         for old_id, text in list(back.items())[:SHOWN]:
             mark = "↺" if old_id in self.prepared.restored else "−"
-            detail = "  " + _("(restored)") if old_id in self.prepared.restored else ""
+            detail = held(old_id)
+            if old_id in self.prepared.restored:
+                detail += "  " + _("(restored)")
             out.append(Option(_row(mark, text, detail), id=f"removed:{old_id}"))
         kept = result.count("kept")
         head(_("Kept"), kept)

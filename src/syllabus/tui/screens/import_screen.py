@@ -47,6 +47,20 @@ ROLE_LABELS = {
     "appendix": _("appendix"),
 }
 
+ASIDE_LABELS = {
+    "toc": _("contents"),
+    "credits": _("credits"),
+    "community": _("community"),
+    "contributing": _("contributing"),
+    "licence": _("licence"),
+    "code-of-conduct": _("code of conduct"),
+    "faq": _("FAQ"),
+    "logistics": _("how to take it"),
+    "badges": _("badges"),
+    "preface": _("preface"),
+}
+"""Why a node is set aside (``model.roadmap.ASIDE_REASONS``), in words."""
+
 
 def node_label(node: Node) -> Text:
     """A preview row: role, title (literal), its items and hours, why it is set aside."""
@@ -55,7 +69,8 @@ def node_label(node: Node) -> Text:
     checkable = sum(1 for item in node.items if item.checkable)
     notes = len(node.items) - checkable
     role = str(node.role)
-    label = Text(f"{ROLE_LABELS.get(role, role)}  ", style="dim")
+    width = max(map(len, ROLE_LABELS.values()))
+    label = Text(f"{ROLE_LABELS.get(role, role):<{width}}  ", style="dim")
     label.append_text(literal_text(node.title, "bold" if role == "phase" else ""))
     facts = []
     if checkable:
@@ -67,7 +82,8 @@ def node_label(node: Node) -> Text:
         low, high = format_number(hours.low, 1), format_number(hours.high, 1)
         facts.append(_("{hours} h").format(hours=low if low == high else f"{low}–{high}"))
     if node.aside:
-        facts.append(_("set aside: {why}").format(why=node.aside))
+        why = ASIDE_LABELS.get(node.aside, node.aside)
+        facts.append(_("set aside: {why}").format(why=why))
     if node.track:
         facts.append(_("track: {name}").format(name=one_line(node.track)))
     if facts:
