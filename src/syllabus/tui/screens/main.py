@@ -78,6 +78,7 @@ class MainScreen(Screen[None]):
         Binding("t", "today", _("Today")),
         Binding("g", "calendar", _("Calendar")),
         Binding("w", "weekly_review", _("Week"), show=False),
+        Binding("P", "portfolio", _("Portfolio"), show=False),
         Binding("r", "app.roadmaps", _("Roadmaps")),
         Binding("N", "next", _("Next")),
         Binding("b", "behind", _("Behind: options"), show=False),
@@ -726,6 +727,15 @@ class MainScreen(Screen[None]):
         from syllabus.tui.screens.week import WeekScreen
 
         self.app.push_screen(WeekScreen(self.store, today=self.today, status=self.status))
+
+    def action_portfolio(self) -> None:
+        """The portfolio: every project with its state, score and evidence; s scores, e
+        gives evidence."""
+        if self.session is None:
+            return
+        from syllabus.tui.screens.portfolio import PortfolioScreen
+
+        self.app.push_screen(PortfolioScreen(self.store))
 
     def action_calendar(self) -> None:
         """The month calendar, heat-shaded by hours."""
