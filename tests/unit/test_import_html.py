@@ -86,6 +86,24 @@ def test_a_logo_over_the_title_goes_after_it() -> None:
     assert to_markdown(text).startswith(start)
 
 
+def test_more_headings_in_the_titles_block_are_taglines() -> None:
+    roadmap = imp(
+        """\
+        <div align="center">
+        <h3>Owl University</h3>
+        <p><h3>Archived</h3></p>
+        </div>
+
+        ## Week 1
+
+        - Read a book
+        """
+    )
+    assert roadmap.title == "Owl University"
+    assert [node.title for node in roadmap.nodes] == ["Week 1"]
+    assert "**Archived**" in roadmap.summary
+
+
 def test_badges_and_images_become_their_alt_text_and_link() -> None:
     roadmap = fixture("html-header.md")
     assert "![Build passing](https://badges.example/build.svg)" in roadmap.summary

@@ -173,6 +173,14 @@ class _Document:
     """How many HTML containers (``<div>``…) are open."""
     headings: list[tuple[int, int]] = field(default_factory=list)
     """(container depth, level) of the HTML headings the open containers hold."""
+    header: int | None = None
+    """The container depth of the title an HTML heading gave, while it is open."""
+
+    def close(self) -> None:
+        """A container ends (``</div>``)."""
+        self.depth = max(0, self.depth - 1)
+        if self.header is not None and self.depth < self.header:
+            self.header = None
 
     def heading(self, level: int) -> int:
         """The level of an HTML heading here: below one that an outer container holds."""
@@ -336,7 +344,7 @@ class _BlockConverter(HTMLParser):
         elif tag in _BREAKS:
             self.paragraph()
             if tag in _CONTAINERS:
-                self.document.depth = max(0, self.document.depth - 1)
+                self.document.close()
         elif tag in ("li", "tr"):
             self.line()
         elif tag == "a":
@@ -370,9 +378,12 @@ class _BlockConverter(HTMLParser):
         if own and document.title_free:
             document.title_free = False
             document.level = max(document.level, 1)
+            document.header = document.depth or None
             self.title = len(self.out)
             return document.heading(1)
         document.title_free = False
+        if own and document.header is not None:
+            return 0  # another heading of the title's own block ("Archived"): a tagline
         if not own:
             return document.heading(min(6, max(1, document.level) + document.details))
         return document.heading(_level(own, document.level))
@@ -383,7 +394,8 @@ class _BlockConverter(HTMLParser):
         text = _SPACE.sub(" ", "".join(self.parts)).strip()
         self.parts = []
         if text:
-            self.out.append("#" * self.heading + " " + text)
+            heading = "#" * self.heading + " " if self.heading else ""
+            self.out.append(heading + text if heading else f"**{text}**")
         self.heading = None
 
     def markdown(self, source: str) -> list[str]:
@@ -609,8 +621,10 @@ class _Inline:
             return "\\" + content  # "List<T>": text that looks like a tag
         attrs = _attrs(match.group(3))
         if name in _CONTAINERS:  # "<div>" in a paragraph still holds what follows
-            depth = self.document.depth + (-1 if closing else 1)
-            self.document.depth = max(0, depth)
+            if closing:
+                self.document.close()
+            else:
+                self.document.depth += 1
         if name == "br":
             return self.line_break(end)
         if name == "img" and not closing:
