@@ -68,6 +68,8 @@ class CatalogEntry:
     """For an imported roadmap, the resolved path of the file it was imported from."""
     renamed: bool = False
     """The learner gave it its title (``syllabus rename``): a re-import keeps that title."""
+    tracks: tuple[str, ...] = ()
+    """The alternative tracks it offers (``Roadmap.tracks``), picked at enrolment."""
 
     def __post_init__(self) -> None:
         # The header line is read without the model's validation: clean it the same way.
@@ -94,7 +96,8 @@ def summarize(roadmap: Roadmap) -> dict[str, Any]:
     total, checkable = roadmap.counts()
     hours = planned_hours(roadmap)
     stated_hours, _days, stated_rest = roadmap.pace.study_week()
-    return {
+    tracks = roadmap.tracks()
+    facts = {
         "id": roadmap.id,
         "title": roadmap.title,
         "source": roadmap.source,
@@ -107,6 +110,9 @@ def summarize(roadmap: Roadmap) -> dict[str, Any]:
         "rest_days": stated_rest,
         "weekday_hours": dict(roadmap.pace.weekday_hours) or None,
     }
+    if tracks:  # only then: the bundled files' headers stay as they are
+        facts["tracks"] = tracks
+    return facts
 
 
 def roadmap_toml(roadmap: Roadmap, origin: Path | None = None, renamed: bool = False) -> str:
@@ -160,6 +166,7 @@ def _entry(path: Path, bundled: bool) -> CatalogEntry:
         weekday_hours=_weekday_hours(facts.get("weekday_hours")),
         origin=str(facts["origin"]) if facts.get("origin") and not bundled else None,
         renamed=facts.get("renamed") is True and not bundled,
+        tracks=tuple(map(str, t)) if isinstance(t := facts.get("tracks"), list) else (),
     )
 
 

@@ -285,3 +285,28 @@ async def test_a_close_call_is_asked_and_the_answer_keeps_the_state(
     assert rp.state("a/read-chapter-3-of-the-book") is ItemState.DONE
     assert rp.state("a/read-chapter-2-of-the-book") is ItemState.TODO
     assert screen is not None
+
+
+async def test_enrolling_picks_a_track_and_the_plan_follows_it(data_dir: Path) -> None:
+    fixture = Path(__file__).parents[1] / "fixtures" / "markdown" / "tracks_schedule.md"
+    assert main(["import", str(fixture)]) == 0
+    roadmap_id = "learn-bookbinding"
+    app = SyllabusApp(data_dir)
+    async with app.run_test(size=(110, 34)) as pilot:
+        screen = await _welcome(pilot, app)
+        rows = screen.query_one("#roadmaps")
+        rows.highlighted = [o.id for o in rows.options].index(roadmap_id)
+        await pilot.pause()
+        assert screen.query_one("#track-row").display
+        select = screen.query_one("#track")
+        assert select.value == "Accelerated track"  # the first, unless another is picked
+        select.value = "Part-time track"
+        await pilot.press("enter", "ctrl+s")
+        await wait_for(pilot, lambda: app.store.session is not None)
+        session = app.store.session
+        await wait_for(pilot, lambda: session.plan is not None)
+        assert session.plan is not None
+        assert all(n.startswith("part-time-track") for n in session.plan.nodes)
+        await pilot.pause(0.3)
+    enrolment = load_progress(data_dir).roadmap(roadmap_id).enrolled
+    assert enrolment is not None and enrolment.track == "Part-time track"

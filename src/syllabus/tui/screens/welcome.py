@@ -202,6 +202,10 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
                     allow_blank=False,
                     id="estimate",
                 )
+            with Horizontal(classes="form-row", id="track-row") as tracks:
+                tracks.display = False  # shown for a roadmap with alternative tracks
+                yield Label(_("Track"), classes="field")
+                yield Select[str]([], id="track", prompt=_("the first"))
             routine = Label(Content(""), id="welcome-routine")
             routine.display = False  # shown for a roadmap that gives a routine
             yield routine
@@ -232,10 +236,19 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
             rest = entry.rest_days if entry.rest_days is not None else DEFAULT_REST_DAYS
             self.query_one("#rest", Input).value = ", ".join(rest)
         self.query_one("#start-button", Button).label = _("Restart") if enrolment else _("Start")
+        self._show_tracks(entry, enrolment.track if enrolment else None)
         routine = self.query_one("#welcome-routine", Label)
         text = routine_text(dict(entry.weekday_hours or ()))
         routine.update(Content(text))  # roadmap text stays literal: Content, never markup
         routine.display = bool(text)
+
+    def _show_tracks(self, entry: CatalogEntry, chosen: str | None) -> None:
+        """The track choice, for a roadmap that offers alternative tracks."""
+        self.query_one("#track-row").display = bool(entry.tracks)
+        select = self.query_one("#track", Select)
+        select.set_options((one_line(name), name) for name in entry.tracks)
+        if entry.tracks:
+            select.value = chosen if chosen in entry.tracks else entry.tracks[0]
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         entry = self._entry(event.option.id)
@@ -273,12 +286,14 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
         if start is None or hours is None or rest is None:
             return
         estimate = self.query_one("#estimate", Select).value
+        track = self.query_one("#track", Select).value
         enrolment = Enrolment(
             start=start,
             hours_per_week=hours,
             days_per_week=7 - len(rest),
             rest_days=rest,
             estimate=estimate if estimate in ("low", "mid", "high") else "mid",
+            track=track if isinstance(track, str) else None,
             updated=now(),
         )
         if self._progress.roadmap(option.id).enrolled is None:
