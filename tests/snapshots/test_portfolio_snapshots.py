@@ -63,7 +63,7 @@ def _portfolio(*keys: str):  # type: ignore[no-untyped-def]
         app = pilot.app
         await _until(pilot, lambda: isinstance(app.screen, MainScreen) and app.screen.session)
         await pilot.pause(0.2)
-        await pilot.press("P")
+        await pilot.press("p")
         await _until(pilot, lambda: isinstance(app.screen, PortfolioScreen))
         await pilot.pause(0.1)
         await pilot.press(*keys)

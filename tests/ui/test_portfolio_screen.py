@@ -32,7 +32,7 @@ async def test_score_and_evidence_by_key(scored: Path) -> None:  # noqa: F811
     app = SyllabusApp(scored)
     async with app.run_test(size=(100, 40)) as pilot:
         await _until(pilot, lambda: isinstance(app.screen, MainScreen) and app.screen.session)
-        await pilot.press("P")
+        await pilot.press("p")
         await _until(pilot, lambda: isinstance(app.screen, PortfolioScreen))
         await pilot.press("s")
         await _until(pilot, lambda: isinstance(app.screen, ScoreDialog))

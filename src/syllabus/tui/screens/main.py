@@ -78,7 +78,7 @@ class MainScreen(Screen[None]):
         Binding("t", "today", _("Today")),
         Binding("g", "calendar", _("Calendar")),
         Binding("w", "weekly_review", _("Week"), show=False),
-        Binding("P", "portfolio", _("Portfolio"), show=False),
+        Binding("p", "portfolio", _("Portfolio"), show=False),
         Binding("r", "app.roadmaps", _("Roadmaps")),
         Binding("N", "next", _("Next")),
         Binding("b", "behind", _("Behind: options"), show=False),
