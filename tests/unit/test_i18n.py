@@ -46,6 +46,9 @@ SAME_IN_BOTH = {
     "optional",
     "Link:",
     "{n} %",
+    "FAQ",
+    "Portfolio",
+    "Repository (http/https)",
 }
 """msgids whose German is the same word (reviewed)."""
 

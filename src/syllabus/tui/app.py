@@ -108,6 +108,16 @@ class SyllabusApp(App[int]):
         Binding("f1", "help", _("Help"), show=False),
         Binding("ctrl+z", "undo", _("Undo"), show=False),
         Binding("ctrl+y", "redo", _("Redo"), show=False),
+        # Textual's own palette binding, with its footer word and tooltip translated
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            _("palette"),
+            show=False,
+            key_display="ctrl+p",
+            priority=True,
+            tooltip=_("Open the command palette"),
+        ),
     ]
 
     def __init__(self, data_dir: Path) -> None:

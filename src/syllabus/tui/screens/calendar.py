@@ -101,9 +101,9 @@ def plan_lines(
     from syllabus.locale import _, ngettext
 
     if paused:
-        return [Content(f"{PAUSE_GLYPH} {_('A pause: nothing is planned.')}").stylize("dim")]
+        return [Content(PAUSE_GLYPH + " " + _("A pause: nothing is planned.")).stylize("dim")]
     if rest:
-        return [Content(f"{REST_GLYPH} {_('A rest day: nothing is planned.')}").stylize("dim")]
+        return [Content(REST_GLYPH + " " + _("A rest day: nothing is planned.")).stylize("dim")]
     session, progress = store.session, store.progress
     node_id = plan.node_on(day) if plan is not None else None
     if session is None or progress is None or node_id is None or node_id not in session.nodes:

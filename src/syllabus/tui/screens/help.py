@@ -71,9 +71,16 @@ def class_bindings(node: DOMNode) -> list[Binding]:
     return list(found.values())
 
 
+TEXTUAL_DESCRIPTIONS = (N_("Focus Next"), N_("Focus Previous"), N_("Copy selected text"))
+"""Textual's own bindings' descriptions, translated where they are shown."""
+
+
 def describe(binding: Binding) -> str:
-    """What a binding does: its description, else its action made readable."""
+    """What a binding does: its description (Textual's own translated), else its action
+    made readable."""
     if binding.description:
+        if binding.description in TEXTUAL_DESCRIPTIONS:
+            return _(binding.description)
         return binding.description
     action = binding.action.split("(", 1)[0].rsplit(".", 1)[-1]
     return action.replace("_", " ").capitalize()

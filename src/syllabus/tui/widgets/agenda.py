@@ -11,6 +11,7 @@ screen's ``c`` asks for the highlighted entry (``highlighted_entry``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
@@ -38,6 +39,12 @@ PICKED_MARK = "▸"
 """Leads the entries ``next`` picked."""
 
 
+@cache
+def _why_width() -> int:
+    """The widest reason word in the interface language (the column lines up)."""
+    return max(7, *(len(_(word)) for _mark, word in WHY_MARKS.values()))
+
+
 def _hours(hours: float) -> str:
     from syllabus.locale.formats import format_hours
 
@@ -50,7 +57,7 @@ def entry_prompt(entry: AgendaEntry, active: str | None, picked: bool = False) -
     lead = PICKED_MARK if picked else " "
     parts: list[Content | str | tuple[str, str]] = [
         (f"{lead}{mark} ", "bold" if entry.why == "overdue" else ""),
-        (f"{_(word):<7} ", "dim"),
+        (_(word).ljust(_why_width()) + " ", "dim"),
         (_hours(entry.hours).rjust(6) + "  ", "dim"),
     ]
     if entry.roadmap_id != active:

@@ -610,12 +610,13 @@ class CalendarWidget(Widget, can_focus=True):
         if hours > 0:
             parts.append(Content(f"{HEAT_GLYPHS[heat_level(hours)]} {format_hours(hours)}"))
         if day in self.days_off:
-            parts.append(Content(f"{PAUSE_GLYPH} {_('pause')}"))
+            parts.append(Content(PAUSE_GLYPH + " " + _("pause")))
         elif day.weekday() in self.rest_weekdays:
-            parts.append(Content(f"{REST_GLYPH} {_('rest day')}"))
+            parts.append(Content(REST_GLYPH + " " + _("rest day")))
         elif hours <= 0 and day >= self.today and self.planned_hours.get(day, 0.0) > 0:
             planned = format_hours(round(self.planned_hours[day], 1))
-            parts.append(Content(f"{PLANNED_GLYPH} {_('{hours} planned').format(hours=planned)}"))
+            planned_text = _("{hours} planned").format(hours=planned)
+            parts.append(Content(PLANNED_GLYPH + " " + planned_text))
         title = week_title(self.planned, day - timedelta(days=day.weekday()))
         if title:
             parts.append(Content(title))
