@@ -106,7 +106,7 @@ def to_markdown(text: str, size: int | None = None) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # the lines markdown-it counts
     pieces = loose_sections(text, size or SECTION_SIZE)
     rewriter = _Rewriter()
-    rewriter.later_h1s = sum(atx_levels(piece).count(1) for piece in pieces[1:])
+    rewriter.later = [level for piece in pieces[1:] for level in atx_levels(piece)]
     out: list[str] = []
     for number, piece in enumerate(pieces):
         if number and not has_html(piece):  # nothing to rewrite: only its headings count
@@ -419,8 +419,8 @@ class _Rewriter:
     def __init__(self) -> None:
         self.document = _Document()
         self.first_piece = True
-        self.later_h1s = 0
-        """How many H1 headings the pieces after the first hold."""
+        self.later: list[int] = []
+        """The levels of the headings of the pieces after the first."""
 
     def skipped(self, piece: str) -> None:
         """A piece without HTML, passed over: its last heading is where the text stands."""
@@ -440,7 +440,7 @@ class _Rewriter:
         all_tokens = tokens.tokens
         if self.first_piece:
             self.first_piece = False
-            self.document.title_free = _title_free(all_tokens, self.later_h1s)
+            self.document.title_free = _title_free(all_tokens, self.later)
         cursor: dict[int, int] = {}
         in_row = False
         for token in all_tokens:
@@ -475,7 +475,8 @@ class _Rewriter:
         assert token.map is not None
         first, end = token.map
         content = token.content
-        if content.lstrip().startswith("<!--") and content.rstrip().endswith("-->"):
+        after = content.rsplit("-->", 1)[1] if "-->" in content else ""
+        if content.lstrip().startswith("<!--") and not after.strip():
             return None  # a comment: metadata or a note to self, kept as written
         paragraphs = _BlockConverter(self.document).markdown(content)
         if not paragraphs:  # "</details>", "<br>": nothing to show, an empty line left
@@ -497,12 +498,13 @@ class _Rewriter:
         return (starts[first], max(starts[first], starts[end] - 1), text)
 
 
-def _title_free(tokens: list[Token], later_h1s: int = 0) -> bool:
+def _title_free(tokens: list[Token], later: list[int]) -> bool:
     """Whether the Markdown leaves the title to an HTML heading: its first heading is no
-    lone H1 (none at all, a lower one, or one of several H1 sections; ``later_h1s``: the
-    H1s of the pieces after this first one)."""
-    levels = [t.tag for t in tokens if t.type == "heading_open" and t.level == 0]
-    return not levels or levels[0] != "h1" or levels.count("h1") + later_h1s > 1
+    lone H1 (none at all, a lower one, or one of several H1 sections; ``later``: the
+    levels of the headings of the pieces after this first one)."""
+    levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open" and t.level == 0]
+    levels += later
+    return not levels or levels[0] != 1 or levels.count(1) > 1
 
 
 class _Inline:

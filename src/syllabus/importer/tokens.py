@@ -368,22 +368,51 @@ def _fence_after(line: str, fence: tuple[str, int]) -> tuple[str, int] | None:
 
 
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
+_BLOCK_TAGS = (
+    "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|"
+    "details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|"
+    "h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|"
+    "optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|"
+    "track|ul"
+)
+_HTML_TO_BLANK = re.compile(rf" {{0,3}}</?(?:{_BLOCK_TAGS})(?:\s|/?>|$)", re.IGNORECASE)
+"""An HTML block that runs to the next blank line and may interrupt a paragraph (type 6)."""
+
+
+@lru_cache(maxsize=1)
+def _lone_tag() -> re.Pattern[str]:
+    """A line holding one whole tag: an HTML block to the next blank line (type 7)."""
+    from markdown_it.common.html_re import close_tag, open_tag
+
+    return re.compile(rf" {{0,3}}(?:{open_tag}|{close_tag})\s*$")
 
 
 def atx_levels(text: str) -> list[int]:
-    """The levels of the text's ATX headings outside fences and raw HTML blocks, in
-    order: what a reader needs of a piece it does not tokenise (setext headings and
-    headings inside other HTML blocks are not told apart from text here)."""
+    """The levels of the text's ATX headings outside fences and HTML blocks, in order:
+    what a reader needs of a piece it does not tokenise (setext headings are not told
+    apart from text here)."""
     levels: list[int] = []
     fence: tuple[str, int] | None = None
     raw: str | None = None
+    to_blank = paragraph = False
     for line in text.splitlines():
+        blank = not line.strip()
         if fence is not None:
             fence = _fence_after(line, fence)
         elif raw is not None:
             raw = None if raw in line.lower() else raw
+        elif to_blank:
+            to_blank = not blank
         elif heading := _ATX.match(line):
             levels.append(len(heading.group(1)))
+            paragraph = False
+            continue
         else:
             fence, raw = _opens(line)
+            to_blank = (
+                fence is None
+                and raw is None
+                and bool(_HTML_TO_BLANK.match(line) or (not paragraph and _lone_tag().match(line)))
+            )
+        paragraph = not blank and fence is None and raw is None and not to_blank
     return levels
