@@ -4,8 +4,9 @@ Run in a fresh process by ``probe.py week_open DATA_DIR``: the app's modules are
 before the clock starts, the chart library is not (importing it is part of opening the
 review, as in real use). The app runs headless (``run_test``); once the main screen
 shows the roadmap, the clock runs from the key's action to the first frame after the
-review's figures and its three charts hold their data. Pilot's own key round trip is
-left out: the action is called as the binding calls it.
+review's figures and its three charts hold their data. The main screen is settled first
+(its workers done, the file watcher aside); Pilot's own key round trip is left out: the
+action is called as the binding calls it.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ async def _open(data_dir: Path) -> float:
         deadline = time.perf_counter() + 60
         while not (isinstance(app.screen, MainScreen) and app.screen.session is not None):
             assert time.perf_counter() < deadline, f"no main screen: {type(app.screen).__name__}"
+            await pilot.pause(0.05)
+        # the main screen settled: every worker done but the file watcher, which runs on
+        while any(w.is_running and w.group != "watch" for w in app.workers):
+            assert time.perf_counter() < deadline, "the main screen never settled"
             await pilot.pause(0.05)
         await pilot.pause(0.5)
         main = app.screen
