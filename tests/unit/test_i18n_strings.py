@@ -296,3 +296,37 @@ def test_no_module_that_translates_binds_underscore(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     if _imports_translation(tree):
         assert not _shadows(tree), f"`_` bound at lines {_shadows(tree)}: name it `_x`"
+
+
+def _translated_in_f_strings(tree: ast.Module) -> list[int]:
+    """Lines where `_("literal")` (or ngettext / N_) sits inside an f-string: Babel's
+    extractor on Python 3.11 does not look inside f-strings, so the message never
+    reaches the catalog and stays English."""
+    lines = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        for inner in ast.walk(node):
+            if (
+                isinstance(inner, ast.Call)
+                and isinstance(inner.func, ast.Name)
+                and inner.func.id in {"_", "ngettext", "N_"}
+                and inner.args
+                and isinstance(inner.args[0], ast.Constant)
+            ):
+                lines.append(inner.lineno)
+    return lines
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.relative_to(SRC).as_posix())
+def test_no_message_is_marked_inside_an_f_string(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    assert not _translated_in_f_strings(tree), (
+        f"_() of a literal inside an f-string at lines {_translated_in_f_strings(tree)}: "
+        "the extractor never sees it; translate it before the f-string"
+    )
+
+
+def test_the_f_string_scan_finds_a_hidden_message() -> None:
+    hidden = ast.parse("x = f\"| {_('Week')} |\"\ny = _('Week')\nz = f'{_(name)}'")
+    assert _translated_in_f_strings(hidden) == [1]

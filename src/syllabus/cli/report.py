@@ -66,7 +66,8 @@ class _Notes:
             return blocks
         own = self.own.get(target.id, [])
         if own:
-            lines = [f"**{_md(_('My items'))}**", ""]
+            heading = _("My items")
+            lines = [f"**{_md(heading)}**", ""]
             for item in own:
                 text = _md(item.text) + (f" (<{item.url}>)" if item.url else "")
                 lines.append(f"- {BOXES[self.rp.state(item.id).value]}{text}")
@@ -93,10 +94,12 @@ def week_rows(status: Status) -> list[tuple[str, float, float]]:
 
 
 def _preamble(status: Status, checkins: list[CheckIn], nodes: dict[str, Node]) -> list[str]:
-    rows = [f"| {_('Week')} | {_('Planned h')} | {_('Logged h')} |", "|---|---:|---:|"]
+    week, planned, logged = _("Week"), _("Planned h"), _("Logged h")
+    rows = [f"| {week} | {planned} | {logged} |", "|---|---:|---:|"]
     rows += [f"| {w} | {_hours(p)} | {_hours(lg)} |" for w, p, lg in week_rows(status)]
-    blocks = [f"**{_md(_('Hours a week'))}**", "\n".join(rows)]
-    blocks.append(f"**{_md(_('Check-ins'))}**")
+    hours_a_week, check_ins = _("Hours a week"), _("Check-ins")
+    blocks = [f"**{_md(hours_a_week)}**", "\n".join(rows)]
+    blocks.append(f"**{_md(check_ins)}**")
     if checkins:
         lines = []
         for c in checkins:
