@@ -310,3 +310,31 @@ async def test_enrolling_picks_a_track_and_the_plan_follows_it(data_dir: Path) -
         await pilot.pause(0.3)
     enrolment = load_progress(data_dir).roadmap(roadmap_id).enrolled
     assert enrolment is not None and enrolment.track == "Part-time track"
+
+
+async def test_the_file_tree_lists_markdown_and_picks_a_file(data_dir: Path, doc: Path) -> None:
+    (doc.parent / "photo.png").write_bytes(b"\x89PNG")
+    (doc.parent / ".hidden.md").write_text("# no", "utf-8")
+    (doc.parent / "notes").mkdir()
+    app = SyllabusApp(data_dir)
+    async with app.run_test(size=(110, 34)) as pilot:
+        await _welcome(pilot, app)
+        screen = ImportScreen(app.store, doc.parent)
+        app.push_screen(screen)
+        await wait_for(pilot, lambda: bool(screen.query("#import-files")))
+        files = screen.query_one("#import-files")
+        await wait_for(pilot, lambda: len(files.root.children) >= 2)
+        await pilot.pause(0.2)
+        names = sorted(str(child.label) for child in files.root.children)
+        assert names == ["glass.md", "notes"]
+        files.focus()
+        line = next(
+            k
+            for k in range(files.last_line + 1)
+            if (node := files.get_node_at_line(k)) is not None and str(node.label) == "glass.md"
+        )
+        files.move_cursor_to_line(line)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.prepared is not None)
+        assert screen.query_one("#import-path").value == str(doc)
+        assert screen.prepared.roadmap.title == "Learn Glassblowing"

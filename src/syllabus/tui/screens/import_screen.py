@@ -12,6 +12,7 @@ every re-import applies them. A re-import shows its report first
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,8 +29,6 @@ from syllabus.locale import _, ngettext
 from syllabus.tui.literal import literal_text, one_line
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from textual.app import ComposeResult
     from textual.widgets.tree import TreeNode
 
@@ -89,6 +88,29 @@ def node_label(node: Node) -> Text:
     if facts:
         label.append("  · " + " · ".join(facts), style="dim")
     return label
+
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".txt"})
+"""Files the picker lists (folders too; hidden ones not)."""
+
+
+class MarkdownFiles(DirectoryTree):
+    """The file picker: folders and Markdown (or plain text) files."""
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        return [
+            path
+            for path in paths
+            if not path.name.startswith(".")
+            and (path.suffix.lower() in MARKDOWN_SUFFIXES or _is_dir(path))
+        ]
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 class PreviewTree(Tree[str]):
@@ -158,7 +180,7 @@ class ImportScreen(Screen[str | None]):
         )
         yield Input(placeholder=_("path/to/plan.md (enter previews it)"), id="import-path")
         with Horizontal(id="import-body"):
-            yield DirectoryTree(self._start, id="import-files")
+            yield MarkdownFiles(self._start, id="import-files")
             with Vertical(id="import-right"):
                 yield Static(Content(_("No file picked yet.")), id="import-summary")
                 yield PreviewTree(Text(_("Structure")), id="import-preview")
