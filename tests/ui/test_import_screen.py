@@ -338,3 +338,18 @@ async def test_the_file_tree_lists_markdown_and_picks_a_file(data_dir: Path, doc
         await wait_for(pilot, lambda: screen.prepared is not None)
         assert screen.query_one("#import-path").value == str(doc)
         assert screen.prepared.roadmap.title == "Learn Glassblowing"
+
+
+def test_namesakes_are_told_apart_in_the_list(data_dir: Path, doc: Path, tmp_path: Path) -> None:
+    from syllabus.tui.screens.welcome import entry_prompt
+
+    other = tmp_path / "other" / "glass.md"
+    other.parent.mkdir()
+    other.write_text(DOC, "utf-8")
+    assert main(["import", str(doc)]) == 0 and main(["import", str(other)]) == 0
+    found = [e for e in catalog.entries(data_dir) if not e.bundled]
+    assert [e.id for e in found] == ["learn-glassblowing", "learn-glassblowing-2"]
+    rows = [entry_prompt(e, False, namesake=True).plain for e in found]
+    assert "learn-glassblowing, glass.md" in rows[0]
+    assert "learn-glassblowing-2, glass.md" in rows[1]
+    assert "learn-glassblowing" not in entry_prompt(found[0], False).plain
