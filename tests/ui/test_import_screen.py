@@ -212,6 +212,9 @@ async def test_roadmap_list_rename_leave_remove(data_dir: Path, doc: Path) -> No
             pilot,
             lambda: roadmap_id not in [o.id for o in screen.query_one("#roadmaps").options],
         )
+        await pilot.press("escape")  # the open roadmap is gone: no way back to it
+        await pilot.pause()
+        assert app.screen is screen
         await pilot.pause(0.3)
     assert roadmap_id not in [e.id for e in catalog.entries(data_dir)]
     assert list((data_dir / "backups" / "removed-roadmaps").glob(f"{roadmap_id}-*.toml"))

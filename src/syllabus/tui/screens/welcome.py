@@ -370,6 +370,10 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
+                session = self.store.session
+                if session is not None and session.roadmap_id == entry.id:
+                    self._cancellable = False  # the open roadmap is gone: pick another
+                    self.refresh_bindings()
                 self._leave(entry.id)
                 self._housekeeping(entry, "remove", "")
 
