@@ -10,6 +10,7 @@ so the chart reads without colour.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from textual.reactive import var
@@ -32,7 +33,24 @@ def _ticks(days: list[date]) -> tuple[list[float], list[str]]:
         return [], []
     step = max(1, (len(days) - 1) // (TICKS - 1))
     picked = list(range(0, len(days), step))[:TICKS]
-    return [float(i) for i in picked], [f"{days[i]:%d %b}" for i in picked]
+    from syllabus.locale.formats import format_date
+
+    return [float(i) for i in picked], [format_date(days[i], year=False) for i in picked]
+
+
+def hour_ticks(top: float) -> tuple[list[float], list[str]]:
+    """A few round hour marks from 0 to ``top``, written as the language writes numbers
+    (plotext's own labels always use a decimal point)."""
+    from syllabus.locale.formats import format_number
+
+    if top <= 0:
+        return [0.0], [format_number(0)]
+    raw = top / (TICKS - 1)
+    magnitude = 10.0 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    marks = [step * i for i in range(TICKS + 1) if step * i <= top * 1.05]
+    digits = max(0, -math.floor(math.log10(step)))
+    return marks, [format_number(m, digits) for m in marks]
 
 
 class BurnUpChart(PlotextPlot):
@@ -62,4 +80,5 @@ class BurnUpChart(PlotextPlot):
             plt.plot(x[: len(data.logged)], data.logged, label=_("logged"), marker="+")
         positions, labels = _ticks(data.days)
         plt.xticks(positions, labels)
+        plt.yticks(*hour_ticks(max([*data.planned, *data.done, *data.logged], default=0.0)))
         self.refresh()

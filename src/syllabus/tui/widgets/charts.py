@@ -129,6 +129,9 @@ class WeekHoursChart(PlotextPlot):
         plt.plot(x, data.planned, marker=PLANNED_MARKER, label=_("planned"))
         plt.plot(x, data.logged, marker=LOGGED_MARKER, label=_("logged"))
         plt.xticks(*_ticks(data.weeks))
+        from syllabus.tui.widgets.burn_up import hour_ticks
+
+        plt.yticks(*hour_ticks(max([*data.planned, *data.logged], default=0.0)))
         self.refresh()
 
 
