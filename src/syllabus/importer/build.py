@@ -84,6 +84,10 @@ class Draft:
     """A plan table's row that became this node: its one item."""
     aside: str | None = None
     """Why the node is set aside from the plan (``structure.aside_reason``)."""
+    track: str | None = None
+    """The alternative plan a matrix's column makes this node (``structure.read_matrix``)."""
+    rows: list[structure.PlanRow] = field(default_factory=list)
+    """A matrix's rows this track takes: its items."""
 
 
 @dataclass(frozen=True)
@@ -395,10 +399,16 @@ class _Filler:
             if named in (ItemKind.GOAL, ItemKind.OUTCOME):
                 self.default_kind = named  # "## Objetivos del plan": goals, not work
 
+    def own_rows(self) -> None:
+        """The items a plan table's row or a matrix's column gave this node."""
+        rows = [self.draft.row] if self.draft.row is not None else []
+        for row in [*rows, *self.draft.rows]:
+            self.row_item(row)
+        self.draft.row, self.draft.rows = None, []
+
     def fill(self, blocks: list[Block | Grouped], base: Group = NO_GROUP) -> None:
-        if self.draft.row is not None and base is NO_GROUP:
-            self.row_item(self.draft.row)
-            self.draft.row = None
+        if base is NO_GROUP:
+            self.own_rows()
         pending: tuple[Group, str] | None = None
         for block in blocks:
             if pending and not isinstance(block, ListBlock):
@@ -540,8 +550,9 @@ class _Filler:
             own = rules.label_kind(label)
             if own is not None:
                 item_group = Group(group.label, own, group.optional or rules.label_optional(label))
-        if nested and text.endswith(":"):
-            # "**Arten von ML**:" over its own bullets: a label, the bullets are the items.
+        if nested and (text.endswith(":") or self.category(boxed, nested)):
+            # "**Arten von ML**:" over its own bullets, or a plain line over boxed ones
+            # ("Languages" over "- [x] Java"): a label, the bullets are the items.
             self.add_item(text, links, item_group, depth, boxed, ItemKind.NOTE)
         else:  # a roadmap.sh "[@video@…](…)" is a resource, whatever stands around it
             tagged = ItemKind.RESOURCE if first.tag else None
@@ -555,6 +566,15 @@ class _Filler:
             for inner_list in nested:
                 self.read_list(inner_list, group, depth + 1)
         return after
+
+    def category(self, boxed: bool, nested: list[ListBlock]) -> bool:
+        """An unboxed line whose nested entries are all boxed: their category."""
+        if boxed or not self.state.plan_tables:
+            return False
+        entries = [entry for block in nested for entry in block.items]
+        return bool(entries) and all(
+            entry.lines and structure.checkbox(entry.lines[0].text)[1] for entry in entries
+        )
 
     def described(self, label: str, entry: ListItem) -> bool:
         """ "- **Thema:** Grundlagen": what the node is about, not one more thing to do."""
@@ -645,13 +665,60 @@ class _Filler:
     def plan_table(self, table: Table) -> None:
         """A table whose columns make a plan: a node per timed row, else an item per row."""
         plan = structure.read_plan_table(table.header, table.rows)
-        if plan is None or (plan.timing_column and self.state.unit_headings >= 2):
-            return  # a reference table, or an overview of the plan its headings give
+        if plan is None:
+            self.matrix(table)
+            return
+        if plan.timing_column and self.state.unit_headings >= 2:
+            return  # an overview of the plan its headings give
         if plan.timed:
             self.children.extend(row_drafts(plan, self.draft.level + 1))
             return
         for row in plan.rows:
             self.row_item(row)
+
+    def matrix(self, table: Table) -> None:
+        """A matrix of alternative plans ("| | Short | Medium | Long |" with ":+1:" or
+        "Some"/"Most" cells) in a section that speaks of tracks or timelines: a child
+        node per column, a track the learner picks, holding the rows it takes."""
+        found = structure.read_matrix(table.header, table.rows)
+        if found is None or not structure.has_word("track", self.context()):
+            return
+        for track in found.tracks:
+            child = Draft(title=track.name, level=self.draft.level + 1)
+            child.key = slugify(track.name) or "track"
+            child.track, child.role = track.name, Role.SECTION  # in-page links: no TOC
+            described = self.track_description(track.name)
+            if described:
+                child.blocks.append(_plain_para(described))
+            for number, word in track.rows:
+                text, links = found.texts[number]
+                text = f"{text} ({word})" if word else text
+                child.rows.append(structure.PlanRow(title=text, links=links))
+            self.children.append(child)
+
+    def context(self) -> str:
+        """The node's title and its own prose and list lines, as one text."""
+        parts = [self.draft.title]
+        for block in self.draft.blocks:
+            if isinstance(block, Paragraph):
+                parts += [line.text for line in block.lines]
+            elif isinstance(block, ListBlock):
+                parts += [line.text for entry in block.items for line in entry.lines]
+            elif isinstance(block, Raw) and block.kind != "code":
+                parts.append(block.source)
+        return " ".join(parts)
+
+    def track_description(self, name: str) -> str | None:
+        """A list line before the matrix that starts with a track's name ("**Short
+        timeline** - Aim for breadth"): it describes that track, it is no work itself."""
+        wanted = name.lower()
+        for index, data in enumerate(self.items):
+            text = str(data["text"])
+            head = text[: len(wanted)].lower()
+            if head == wanted and not text[len(wanted) : len(wanted) + 1].isalnum():
+                del self.items[index]
+                return text
+        return None
 
     def code_rows(self, source: str) -> None:
         """A checklist kept in a code block: a row each, done when all its boxes are."""
@@ -708,6 +775,8 @@ class _Filler:
         kind = force or self.draft.kind or group.kind
         notes = self.draft.note_groups
         summary = bool(label and notes and any(title_matches(label, g) for g in notes))
+        if label and force is None and self.state.plan_tables:
+            summary = summary or structure.criteria_label(label)  # "Courses must:"
         if summary:
             kind = ItemKind.NOTE  # a summary of work tracked elsewhere: never ticked twice
         elif force is None and self.draft.kind is None and kind is not None:
@@ -722,6 +791,9 @@ class _Filler:
         # stands (an appendix's course list too); notes, tips and outcomes never are.
         checkable = kind.checkable
         optional = group.optional or self.draft.optional or _optional_text(text)
+        written = text
+        if self.state.plan_tables:
+            text = structure.item_text(text)  # "♾️ 2 > Setting up" → "Setting up"
         if boxed and not checkable and force is None and not summary:
             # A line the author boxed ("- [ ]") is ticked off: advice such as "Ethics & Best
             # Practices" is a check on one's own work then, optional: it never holds a week
@@ -739,6 +811,8 @@ class _Filler:
                 "depth": depth,
             }
         )
+        if text != written:
+            self.items[-1]["slug"] = written  # its id as before: the number kept there
 
 
 _DONE_MARK = re.compile(r"^[✅✓✔☑]")
@@ -780,6 +854,12 @@ def row_drafts(plan: structure.PlanTable, level: int) -> list[Draft]:
 _ROUTINE = re.compile(r"routine", re.I)
 _DAILY = re.compile(r"daily|täglich|tages", re.I)
 _WEEKLY = re.compile(r"wöchentlich|weekly|woche|week", re.I)
+
+
+def _plain_para(text: str) -> Paragraph:
+    """A paragraph holding a text that was read from elsewhere (its Markdown escaped)."""
+    source = _MD_SPECIAL.sub(r"\\\1", text)
+    return Paragraph([Line(text=text, rest=text, source=source)], source)
 
 
 def _hidden_links(text: str, links: list[tuple[str, str]]) -> bool:
@@ -924,6 +1004,8 @@ def _to_nodes(
             if aside is None and first:
                 aside = structure.preface(draft.title)  # "## Introduction" before the plan
             role = Role.APPENDIX if aside else role
+        if aside is None and draft.role is None and state.plan_tables:
+            role = _beside_plan(draft, role, nodes)
         node_id = prefix + _unique(draft.key or "part", taken)
         state.pace_from(draft.title)
         position, duration = rules.title_timing(draft.title)
@@ -931,6 +1013,8 @@ def _to_nodes(
             position = None
         filler = _Filler(draft, role, state)
         filler.fill(draft.blocks)
+        if state.plan_tables and _goals_only(draft, role, filler):
+            role = Role.APPENDIX  # "Short-term goals (1 month)": a horizon, no more work
         items: list[Item] = []
         item_ids: set[str] = set()
         for data in filler.items:
@@ -958,9 +1042,53 @@ def _to_nodes(
                 items=items,
                 children=children,
                 aside=aside,
+                track=draft.track,
             )
         )
     return _tracks(nodes) if state.plan_tables else nodes
+
+
+def _beside_plan(draft: Draft, role: Role, before: list[Node]) -> Role:
+    """The role of a section that is beside the plan, though not set aside for a reason
+    of ``ASIDE_REASONS``: closing words and related lists are notes in an appendix; a
+    schedule restating the plan that came before it is an appendix (its weeks are not
+    more weeks); motivation is optional preparation."""
+    if structure.no_work(draft.title):
+        draft.kind = ItemKind.NOTE
+        return Role.APPENDIX
+    if structure.restates_plan(draft.title) and _has_plan(before) and _timeline(draft):
+        draft.kind = ItemKind.NOTE
+        return Role.APPENDIX
+    if structure.motivation(draft.title):
+        draft.optional = True
+    return role
+
+
+def _has_plan(nodes: list[Node]) -> bool:
+    """Whether planned nodes with work to tick are among ``nodes``."""
+    return any(
+        inner.role in _PLANNED and inner.aside is None and any(i.checkable for i in inner.items)
+        for node in nodes
+        if node.role in _PLANNED
+        for inner in node.walk()
+    )
+
+
+def _timeline(draft: Draft) -> bool:
+    """A section laid out in time: weeks, days or months as its sub-headings, or a table."""
+    units = sum(1 for child in draft.children if rules.unit_id(child.title))
+    return units >= 2 or any(isinstance(block, Table) for block in draft.blocks)
+
+
+def _goals_only(draft: Draft, role: Role, filler: _Filler) -> bool:
+    """A planned leaf named for goals ("Metas a corto plazo (1 mes)") that lists goals
+    and nothing to do: what to reach by then, not more work (nor more weeks)."""
+    if role not in _PLANNED or draft.children or filler.children:
+        return False
+    if rules.label_kind(rules.strip_enumeration(draft.title)[0]) is not ItemKind.GOAL:
+        return False
+    goals = [data for data in filler.items if data["kind"] is ItemKind.GOAL]
+    return bool(goals) and not any(data["checkable"] for data in goals)
 
 
 def _check_alongside(nodes: list[Node]) -> None:
@@ -1241,6 +1369,14 @@ def _one_of_units(first: Draft, siblings: list[Draft]) -> bool:
     return len(same) >= 2
 
 
+def _only_images(blocks: list[Block | Grouped]) -> bool:
+    """No blocks, or only a logo or badges over the first heading."""
+    return all(
+        isinstance(block, Paragraph) and all(structure.image_only(line) for line in block.lines)
+        for block in blocks
+    )
+
+
 def _take_title(root: Draft, title: str | None) -> str | None:
     """The title the headings give (the first H1, or a lone wrapper), taken out of the
     tree; its text joins the preamble."""
@@ -1259,7 +1395,7 @@ def _take_title(root: Draft, title: str | None) -> str | None:
     first = root.children[0] if root.children else None
     if first is not None and _one_of_units(first, root.children):
         first = None  # "# Semana 1" … "# Semana 5": the plan itself, not a title
-    if first is not None and first.level == 1 and (stray or not root.blocks):
+    if first is not None and first.level == 1 and (stray or _only_images(root.blocks)):
         if (
             title is None
             or normal(first.title) == normal(title)
