@@ -482,3 +482,90 @@ def test_the_one_item_of_a_prose_day_speaks_the_roadmaps_language() -> None:
     roadmap = import_text(text)
     assert roadmap.language == "es"
     assert checkable(roadmap) == ["Estudiar: Día 1", "Estudiar: Día 2"]
+
+
+# --- beside the plan: second timelines, goals, closing words, tracks from a matrix --------
+
+
+def test_a_second_timeline_after_the_plan_restates_it_and_adds_no_weeks() -> None:
+    from datetime import date
+
+    from syllabus.model.schedule.plan import build_plan, default_enrolment
+
+    roadmap = fixture("second_timeline.md")
+    index = roadmap.node_index()
+    timeline = index["suggested-timeline"]
+    assert timeline.role is Role.APPENDIX
+    assert all(child.role is Role.APPENDIX for child in timeline.children)
+    assert not any(item.checkable for node in timeline.walk() for item in node.items)
+    goals = index["goals-for-the-first-month-1-month"]  # goals with a horizon: no work
+    assert goals.role is Role.APPENDIX
+    assert checkable(roadmap) == ["Wedging clay", "Pinch pots", "Centering", "Pulling walls"]
+    plan = build_plan(roadmap, default_enrolment(roadmap, date(2026, 1, 5)))
+    weeks = ((plan.end - plan.start).days + 1) / 7
+    assert 6 <= weeks <= 8.5  # the stages' 2-3 + 4-5 weeks, not 8 weeks more nor a month
+
+
+def test_a_matrix_of_alternative_plans_gives_tracks_never_summed() -> None:
+    roadmap = fixture("study_matrix.md")
+    assert roadmap.tracks() == ["Quick", "Steady", "Deep"]
+    quick = roadmap.node_index()["how-to-study/quick"]
+    assert [item.text for item in quick.items] == [
+        "Learn the Italian game",
+        "Play through model games (Few)",
+    ]
+    assert quick.items[0].url == "#italian"
+    assert quick.body == "Quick - only the main lines."  # the track's own description
+    steady = choose_track(roadmap, "steady")
+    assert len(checkable(steady)) == 3
+    assert not roadmap.node_index()["how-to-study"].items
+    assert roadmap.node_index()["reference"].items == []  # a reference table stays one
+
+
+def test_criteria_closing_words_progress_steps_and_related_lists_are_not_work() -> None:
+    roadmap = fixture("beside_plan.md")
+    index = roadmap.node_index()
+    assert [i.kind for i in index["summary"].items] == [ItemKind.NOTE, ItemKind.NOTE]
+    assert index["curriculum/congratulations"].role is Role.APPENDIX
+    assert index["curriculum/how-to-show-your-progress"].aside == "logistics"
+    assert index["related"].role is Role.APPENDIX
+    assert [(item.text, item.optional) for item in index["motivation"].items] == [
+        ("Why bread matters", True)  # optional preparation at most
+    ]
+    assert [t for _, i in roadmap.items() if i.checkable and not i.optional for t in [i.text]] == [
+        "Sourdough starter",
+        "Baguettes",
+    ]
+
+
+def test_leading_emoji_and_numbering_leave_item_texts_but_not_their_ids() -> None:
+    roadmap = fixture("emoji_days.md")
+    items = {item.id: item for _, item in roadmap.items()}
+    assert items["progress/1-seeds"].text == "Seeds"
+    assert items["progress/1-seeds"].marked == "done"
+    assert items["progress/watering/3-morning-routine"].text == "Morning routine"
+    assert items["progress/watering/4-drip-lines"].text == "Drip lines"  # "4 > …"
+    assert structure.item_text("✅ Can knit") == "✅ Can knit"  # a mark that says something
+    assert structure.item_text("3-4 rows a day") == "3-4 rows a day"
+    # A plain line over boxed ones is their category, not a task of its own.
+    assert (items["skills/tools"].kind, items["skills/tools"].checkable) == (ItemKind.NOTE, False)
+    assert items["skills/spade"].checkable
+
+
+def test_a_stated_length_checks_a_plan_of_several_phases() -> None:
+    from datetime import date
+
+    from syllabus.model.schedule.plan import build_plan, default_enrolment
+
+    roadmap = fixture("stated_length_check.md")
+    assert roadmap.length == Span(low=24, high=24, unit=Unit.MONTH)
+    assert len(roadmap.nodes) == 3
+    plan = build_plan(roadmap, default_enrolment(roadmap, date(2026, 1, 5)))
+    weeks = ((plan.end - plan.start).days + 1) / 7
+    assert weeks > 90  # a 2-year curriculum, not three weeks
+
+
+def test_a_title_after_a_logo_is_the_title() -> None:
+    roadmap = fixture("logo_title.md")
+    assert roadmap.title == "Knitting Path"
+    assert [n.id for n in roadmap.nodes] == ["contents", "basics", "scarves"]

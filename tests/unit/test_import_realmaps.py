@@ -89,6 +89,8 @@ def test_ossu_bioinformatics_courses_are_table_rows_by_year_with_hours() -> None
     assert sum(i.hours or 0 for i in courses) > 1500
     assert {"toc", "credits", "community", "code-of-conduct", "contributing"} <= asides(roadmap)
     assert roadmap.pace.hours_per_day is not None and roadmap.pace.hours_per_day.high == 2
+    motivation = next(n for n in roadmap.nodes if n.title.startswith("Motivation"))
+    assert motivation.items and all(item.optional for item in motivation.items)
 
 
 def test_ossu_math_plans_about_two_years_of_courses() -> None:
@@ -108,7 +110,13 @@ def test_ossu_math_plans_about_two_years_of_courses() -> None:
     assert roadmap.length == Span(low=24, high=24, unit=Unit.MONTH)
     course_hours = sum(i.hours or 0 for i in items.values())
     assert course_hours / week.high > 52  # two years of work, not three weeks
-    assert {"toc", "community", "code-of-conduct", "licence"} <= asides(roadmap)
+    assert {"toc", "community", "code-of-conduct", "licence", "logistics"} <= asides(roadmap)
+    assert roadmap.title == "Open Source Society University"  # the H1 under the logo
+    summary = next(n for n in roadmap.nodes if n.title == "Summary")
+    assert not any(item.checkable for item in summary.items)  # "Courses must:" criteria
+    closing = next(n for n in curriculum.children if n.title == "Congratulations")
+    assert closing.role is Role.APPENDIX
+    assert not any(item.checkable for item in closing.items)
 
 
 def test_thirty_days_of_python_has_a_day_each_and_no_heading_from_code() -> None:
@@ -133,6 +141,8 @@ def test_ninety_days_of_devops_offers_its_ticked_days_as_done() -> None:
     assert per_day is not None and per_day.low == 1
     assert roadmap.length == Span(low=90, high=90, unit=Unit.DAY)
     assert "licence" in asides(roadmap)
+    assert days[0].text == "はじめに"  # no "♾️ 1 >" before it
+    assert not any(item.text[:1].isdigit() or not item.text[:1].isalnum() for item in days)
 
 
 def test_german_twelve_weeks_and_no_week_from_a_code_fence() -> None:
@@ -152,6 +162,10 @@ def test_spanish_phases_take_their_durations_from_their_headings() -> None:
         Span(low=8, high=10, unit=Unit.WEEK),
     ]
     assert len(checkable(roadmap)) >= 27
+    timeline = next(n for n in roadmap.nodes if n.title == "Cronograma Sugerido")
+    assert timeline.role is Role.APPENDIX  # a second timeline of the same plan
+    goals = [n for n in roadmap.nodes if n.title.startswith("Metas")]
+    assert len(goals) == 2 and all(n.role is Role.APPENDIX for n in goals)
     per_day = roadmap.pace.hours_per_day
     assert per_day is not None and (per_day.low, per_day.high) == (1, 2)
 
@@ -178,6 +192,9 @@ def test_japanese_checklist_keeps_its_hours_and_ticks() -> None:
     roadmap = imported("ja-daily-goals-checklist.md")
     assert sum(item.hours or 0 for _, item in roadmap.items()) == 940
     assert sum(1 for _, item in roadmap.items() if item.marked == "done") == 3
+    skills = {item.text: item for _, item in roadmap.items()}
+    assert not skills["プログラミング言語"].checkable  # the category over its boxes
+    assert skills["JavaScript"].checkable
 
 
 def test_portuguese_weeks_inside_modules_are_lengths_not_positions() -> None:
@@ -205,6 +222,8 @@ def test_cs_video_courses_subsections_from_list_headings_quickly() -> None:
     assert "Operating Systems" in titles(list(roadmap.walk()))
     assert not any(text.startswith("#") for text in checkable(roadmap))
     assert "preface" in asides(roadmap)
+    related = next(n for n in roadmap.walk() if n.title == "Related")
+    assert related.role is Role.APPENDIX and not any(i.checkable for i in related.items)
     raw = (REALMAPS / "cs-video-courses.md").read_bytes()
     took = []
     for _ in range(3):
@@ -218,6 +237,12 @@ def test_system_design_primer_does_not_explode() -> None:
     roadmap = imported("system-design-primer.md")
     assert 100 <= len(checkable(roadmap)) <= 1000
     assert {"contributing", "credits", "licence", "toc"} <= asides(roadmap)
+    assert roadmap.tracks() == ["Short", "Medium", "Long"]  # the study guide's matrix
+    from syllabus.model.roadmap import choose_track
+
+    short = [i.text for _, i in choose_track(roadmap, "Short").items() if i.checkable]
+    assert sum("(Some)" in text for text in short) == 3
+    assert not any("(Most)" in text for text in short)
 
 
 def test_software_design_phases_from_a_week_range_table() -> None:
@@ -254,6 +279,8 @@ def test_six_month_goal_rows_are_blocks_of_their_durations() -> None:
         ("fr-feuille-de-route.md", (14, 16)),  # fifteen weeks
         ("swe-6monthgoal.md", (19, 23)),  # blocks summing to 21 weeks
         ("zh-python-plan.md", (4, 7)),  # 4~6 weeks
+        ("es-plan-de-estudio.md", (18, 26)),  # its phases' 18-24 weeks, no second timeline
+        ("de-12-wochen-kurs.md", (11, 15)),  # twelve weeks
     ],
 )
 def test_the_schedule_is_as_long_as_the_plan_says(name: str, weeks: tuple[int, int]) -> None:

@@ -21,7 +21,9 @@ from syllabus.model.roadmap import HoursRange, Span, Unit
 # --- keywords ------------------------------------------------------------------------
 
 _EXTRA: dict[str, tuple[str, ...]] = {
-    "track": ("track", "path", "plan", "schedule", "route", "pace", "tempo", "ritmo"),
+    "track": (
+        "track", "path", "plan", "schedule", "route", "pace", "tempo", "ritmo", "timeline",
+    ),
     "examples": (
         "example", "examples", "beispiel", "beispiele", "ejemplo", "ejemplos", "exemple",
         "exemples", "exemplo", "exemplos", "esempio", "esempi", "示例", "例子", "例",
@@ -31,8 +33,38 @@ _EXTRA: dict[str, tuple[str, ...]] = {
         "exercice", "exercices", "exercício", "exercícios", "esercizio", "esercizi", "练习",
         "習題", "練習", "演習",
     ),
+    "schedule": (
+        "schedule", "timeline", "timetable", "zeitplan", "zeitleiste", "ablaufplan",
+        "cronograma", "calendario", "calendrier", "échéancier", "planning", "cronologia",
+        "时间表", "时间线", "进度安排", "日程", "スケジュール", "日程表",
+    ),
+    "closing": (
+        "congratulations", "well done", "keep learning", "what's next", "what next",
+        "glückwunsch", "herzlichen glückwunsch", "wie geht es weiter", "felicidades",
+        "enhorabuena", "felicitaciones", "félicitations", "et après", "parabéns",
+        "congratulazioni", "complimenti", "恭喜", "祝贺", "おめでとう",
+    ),
+    "related": (
+        "related", "related lists", "see also", "other lists", "similar lists",
+        "siehe auch", "verwandte listen", "véase también", "ver también", "voir aussi",
+        "veja também", "vedi anche", "相关", "相关链接", "関連", "関連リンク",
+    ),
+    "motivation": (
+        "motivation", "motivación", "motivação", "motivazione", "动机", "モチベーション",
+    ),
+    "criteria": (
+        "must", "should", "shall", "müssen", "muss", "sollen", "sollten", "deben", "debe",
+        "deberían", "doivent", "doit", "devraient", "devem", "deve", "devono", "dovrebbero",
+        "必须", "应该", "应当", "べき",
+    ),
+    "logistics": (
+        "how to show your progress", "show your progress", "track your progress",
+        "how to track your progress",
+    ),
 }  # fmt: skip
-"""Words ``languages`` has no table for (yet): a track's own word, examples, exercises."""
+"""Words ``languages`` has no table for (yet): a track's own word, examples, exercises,
+a schedule, closing words ("Congratulations"), related lists, motivation, the modal verb
+of a criteria list ("Courses must:"), and more ways of naming logistics."""
 
 
 @lru_cache(maxsize=64)
@@ -269,6 +301,79 @@ def read_plan_table(header: list[list[Line]], rows: list[list[list[Line]]]) -> P
     return PlanTable(read, unit, timed, timing is not None)
 
 
+# --- a matrix of alternative plans ------------------------------------------------------
+
+_NO_MARK = frozenset(
+    ("", "-", "–", "—", "no", "nein", "non", "não", "nao", "✗", "✘", "❌", ":x:", ":-1:", "n/a")
+)
+_YES_WORDS = frozenset(("yes", "ja", "sí", "si", "oui", "sim", "sì", "x", "是", "はい"))
+
+
+@dataclass
+class MatrixTrack:
+    """One column of a plan matrix: an alternative plan and the rows it takes."""
+
+    name: str
+    rows: list[tuple[int, str | None]]
+    """(row number, the cell's word when it says how much: "Some", "Most")."""
+
+
+@dataclass
+class Matrix:
+    """A table of work (first column) by alternative plans (the other columns), each
+    cell a mark saying whether, or how much of, that row a plan takes."""
+
+    texts: list[tuple[str, list[tuple[str, str]]]]
+    """Each row's work: its text and links."""
+    tracks: list[MatrixTrack]
+
+
+def _short(text: str, most: int) -> bool:
+    return len(text.split()) <= most and len(text) <= 24
+
+
+def read_matrix(header: list[list[Line]], rows: list[list[list[Line]]]) -> Matrix | None:
+    """A table like "| | Short | Medium | Long |" whose other cells are marks (":+1:",
+    "✓", "Some", "Most"): alternative plans by the rows of work each one takes."""
+    names = [" ".join(line.text for line in cell).strip() for cell in header[1:]]
+    if len(names) < 2 or len(rows) < 2 or not all(n and _short(n, 3) for n in names):
+        return None
+    corner = " ".join(line.text for line in header[0]).strip() if header else ""
+    if corner and not has_word("track", corner):
+        return None  # "| Piece | Value | Moves |": a reference table's header
+    texts: list[tuple[str, list[tuple[str, str]]]] = []
+    marks: list[list[str]] = []
+    for row in rows:
+        if len(row) < len(header):
+            return None
+        text = " ".join(line.text for line in row[0]).strip()
+        cells = [" ".join(line.text for line in cell).strip() for cell in row[1 : len(header)]]
+        if not text or any(line.links for cell in row[1:] for line in cell):
+            return None
+        if not all(_short(cell, 2) for cell in cells):
+            return None
+        texts.append((text, [link for line in row[0] for link in line.links]))
+        marks.append(cells)
+    values = [cell.lower() for cells in marks for cell in cells if cell.lower() not in _NO_MARK]
+    kinds = set(values)
+    if not kinds or len(kinds) > 6 or len(values) == len(kinds):
+        return None  # marks repeat: a small vocabulary, not a reference table's values
+    tracks = []
+    for column, name in enumerate(names):
+        taken = []
+        for number, cells in enumerate(marks):
+            mark = cells[column]
+            if mark.lower() in _NO_MARK:
+                continue
+            letters = sum(ch.isalpha() for ch in mark)
+            word = mark.lower() not in _YES_WORDS and not mark.startswith(":") and letters >= 2
+            taken.append((number, mark if word else None))
+        tracks.append(MatrixTrack(name, taken))
+    if sum(bool(t.rows) for t in tracks) < 2:
+        return None
+    return Matrix(texts, tracks)
+
+
 # --- set-aside material ----------------------------------------------------------------
 
 _ASIDE_NAMES = (
@@ -301,6 +406,74 @@ def aside_reason(title: str) -> str | None:
         if short and not any(ch.isdigit() for ch in rest):
             return reason
     return None
+
+
+def _only(name: str, title: str) -> bool:
+    """A heading that names ``name``'s words and little else ("Related", "See also")."""
+    text = strip_symbols(plain_numbers(title)).strip().lower().rstrip(":!.")
+    if not text or len(text.split()) > 6:
+        return False
+    match = word_pattern(name).search(text)
+    if match is None:
+        return False
+    rest = (text[: match.start()] + text[match.end() :]).strip(" &/,-–—:()：!.")
+    return len(rest) <= 1 if _CJK.search(text) else len(rest.split()) <= 2
+
+
+def no_work(title: str) -> bool:
+    """A heading whose section holds no work of the plan: closing words after it
+    ("Congratulations", "What's next") or links to other lists ("Related", "See also")."""
+    return _only("closing", title) or _only("related", title)
+
+
+def restates_plan(title: str) -> bool:
+    """A heading that names a schedule ("Suggested timeline", "Cronograma sugerido"):
+    after a plan that is already there, a second overview of it, not more work."""
+    return _only("schedule", title)
+
+
+def motivation(title: str) -> bool:
+    """A heading about motivation ("Motivation & Preparation"): optional preparation."""
+    return has_word("motivation", title)
+
+
+def criteria_label(label: str) -> bool:
+    """A label that ends in a modal verb ("Courses must:", "Projekte sollten:"): the
+    list after it says what something must be, it is no work to do."""
+    text = strip_symbols(label).strip().rstrip(":：").strip().lower()
+    if not text:
+        return False
+    last = text.split()[-1]
+    return last in words("criteria") or any(
+        text.endswith(w) for w in words("criteria") if _CJK.search(w)
+    )
+
+
+_NUMBERING = re.compile(r"^\d{1,3}\s*[>»›→]\s+|^\d{1,3}\s*[-–—:.)]\s+")
+
+
+def item_text(text: str) -> str:
+    """An item's text without decorative leading emoji and, after them, its numbering
+    ("♾️ 12 > Setting up" → "Setting up"; "3 > Loops" → "Loops"); the rest as written."""
+    if text[:1] in _STATUS:
+        return text  # "✅ Can write structs": the mark says something, it stays
+    start = 0
+    while start < len(text) and _decorative_start(text[start]):
+        start += 1
+    rest = text[start:]
+    match = _NUMBERING.match(rest)
+    if match and (start or match.group(0).rstrip()[-1] in ">»›→") and rest[match.end() :]:
+        rest = rest[match.end() :]
+    return rest if rest.strip() else text
+
+
+_STATUS = frozenset("✅✓✔☑✗✘❌⬜⬛🔲🔳⏳➖❎🟢🟡🔴🔵")
+
+
+def _decorative_start(ch: str) -> bool:
+    if ch.isspace() or ch in "\ufe0f\u200d":
+        return True
+    return unicodedata.category(ch) == "So"
 
 
 def preface(title: str) -> str | None:

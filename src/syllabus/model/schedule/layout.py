@@ -26,6 +26,11 @@ so that a roadmap stating "Week 10^12" or "inf hours" still gives finite sums.""
 EPS = 1e-7
 """Work hours closer than this are equal."""
 
+SHORTEST_SHARE = 0.5
+"""A plan its timing makes shorter than this share of the length the roadmap states for
+the whole ("a 2-year curriculum") is stretched to that length: a check on the timing
+read, never a reason to shorten a plan or to move what the document places."""
+
 # tuples, not sets: membership then tests identity first, while a set hashes the enum
 # member, which runs Python code (measured: a third of the roadmap analysis)
 SEQUENTIAL = (Role.PHASE, Role.SECTION, Role.MILESTONE)
@@ -153,13 +158,19 @@ class Layout:
         return Size(items_estimate(node), False, False)
 
     def lay_out(self, roadmap: Roadmap) -> None:
-        """Place every sequential node; in items mode, stretched to the stated length."""
+        """Place every sequential node; in items mode, stretched to the stated length,
+        in hours and duration mode stretched to it when far shorter (``SHORTEST_SHARE``)."""
         scale = 1.0
-        if self.mode == "items":
-            total = stated_length(roadmap, self.estimate, self.week_hours)
+        if self.mode in ("items", "hours", "duration"):
+            total = (
+                stated_length(roadmap, self.estimate, self.week_hours)
+                if self.mode == "items"
+                else whole_length(roadmap, self.estimate, self.week_hours)
+            )
             natural = sum(self.measure(n).hours for n in roadmap.nodes if n.role in SEQUENTIAL)
             if total is not None and natural > EPS:
-                scale = total / natural
+                if self.mode == "items" or natural < total * SHORTEST_SHARE:
+                    scale = total / natural
         self._place(roadmap.nodes, 0.0, scale, self.mode == "items")
 
     def _place(
@@ -283,7 +294,19 @@ def stated_length(roadmap: Roadmap, estimate: str, week_hours: float) -> float |
             weeks = bounded(timing.position.high) * _days(timing.position) / 7
             last = weeks if last is None else max(last, weeks)
     found = longest if longest is not None else last
-    return None if found is None or found <= 0 else bounded(found * week_hours)
+    if found is None or found <= 0:
+        return whole_length(roadmap, estimate, week_hours)
+    return bounded(found * week_hours)
+
+
+def whole_length(roadmap: Roadmap, estimate: str, week_hours: float) -> float | None:
+    """Hours of the length the roadmap states for the whole plan (``Roadmap.length``:
+    "about 2 years", "A 9-Week Course"), if it states one."""
+    span = roadmap.length
+    if span is None:
+        return None
+    weeks = bounded(span.pick(estimate)) * _days(span) / 7
+    return bounded(weeks * week_hours) if weeks > 0 else None
 
 
 def document_week_hours(roadmap: Roadmap, estimate: str, fallback: float) -> float:
