@@ -47,7 +47,12 @@ def enrolment(**changes: object) -> pm.Enrolment:
     return pm.Enrolment(**{**base.__dict__, **changes})  # type: ignore[arg-type]
 
 
-def learner(done: dict[int, date], hours: dict[date, float], **enrol: object) -> pm.Progress:
+def learner(
+    done: dict[int, date],
+    hours: dict[date, float],
+    cards: dict[str, pm.ReviewCard] | None = None,
+    **enrol: object,
+) -> pm.Progress:
     items = {
         f"w/i{n}": pm.ItemRecord(state=pm.ItemState.DONE, updated=noon(d)) for n, d in done.items()
     }
@@ -55,8 +60,29 @@ def learner(done: dict[int, date], hours: dict[date, float], **enrol: object) ->
         f"c{d}": pm.CheckIn(id=f"c{d}", date=d, hours=h, roadmap="r", created=T0, updated=T0)
         for d, h in hours.items()
     }
-    rp = pm.RoadmapProgress(enrolment=enrolment(**enrol), items=items)
+    rp = pm.RoadmapProgress(enrolment=enrolment(**enrol), items=items, cards=cards or {})
     return pm.Progress(roadmaps={"r": rp}, checkins=checkins)
+
+
+@st.composite
+def review_cards(draw: st.DrawFn) -> dict[str, pm.ReviewCard]:
+    """Reviews on: up to 30 stored cards of node w (due any day of the first ten weeks,
+    never graded or graded with a stability of half a day to two months, 1-30 minutes),
+    from none to more time than the plan's hours (the allowance's cap)."""
+    found = {}
+    for n in range(draw(st.integers(0, 30))):
+        graded = draw(st.booleans())
+        found[f"w/q{n}"] = pm.ReviewCard(
+            node="w",
+            due=noon(START + timedelta(days=draw(st.integers(1, 70)))),
+            state="review" if graded else "learning",
+            stability=draw(st.floats(0.5, 60.0)) if graded else None,
+            difficulty=5.0 if graded else None,
+            last_review=noon(START) if graded else None,
+            minutes=draw(st.sampled_from([1.0, 3.0, 10.0, 30.0])),
+            updated=T0,
+        )
+    return found
 
 
 def study_days(first: date, last: date) -> list[date]:
@@ -189,21 +215,31 @@ def _history(draw_hours: list[float], today: date) -> dict[date, float]:
     offset=st.integers(0, 29),
     extra=st.sampled_from([0.25, 0.5, 1.0]),
     today_index=st.integers(0, 40),
+    cards=review_cards(),
 )
 def test_forecast_properties(
-    hours: list[float], ticked: int, offset: int, extra: float, today_index: int
+    hours: list[float],
+    ticked: int,
+    offset: int,
+    extra: float,
+    today_index: int,
+    cards: dict[str, pm.ReviewCard],
 ) -> None:
-    """P90 >= P50 >= today; a check-in within the day's planned hours (1 h) never moves
-    P50 later."""
+    """With reviews on: P90 >= P50 >= today; a check-in within the day's planned hours
+    (1 h) never moves P50 later; the cards are no remaining work and never move P50
+    earlier than without them."""
     rm = the_roadmap()
     today = START + timedelta(days=today_index)
     done = {n: min(START + timedelta(days=2 * n), today) for n in range(1, ticked + 1)}
-    state = learner(done, _history(hours, today))
+    state = learner(done, _history(hours, today), cards)
     status = compute_status(rm, state, "r", today)
+    plain = compute_status(rm, learner(done, _history(hours, today)), "r", today)
+    assert status.remaining_hours == plain.remaining_hours
     forecast = status.forecast
     if forecast is None:
-        assert ticked == 12
+        assert ticked == 12 and plain.forecast is None
         return
+    assert plain.forecast is not None and forecast.p50 >= plain.forecast.p50
     assert forecast.p90 >= forecast.p50 >= today
     day = START + timedelta(days=min(offset, today_index))
     have = sum(c.hours for c in state.checkins.values() if c.date == day)
@@ -218,12 +254,14 @@ def test_forecast_properties(
     weeks=st.lists(st.floats(0.6, 1.4), min_size=3, max_size=10),
     extra=st.floats(0.0, 24.0),
     back=st.integers(0, 60),
+    cards=review_cards(),
 )
 def test_one_check_in_moves_p50_by_two_weeks_at_most(
-    weeks: list[float], extra: float, back: int
+    weeks: list[float], extra: float, back: int, cards: dict[str, pm.ReviewCard]
 ) -> None:
     """A learner near the plan's pace (60-140 % each week) on a roadmap of more than a
-    month: one more check-in, of any size on any day, moves P50 by 14 days at most."""
+    month, with reviews on: one more check-in, of any size on any day, moves P50 by 14
+    days at most."""
     node = Node(
         id="w",
         title="W",
@@ -244,7 +282,7 @@ def test_one_check_in_moves_p50_by_two_weeks_at_most(
         total += plan.item_hours[item_id]
         if total <= closed:
             done[int(item_id.split("i")[-1])] = plan.item_due[item_id]
-    state = learner({n: min(d, today) for n, d in done.items()}, hours)
+    state = learner({n: min(d, today) for n, d in done.items()}, hours, cards)
     before = compute_status(rm, state, "r", today).forecast
     day = max(START, today - timedelta(days=back))
     one = pm.CheckIn(id="new", date=day, hours=extra, roadmap="r", created=T0, updated=T0)

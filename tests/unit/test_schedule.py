@@ -492,16 +492,22 @@ def test_on_pace() -> None:
     assert status.streak == 12 and status.longest_streak == 12
     assert status.hours_this_week == 6 and status.target_hours_this_week == 6
     assert status.hours_total == 12
-    # two study weeks: logged 6 h in each (1 h a study day), closed 8 h and 4 h (mean
-    # 0.97 h a day): the hours win, 1 h a study day with no spread (the plan's pace as
-    # the prior changes nothing). The rest in the plan's hours: 13 study days from today
-    # to 28 March at 1 h, less the 2 h ahead = 11 h: 1 h still today (nothing closed
-    # today), 10 from Monday 16 March: 16-21, 23-26 -> P50 Thursday 26 March (the
-    # planned date less the buffer's 2 study days). P90 at 85 % of the pace: today
-    # 0.85 h, then 10.15 / 0.85 = 11.9 -> 12 study days: 16-21, 23-28 March
+    # today counts when that is no slower. Up to yesterday (13 March): logged 6 h and
+    # 5 h (1 h a study day); items closed 8 h (i4 on Sunday 8) and 4 h against the
+    # line's 6 h and 4 h (i4, i5): weights 0.85 x 6 = 5.1 and 5/6 x 4 = 3.33, mean
+    # (5.1 x 4/3 + 3.33) / 8.43 = 1.2016, spread 0.163; the items win over the hours'
+    # 1, and with the plan's pace as the prior (6 - 1.683 = 4.317 weeks):
+    # (1.2016 x 1.683 + 4.317) / 6 = 1.0566 h a study day, band 0.15 + 1.2816 x
+    # (0.163 / 1.2016) / sqrt(6) = 0.221. With today (6 h of logged and i6's 2 h in the
+    # line, none closed today) only 1 h: slower, so not counted. The rest in the plan's
+    # hours: 13 study days from today to 28 March at 1 h, less the 2 h ahead = 11 h:
+    # 1.0566 h still today (nothing closed today), 9.94 / 1.0566 = 9.4 -> 10 from
+    # Monday 16 March: 16-21, 23-26 -> P50 Thursday 26 March (the planned date less
+    # the buffer's 2 study days). P90 at 1.0566 x 0.779 = 0.823 h: today 0.823, then
+    # 10.18 / 0.823 = 12.4 -> 13 study days: 16-21, 23-28, Monday 30 March
     forecast = status.forecast
     assert forecast is not None and forecast.basis == "history"
-    assert (forecast.p50, forecast.p90) == (date(2026, 3, 26), date(2026, 3, 28))
+    assert (forecast.p50, forecast.p90) == (date(2026, 3, 26), date(2026, 3, 30))
     assert forecast.planned == date(2026, 3, 28)
     assert status.projected_finish == forecast  # compatibility: low P50, high P90
     assert (forecast.low, forecast.high, forecast.plan) == (

@@ -9,8 +9,9 @@ month with nothing to tick), and P50 moves from the planned date by the buffer.
 
 The pace is a ratio to the plan's, from the learner's recent study weeks (the last
 ``FORECAST_WEEKS`` weeks with study days, the most recent weighing most; the current,
-unfinished week pro rata to its study days so far, today once something is logged or
-closed on it): the hours logged over the plan's
+unfinished week pro rata to its study days so far, today when counting it makes the
+pace faster, so a morning is no slow day and a small check-in today never slows
+it): the hours logged over the plan's
 hours a study day, or the planned hours of the items first closed over those the
 bright line planned in the same weeks, when that is more (a learner who ticks items but
 logs no hours). The plan's pace counts as ``PRIOR_WEEKS`` more weeks, and fills the
@@ -22,6 +23,15 @@ for nothing.
 P50 is when the rest is done at that pace (today counting with the part of its hours
 not yet closed); P90 at a pace slower by a band that grows with the spread of the weeks
 (at least ``MIN_BAND``).
+
+Spaced review is an allowance, not remaining work: the review cards that exist ask a
+time a week (``review.weekly_minutes``); over the plan's hours a week that is the share
+of the learner's study time the reviews take (at most ``REVIEW_SHARE``, so the plan
+always moves on), and the rest is done at the pace less that share. The learner's
+logged hours include their reviews, so the pace is measured the way it is spent; a
+check-in's hours go to reviews and plan alike, so the properties above hold with
+reviews on (P50 moves by the pace's change, at most 1 / (1 - REVIEW_SHARE) times the
+days it would without cards); with no cards the forecast is unchanged.
 """
 
 from __future__ import annotations
@@ -73,6 +83,9 @@ PLAN_BAND = 0.4
 Z90 = 1.2816
 """The standard normal's 90th percentile."""
 
+REVIEW_SHARE = 0.25
+"""Reviews take at most this share of the study time: the rest of the plan moves on."""
+
 Basis = Literal["history", "items", "plan"]
 
 
@@ -121,6 +134,8 @@ class RecentWork:
     line: Callable[[date, date], Mapping[date, float]] | None = None
     """Planned hours of the tracked items by their planned day, between two days (the
     bright line's steps); asked only when items were closed in the window."""
+    review_hours_per_week: float = 0.0
+    """The review cards' time a week (the allowance taken off the pace)."""
 
 
 class Pace(NamedTuple):
@@ -146,9 +161,20 @@ def forecast(plan: Plan, today: date, work: RecentWork) -> Forecast | None:
         return None
     remaining = rest_hours(plan, today, work.buffer_hours, open_hours)
     pace = learner_pace(plan, today, work)
-    p50 = _finish(plan, today, remaining, pace.per_day, work)
-    p90 = _finish(plan, today, remaining, pace.per_day * (1 - pace.band), work)
+    share = review_share(plan, work.review_hours_per_week)
+    p50 = _finish(plan, today, remaining, pace.per_day * (1 - share), work)
+    slow = pace.per_day * (1 - pace.band)
+    p90 = _finish(plan, today, remaining, slow * (1 - share), work)
     return Forecast(p50, max(p50, p90), plan.end, pace.basis)
+
+
+def review_share(plan: Plan, review_hours_per_week: float) -> float:
+    """The share of the study time the reviews take: their hours a week over the plan's,
+    at most ``REVIEW_SHARE`` (0 without cards)."""
+    per_week = plan.hours_per_day * plan.calendar.days_per_week
+    if review_hours_per_week <= EPS or per_week <= EPS:
+        return 0.0
+    return min(review_hours_per_week / per_week, REVIEW_SHARE)
 
 
 def rest_hours(plan: Plan, today: date, buffer_hours: float, open_hours: float) -> float:
@@ -186,15 +212,12 @@ class _Week(NamedTuple):
     last: date
 
 
-def _weeks(plan: Plan, today: date, work: RecentWork) -> list[_Week]:
-    """The recent study weeks, the current one first."""
+def _weeks(plan: Plan, today: date, work: RecentWork, until: date) -> list[_Week]:
+    """The recent study weeks up to ``until`` (today or yesterday), the current one first."""
     cal, start, per_day = plan.calendar, plan.start, plan.hours_per_day
     cap = DAY_CAP * per_day
     weeks: list[_Week] = []
     monday = monday_of(today)
-    # today counts once something is logged or closed on it: a morning is no slow day
-    busy = work.hours_by_day.get(today, 0.0) > EPS or work.closed_by_day.get(today, 0.0) > EPS
-    until = today if busy else today - ONE_DAY
     for _ in range(LOOKBACK_WEEKS):
         first, last = max(monday, start), min(monday + timedelta(days=6), until)
         if monday + timedelta(days=6) < start:
@@ -215,13 +238,26 @@ def _weeks(plan: Plan, today: date, work: RecentWork) -> list[_Week]:
 
 
 def learner_pace(plan: Plan, today: date, work: RecentWork) -> Pace:
-    """The pace the forecast extrapolates (see the module's doc)."""
+    """The pace the forecast extrapolates (see the module's doc): the weeks up to
+    yesterday, or up to today when something was logged or closed today and that is no
+    slower (today's figures only ever add to the pace)."""
     planned = plan.hours_per_day
     cal = plan.calendar
     per_week = cal.days_per_week
     if today < plan.start or cal.count(plan.start, today) < MIN_HISTORY_WEEKS * per_week:
         return Pace(planned, PLAN_BAND, "plan")
-    weeks = _weeks(plan, today, work)
+    pace = _pace_until(plan, today, work, today - ONE_DAY)
+    busy = work.hours_by_day.get(today, 0.0) > EPS or work.closed_by_day.get(today, 0.0) > EPS
+    if busy:
+        with_today = _pace_until(plan, today, work, today)
+        if with_today.per_day >= pace.per_day - EPS:  # a tie: today's weeks, more history
+            return with_today
+    return pace
+
+
+def _pace_until(plan: Plan, today: date, work: RecentWork, until: date) -> Pace:
+    planned = plan.hours_per_day
+    weeks = _weeks(plan, today, work, until)
     logged = _Mean.of(weeks, lambda week: week.logged / (week.days * planned))
     if logged.weights <= EPS:
         return Pace(planned, PLAN_BAND, "plan")

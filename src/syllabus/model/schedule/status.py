@@ -103,6 +103,18 @@ class Status:
     day_start_hour: int = 4
 
 
+def _review_hours(
+    roadmap: Roadmap, rp: RoadmapProgress, cal: StudyCalendar, day_start: int
+) -> float:
+    """The review cards' time a week, in hours (none before anything is closed)."""
+    if not rp.cards and not rp.items:
+        return 0.0
+    from syllabus.model import review
+
+    found = review.cards(roadmap, rp, cal, day_start)
+    return review.weekly_minutes(found, cal.days_per_week) / 60
+
+
 def compute_status(
     roadmap: Roadmap,
     progress: Progress,
@@ -129,6 +141,7 @@ def compute_status(
         closed_by_day=closed,
         buffer_hours=work.buffer_hours,
         line=lambda first, last: line_steps(plan, first, last),
+        review_hours_per_week=_review_hours(roadmap, rp, cal, day_start),
     )
     open_hours = work.remaining + untracked_rest(plan, today)
     buffer = buffer_days(plan, work)
