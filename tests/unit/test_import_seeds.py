@@ -327,6 +327,7 @@ def test_004_sixteen_weeks_in_four_blocks_plus_final_capstone() -> None:
     assert (roadmap.pace.hours_per_week.low, roadmap.pace.hours_per_week.high) == (12, 14)
     assert [n.id for n in roadmap.nodes] == [
         "overview",
+        "project-deliverables",  # the preamble's weekly deliverables (issue 16.1)
         "block-1",
         "block-2",
         "block-3",
@@ -395,7 +396,10 @@ def test_004_sixteen_weeks_in_four_blocks_plus_final_capstone() -> None:
     assert sum(1 for _, i in roadmap.items() if i.hours) == 65
     assert sum(1 for _, i in roadmap.items() if i.url) == 45
     assert roadmap.summary.count("](https://") == 3  # the compute platform links
-    assert roadmap.counts() == (579, 415)  # 365 + the 50 ethics checkboxes
+    assert roadmap.counts() == (585, 421)  # 365 + the 50 ethics checkboxes + 6 deliverables
+    recurring = [i.id for _, i in roadmap.items() if i.recurring == "weekly"]
+    assert recurring == [i.id for i in nodes["project-deliverables"].items]
+    assert len(recurring) == 6 and "Every Week" not in roadmap.summary
 
 
 def test_catalog_summaries_of_the_bundled_roadmaps() -> None:

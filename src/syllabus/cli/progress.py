@@ -49,6 +49,48 @@ def _item_ids(roadmap: Roadmap, rp: pm.RoadmapProgress) -> list[str]:
     return ids + [item.id for item in rp.live_own_items()]
 
 
+def _tickable(
+    roadmap: Roadmap, progress: pm.Progress, roadmap_id: str, wanted: Iterable[str], today: date
+) -> list[str]:
+    """The ids a learner ticks, each by a unique prefix: an item, an own item, or a
+    recurring item's instance ``ITEM_ID@N`` (plan week N); a recurring item named
+    without ``@N`` is this week's instance."""
+    rp = progress.roadmap(roadmap_id)
+    pool = _item_ids(roadmap, rp)
+    recurring = {item.id for _, item in roadmap.items() if item.recurring}
+    found: list[str] = []
+    instances: dict[str, tuple[str, ...]] | None = None
+    week = 0
+    for text in wanted:
+        base, number = pm.split_instance(text)
+        item_id = _resolve(base, pool, N_("item"))
+        if item_id not in recurring:
+            if number is not None:
+                message = _("{id} does not recur: it has no weekly instances (drop @{week})")
+                raise UsageError(message.format(id=item_id, week=number))
+            found.append(item_id)
+            continue
+        if instances is None:
+            from syllabus.model.schedule import build_plan, default_enrolment
+
+            plan = build_plan(roadmap, rp.enrolled or default_enrolment(roadmap, today), rp)
+            instances, week = plan.instances, plan.week_number(today)
+        found.append(_instance(item_id, number or week, instances.get(item_id, ())))
+    return found
+
+
+def _instance(item_id: str, week: int, instances: tuple[str, ...]) -> str:
+    """A recurring item's instance in plan week ``week``, else a usage error naming its
+    weeks."""
+    wanted = pm.instance_id(item_id, week)
+    if wanted in instances:
+        return wanted
+    weeks = [pm.split_instance(i)[1] for i in instances]
+    span = f"{weeks[0]}–{weeks[-1]}" if weeks else "–"
+    message = _("{id} has no instance in plan week {week} (its weeks: {weeks}); name one as {id}@N")
+    raise UsageError(message.format(id=item_id, week=week, weeks=span))
+
+
 def _today(ctx: Context, progress: pm.Progress) -> date:
     return ctx.today(progress.settings.day_start_hour)
 
@@ -234,8 +276,8 @@ def cmd_state(args: argparse.Namespace, ctx: Context) -> int:
     pf, progress = ctx.open_progress(writing=True)
     roadmap_id = ctx.roadmap_id(progress, args.roadmap)
     roadmap = ctx.roadmap(roadmap_id)
-    pool = _item_ids(roadmap, progress.roadmap(roadmap_id))
-    ids = list(dict.fromkeys(_resolve(w, pool, N_("item")) for w in args.item_ids))
+    today = _today(ctx, progress)
+    ids = list(dict.fromkeys(_tickable(roadmap, progress, roadmap_id, args.item_ids, today)))
     if getattr(args, "optional", False):
         ids = list(dict.fromkeys([*ids, *_skippable(ctx, roadmap, progress, roadmap_id)]))
     elif not ids:
@@ -373,8 +415,7 @@ def cmd_checkin(args: argparse.Namespace, ctx: Context) -> int:
     )
     if problem is not None:
         raise UsageError(problem)
-    pool = _item_ids(roadmap, progress.roadmap(roadmap_id))
-    items = [_resolve(w, pool, N_("item")) for w in args.items]
+    items = _tickable(roadmap, progress, roadmap_id, args.items, today)
     checkin = rules.build_checkin(
         old,
         day=day,

@@ -29,6 +29,7 @@ from syllabus.importer.exact import build_exact, is_exact
 from syllabus.importer.hints import Hints, NodeHint, normal, title_matches
 from syllabus.importer.lines import Line, clean_label, strip_symbols
 from syllabus.importer.problems import ImportProblem
+from syllabus.importer.recurring import lift_labelled_lists, recurs
 from syllabus.locale import _
 from syllabus.model.roadmap import (
     HoursRange,
@@ -811,6 +812,8 @@ class _Filler:
                 "depth": depth,
             }
         )
+        if checkable and recurs(self.role, label):
+            self.items[-1]["recurring"] = "weekly"
         if text != written:
             self.items[-1]["slug"] = written  # its id as before: the number kept there
 
@@ -1434,6 +1437,7 @@ def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
     _apply_blocks(root, hints)
     _apply_timeline(root, hints)
     _apply_moves(root)
+    lift_labelled_lists(root, hints)
     state = _State(hints)
     state.unit_headings = sum(
         1 for block in blocks if isinstance(block, Heading) and rules.unit_id(block.line.text)

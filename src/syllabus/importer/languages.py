@@ -205,7 +205,15 @@ _DE = Keywords(
     topic=("thema", "themen", "inhalt", "inhalte", "schwerpunkt", "aktivität", "fach"),
     duration=("dauer", "zeitraum", "zeit", "länge"),
     effort=("aufwand", "arbeitsaufwand", "zeitaufwand", "lernaufwand"),
-    every_week=("pro woche", "je woche", "in der woche", "die woche", "wöchentlich", "/woche"),
+    every_week=(
+        "pro woche",
+        "je woche",
+        "jede woche",
+        "in der woche",
+        "die woche",
+        "wöchentlich",
+        "/woche",
+    ),  # fmt: skip
     every_day=("pro tag", "am tag", "je tag", "jeden tag", "täglich", "/tag"),
     toc=("inhaltsverzeichnis", "inhaltsübersicht"),
     credits=(

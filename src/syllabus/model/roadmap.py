@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from syllabus.model.text import clean_fields
 
@@ -263,11 +263,17 @@ class Item:
     body: str = ""
     """Markdown the document writes inside the item after its first line (continuation
     paragraphs, with their links)."""
+    recurring: Literal["weekly"] | None = None
+    """"weekly": the item recurs every week of its node's span (seed 004's "Project
+    Deliverables (Every Week)", a habit's routine): the plan makes one instance a plan
+    week, ``ITEM_ID@N``, each ticked on its own; ``hours`` are per instance."""
 
     def __post_init__(self) -> None:
         clean_fields(self, "text", "url", "group", "marked", "body")
         if self.marked not in (None, "done", "skipped"):
             raise ValueError(f"marked must be 'done' or 'skipped', not {self.marked!r}")
+        if self.recurring not in (None, "weekly"):
+            raise ValueError(f"recurring must be 'weekly', not {self.recurring!r}")
         if type(self.kind) is not ItemKind:
             object.__setattr__(self, "kind", ItemKind(self.kind))
         if self.hours is not None and type(self.hours) is not float:

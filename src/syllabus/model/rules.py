@@ -11,7 +11,7 @@ own items count like the roadmap's. A node is complete when ``done == total``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -92,22 +92,36 @@ def tally(entries: Iterable[tuple[ItemState, bool]]) -> Tally:
     return Tally(done, total)
 
 
-def counted_items(node: Node, rp: RoadmapProgress) -> Iterator[tuple[str, bool]]:
-    """(item id, optional) of every checkable item under a node, own items included."""
+def counted_items(
+    node: Node, rp: RoadmapProgress, instances: Mapping[str, Sequence[str]] | None = None
+) -> Iterator[tuple[str, bool]]:
+    """(item id, optional) of every checkable item under a node, own items included.
+
+    A recurring item counts as its instances, ``ITEM_ID@N`` (``Plan.instances``), never
+    as itself: without a plan to say its weeks it is not counted."""
     own: dict[str, list[str]] = {}
     for own_item in rp.live_own_items():
         own.setdefault(own_item.node, []).append(own_item.id)
+    weekly = instances or {}
     for inner in node.walk():
         for item in inner.items:
-            if item.checkable:
+            if not item.checkable:
+                continue
+            if item.recurring:
+                for instance in weekly.get(item.id, ()):
+                    yield instance, item.optional
+            else:
                 yield item.id, item.optional
         for item_id in own.get(inner.id, ()):
             yield item_id, False
 
 
-def node_tally(node: Node, rp: RoadmapProgress) -> Tally:
-    """Done and total of a node and its descendants."""
-    return tally((rp.state(item_id), optional) for item_id, optional in counted_items(node, rp))
+def node_tally(
+    node: Node, rp: RoadmapProgress, instances: Mapping[str, Sequence[str]] | None = None
+) -> Tally:
+    """Done and total of a node and its descendants (recurring items: their instances)."""
+    counted = counted_items(node, rp, instances)
+    return tally((rp.state(item_id), optional) for item_id, optional in counted)
 
 
 WEB_SCHEMES = ("http", "https")

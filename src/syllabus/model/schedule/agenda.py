@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from syllabus.model.progress import ItemState, Progress, RoadmapProgress
+from syllabus.model.progress import ItemState, Progress, RoadmapProgress, split_instance
 from syllabus.model.roadmap import Item, Node, Roadmap
 from syllabus.model.rules import choose_roadmap
 from syllabus.model.schedule.layout import EPS
@@ -159,7 +159,10 @@ def _items(roadmap: Roadmap) -> dict[str, tuple[Node, Item]]:
 def _entry(
     roadmap_id: str, index: dict[str, tuple[Node, Item]], item: DatedItem, why: Why
 ) -> AgendaEntry:
-    node, found = index[item.item_id]
+    hit = index.get(item.item_id)
+    if hit is None:  # a recurring item's instance, ITEM_ID@N
+        hit = index[split_instance(item.item_id)[0]]
+    node, found = hit
     return AgendaEntry(roadmap_id, item.item_id, node.id, found.text, item.hours, why)
 
 

@@ -32,6 +32,17 @@ class SpreadItem(NamedTuple):
     """Studied alongside main-plan nodes: the leaf that work starts with."""
 
 
+class Recurring(NamedTuple):
+    """A recurring item: one instance a plan week of its node's span (``plan.py``)."""
+
+    item_id: str
+    node_id: str
+    """Its node: the span whose plan weeks get an instance (a background node: the plan)."""
+    hours: float
+    """Planned hours of each instance: its stated hours, else none (see ``instances``)."""
+    optional: bool
+
+
 class Hull(NamedTuple):
     """A sequential parent: its dates span those of its scheduled children."""
 
@@ -108,6 +119,9 @@ class Outline:
     """Whether each one is optional."""
     alongside: dict[str, str] = field(default_factory=dict)
     """Item id → the main-plan nodes it is studied alongside ("a" or "a..b"), as written."""
+    recurring: list[Recurring] = field(default_factory=list)
+    """Recurring items (``Item.recurring``), in document order: the plan gives them
+    instances; they are neither a leaf's nor a spread group's items."""
 
 
 _OUTLINES: dict[tuple[int, str, float, str | None], tuple[Roadmap, Outline]] = {}
@@ -211,6 +225,14 @@ class _Builder:
         result.parents[node.id] = parent
         kind = _kind(node.role, inherited)
         own = [item for item in node.items if item.checkable]
+        if any(item.recurring for item in own):
+            if kind != "appendix":
+                result.recurring += [
+                    Recurring(i.id, node.id, bounded(i.hours) if i.hours else 0.0, i.optional)
+                    for i in own
+                    if i.recurring
+                ]
+            own = [item for item in own if not item.recurring]
         result.checkable_ids += [item.id for item in own]
         result.checkable_optional += [item.optional for item in own]
         if kind != "habit" and kind != "appendix":

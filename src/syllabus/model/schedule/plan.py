@@ -19,6 +19,7 @@ from syllabus.model.schedule.calendar import (
 )
 from syllabus.model.schedule.layout import DEFAULT_HOURS_PER_WEEK, EPS, document_week_hours
 from syllabus.model.schedule.outline import Leaf, Outline, outline
+from syllabus.model.schedule.recurring import instances
 from syllabus.model.schedule.segments import (
     DaySpan,
     Movers,
@@ -132,6 +133,9 @@ class Plan:
     studied: dict[str, NodePlan] = field(default_factory=dict)
     """Items studied alongside main-plan nodes (a course the weeks follow), by item id:
     from the first day of that work to the item's planned day, with its planned hours."""
+    instances: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """A recurring item's instances (``ITEM_ID@N``, week by week) by the item's id
+    (``recurring.py``): they are tracked and counted, the item itself is not."""
 
     def _unit_items(self, unit: Unit) -> Iterable[DatedItem]:
         if isinstance(unit, SpreadUnit):
@@ -258,6 +262,14 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
     leaf_ids = {p.plan.node_id for p in placed}
     foreground = [p for p in nodes.values() if p.node_id not in shape.background]
     units = _units(shape, placed, nodes, Spreading(replanning.movers, table, per_day))
+    weekly, instances = _instances(shape, nodes, enrolment.start, cal)
+    units += tuple(weekly)
+    pieces += [(i.day, i.day, i.hours) for unit in weekly for i in unit.items]
+    every = [i for unit in weekly for i in unit.items]
+    checkable = Checkable(
+        (*shape.checkable_ids, *(i.item_id for i in every)),
+        (*shape.checkable_optional, *(i.optional for i in every)),
+    )
     return Plan(
         roadmap_id=roadmap.id,
         start=enrolment.start,
@@ -266,7 +278,7 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
         calendar=cal,
         hours_per_week=hours_per_week,
         mode=shape.mode,
-        checkable=Checkable(tuple(shape.checkable_ids), tuple(shape.checkable_optional)),
+        checkable=checkable,
         parents=shape.parents,
         depth=shape.depth,
         background=frozenset(shape.background),
@@ -278,7 +290,27 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
         units=units,
         table=table,
         studied=_studied(shape, nodes),
+        instances=instances,
     )
+
+
+def _instances(
+    shape: Outline, nodes: dict[str, NodePlan], start: date, cal: StudyCalendar
+) -> tuple[list[SpreadUnit], dict[str, tuple[str, ...]]]:
+    """The recurring items' instances, a unit each, and their ids by item."""
+    units: list[SpreadUnit] = []
+    ids: dict[str, tuple[str, ...]] = {}
+    for item in shape.recurring:
+        span = nodes.get(item.node_id)
+        if span is None:
+            continue
+        found = [
+            DatedItem(i.item_id, i.day, i.hours, i.optional)
+            for i in instances(item, span, start, cal)
+        ]
+        units.append(SpreadUnit(tuple(found)))
+        ids[item.item_id] = tuple(i.item_id for i in found)
+    return units, ids
 
 
 Piece = tuple[date, date, float]
