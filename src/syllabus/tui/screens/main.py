@@ -253,8 +253,24 @@ class MainScreen(Screen[None]):
         under another one composes nothing)."""
         self._composing = session
         if self.is_current:
+            if self._held_action == "check_in":  # typed while it opened: answered first
+                self.call_next(self._answer_held_check_in, session)
+                return
             # on this screen's queue, not in a worker: the panes bind to this screen
             self.call_next(self._compose_panes, session)
+
+    def _answer_held_check_in(self, session: Session) -> None:
+        """The check-in typed while the roadmap opened, as soon as the roadmap is there.
+
+        Its dialog needs the roadmap and the plan, not the panes: it is drawn first and
+        the panes compose behind it after its frame (they cost the key ~100 ms before;
+        issue 18).
+        """
+        if self._held_action == "check_in" and self.store.session is session:
+            self._held_action = None
+            self.plan = session.plan
+            self.open_check_in(self.today)
+        self.call_after_refresh(self._compose_panes, session)
 
     def on_screen_resume(self) -> None:
         if self._composing is not None and self._composing is not self.session:
