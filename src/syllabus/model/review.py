@@ -110,39 +110,66 @@ def node_sources(node: Node) -> list[tuple[str, str]]:
     return found
 
 
-def finished_nodes(roadmap: Roadmap, rp: RoadmapProgress) -> dict[str, datetime]:
-    """The nodes finished (every item that counts closed, at least one, by the counting
-    rule of ``rules.tally``), with the moment the last of their items was first closed.
-
-    One pass from the leaves up, and none at all before anything is closed."""
-    if not rp.items:
-        return {}
+def _own_by_node(rp: RoadmapProgress) -> dict[str, list[str]]:
     own: dict[str, list[str]] = {}
     for own_item in rp.live_own_items():
         own.setdefault(own_item.node, []).append(own_item.id)
+    return own
+
+
+def _visit(
+    node: Node,
+    rp: RoadmapProgress,
+    own: dict[str, list[str]],
+    found: dict[str, datetime] | None = None,
+) -> tuple[Tally, datetime | None]:
+    """The tally of a node's subtree and the last moment one of its items was first
+    closed; the finished nodes of the subtree put into ``found`` with that moment."""
+    entries = [(rp.state(i.id), i.optional) for i in node.items if i.checkable]
+    entries += [(rp.state(i), False) for i in own.get(node.id, ())]
+    total = tally(entries)
+    moments = [
+        record.closed_at
+        for i in (*(i.id for i in node.items), *own.get(node.id, ()))
+        if (record := rp.items.get(i)) is not None and record.closed_at is not None
+    ]
+    latest = max(moments) if moments else None
+    for child in node.children:
+        inner, when = _visit(child, rp, own, found)
+        total += inner
+        if when is not None and (latest is None or when > latest):
+            latest = when
+    if found is not None and total.total and total.complete and latest is not None:
+        found[node.id] = latest
+    return total, latest
+
+
+def finished_at(node: Node, rp: RoadmapProgress, own: dict[str, list[str]]) -> datetime | None:
+    """The moment a node was finished (every item that counts closed, at least one, by
+    the counting rule of ``rules.tally``: the last of them first closed); None if not."""
+    counted = [(i.id, i.optional) for inner in node.walk() for i in inner.items if i.checkable]
+    counted += [(i, False) for inner in node.walk() for i in own.get(inner.id, ())]
+    records = rp.items
+    # an item that counts and was never touched is open: no need to count the rest
+    if any(not optional and i not in records for i, optional in counted):
+        return None
+    total = tally((rp.state(i), optional) for i, optional in counted)
+    if not total.total or not total.complete:
+        return None
+    moments = [r.closed_at for i, _ in counted if (r := records.get(i)) and r.closed_at]
+    return max(moments, default=None)
+
+
+def finished_nodes(roadmap: Roadmap, rp: RoadmapProgress) -> dict[str, datetime]:
+    """The nodes finished, with the moment the last of their items was first closed
+    (``finished_at``). One pass from the leaves up, and none at all before anything is
+    closed."""
+    if not rp.items:
+        return {}
+    own = _own_by_node(rp)
     found: dict[str, datetime] = {}
-
-    def visit(node: Node) -> tuple[Tally, datetime | None]:
-        entries = [(rp.state(i.id), i.optional) for i in node.items if i.checkable]
-        entries += [(rp.state(i), False) for i in own.get(node.id, ())]
-        total = tally(entries)
-        moments = [
-            record.closed_at
-            for i in (*(i.id for i in node.items), *own.get(node.id, ()))
-            if (record := rp.items.get(i)) is not None and record.closed_at is not None
-        ]
-        latest = max(moments) if moments else None
-        for child in node.children:
-            inner, when = visit(child)
-            total += inner
-            if when is not None and (latest is None or when > latest):
-                latest = when
-        if total.total and total.complete and latest is not None:
-            found[node.id] = latest
-        return total, latest
-
     for top in roadmap.nodes:
-        visit(top)
+        _visit(top, rp, own, found)
     return found
 
 
@@ -177,15 +204,45 @@ class _Source:
     prompt: str
 
 
-def _sources(roadmap: Roadmap) -> dict[str, _Source]:
-    """Every card id the roadmap's text can give, with its prompt."""
-    found: dict[str, _Source] = {}
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """What a roadmap's text gives for review, read once per roadmap."""
+
+    sources: dict[str, _Source]
+    """Every card id the text can give, with its node and prompt."""
+    asking: tuple[tuple[Node, tuple[tuple[str, str], ...]], ...]
+    """The nodes with question or outcome lines, with those cards (``node_sources``):
+    the only nodes whose finishing makes cards."""
+
+
+_INDEXES: dict[int, tuple[Roadmap, _Index]] = {}
+_KEEP = 8
+
+
+def _index(roadmap: Roadmap) -> _Index:
+    """The roadmap's review index, kept for the last few roadmaps (a roadmap is never
+    changed in place: a re-import or an edit makes a new one)."""
+    kept = _INDEXES.get(id(roadmap))
+    if kept is not None and kept[0] is roadmap:
+        return kept[1]
+    sources: dict[str, _Source] = {}
+    asking: list[tuple[Node, tuple[tuple[str, str], ...]]] = []
     for node in roadmap.walk():
-        found[node.id] = _Source(node, node.title)
+        sources[node.id] = _Source(node, node.title)
+        asked: list[tuple[str, str]] = []
         for item in node.items:
-            for card_id, prompt in item_cards(item):
-                found[card_id] = _Source(node, prompt)
-    return found
+            made = item_cards(item)
+            for card_id, prompt in made:
+                sources[card_id] = _Source(node, prompt)
+            if is_question(item):
+                asked += made
+        if asked:
+            asking.append((node, tuple(asked)))
+    index = _Index(sources, tuple(asking))
+    if len(_INDEXES) >= _KEEP:
+        _INDEXES.pop(next(iter(_INDEXES)))
+    _INDEXES[id(roadmap)] = (roadmap, index)
+    return index
 
 
 def _recall(node: Node) -> tuple[str, ...]:
@@ -205,8 +262,14 @@ def cards(
     day_start_hour: int = 4,
 ) -> list[Card]:
     """Every live card of a roadmap, by due day then id: the stored ones and those of
-    finished nodes never graded (first due the study day after the node was finished)."""
-    sources = _sources(roadmap)
+    finished nodes never graded (first due the study day after the node was finished).
+
+    Only the nodes with question or outcome lines are looked at (read once per
+    roadmap), and nothing at all before a card is stored or an item closed."""
+    if not rp.cards and not rp.items:
+        return []
+    index = _index(roadmap)
+    sources = index.sources
     found: list[Card] = []
     for card_id, record in rp.cards.items():
         if record.deleted:
@@ -225,17 +288,17 @@ def cards(
                 record,
             )
         )
-    index = roadmap.node_index()
-    for node_id, moment in finished_nodes(roadmap, rp).items():
-        node = index[node_id]
+    own = _own_by_node(rp) if rp.items else {}
+    for node, asked in index.asking if rp.items else ():
+        new = [(c, p) for c, p in asked if (s := rp.cards.get(c)) is None or s.deleted]
+        moment = finished_at(node, rp, own) if new else None
+        if moment is None:
+            continue
         finished = _finished_day(moment, day_start_hour)
         first = calendar.first_on_or_after(finished + timedelta(1))
-        for card_id, prompt in node_sources(node):
-            stored = rp.cards.get(card_id)
-            if stored is None or stored.deleted:
-                found.append(
-                    Card(card_id, node_id, prompt, _recall(node), first, REVIEW_MINUTES, None)
-                )
+        recall = _recall(node)
+        for card_id, prompt in new:
+            found.append(Card(card_id, node.id, prompt, recall, first, REVIEW_MINUTES, None))
     found.sort(key=lambda c: (c.due, c.id))
     return found
 
