@@ -6,7 +6,7 @@ take. The guidance issue's forecast properties run with cards on in
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from test_guidance_model import START, T0, learner, noon, the_roadmap
 
@@ -60,3 +60,19 @@ def test_reviews_take_their_share_of_the_study_time_at_most_a_quarter() -> None:
     assert review_share(plan, 0.6) == 0.6 / 6  # 36 minutes of the 6 h: a tenth
     assert review_share(plan, 1.5) == REVIEW_SHARE == 0.25
     assert review_share(plan, 50.0) == REVIEW_SHARE  # the plan always moves on
+
+
+def test_review_minutes_sit_on_the_days_they_are_due() -> None:
+    from test_review import calendar_for, cards_of, enrolled, enrolment, finished
+
+    from syllabus.model import review
+
+    cal = calendar_for(enrolment())
+    # week 1 finished on Thursday 5 November: its 4 cards (3 minutes each) are due on
+    # Friday 6 November: 12 minutes that day, none before or after
+    found = cards_of(finished(enrolled()))
+    assert review.minutes_by_day(found, cal, date(2026, 11, 5), 4) == {date(2026, 11, 6): 12.0}
+    # finished on Saturday 7: Sunday is a rest day, so the 12 minutes sit on Monday 9
+    saturday = datetime(2026, 11, 7, 12, tzinfo=UTC)
+    found = cards_of(finished(enrolled(), saturday))
+    assert review.minutes_by_day(found, cal, date(2026, 11, 7), 3) == {date(2026, 11, 9): 12.0}

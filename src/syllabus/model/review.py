@@ -352,6 +352,19 @@ def weekly_minutes(found: Iterable[Card], days_per_week: int = 7) -> float:
     return total
 
 
+def minutes_by_day(
+    found: Iterable[Card], calendar: StudyCalendar, today: date, days: int
+) -> dict[date, float]:
+    """Review minutes on the days from today (``days`` of them) the cards are reviewed
+    on, as ``spread`` puts them (rest days and pauses moved past, a day's share at most
+    ``DAILY_REVIEWS`` cards): for the calendar's day detail and the agenda."""
+    return {
+        day: sum(card.minutes for card in taken)
+        for day, taken in spread(found, calendar, today, days).items()
+        if taken
+    }
+
+
 # --- changes -----------------------------------------------------------------------------
 
 
