@@ -23,6 +23,7 @@ from syllabus.storage.progress_file import ProgressFile
 ML = "ml-engineer-16-weeks"
 DELIVERABLES = "project-deliverables"
 REPO = f"{DELIVERABLES}/github-repo"
+LATER = f"{DELIVERABLES}/later-dockerfile-model-card-ci-setup"
 MONDAY = date(2026, 1, 5)
 WHEN = datetime(2026, 1, 5, 9, tzinfo=UTC)
 
@@ -50,13 +51,18 @@ def test_seed_004_has_16_weekly_instances_of_each_deliverable() -> None:
     plan = build_plan(roadmap, enrolment())
     for item in node.items:
         ids = plan.instances[item.id]
-        assert ids == tuple(f"{item.id}@{n}" for n in range(1, 17))
+        # "Later: Dockerfile, model card, CI setup" recurs over block 4 (MLOps) only:
+        # weeks 13-16 (the hint's during table), the other five every week from week 1
+        weeks = range(13, 17) if item.id == LATER else range(1, 17)
+        assert ids == tuple(f"{item.id}@{n}" for n in weeks)
         assert item.id not in plan.checkable.ids  # the instances count, not the item
         assert set(ids) <= set(plan.checkable.ids)
+    later = [plan.item_due[i] for i in plan.instances[LATER]]
+    assert later == [date(2026, 4, 4), date(2026, 4, 11), date(2026, 4, 18), date(2026, 4, 25)]
     due = [plan.item_due[f"{REPO}@{n}"] for n in range(1, 17)]
     # each due on its week's last study day (Saturday: Sunday is a rest day)
     assert due == [MONDAY + timedelta(days=7 * k + 5) for k in range(16)]
-    assert sum(1 for i in plan.tracked if i.startswith(DELIVERABLES)) == 6 * 16
+    assert sum(1 for i in plan.tracked if i.startswith(DELIVERABLES)) == 5 * 16 + 4
     # no stated hours: a checkpoint on the week's work, the plan keeps its 208 hours
     assert plan.end == date(2026, 4, 25)
     assert sum(plan.week_hours.values()) == pytest.approx(208)
@@ -70,7 +76,7 @@ def test_an_instance_is_ticked_on_its_own_and_counted() -> None:
     rp = p.roadmap(ML)
     node = roadmap.node_index()[DELIVERABLES]
     tally = node_tally(node, rp, plan.instances)
-    assert (tally.done, tally.total) == (1, 96)
+    assert (tally.done, tally.total) == (1, 5 * 16 + 4)  # "Later": weeks 13-16 only
     assert rp.state(f"{REPO}@2") is pm.ItemState.TODO
     assert node_tally(node, rp).total == 0  # without a plan: not the template
 

@@ -9,7 +9,9 @@ the item and does not make it recur.
 A labelled list in the preamble (seed 004's "**Project Deliverables (Every Week):**"
 before the first week) is no node's, so the summary would keep it as text. A node hint
 whose ``match`` fits the label and which gives a ``role`` lifts it into a node of its own,
-placed where the document puts it (before the plan's first scheduled part).
+placed where the document puts it (before the plan's first scheduled part). The hint's
+``during`` table makes an item of the list recur over a main-plan node's weeks only (seed
+004's "Later: Dockerfile, model card, CI setup": the MLOps block, weeks 13-16).
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ def lift_labelled_lists(root: Draft, hints: Hints) -> None:
             draft = Draft(title=label, level=1, blocks=blocks[index : index + 2])
             draft.key = hint.id or slugify(label) or "part"
             draft.role = Role(hint.role or Role.HABIT)
+            draft.during = hint if hint.during else None
             lifted.append(draft)
             del blocks[index : index + 2]
             continue

@@ -37,7 +37,9 @@ class Recurring(NamedTuple):
 
     item_id: str
     node_id: str
-    """Its node: the span whose plan weeks get an instance (a background node: the plan)."""
+    """The span whose plan weeks get an instance: its node's (a background node: the
+    plan's), or the main-plan node it is studied alongside (seed 004's "Later: Dockerfile,
+    model card, CI setup" recurs over block 4's weeks 13-16 only)."""
     hours: float
     """Planned hours of each instance: its stated hours, else none (see ``instances``)."""
     optional: bool
@@ -228,7 +230,12 @@ class _Builder:
         if any(item.recurring for item in own):
             if kind != "appendix":
                 result.recurring += [
-                    Recurring(i.id, node.id, bounded(i.hours) if i.hours else 0.0, i.optional)
+                    Recurring(
+                        i.id,
+                        i.alongside or node.id,
+                        bounded(i.hours) if i.hours else 0.0,
+                        i.optional,
+                    )
                     for i in own
                     if i.recurring
                 ]
