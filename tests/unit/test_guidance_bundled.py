@@ -104,6 +104,22 @@ def ml() -> tuple[object, object]:
     return roadmap, build_plan(roadmap, enrol(ML))
 
 
+WEEKLY = [
+    "github-repo",
+    "jupyter-python-notebook-or-script",
+    "readme-md-problem-dataset-link-how-to-run",
+    "short-write-up-results-ethical-considerations",
+    "evaluation-metrics-or-tests",
+]
+"""ml-engineer's weekly deliverables of weeks 1-12 ("Later: Dockerfile, model card, CI
+setup" recurs from week 13): each plan week's instance is due on its last study day."""
+
+
+def deliverables(week: int) -> list[str]:
+    """The instances of plan week ``week`` of those five deliverables, in document order."""
+    return [f"project-deliverables/{name}@{week}" for name in WEEKLY]
+
+
 def closed_through(plan: object, weeks: list[int], day: date) -> dict[str, date]:
     """The items of those roadmap weeks and the weekly deliverables of those plan weeks
     (the plan starts on a Monday: plan week n is roadmap week n)."""
@@ -173,12 +189,15 @@ def test_ml_engineer_one_week_behind(ml: tuple[object, object]) -> None:
     state = learner(ML, enrol(ML), _behind(plan), TODAY)
     status = compute_status(roadmap, state, ML, TODAY)  # type: ignore[arg-type]
     week10 = tracked_of(plan.tracked, ml_week(10))  # type: ignore[attr-defined]
-    # week 10's 13 h are open: -13 h at 13/6 h a study day = -6 study days
-    assert status.overdue == week10
+    # week 10's 13 h are open: -13 h at 13/6 h a study day = -6 study days. Overdue too:
+    # week 10's five deliverables, due on its last study day, Saturday 14 March (0 h
+    # each, after the week's items due that day); "Later: ..." recurs from week 13
+    owed = week10 + deliverables(10)
+    assert status.overdue == owed
     assert status.buffer_days == pytest.approx(-6)
     agenda = roadmap_agenda(roadmap, state, ML, TODAY)  # type: ignore[arg-type]
-    assert [e.item_id for e in agenda[: len(week10)]] == week10
-    assert {e.why for e in agenda[: len(week10)]} == {"overdue"}
+    assert [e.item_id for e in agenda[: len(owed)]] == owed
+    assert {e.why for e in agenda[: len(owed)]} == {"overdue"}
     # N - buffer = 42: R = 91 h. Cards: weeks 1-9 and both checkpoints, 43 + 3 = 46:
     # s = 46/260, 46/120 = 0.3833 h a study day. P50 at 1.7833 h: 91 / 1.7833 - 1 =
     # 50.03 -> 51 study days from 17 March: 5 + seven weeks to 9 May (47), 11-14 May:
@@ -238,6 +257,13 @@ def test_ml_engineer_paused_fortnight() -> None:
     closed = {}
     for n in range(1, 9):
         closed |= {i: plan.item_due[i] for i in tracked_of(plan.tracked, ml_week(n))}
+    # the weekly deliverables, each on its week's last study day: plan weeks 1-6 (Saturday
+    # 10 January ... 14 February) and 9-10 (7 and 14 March, roadmap weeks 7 and 8); the
+    # paused plan weeks 7 and 8 (16 February - 1 March) have none
+    assert not any(i.endswith(("@7", "@8")) for i in plan.tracked)
+    for n in (*range(1, 7), 9, 10):
+        closed |= {i: plan.item_due[i] for i in deliverables(n)}
+    assert [plan.item_due[i] for i in deliverables(10)] == [date(2026, 3, 14)] * 5
     closed |= {
         i: plan.item_due[i]
         for node in ("block-1/checkpoint-capstone", "block-2/checkpoint-capstone")
@@ -264,10 +290,12 @@ def test_ml_engineer_replan_then_re_tick(ml: tuple[object, object]) -> None:
     made = noon(TODAY)
     moved = replan(state, roadmap, ML, TODAY, made)  # type: ignore[arg-type]
     # behind: the open rest (weeks 10-16, 7 x 13 h = 42 study days) starts today and
-    # ends Saturday 2 May; the line restarts there: buffer 0, nothing overdue
+    # ends Saturday 2 May; the line restarts there: buffer 0, and of the plan's work
+    # nothing overdue — but plan week 10's five deliverables keep their calendar week
+    # (an instance names a week through every replan), due Saturday 14 March: still owed
     after = compute_status(roadmap, moved, ML, TODAY)  # type: ignore[arg-type]
     assert after.plan is not None and after.plan.end == date(2026, 5, 2)
-    assert after.overdue == [] and after.buffer_days == 0
+    assert after.overdue == deliverables(10) and after.buffer_days == 0
     assert after.due == tracked_of(plan.tracked, ml_week(10))[: len(after.due)] != []  # type: ignore[attr-defined]
     # the rest, 91 h, at the pace of 1 (history or plan alike) less the 46 cards' 0.3833 h
     # a study day (as one week behind): 51 study days after today, Thursday 14 May
