@@ -71,13 +71,18 @@ def done_on(store: ProgressStore, day: date, ticked: Iterable[str] = ()) -> list
     rp = progress.roadmap(session.roadmap_id)
     hour = progress.settings.day_start_hour
     found = list(ticked) if day == study_today(store) else []
+    seen = set(found)
     for item_id, record in rp.items.items():
-        if (
-            record.state is ItemState.DONE
-            and item_id not in found
-            and study_day(record.updated.astimezone(), hour) == day
-        ):
+        if record.state is not ItemState.DONE or item_id in seen:
+            continue
+        # A moment's own date is at most two days from its study day (offsets and the
+        # day-start hour are under a day each): the rule is asked only near ``day``
+        # (50,000 records: 250 ms -> ~15 ms before the dialog shows).
+        if abs((record.updated.date() - day).days) > 2:
+            continue
+        if study_day(record.updated.astimezone(), hour) == day:
             found.append(item_id)
+            seen.add(item_id)
     return [i for i in found if rp.state(i) is ItemState.DONE]
 
 
