@@ -146,6 +146,16 @@ def _timing_text(node: Node) -> str:
     return ", ".join(parts)
 
 
+def _instances(roadmap: Roadmap, rp: RoadmapProgress) -> dict[str, tuple[str, ...]]:
+    """The recurring items' instances of the learner's plan (none unenrolled): counted as
+    the app counts them."""
+    if rp.enrolled is None or not any(i.recurring for n in roadmap.walk() for i in n.items):
+        return {}
+    from syllabus.model.schedule import build_plan
+
+    return build_plan(roadmap, rp.enrolled, rp).instances
+
+
 def _outline(roadmap: Roadmap, rp: RoadmapProgress, with_items: bool) -> list[str]:
     from syllabus.locale.formats import format_hours
     from syllabus.model.rules import node_tally
@@ -164,9 +174,11 @@ def _outline(roadmap: Roadmap, rp: RoadmapProgress, with_items: bool) -> list[st
             )
         )
 
+    weekly = _instances(roadmap, rp)
+
     def walk(nodes: list[Node], depth: int) -> None:
         for node in nodes:
-            counted = node_tally(node, rp)
+            counted = node_tally(node, rp, weekly)
             timing = _timing_text(node)
             extra = f"  ({timing})" if timing else ""
             lines.append(
@@ -191,8 +203,10 @@ def _tree_json(roadmap: Roadmap, rp: RoadmapProgress, with_items: bool) -> dict[
     from syllabus.model.plain import dump
     from syllabus.model.rules import node_tally
 
+    weekly = _instances(roadmap, rp)
+
     def node_json(node: Node) -> dict[str, Any]:
-        counted = node_tally(node, rp)
+        counted = node_tally(node, rp, weekly)
         data: dict[str, Any] = {
             "id": node.id,
             "title": node.title,

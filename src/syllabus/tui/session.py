@@ -6,12 +6,12 @@ large roadmap. Pure Python over the model; nothing here touches Textual.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from syllabus.model.progress import Progress, RoadmapProgress
+from syllabus.model.progress import Progress, RoadmapProgress, instance_id, split_instance
 from syllabus.model.roadmap import Node, Roadmap, Role
 from syllabus.model.rules import Tally, tally
 from syllabus.model.units import WEEKDAYS
@@ -36,6 +36,9 @@ class Row:
     url: str | None
     own: bool
     depth: int = 0
+    week: int | None = None
+    """A recurring item's row: the plan week whose instance (``id`` is ``ITEM_ID@N``) it
+    shows and ticks, this week's."""
 
 
 class Session:
@@ -61,6 +64,8 @@ class Session:
         self.marks: CalendarMarks | None = None
         """The calendar's marks when the roadmap was opened."""
         self._checkable_under: dict[str, list[tuple[str, bool]]] = {}
+        self._recurring_under: dict[str, list[tuple[str, bool]]] = {}
+        """Recurring items under each node: they count as the plan's instances."""
         self._own: tuple[object, dict[str, list[str]]] = (None, {})
         for top in roadmap.nodes:
             self._index(top, None)
@@ -70,6 +75,7 @@ class Session:
         self.parent[node.id] = parent
         rows = []
         under: list[tuple[str, bool]] = []
+        recurring: list[tuple[str, bool]] = []
         for item in node.items:
             self.item_node[item.id] = node.id
             rows.append(
@@ -86,12 +92,36 @@ class Session:
                 )
             )
             if item.checkable:
-                under.append((item.id, item.optional))
+                (recurring if item.recurring else under).append((item.id, item.optional))
         self.rows_by_node[node.id] = rows
         for child in node.children:
             under.extend(self._index(child, node.id))
+            recurring.extend(self._recurring_under.get(child.id, ()))
         self._checkable_under[node.id] = under
+        if recurring:
+            self._recurring_under[node.id] = recurring
         return under
+
+    @property
+    def instances(self) -> Mapping[str, Sequence[str]]:
+        """The recurring items' instances by item id (``Plan.instances``; none unplanned)."""
+        return self.plan.instances if self.plan is not None else {}
+
+    def this_week(self, row: Row) -> Row:
+        """A recurring item's row as this week's instance (else the next one, else the
+        last): ticking it ticks ``ITEM_ID@N``. Any other row as it is."""
+        ids = self.instances.get(row.id) if not row.own else None
+        if not ids or self.plan is None:
+            return row
+        today = self.status.today if self.status is not None else self.plan.start
+        start = self.plan.start
+        # the plan week holding today (as ``schedule.recurring.week_of``: Mondays apart)
+        week = (
+            (today - timedelta(days=today.weekday())) - (start - timedelta(days=start.weekday()))
+        ).days // 7 + 1
+        weeks = [split_instance(i)[1] or 0 for i in ids]
+        chosen = next((w for w in weeks if w >= week), weeks[-1])
+        return replace(row, id=instance_id(row.id, chosen), week=chosen)
 
     def ancestors(self, node_id: str) -> list[str]:
         """The node and its ancestors, the node first."""
@@ -117,12 +147,15 @@ class Session:
             )
             for item in rp.live_own_items(node_id)
         ]
-        return self.rows_by_node.get(node_id, []) + own
+        return [self.this_week(row) for row in self.rows_by_node.get(node_id, [])] + own
 
     def node_of(self, item_id: str, rp: RoadmapProgress) -> str | None:
         """The node holding an item, roadmap or own."""
         if item_id in self.item_node:
             return self.item_node[item_id]
+        base, week = split_instance(item_id)
+        if week is not None and base in self.item_node:
+            return self.item_node[base]  # a recurring item's instance
         own = rp.own_items.get(item_id)
         return own.node if own else None
 
@@ -133,6 +166,12 @@ class Session:
         label on a large roadmap never walks the tree.
         """
         yield from self._checkable_under.get(node_id, ())
+        recurring = self._recurring_under.get(node_id)
+        if recurring:  # counted as their instances, as ``rules.counted_items`` does
+            weekly = self.instances
+            for item_id, optional in recurring:
+                for instance in weekly.get(item_id, ()):
+                    yield instance, optional
         for item_id in self._own_under(rp).get(node_id, ()):
             yield item_id, False
 

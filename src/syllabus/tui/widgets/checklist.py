@@ -108,6 +108,8 @@ def row_prompt(row: Row, state: ItemState, due: bool = False) -> Content:
         extras.append(words.get(row.kind, row.kind))
     if row.optional:
         extras.append(words["optional"])
+    if row.week is not None:  # a recurring item: the week whose instance the row ticks
+        extras.append(_("plan week {week}").format(week=row.week))
     if row.own:
         extras.append(words["mine"])
     if row.url:
