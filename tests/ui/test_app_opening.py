@@ -16,11 +16,10 @@ from syllabus.model.progress import Enrolment, Progress, enrol, set_active
 from syllabus.tui import opening
 from syllabus.tui import store as store_module
 from syllabus.tui.app import SyllabusApp
-from syllabus.tui.screens.main import MainScreen
+from syllabus.tui.screens.main import PANES, MainScreen
 from syllabus.tui.screens.welcome import WelcomeScreen
 
 W1, W2 = "phase-1/week-1", "phase-1/week-2"
-PANES = ("#tree", "#checklist", "#detail")
 
 
 @pytest.fixture
