@@ -15,16 +15,17 @@ Monday 16 March 2026, Sundays off (60 study days before today).
 
 Its finished nodes have review cards (issue 15), and their time is an allowance taken
 off the pace the rest is done at. The cards, by reading the roadmap: each week's three
-"Weekly Outcomes" (kind outcome), plus in week 5 the topic "What is ML? ..." and the
-stretch goal "Compare with baseline ...", in week 8 the self-check "Explain limitations
-of clustering"; each block checkpoint has five "Can ..." self-checks and three
-"Interview Prep" questions (8); the blocks have no items of their own. So weeks 1-4:
-12, checkpoint 1: 8, weeks 5-8: 5 + 3 + 3 + 4 = 15, checkpoint 2: 8 (43 through block
-2), weeks 9-12: 3 each. No card is graded yet: each asks 3 minutes once a week, so C
-cards take 3C/60 h of the 13 h a week, a share s = C/260 of the study time (at most a
-quarter), and a study day leaves 13/6 (1 - s) = 13/6 - C/120 h for the plan at P50 and
-0.85 x 13/6 (1 - s) = 1.8417 (1 - s) h at P90. With R hours of the rest and nothing
-closed today, the finish is ceil(R / q - 1) study days after today at q hours a day.
+"Weekly Outcomes" (kind outcome), plus in week 5 the topic "What is ML? ..." (a
+question; the stretch goal "Compare with baseline ..." only starts with a question word
+and is no card), in week 8 the self-check "Explain limitations of clustering"; each
+block checkpoint has five "Can ..." self-checks and three "Interview Prep" questions
+(8); the blocks have no items of their own. So weeks 1-4: 12, checkpoint 1: 8, weeks
+5-8: 4 + 3 + 3 + 4 = 14, checkpoint 2: 8 (42 through block 2), weeks 9-12: 3 each. No
+card is graded yet: each asks 3 minutes once a week, so C cards take 3C/60 h of the 13 h
+a week, a share s = C/260 of the study time (at most a quarter), and a study day leaves
+13/6 (1 - s) = 13/6 - C/120 h for the plan at P50 and 0.85 x 13/6 (1 - s) =
+1.8417 (1 - s) h at P90. With R hours of the rest and nothing closed today, the finish
+is ceil(R / q - 1) study days after today at q hours a day.
 """
 
 from __future__ import annotations
@@ -156,17 +157,17 @@ def test_ml_engineer_on_pace(ml: tuple[object, object]) -> None:
         (i, "today") for i in status.due
     ]
     # N = 36, buffer 0: R = 36 x 13/6 = 78 h. Cards: weeks 1-10 and both checkpoints,
-    # 43 + 3 + 3 = 49: 147 min of the 13 h a week, s = 49/260 = 0.1885; 0.4083 h a day.
-    # P50 at 13/6 - 0.4083 = 1.7583 h a day: 78 / 1.7583 - 1 = 43.4 -> 44 study days
+    # 42 + 3 + 3 = 48: 144 min of the 13 h a week, s = 48/260 = 0.1846; 0.4 h a day.
+    # P50 at 13/6 - 0.4 = 1.7667 h a day: 78 / 1.7667 - 1 = 43.2 -> 44 study days
     # from Tuesday 17 March: 17-21 March (5), six weeks to 2 May (41), 4-6 May:
     # Wednesday 6 May (without reviews: the plan's end, 25 April).
-    # P90 at 1.8417 x 211/260 = 1.4946 h: 78 / 1.4946 - 1 = 51.2 -> 52: 41 to 2 May,
-    # 47 to 9 May, 11-15 May: Friday 15 May
+    # P90 at 1.8417 x 212/260 = 1.5017 h: 78 / 1.5017 - 1 = 50.9 -> 51: 41 to 2 May,
+    # 47 to 9 May, 11-14 May: Thursday 14 May
     forecast = status.forecast
     assert forecast is not None and forecast.basis == "history"
     assert (forecast.p50, forecast.p90, forecast.planned) == (
         date(2026, 5, 6),
-        date(2026, 5, 15),
+        date(2026, 5, 14),
         date(2026, 4, 25),
     )
     assert behind_options(roadmap, state, ML, TODAY) is None  # type: ignore[arg-type]
@@ -198,17 +199,17 @@ def test_ml_engineer_one_week_behind(ml: tuple[object, object]) -> None:
     agenda = roadmap_agenda(roadmap, state, ML, TODAY)  # type: ignore[arg-type]
     assert [e.item_id for e in agenda[: len(owed)]] == owed
     assert {e.why for e in agenda[: len(owed)]} == {"overdue"}
-    # N - buffer = 42: R = 91 h. Cards: weeks 1-9 and both checkpoints, 43 + 3 = 46:
-    # s = 46/260, 46/120 = 0.3833 h a study day. P50 at 1.7833 h: 91 / 1.7833 - 1 =
-    # 50.03 -> 51 study days from 17 March: 5 + seven weeks to 9 May (47), 11-14 May:
-    # Thursday 14 May (without reviews: 2 May). P90 at 1.8417 x 214/260 = 1.5158 h:
-    # 91 / 1.5158 - 1 = 59.03 -> 60: 47 to 9 May, two weeks to 23 May (59), Monday 25 May
+    # N - buffer = 42: R = 91 h. Cards: weeks 1-9 and both checkpoints, 42 + 3 = 45:
+    # s = 45/260, 45/120 = 0.375 h a study day. P50 at 1.7917 h: 91 / 1.7917 - 1 =
+    # 49.8 -> 50 study days from 17 March: 5 + seven weeks to 9 May (47), 11-13 May:
+    # Wednesday 13 May (without reviews: 2 May). P90 at 1.8417 x 215/260 = 1.5229 h:
+    # 91 / 1.5229 - 1 = 58.8 -> 59: 47 to 9 May, two weeks to 23 May (59), Saturday 23 May
     forecast = status.forecast
     assert forecast is not None
-    assert (forecast.p50, forecast.p90) == (date(2026, 5, 14), date(2026, 5, 25))
+    assert (forecast.p50, forecast.p90) == (date(2026, 5, 13), date(2026, 5, 23))
     # keeping 25 April: the 36 study days' 78 h + 13 h behind = 91 h / 36 x 6 = 15.17 h
     options = behind_options(roadmap, state, ML, TODAY)  # type: ignore[arg-type]
-    assert options is not None and options.new_date == date(2026, 5, 14)
+    assert options is not None and options.new_date == date(2026, 5, 13)
     assert options.hours_per_week == pytest.approx(91 / 6, abs=1e-9) and options.hours_per_week > 13
 
 
@@ -235,10 +236,10 @@ def test_ml_engineer_two_weeks_ahead(ml: tuple[object, object]) -> None:
     # week 13's first items come next (the checkpoint of 28 March holds 0 h)
     assert agenda[0].node_id in ("block-3/checkpoint-capstone", ml_week(13))
     # N - buffer = 24: R = 52 h. Cards: weeks 1-12 and checkpoints 1-2 (block 3's is
-    # open), 49 + 3 + 3 = 55: s = 55/260, 55/120 = 0.4583 h a study day. P50 at
-    # 1.7083 h: 52 / 1.7083 - 1 = 29.4 -> 30 from 17 March: 5 + four weeks to 18 April
-    # (29), Monday 20 April (without reviews: 11 April). P90 at 1.8417 x 205/260 =
-    # 1.4521 h: 52 / 1.4521 - 1 = 34.8 -> 35: five weeks to 25 April, Saturday 25 April
+    # open), 48 + 3 + 3 = 54: s = 54/260, 54/120 = 0.45 h a study day. P50 at
+    # 1.7167 h: 52 / 1.7167 - 1 = 29.3 -> 30 from 17 March: 5 + four weeks to 18 April
+    # (29), Monday 20 April (without reviews: 11 April). P90 at 1.8417 x 206/260 =
+    # 1.4592 h: 52 / 1.4592 - 1 = 34.6 -> 35: five weeks to 25 April, Saturday 25 April
     forecast = status.forecast
     assert forecast is not None
     assert (forecast.p50, forecast.p90) == (date(2026, 4, 20), date(2026, 4, 25))
@@ -274,10 +275,10 @@ def test_ml_engineer_paused_fortnight() -> None:
     assert status.buffer_days == 0 and status.overdue == []
     assert status.due == tracked_of(plan.tracked, ml_week(9))[: len(status.due)] != []
     # N = 48 (16 March - 9 May, eight weeks): R = 104 h. Cards: weeks 1-8 and both
-    # checkpoints, 43: s = 43/260, 43/120 = 0.3583 h a study day. P50 at 1.8083 h: 104 / 1.8083 - 1
-    # = 56.5 -> 57 from 17 March: 17-21 March (5) + seven weeks to 9 May (47), 11-16 May
-    # (53), 18-21 May: Thursday 21 May (without reviews: 9 May). P90 at 1.8417 x 217/260
-    # = 1.5371 h: 104 / 1.5371 - 1 = 66.7 -> 67: 53 to 16 May, two weeks to 30 May (65),
+    # checkpoints, 42: s = 42/260, 42/120 = 0.35 h a study day. P50 at 1.8167 h: 104 / 1.8167 - 1
+    # = 56.2 -> 57 from 17 March: 17-21 March (5) + seven weeks to 9 May (47), 11-16 May
+    # (53), 18-21 May: Thursday 21 May (without reviews: 9 May). P90 at 1.8417 x 218/260
+    # = 1.5442 h: 104 / 1.5442 - 1 = 66.3 -> 67: 53 to 16 May, two weeks to 30 May (65),
     # 1-2 June: Tuesday 2 June
     forecast = status.forecast
     assert forecast is not None
@@ -297,9 +298,9 @@ def test_ml_engineer_replan_then_re_tick(ml: tuple[object, object]) -> None:
     assert after.plan is not None and after.plan.end == date(2026, 5, 2)
     assert after.overdue == deliverables(10) and after.buffer_days == 0
     assert after.due == tracked_of(plan.tracked, ml_week(10))[: len(after.due)] != []  # type: ignore[attr-defined]
-    # the rest, 91 h, at the pace of 1 (history or plan alike) less the 46 cards' 0.3833 h
-    # a study day (as one week behind): 51 study days after today, Thursday 14 May
-    assert after.forecast is not None and after.forecast.p50 == date(2026, 5, 14)
+    # the rest, 91 h, at the pace of 1 (history or plan alike) less the 45 cards' 0.375 h
+    # a study day (as one week behind): 50 study days after today, Wednesday 13 May
+    assert after.forecast is not None and after.forecast.p50 == date(2026, 5, 13)
     # an old item of week 1 un-ticked and ticked again after the replan: nothing moves
     item = tracked_of(plan.tracked, ml_week(1))[0]  # type: ignore[attr-defined]
     later = made + timedelta(hours=2)
@@ -320,9 +321,9 @@ def test_ml_engineer_replan_then_re_tick(ml: tuple[object, object]) -> None:
 
 REVIEWED = {
     # ml-engineer's finished nodes have cards (see the module's doc). 16 March: weeks
-    # 1-10 and both checkpoints, 49 cards, P50 Wednesday 6 May as in the on-pace case.
-    # 23 March: week 11 too, 52 cards, 52/120 = 0.4333 h a study day; N = 30 (23 March -
-    # 25 April), R = 65 h at 13/6 - 0.4333 = 1.7333 h: 65 / 1.7333 - 1 = 36.5 -> 37 study
+    # 1-10 and both checkpoints, 48 cards, P50 Wednesday 6 May as in the on-pace case.
+    # 23 March: week 11 too, 51 cards, 51/120 = 0.425 h a study day; N = 30 (23 March -
+    # 25 April), R = 65 h at 13/6 - 0.425 = 1.7417 h: 65 / 1.7417 - 1 = 36.3 -> 37 study
     # days from Tuesday 24 March: 24-28 March (5), five weeks to 2 May (35), 4-5 May:
     # Tuesday 5 May
     ML: (date(2026, 5, 6), date(2026, 5, 5)),

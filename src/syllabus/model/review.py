@@ -42,10 +42,12 @@ DAILY_REVIEWS = 10
 """Cards a study day takes at most; more due ones wait as the backlog."""
 
 _QUESTION_GROUPS = re.compile(r"interview|question|frage|quiz|self.?check|selbsttest", re.I)
-_QUESTION_STARTS = re.compile(
-    r"(can|explain|describe|compare|why|how|what|when|kann|erkläre|erklären|beschreibe|warum|wie)\b",
-    re.I,
-)
+_QUESTION_STARTS = re.compile(r"(can|explain|kann|kannst|erkläre|erklären)\b", re.I)
+"""Words that make a line a question to recall: a self-check ("Can you …", "Kann …") or
+a call to explain ("Explain …", "Erkläre …"). Other question words start tasks as often
+as questions ("Compare with baseline", "How-to: set up …") and count only with a ``?``."""
+_ASKS = re.compile(r"\?(?:\s|$)")
+"""A question mark that ends a sentence (not one inside a link's query)."""
 _QUOTES = "\"'“”„‚‘’«»"
 _SENTENCE = re.compile(r"[^?]*\?")
 
@@ -84,13 +86,16 @@ def questions(text: str) -> list[str]:
 
 def is_question(item: Item) -> bool:
     """Whether an item is a question or an outcome to review: an outcome, an item under a
-    questions heading ("Interview Prep"), or a line that asks ("… ?", "Can …", "Explain …")."""
+    questions heading ("Interview Prep"), or a line that asks: a sentence ending in ``?``
+    ("What is ML? Supervised vs unsupervised"), a self-check ("Can …") or a call to
+    explain ("Explain …"). A task that only starts with a question word ("Compare with
+    baseline", "Describe the data in a notebook") is no card."""
     if item.kind is ItemKind.OUTCOME:
         return True
     if item.group and _QUESTION_GROUPS.search(item.group):
         return True
     bare = item.text.strip().strip(_QUOTES).strip()
-    return bare.endswith("?") or bool(_QUESTION_STARTS.match(bare))
+    return bool(_ASKS.search(bare) or _QUESTION_STARTS.match(bare))
 
 
 def item_cards(item: Item) -> list[tuple[str, str]]:
