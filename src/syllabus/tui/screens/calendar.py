@@ -6,7 +6,8 @@ check-in made, edited or deleted anywhere shows at once; it adds, edits and dele
 check-ins through the store itself (``tui.checking_in``). What only the schedule knows
 (the plan, the planned weeks and hours, rest days, pauses and the items planned each
 day) is handed in when it opens. The chosen day lists what is planned for it: the
-node, the hours, and its items (✓ done, ○ open, ✗ skipped).
+node, the hours, and its items (✓ done, ○ open, ✗ skipped), and the minutes of the
+reviews due that day ("review 9 min", as ``model.review`` spreads the cards).
 
 Keys: the grid's (arrows, PgUp/PgDn, ``t``, enter); ``c`` check in on the selected day;
 in the list: enter edit, ``d``/delete delete, ``a`` add, escape back to the grid;
@@ -86,6 +87,29 @@ STATE_MARKS = {"done": "✓", "skipped": "✗", "doing": "◐"}
 MAX_DUE_SHOWN = 6
 """Items of a day listed at most (then "and N more")."""
 
+REVIEW_DAYS = 366
+"""Days from today the day detail tells the review minutes of."""
+
+
+def review_minutes(store: ProgressStore, plan: Plan | None, today: date) -> dict[date, float]:
+    """The review minutes of the days from today, as the cards are due and spread
+    (``review.minutes_by_day``); empty without a plan."""
+    progress, session = store.progress, store.session
+    if plan is None or progress is None or session is None:
+        return {}
+    from syllabus.model import review
+
+    rp = progress.roadmap(session.roadmap_id)
+    found = review.cards(session.roadmap, rp, plan.calendar, progress.settings.day_start_hour)
+    return review.minutes_by_day(found, plan.calendar, today, REVIEW_DAYS) if found else {}
+
+
+def review_line(minutes: float) -> Content:
+    """The line "review N min" for a day with reviews due."""
+    from syllabus.locale.formats import format_number
+
+    return Content(_("review {n} min").format(n=format_number(round(minutes), 0)))
+
 
 def plan_lines(
     day: date,
@@ -96,8 +120,10 @@ def plan_lines(
     *,
     rest: bool,
     paused: bool,
+    reviews: float = 0.0,
 ) -> list[Content]:
-    """The day's plan as lines: the node and hours, then the items planned for it."""
+    """The day's plan as lines: the node and hours, then the items planned for it, then
+    the minutes of the reviews due that day (``reviews``)."""
     from syllabus.locale import _, ngettext
 
     if paused:
@@ -106,8 +132,10 @@ def plan_lines(
         return [Content(REST_GLYPH + " " + _("A rest day: nothing is planned.")).stylize("dim")]
     session, progress = store.session, store.progress
     node_id = plan.node_on(day) if plan is not None else None
+    said = [review_line(reviews)] if reviews else []
     if session is None or progress is None or node_id is None or node_id not in session.nodes:
-        return [Content(_("Nothing is planned.")).stylize("dim")] if plan is not None else []
+        nothing = [Content(_("Nothing is planned.")).stylize("dim")] if plan is not None else []
+        return said or nothing
     head = Content.assemble(
         (f"{PLANNED_GLYPH} {format_hours(round(hours, 1))}  ", "bold"),
         Content(one_line(session.nodes[node_id].title)),
@@ -124,7 +152,7 @@ def plan_lines(
     if len(due) > MAX_DUE_SHOWN:
         more = len(due) - MAX_DUE_SHOWN
         lines.append(Content(ngettext("  and {n} more", "  and {n} more", more).format(n=more)))
-    return lines
+    return lines + said
 
 
 class DayCheckIns(OptionList):
@@ -263,6 +291,7 @@ class CalendarScreen(Screen[None]):
         """The learner's progress and the open roadmap."""
         self._plan = plan
         self._due_by_day = dict(due_by_day or {})
+        self._reviews: dict[date, float] | None = None
         self._status = status
         self._first_day = selected or today
         self._weeks_month: tuple[int, int] | None = None
@@ -434,10 +463,20 @@ class CalendarScreen(Screen[None]):
             self._due_by_day.get(day, ()),
             rest=day.weekday() in self.rest_weekdays,
             paused=day in self.days_off,
+            reviews=self.review_minutes.get(day, 0.0),
         )
         self.query_one("#calendar-plan", Static).update(Content("\n").join(lines))
 
+    @property
+    def review_minutes(self) -> dict[date, float]:
+        """Day → the minutes of the reviews due that day, from today on (worked out when
+        first asked, again after each change: a grade moves its card)."""
+        if self._reviews is None:
+            self._reviews = review_minutes(self.store, self._plan, self.today)
+        return self._reviews
+
     def _store_changed(self, change: Change) -> None:
+        self._reviews = None
         self.checkins, self.hours_by_day = self._from_store()
         if self.is_mounted:
             self._show_plan(self.selected_day)  # an item ticked elsewhere
