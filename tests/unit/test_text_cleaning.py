@@ -49,6 +49,13 @@ def test_clean_text_keeps_emoji_joiners() -> None:
     assert clean_text("\ufeffBOM\r\nline\ttab") == "BOM\nline\ttab"
 
 
+def test_clean_text_gives_clean_text_back_as_it_is() -> None:
+    clean = "Woche 3: [3 hrs] Lineare Algebra \U0001f468\u200d\U0001f469\ttab\nline"
+    assert clean_text(clean) is clean
+    assert clean_text("a\rb") == "a\nb"  # a lone carriage return is not clean
+    assert clean_text("a\r\nb\x85") == "a\nb"
+
+
 def test_a_validated_roadmap_holds_no_control_characters() -> None:
     data = {
         "id": "evil",

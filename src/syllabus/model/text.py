@@ -15,6 +15,10 @@ CONTROL = re.compile(
 )
 """What ``clean_text`` removes."""
 
+_needs_cleaning = CONTROL.search
+"""Whether a text has anything ``clean_text`` changes: a carriage return (``\\r``, which
+it turns into ``\\n``) is one of ``CONTROL``'s characters too."""
+
 
 def clean_text(text: str) -> str:
     """Text without control characters, bidi overrides or invisible joiners.
@@ -23,6 +27,8 @@ def clean_text(text: str) -> str:
     command-line bytes) go too, since they cannot be written as UTF-8. The joiners
     emoji need (ZWJ, U+FE0F, U+20E3 for keycaps) are kept.
     """
+    if _needs_cleaning(text) is None:  # most text is clean already: the same string back
+        return text
     return CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
@@ -32,11 +38,13 @@ def clean_fields(record: object, *names: str) -> None:
     For ``__post_init__``: a roadmap or progress file made by hand, or synced from
     elsewhere, reaches the terminal only through these.
     """
+    fields = record.__dict__  # a frozen dataclass reads its fields from there
     for name in names:
-        value = getattr(record, name)
+        value = fields[name]
+        if value is None:
+            continue
         if isinstance(value, str):
-            cleaned = clean_text(value)
-            if cleaned != value:
-                object.__setattr__(record, name, cleaned)
+            if _needs_cleaning(value) is not None:  # else nothing to change
+                object.__setattr__(record, name, clean_text(value))
         elif isinstance(value, list) and any(isinstance(v, str) for v in value):
             object.__setattr__(record, name, [clean_text(v) for v in value])
