@@ -209,15 +209,41 @@ class _Source:
     prompt: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Index:
     """What a roadmap's text gives for review, read once per roadmap."""
 
-    sources: dict[str, _Source]
-    """Every card id the text can give, with its node and prompt."""
+    roadmap: Roadmap
     asking: tuple[tuple[Node, tuple[tuple[str, str], ...]], ...]
     """The nodes with question or outcome lines, with those cards (``node_sources``):
     the only nodes whose finishing makes cards."""
+    nodes: dict[str, Node] | None = None
+    """Nodes by id, once a stored card asked for its source."""
+    items: dict[str, tuple[Node, Item]] | None = None
+    """Items, with their node, by id, once a stored card asked for its source."""
+
+    def node(self, node_id: str) -> Node | None:
+        """The node of that id, if the roadmap has one."""
+        if self.nodes is None:
+            self.nodes = self.roadmap.node_index()
+        return self.nodes.get(node_id)
+
+    def source(self, card_id: str) -> _Source | None:
+        """The node and prompt of a card id the text gives (a node's id, ``ITEM_ID``,
+        ``ITEM_ID#n``); None for one it does not give. Only the item a card names is
+        split into its questions."""
+        if self.items is None:
+            self.items = self.roadmap.item_index()
+        node = self.node(card_id)
+        if node is not None:
+            return _Source(node, node.title)
+        for item_id in (card_id, card_id.rpartition("#")[0]):
+            found = self.items.get(item_id)
+            if found is not None:
+                prompt = dict(item_cards(found[1])).get(card_id)
+                if prompt is not None:
+                    return _Source(found[0], prompt)
+        return None
 
 
 _INDEXES: dict[int, tuple[Roadmap, _Index]] = {}
@@ -230,20 +256,12 @@ def _index(roadmap: Roadmap) -> _Index:
     kept = _INDEXES.get(id(roadmap))
     if kept is not None and kept[0] is roadmap:
         return kept[1]
-    sources: dict[str, _Source] = {}
     asking: list[tuple[Node, tuple[tuple[str, str], ...]]] = []
     for node in roadmap.walk():
-        sources[node.id] = _Source(node, node.title)
-        asked: list[tuple[str, str]] = []
-        for item in node.items:
-            made = item_cards(item)
-            for card_id, prompt in made:
-                sources[card_id] = _Source(node, prompt)
-            if is_question(item):
-                asked += made
+        asked = node_sources(node)
         if asked:
             asking.append((node, tuple(asked)))
-    index = _Index(sources, tuple(asking))
+    index = _Index(roadmap, tuple(asking))
     if len(_INDEXES) >= _KEEP:
         _INDEXES.pop(next(iter(_INDEXES)))
     _INDEXES[id(roadmap)] = (roadmap, index)
@@ -274,13 +292,12 @@ def cards(
     if not rp.cards and not rp.items:
         return []
     index = _index(roadmap)
-    sources = index.sources
     found: list[Card] = []
     for card_id, record in rp.cards.items():
         if record.deleted:
             continue
-        source = sources.get(card_id)
-        node = source.node if source else roadmap.node_index().get(record.node)
+        source = index.source(card_id)
+        node = source.node if source else index.node(record.node)
         prompt = source.prompt if source else card_id
         found.append(
             Card(
