@@ -22,10 +22,11 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Label, Static
 
 from syllabus.locale import _
 from syllabus.tui.literal import one_line
+from syllabus.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -128,7 +129,7 @@ class WeekScreen(Screen[None]):
                 yield WeekHoursChart(id="week-hours-chart")
                 yield BurnUpChart(id="week-burn-up")
                 yield MixChart(id="week-mix-chart")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = _("Weekly review")
