@@ -23,10 +23,11 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from syllabus.locale import _
 from syllabus.tui.today import AgendaSource
+from syllabus.tui.widgets.footer import KeyFooter
 from syllabus.tui.widgets.status_line import StatusLine
 
 LOADING = Content.styled(_("Loading…"), "dim italic")
@@ -220,7 +221,7 @@ class MainScreen(Screen[None]):
             today=MainScreen.today_text,
             timer=MainScreen.timer_text,
         )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._frame_panes()
