@@ -6,7 +6,9 @@ review, as in real use). The app runs headless (``run_test``); once the main scr
 shows the roadmap, the clock runs from the key's action to the first frame after the
 review's figures and its three charts hold their data. The main screen is settled first
 (its workers done, the file watcher aside); Pilot's own key round trip is left out: the
-action is called as the binding calls it.
+action is called as the binding calls it. The end is Pilot's ``pause()``: every queued
+event handled, then the process idle for one of Textual's 20 ms idle windows (so the
+figure includes the footers' and any late frame's work, and moves in ~20 ms steps).
 """
 
 from __future__ import annotations
