@@ -187,7 +187,19 @@ def review_lines(roadmap: Roadmap, review: WeekReview, hint: bool = True) -> lis
     notes = note_lines(review)
     if notes:
         lines += [_("notes:"), *notes]
+    lines += unscored_lines(review, hint)
     lines += [_("prompts:"), *answer_lines(review, hint)]
+    return lines
+
+
+def unscored_lines(review: WeekReview, hint: bool = True) -> list[str]:
+    """The projects of finished weeks still waiting for their rubric score."""
+    if not review.unscored:
+        return []
+    lines = [_("projects not scored yet:")]
+    for node_id, title in review.unscored:
+        how = f"  `syllabus score {node_id} NAME=POINTS …`" if hint else ""
+        lines.append(f"  {' '.join(title.split())} ({node_id}){how}")
     return lines
 
 
@@ -218,6 +230,9 @@ def review_markdown(roadmap: Roadmap, review: WeekReview) -> str:
     if review.notes:
         out += ["", "## " + _("Notes"), ""]
         out += [f"- {line.strip()}" for line in note_lines(review)]
+    if review.unscored:
+        out += ["", "## " + _("Projects not scored yet"), ""]
+        out += [f"- {_cell(title)} (`{node_id}`)" for node_id, title in review.unscored]
     out += ["", "## " + _("Prompts"), ""]
     for key, prompt in PROMPTS.items():
         answer = review.answers.get(key)
@@ -279,6 +294,7 @@ def review_json(review: WeekReview) -> dict[str, Any]:
             for line in review.notes
         ],
         "answers": {key: review.answers.get(key) for key in PROMPTS},
+        "unscored": [{"node": node_id, "title": title} for node_id, title in review.unscored],
     }
 
 

@@ -127,6 +127,9 @@ class WeekReview:
     """The learner's answers by prompt (``worked``, ``blocked``, ``next``)."""
     status: Status = field(repr=False, compare=False)
     """The status at the end of the week (for the charts)."""
+    unscored: list[tuple[str, str]] = field(default_factory=list)
+    """(node id, title) of the projects whose week had finished by the end of this one
+    and that were never scored (``model.rubric.unscored_projects``)."""
 
     @property
     def planned_items(self) -> int:
@@ -247,7 +250,21 @@ def week_review(
         ],
         answers=progress.roadmap(roadmap_id).week_answers_of(week),
         status=end,
+        unscored=_unscored(roadmap, progress, roadmap_id, end, through),
     )
+
+
+def _unscored(
+    roadmap: Roadmap, progress: Progress, roadmap_id: str, end: Status, through: date
+) -> list[tuple[str, str]]:
+    """The projects of weeks finished by ``through`` that were never scored."""
+    from syllabus.model.rubric import unscored_projects
+
+    if end.plan is None:
+        return []
+    rp = progress.roadmap(roadmap_id)
+    found = unscored_projects(roadmap, rp, end.plan.nodes, through + timedelta(days=1))
+    return [(project.id, project.title) for project in found]
 
 
 def _nodes(
