@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from textual.theme import Theme
 
     from syllabus.catalog import CatalogEntry
-    from syllabus.tui.screens.main import MainScreen
 
 STARTUP_SECONDS = 5.0
 """The collector's usual pace comes back by then even if no content showed."""
@@ -53,38 +52,6 @@ def _settings_provider() -> type:
     from syllabus.tui.settings_commands import SettingsCommands
 
     return SettingsCommands
-
-
-def _timer_commands(screen: MainScreen) -> Iterable[SystemCommand]:
-    """The focus timer's palette entries: start it, or stop or discard the running one."""
-    from functools import partial
-
-    from textual.app import SystemCommand
-
-    from syllabus.locale import _
-
-    if screen.timer_text:
-        yield SystemCommand(
-            _("Focus timer: stop"),
-            _("Stop the timer and check in its minutes (f)"),
-            screen.stop_timer,
-        )
-        yield SystemCommand(
-            _("Focus timer: discard"),
-            _("Stop the timer without a check-in"),
-            screen.discard_timer,
-        )
-        return
-    yield SystemCommand(
-        _("Focus timer: start"),
-        _("Time the highlighted item or the node (f)"),
-        partial(screen.action_focus_timer, "plain"),
-    )
-    yield SystemCommand(
-        _("Focus timer: pomodoro"),
-        _("Work and break stretches, timer.work and timer.break minutes (F)"),
-        partial(screen.action_focus_timer, "pomodoro"),
-    )
 
 
 def _content_shown() -> None:
@@ -267,32 +234,9 @@ class SyllabusApp(App[int]):
         from syllabus.tui.screens.main import MainScreen
 
         if isinstance(screen, MainScreen):
-            from textual.app import SystemCommand
+            from syllabus.tui.commands import main_screen_commands
 
-            from syllabus.locale import _
-
-            yield SystemCommand(
-                _("Replan"),
-                _("Start the unfinished rest of the plan again today (while ahead: same finish)"),
-                screen.action_replan,
-            )
-            yield SystemCommand(
-                _("Next"), _("Pick what fits in the minutes you have"), screen.action_next
-            )
-            yield SystemCommand(
-                _("Behind: options"),
-                _("Change the pace, skip the optional items, or replan"),
-                screen.action_behind,
-            )
-            yield SystemCommand(
-                _("Review"), _("Today's review cards, one at a time (v)"), screen.action_review
-            )
-            yield SystemCommand(
-                _("Add to review"),
-                _("Put the highlighted finished item or node into review (R)"),
-                screen.action_add_review,
-            )
-            yield from _timer_commands(screen)
+            yield from main_screen_commands(screen)
 
     def action_help(self) -> None:
         """Every key of the current screen, from the bindings."""

@@ -47,10 +47,10 @@ class SettingsCommands(Provider):
             message = _("The setting could not be saved: {reason}").format(
                 reason=error.strerror or error
             )
-            app.call_from_thread(app.notify, message, severity="error", markup=False)
+            app.store.call_from_thread(partial(app.notify, message, severity="error", markup=False))
             return
         message = _("Language saved: it applies the next time syllabus starts.")
-        app.call_from_thread(app.notify, message, markup=False)
+        app.store.call_from_thread(partial(app.notify, message, markup=False))
 
     async def search(self, query: str) -> Hits:
         from syllabus.tui.search import highlighted
