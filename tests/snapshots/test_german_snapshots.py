@@ -119,7 +119,10 @@ def test_german_calendar(snap_compare, german: type, enrolled: Path) -> None:  #
         await _until(pilot, lambda: _screen_named(pilot, "CalendarScreen"))
         await pilot.pause(0.2)
 
-    assert snap_compare(german(enrolled), terminal_size=(120, 36), run_before=calendar)
+    # 33 rows: below the burn-up chart's 34, because plotext places the axis labels one
+    # cell apart depending on what it drew before in the process; the German axis labels
+    # are checked in tests/unit/test_chart_ticks.py, the chart in the English snapshot
+    assert snap_compare(german(enrolled), terminal_size=(120, 33), run_before=calendar)
 
 
 def test_german_check_in(snap_compare, german: type, enrolled: Path) -> None:  # type: ignore[no-untyped-def]
