@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/i18n.py extract   # src/ and argparse's strings → syllabus.pot
     .venv/bin/python scripts/i18n.py update    # the .pot into every .po (new/changed → fuzzy)
-    .venv/bin/python scripts/i18n.py compile   # every .po → its .mo beside it (committed)
+    .venv/bin/python scripts/i18n.py compile   # every .po → its .mo, and formats.json (committed)
     .venv/bin/python scripts/i18n.py all       # the three in order
     .venv/bin/python scripts/i18n.py init fr   # a new language: locale/fr/LC_MESSAGES/syllabus.po
 
@@ -10,12 +10,18 @@ Catalogs live in ``src/syllabus/locale/<lang>/LC_MESSAGES/syllabus.{po,mo}``; th
 extraction rules are in ``babel.cfg`` at the repository root. A test compiles every
 ``.po`` in memory with :func:`compile_po` and compares it with the shipped ``.mo``,
 so forgetting ``compile`` fails the test run, never a file time.
+
+``compile`` also writes ``locale/<lang>/formats.json``: the CLDR data (month and weekday
+names, the date patterns, the number symbols) that ``syllabus.locale.formats`` formats
+with, taken from Babel here so that the program never imports Babel at run time. A test
+compares it with :func:`formats_data` in the same way.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -141,6 +147,74 @@ def compile_all() -> None:
         print(f"compiled {mo.relative_to(REPO)}")
 
 
+FORMATS = "formats.json"
+SKELETONS = ("yMMMd", "MMMd", "yMMMEd", "MMMEd", "yMMMM")
+"""The date skeletons ``syllabus.locale.formats`` asks for (besides the ``short`` date)."""
+NAME_WIDTHS = {
+    "months": ("wide", "abbreviated", "narrow"),
+    "days": ("wide", "abbreviated", "short", "narrow"),
+}
+CONTEXTS = ("format", "stand-alone")
+
+
+def languages() -> list[str]:
+    """Every catalog's language (the directory names under ``locale/``)."""
+    return [po.parent.parent.name for po in catalogs()]
+
+
+def formats_data(language: str) -> dict[str, object]:
+    """The CLDR data of ``language`` that the interface formats with, as Babel has it:
+    names (months January first, weekdays Monday first) per context and width, the
+    date patterns of :data:`SKELETONS` and ``short``, the number symbols and the
+    percent pattern."""
+    from babel.core import Locale
+    from babel.dates import match_skeleton
+
+    locale = Locale.parse(language)
+    skeletons = locale.datetime_skeletons
+    dates = {}
+    for skeleton in SKELETONS:
+        match = skeleton if skeleton in skeletons else match_skeleton(skeleton, skeletons)
+        if match is None:
+            raise ValueError(f"{language}: no date pattern for {skeleton}")
+        dates[skeleton] = skeletons[match].pattern
+    dates["short"] = locale.date_formats["short"].pattern
+    first = {"months": 1, "days": 0}
+    names = {
+        kind: {
+            context: {
+                width: [getattr(locale, kind)[context][width][i + first[kind]] for i in range(n)]
+                for width in widths
+            }
+            for context in CONTEXTS
+        }
+        for (kind, widths), n in zip(NAME_WIDTHS.items(), (12, 7), strict=True)
+    }
+    symbols = locale.number_symbols["latn"]
+    return {
+        "language": language,
+        **names,
+        "dates": dates,
+        "numbers": {
+            "decimal": symbols["decimal"],
+            "group": symbols["group"],
+            "percent": locale.percent_formats[None].pattern,
+        },
+    }
+
+
+def formats_json(language: str) -> str:
+    """:func:`formats_data` as the text of ``formats.json``."""
+    return json.dumps(formats_data(language), ensure_ascii=False, indent=1) + "\n"
+
+
+def write_formats() -> None:
+    for language in languages():
+        path = LOCALE_DIR / language / FORMATS
+        path.write_text(formats_json(language), encoding="utf-8")
+        print(f"wrote {path.relative_to(REPO)}")
+
+
 def init(language: str) -> None:
     """Start a new language from the template; translate it, then ``compile``."""
     po = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
@@ -169,6 +243,7 @@ def main(argv: list[str] | None = None) -> None:
         update()
     if args.action in ("compile", "all"):
         compile_all()
+        write_formats()
 
 
 if __name__ == "__main__":

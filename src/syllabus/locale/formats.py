@@ -1,88 +1,189 @@
-"""Dates, hours and counts for the interface's language, from Babel's CLDR data.
+"""Dates, hours and counts for the interface's language, from CLDR data.
 
 Never the system locale (these machines have only C and POSIX) and never ``strftime``
-names. Babel costs ~10 ms to import and ~10 ms to read a locale's data, so it is
-imported on the first call here, not with this module: a command that prints no date
-never pays for it.
+names. The data (names, date patterns, number symbols) is Babel's, taken at build time
+by ``scripts/i18n.py compile`` into ``locale/<lang>/formats.json`` — as the ``.mo``
+catalogs are — and read here once per language on first use: importing Babel and
+loading its locale data would cost ~30 ms on every command that prints a date. The
+small interpreter below covers the CLDR pattern fields those patterns use; a test
+checks that it gives exactly what Babel gives.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypedDict
 
-from syllabus.locale import _, current, ngettext
+from syllabus.locale import DEFAULT, LOCALE_DIR, _, current, ngettext
 
 if TYPE_CHECKING:
     from datetime import date
-
-    from babel.core import Locale
+    from decimal import Decimal
 
 Width = Literal["wide", "abbreviated", "short", "narrow"]
 """How long a weekday or month name is: ``Montag``/``Mo.``/``Mo.``/``M``."""
 
+FORMATS = "formats.json"
+Names = dict[str, dict[str, list[str]]]
+"""Context (``format``/``stand-alone``) → width → names."""
+
+
+class Numbers(TypedDict):
+    decimal: str
+    group: str
+    percent: str
+
+
+class Data(TypedDict):
+    language: str
+    months: Names
+    days: Names
+    dates: dict[str, str]
+    numbers: Numbers
+
 
 @cache
-def _locale(language: str) -> Locale:
-    from babel.core import Locale
+def _load(language: str) -> Data:
+    import json
 
-    return Locale.parse(language)
+    path = LOCALE_DIR / language / FORMATS
+    if not path.exists():
+        path = LOCALE_DIR / DEFAULT / FORMATS
+    data: Data = json.loads(path.read_text(encoding="utf-8"))
+    return data
 
 
-def babel_locale() -> Locale:
-    """Babel's locale of the interface language."""
-    return _locale(current())
+def _data() -> Data:
+    """The formatting data of the interface language."""
+    return _load(current())
+
+
+# A CLDR pattern: runs of one letter are fields, '…' is literal text ('' a quote).
+_TOKEN = re.compile(r"'((?:[^']|'')*)'|([A-Za-z])\2*|[^'A-Za-z]+|'")
+_WIDTHS = {3: "abbreviated", 4: "wide", 5: "narrow", 6: "short"}
+
+
+def _name(names: Names, context: str, count: int, index: int) -> str:
+    return names[context][_WIDTHS[count]][index]
+
+
+def _field(field: str, day: date, data: Data) -> str:
+    letter, count = field[0], len(field)
+    if letter == "y":
+        year = str(day.year)
+        return (year[-2:] if count == 2 else year).zfill(count)
+    if letter in "ML":
+        context = "format" if letter == "M" else "stand-alone"
+        if count <= 2:
+            return str(day.month).zfill(count)
+        return _name(data["months"], context, count, day.month - 1)
+    if letter == "d" and count <= 2:
+        return str(day.day).zfill(count)
+    if letter == "E" or (letter == "c" and count >= 3):
+        context = "format" if letter == "E" else "stand-alone"
+        return _name(data["days"], context, max(count, 3), day.weekday())
+    raise ValueError(f"unsupported date field {field!r}")
+
+
+def format_pattern(pattern: str, day: date, data: Data | None = None) -> str:
+    """``day`` in a CLDR date pattern (``d. MMM y``, ``E, MMM d, y``, ``dd.MM.yy``)."""
+    data = data or _data()
+    out = []
+    for match in _TOKEN.finditer(pattern):
+        quoted, letter = match.group(1), match.group(2)
+        if quoted is not None:
+            out.append(quoted.replace("''", "'") if quoted else "'")
+        elif letter:
+            out.append(_field(match.group(0), day, data))
+        else:
+            out.append(match.group(0).replace("''", "'"))
+    return "".join(out)
 
 
 def format_date(day: date, *, year: bool = True, weekday: bool = False) -> str:
     """``1. Dez. 2026`` / ``Dec 1, 2026``; without the year ``1. Dez.`` / ``Dec 1``;
     with the weekday ``Di., 1. Dez.`` / ``Tue, Dec 1``."""
-    from babel.dates import format_skeleton
-
     skeleton = ("y" if year else "") + "MMM" + ("Ed" if weekday else "d")
-    return format_skeleton(skeleton, day, locale=babel_locale())
+    data = _data()
+    return format_pattern(data["dates"][skeleton], day, data)
 
 
 def format_numeric_date(day: date) -> str:
     """The short all-digit form: ``01.12.26`` / ``12/1/26``."""
-    from babel.dates import format_date as babel_format_date
-
-    return babel_format_date(day, "short", locale=babel_locale())
+    data = _data()
+    return format_pattern(data["dates"]["short"], day, data)
 
 
 def format_month(day: date) -> str:
     """The month and year, as a calendar's title: ``Dezember 2026`` / ``December 2026``."""
-    from babel.dates import format_skeleton
-
-    return format_skeleton("yMMMM", day, locale=babel_locale())
+    data = _data()
+    return format_pattern(data["dates"]["yMMMM"], day, data)
 
 
 def weekday_names(width: Width = "abbreviated") -> list[str]:
     """The seven weekday names, Monday first (weeks start on Monday in every language)."""
-    names = babel_locale().days["format"][width]
-    return [names[i] for i in range(7)]
+    return list(_data()["days"]["format"][width])
 
 
 def month_names(width: Width = "wide") -> list[str]:
     """The twelve month names, January first."""
-    names = babel_locale().months["format"][width]
-    return [names[i] for i in range(1, 13)]
+    return list(_data()["months"]["format"][width])
+
+
+def _grouped(digits: str, group: str) -> str:
+    """``1234567`` → ``1.234.567`` (groups of three, as ``#,##0`` says)."""
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return group.join(parts)
+
+
+def _decimal(number: Decimal, low: int, high: int, numbers: Numbers) -> tuple[bool, str]:
+    """The sign and the digits of ``number`` with ``low`` to ``high`` decimals, rounded
+    half to even (as Babel does, from the float's shortest repr)."""
+    from decimal import Decimal
+
+    negative = number.is_signed()
+    rounded = abs(number).normalize().quantize(Decimal(10) ** -high)
+    whole, _dot, fraction = f"{rounded:f}".partition(".")
+    fraction = (fraction or "0").ljust(low, "0")
+    if high == 0 or (low == 0 and int(fraction) == 0):
+        fraction = ""
+    else:
+        fraction = numbers["decimal"] + fraction[:low] + fraction[low:].rstrip("0")
+    return negative, _grouped(whole, numbers["group"]) + fraction
 
 
 def format_number(value: float, digits: int = 1, *, fixed: bool = False) -> str:
     """A number with at most ``digits`` decimals (exactly ``digits`` when ``fixed``) and
     the language's separators: ``1,5`` / ``1.5``, ``1.234`` / ``1,234``, fixed ``2,0``."""
-    from babel.numbers import format_decimal
+    from decimal import Decimal
 
-    pattern = "#,##0" + ("." + ("0" if fixed else "#") * digits if digits > 0 else "")
-    return format_decimal(value, pattern, locale=babel_locale())
+    low = digits if fixed else 0
+    negative, number = _decimal(Decimal(str(value)), low, digits, _data()["numbers"])
+    return "-" + number if negative else number
+
+
+_NUMBER = re.compile(r"[#0,.]+")
+
+
+def _unquote(text: str) -> str:
+    return re.sub(r"'([^']*)'", lambda m: m.group(1) or "'", text)
 
 
 def format_percent(value: float) -> str:
     """A share of 100 as the language writes it, no decimals: ``42%`` / ``42 %``."""
-    from babel.numbers import format_percent as babel_format_percent
+    from decimal import Decimal
 
-    return babel_format_percent(round(value) / 100, locale=babel_locale())
+    numbers = _data()["numbers"]
+    pattern = numbers["percent"].split(";")[0]
+    found = _NUMBER.search(pattern)
+    if found is None:
+        raise ValueError(f"no number in the percent pattern {pattern!r}")
+    prefix, suffix = pattern[: found.start()], pattern[found.end() :]
+    share = Decimal(str(round(value) / 100)).scaleb(2)
+    negative, number = _decimal(share, 0, 0, numbers)
+    return _unquote(("-" if negative else "") + prefix + number + suffix)
 
 
 def format_hours(hours: float) -> str:
