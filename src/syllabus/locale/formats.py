@@ -11,36 +11,36 @@ checks that it gives exactly what Babel gives.
 
 from __future__ import annotations
 
-import re
 from functools import cache
-from typing import TYPE_CHECKING, Literal, TypedDict
+from typing import TYPE_CHECKING, Literal
 
 from syllabus.locale import DEFAULT, LOCALE_DIR, _, current, ngettext
 
 if TYPE_CHECKING:
     from datetime import date
     from decimal import Decimal
+    from typing import TypedDict
+
+    Names = dict[str, dict[str, list[str]]]
+    """Context (``format``/``stand-alone``) → width → names."""
+
+    class Numbers(TypedDict):
+        decimal: str
+        group: str
+        percent: str
+
+    class Data(TypedDict):
+        language: str
+        months: Names
+        days: Names
+        dates: dict[str, str]
+        numbers: Numbers
+
 
 Width = Literal["wide", "abbreviated", "short", "narrow"]
 """How long a weekday or month name is: ``Montag``/``Mo.``/``Mo.``/``M``."""
 
 FORMATS = "formats.json"
-Names = dict[str, dict[str, list[str]]]
-"""Context (``format``/``stand-alone``) → width → names."""
-
-
-class Numbers(TypedDict):
-    decimal: str
-    group: str
-    percent: str
-
-
-class Data(TypedDict):
-    language: str
-    months: Names
-    days: Names
-    dates: dict[str, str]
-    numbers: Numbers
 
 
 @cache
@@ -59,9 +59,48 @@ def _data() -> Data:
     return _load(current())
 
 
-# A CLDR pattern: runs of one letter are fields, '…' is literal text ('' a quote).
-_TOKEN = re.compile(r"'((?:[^']|'')*)'|([A-Za-z])\2*|[^'A-Za-z]+|'")
 _WIDTHS = {3: "abbreviated", 4: "wide", 5: "narrow", 6: "short"}
+
+
+def _quoted(pattern: str, start: int) -> tuple[str, int]:
+    """The literal text of the quote opening at ``start`` (``''`` is a quote) and the
+    index after it."""
+    if pattern.startswith("''", start):
+        return "'", start + 2
+    text, i = [], start + 1
+    while i < len(pattern):
+        if pattern.startswith("''", i):
+            text.append("'")
+            i += 2
+        elif pattern[i] == "'":
+            return "".join(text), i + 1
+        else:
+            text.append(pattern[i])
+            i += 1
+    return "".join(text), i
+
+
+@cache
+def _tokens(pattern: str) -> tuple[tuple[bool, str], ...]:
+    """A CLDR pattern as (is a field, text): runs of one ASCII letter are fields,
+    ``'…'`` is literal text, anything else is itself."""
+    tokens: list[tuple[bool, str]] = []
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "'":
+            text, i = _quoted(pattern, i)
+            tokens.append((False, text))
+        elif char.isascii() and char.isalpha():
+            end = i
+            while end < len(pattern) and pattern[end] == char:
+                end += 1
+            tokens.append((True, pattern[i:end]))
+            i = end
+        else:
+            tokens.append((False, char))
+            i += 1
+    return tuple(tokens)
 
 
 def _name(names: Names, context: str, count: int, index: int) -> str:
@@ -89,16 +128,7 @@ def _field(field: str, day: date, data: Data) -> str:
 def format_pattern(pattern: str, day: date, data: Data | None = None) -> str:
     """``day`` in a CLDR date pattern (``d. MMM y``, ``E, MMM d, y``, ``dd.MM.yy``)."""
     data = data or _data()
-    out = []
-    for match in _TOKEN.finditer(pattern):
-        quoted, letter = match.group(1), match.group(2)
-        if quoted is not None:
-            out.append(quoted.replace("''", "'") if quoted else "'")
-        elif letter:
-            out.append(_field(match.group(0), day, data))
-        else:
-            out.append(match.group(0).replace("''", "'"))
-    return "".join(out)
+    return "".join(_field(text, day, data) if field else text for field, text in _tokens(pattern))
 
 
 def format_date(day: date, *, year: bool = True, weekday: bool = False) -> str:
@@ -164,11 +194,16 @@ def format_number(value: float, digits: int = 1, *, fixed: bool = False) -> str:
     return "-" + number if negative else number
 
 
-_NUMBER = re.compile(r"[#0,.]+")
-
-
 def _unquote(text: str) -> str:
-    return re.sub(r"'([^']*)'", lambda m: m.group(1) or "'", text)
+    """Affix text with its quotes resolved (``'%'`` → ``%``, ``''`` → ``'``)."""
+    out, i = [], 0
+    while i < len(text):
+        if text[i] == "'":
+            part, i = _quoted(text, i)
+        else:
+            part, i = text[i], i + 1
+        out.append(part)
+    return "".join(out)
 
 
 def format_percent(value: float) -> str:
@@ -177,10 +212,10 @@ def format_percent(value: float) -> str:
 
     numbers = _data()["numbers"]
     pattern = numbers["percent"].split(";")[0]
-    found = _NUMBER.search(pattern)
-    if found is None:
+    places = [i for i, char in enumerate(pattern) if char in "#0,."]
+    if not places:
         raise ValueError(f"no number in the percent pattern {pattern!r}")
-    prefix, suffix = pattern[: found.start()], pattern[found.end() :]
+    prefix, suffix = pattern[: places[0]], pattern[places[-1] + 1 :]
     share = Decimal(str(round(value) / 100)).scaleb(2)
     negative, number = _decimal(share, 0, 0, numbers)
     return _unquote(("-" if negative else "") + prefix + number + suffix)
