@@ -475,8 +475,8 @@ class _Rewriter:
         assert token.map is not None
         first, end = token.map
         content = token.content
-        after = content.rsplit("-->", 1)[1] if "-->" in content else ""
-        if content.lstrip().startswith("<!--") and not after.strip():
+        trailing = content.rsplit("-->", 1)[1] if "-->" in content else ""
+        if content.lstrip().startswith("<!--") and not trailing.strip():
             return None  # a comment: metadata or a note to self, kept as written
         paragraphs = _BlockConverter(self.document).markdown(content)
         if not paragraphs:  # "</details>", "<br>": nothing to show, an empty line left

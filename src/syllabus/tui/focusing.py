@@ -36,9 +36,7 @@ def running(data_dir: Path) -> Timer | None:
     return timer_state.read(data_dir)
 
 
-def start(
-    data_dir: Path, roadmap_id: str, node_id: str, item_id: str | None, mode: Mode
-) -> Timer:
+def start(data_dir: Path, roadmap_id: str, node_id: str, item_id: str | None, mode: Mode) -> Timer:
     """Start a timer now, with this machine's lengths (``timer.work``, ``timer.break``);
     raises OSError when it cannot be kept."""
     from syllabus.model.timer import Timer
