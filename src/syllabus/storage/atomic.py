@@ -8,7 +8,6 @@ the link survives and the real file is replaced where it lives (a synced folder)
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
 
@@ -37,7 +36,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         mode = os.stat(target).st_mode & 0o7777
     except FileNotFoundError:
         mode = None
-    tmp = folder / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    tmp = folder / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(tmp, flags, 0o666 if mode is None else mode)
     try:
