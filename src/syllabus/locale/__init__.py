@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 DOMAIN = "syllabus"
 LOCALE_DIR = Path(__file__).resolve().parent
 DEFAULT = "en"
-SETTING_VALUES = ("auto", "de", "en")
-"""What the ``language`` setting accepts."""
 
 _ENV_ORDER = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 

@@ -18,14 +18,14 @@ the days after.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from syllabus.model.progress import ItemState, Progress, ReviewCard, RoadmapProgress, put_record
 from syllabus.model.roadmap import ItemKind, Node, Roadmap
-from syllabus.model.rules import Tally, node_tally, tally
+from syllabus.model.rules import node_tally, tally
 
 if TYPE_CHECKING:
     from syllabus.model.roadmap import Item
@@ -122,33 +122,6 @@ def _own_by_node(rp: RoadmapProgress) -> dict[str, list[str]]:
     return own
 
 
-def _visit(
-    node: Node,
-    rp: RoadmapProgress,
-    own: dict[str, list[str]],
-    found: dict[str, datetime] | None = None,
-) -> tuple[Tally, datetime | None]:
-    """The tally of a node's subtree and the last moment one of its items was first
-    closed; the finished nodes of the subtree put into ``found`` with that moment."""
-    entries = [(rp.state(i.id), i.optional) for i in node.items if i.checkable]
-    entries += [(rp.state(i), False) for i in own.get(node.id, ())]
-    total = tally(entries)
-    moments = [
-        record.closed_at
-        for i in (*(i.id for i in node.items), *own.get(node.id, ()))
-        if (record := rp.items.get(i)) is not None and record.closed_at is not None
-    ]
-    latest = max(moments) if moments else None
-    for child in node.children:
-        inner, when = _visit(child, rp, own, found)
-        total += inner
-        if when is not None and (latest is None or when > latest):
-            latest = when
-    if found is not None and total.total and total.complete and latest is not None:
-        found[node.id] = latest
-    return total, latest
-
-
 def finished_at(node: Node, rp: RoadmapProgress, own: dict[str, list[str]]) -> datetime | None:
     """The moment a node was finished (every item that counts closed, at least one, by
     the counting rule of ``rules.tally``: the last of them first closed); None if not."""
@@ -163,19 +136,6 @@ def finished_at(node: Node, rp: RoadmapProgress, own: dict[str, list[str]]) -> d
         return None
     moments = [r.closed_at for i, _ in counted if (r := records.get(i)) and r.closed_at]
     return max(moments, default=None)
-
-
-def finished_nodes(roadmap: Roadmap, rp: RoadmapProgress) -> dict[str, datetime]:
-    """The nodes finished, with the moment the last of their items was first closed
-    (``finished_at``). One pass from the leaves up, and none at all before anything is
-    closed."""
-    if not rp.items:
-        return {}
-    own = _own_by_node(rp)
-    found: dict[str, datetime] = {}
-    for top in roadmap.nodes:
-        _visit(top, rp, own, found)
-    return found
 
 
 def _item_finished(rp: RoadmapProgress, item_id: str) -> bool:
@@ -486,8 +446,3 @@ def add_cards(
 def find(found: Iterable[Card], card_id: str) -> Card | None:
     """The card with an id, if it is live."""
     return next((c for c in found if c.id == card_id), None)
-
-
-def live_ids(found: Iterable[Card]) -> Iterator[str]:
-    """The ids of cards, for resolving a prefix typed on the command line."""
-    return (c.id for c in found)

@@ -45,11 +45,6 @@ def backups_dir(root: Path) -> Path:
     return root / "backups"
 
 
-def user_roadmaps_dir(root: Path) -> Path:
-    """Roadmaps the learner imported."""
-    return root / "roadmaps"
-
-
 def settings_path(root: Path) -> Path:
     """This machine's settings (interface language, timer lengths; ``storage.settings``)."""
     return local_dir(root) / "settings.toml"

@@ -31,10 +31,6 @@ if TYPE_CHECKING:
     from syllabus.tui.store import Change, ProgressStore
 
 
-GRADE_KEYS: dict[str, Grade] = {"1": "again", "2": "hard", "3": "good", "4": "easy"}
-"""The key that gives each grade."""
-
-
 def review_queue(store: ProgressStore, today: date) -> Queue | None:
     """Today's cards of the open roadmap, as ``syllabus review`` lists them (None while
     nothing is open)."""
