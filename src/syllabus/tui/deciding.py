@@ -50,7 +50,11 @@ def apply(store: ProgressStore, choice: str, today: date, status: Status | None)
     if choice == "pace":
         hours = pace_needed(options)
         store.commit(change_pace(progress, roadmap_id, today, hours, when))
-        return _("Pace set to {hours:g} h a week. ctrl+z undoes it.").format(hours=hours)
+        from syllabus.locale.formats import format_number
+
+        return _("Pace set to {hours} h a week. ctrl+z undoes it.").format(
+            hours=format_number(hours)
+        )
     if choice == "skip" and options.skippable:
         for item_id in options.skippable:
             progress = set_item_state(progress, roadmap_id, item_id, ItemState.SKIPPED, when)

@@ -30,19 +30,20 @@ Choice = Literal["pace", "skip", "replan"]
 def option_lines(options: BehindOptions, status: Status) -> dict[Choice, str]:
     """The three options as one line each, with their numbers."""
     planned = status.forecast.planned if status.forecast is not None else None
+    from syllabus.locale.formats import format_number
     from syllabus.tui.deciding import pace_needed
 
-    pace = _("p  study {hours:g} h a week to keep the planned date{date}").format(
-        hours=pace_needed(options),
+    pace = _("p  study {hours} h a week to keep the planned date{date}").format(
+        hours=format_number(pace_needed(options)),
         date=f" ({short_date(planned, status.today)})" if planned is not None else "",
     )
     n = len(options.skippable)
     if n:
         skip = ngettext(
-            "s  skip the {n} optional item still open: {hours:.1f} h less",
-            "s  skip the {n} optional items still open: {hours:.1f} h less",
+            "s  skip the {n} optional item still open: {hours} h less",
+            "s  skip the {n} optional items still open: {hours} h less",
             n,
-        ).format(n=n, hours=options.skippable_hours)
+        ).format(n=n, hours=format_number(options.skippable_hours, fixed=True))
     else:
         skip = _("s  no optional items are left to skip")
     replan = _("r  replan from today: finish ~ {date} at your pace").format(

@@ -25,11 +25,12 @@ from textual.widgets.option_list import Option
 
 from syllabus.clock import now, today
 from syllabus.locale import N_, _, ngettext
+from syllabus.locale.formats import format_number
 from syllabus.model.progress import Enrolment
 from syllabus.model.roadmap import WEEKDAY_NAMES
 from syllabus.model.rules import InvalidEntry, parse_date, parse_hours, parse_rest_days
 from syllabus.model.units import WEEK_HOURS
-from syllabus.tui.literal import one_line
+from syllabus.tui.literal import literal_text, one_line
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -81,7 +82,7 @@ def routine_text(weekday_hours: dict[str, float]) -> str:
         days = _(DAY_LABELS[first])
         if last != first:
             days = f"{days}–{_(DAY_LABELS[last])}"
-        parts.append(_("{days} {hours} h").format(days=days, hours=f"{hours:g}"))
+        parts.append(_("{days} {hours} h").format(days=days, hours=format_number(hours, 2)))
     if not parts:
         return ""
     total = f"{sum(weekday_hours.values()):g}"
@@ -246,7 +247,7 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
         """The track choice, for a roadmap that offers alternative tracks."""
         self.query_one("#track-row").display = bool(entry.tracks)
         select = self.query_one("#track", Select)
-        select.set_options((one_line(name), name) for name in entry.tracks)
+        select.set_options((literal_text(one_line(name)), name) for name in entry.tracks)
         if entry.tracks:
             select.value = chosen if chosen in entry.tracks else entry.tracks[0]
 
