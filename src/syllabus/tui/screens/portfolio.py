@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from syllabus.locale import _
+from syllabus.locale.formats import format_date
 from syllabus.tui.literal import one_line
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def detail(entry: Entry) -> Content:
                 points=_points(entry.scored),
                 most=_points(entry.project.rubric.total),
                 times=entry.history,
-                day=when.astimezone().date().isoformat(),
+                day=format_date(when.astimezone().date()),
             )
         )
     parts += ["\n\n", (_("Evidence"), "bold underline"), "\n"]
@@ -98,7 +99,7 @@ def detail(entry: Entry) -> Content:
             (_("repository"), ev.repo),
             (_("demo"), ev.demo),
             (_("write-up"), ev.note),
-            (_("finished"), ev.finished.isoformat() if ev.finished else None),
+            (_("finished"), format_date(ev.finished) if ev.finished else None),
         ):
             if value:
                 parts.append(f"  {label}: {one_line(value)}\n")
