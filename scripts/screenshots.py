@@ -95,8 +95,8 @@ async def _main_ready(pilot: object) -> None:
 
     app = pilot.app  # type: ignore[attr-defined]
     await _until(pilot, lambda: isinstance(app.screen, MainScreen) and app.screen.query(DetailPane))
-    pane = app.screen.query_one(DetailPane)
-    await _until(pilot, lambda: pane._markdown is not None and pane._shown is not None)
+    screen = app.screen
+    await _until(pilot, lambda: screen.query_one(DetailPane).settled and screen.shows_every_pane())
     await pilot.pause(0.4)  # type: ignore[attr-defined]
 
 
