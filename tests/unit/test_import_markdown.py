@@ -244,7 +244,7 @@ def test_tables_code_and_comments() -> None:
         """
     )
     node = roadmap.nodes[0]
-    assert "| 1<br>x | [Docs](https://d.example) |" in node.body
+    assert "| 1 · x | [Docs](https://d.example) |" in node.body
     assert "```json\n- not an item\n```" in node.body
     assert "private note" not in model_json(roadmap)
     assert [i.text for i in node.items] == ["real item"]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from syllabus.importer.html import table_breaks
 from syllabus.importer.lines import Line, inline_lines, meta_comment
 
 if TYPE_CHECKING:
@@ -241,4 +242,4 @@ class _Reader:
                 row = None
             elif token.type == "inline" and row is not None:
                 row.append(self.lines(token))
-        return Table(header, rows, self.source(self.tokens[start]))
+        return Table(header, rows, table_breaks(self.source(self.tokens[start])))

@@ -19,8 +19,9 @@ What becomes of each element:
 - ``<img alt src>`` → ``![alt](src)``; ``<a href>`` → ``[…](href)``; ``<a name|id>`` →
   nothing (a target, not a link); ``<strong>``/``<b>`` → ``**``, ``<em>``/``<i>`` → ``*``,
   ``<code>`` → a code span, ``<pre>`` → a fenced block, ``<li>`` → a bullet.
-- ``<br>`` → a line break; in a table cell it stays, the one way GFM breaks a line in a
-  cell (``lines`` splits the cell there).
+- ``<br>`` → a line break; in a table cell it stays while the document is read, the one
+  way GFM breaks a line in a cell (``lines`` splits the cell there), and the table's
+  Markdown kept in a body says it with a separator instead (``table_breaks``).
 - Every other element (``<p align>``, ``<div>``, ``<picture>``, ``<sub>``, ``<small>`` …) →
   its text only; ``<script>``/``<style>``/``<svg>`` → nothing. A ``<Name>`` that is no
   HTML element ("List<T>") is text, escaped.
@@ -656,3 +657,27 @@ class _Inline:
         at = line.find(first) if first and head == self.region[0] else -1
         lead = line[:at] if at > 0 else line[: len(line) - len(line.lstrip(" \t>"))]
         return "\\\n" + re.sub(r"[^\s>]", " ", lead)
+
+
+_CELL_BREAKS = re.compile(r"[ \t]*(?:<br\s*/?>[ \t]*)+", re.I)
+_OPENS = tuple("{[(|")
+_CLOSES = tuple("}])|•·*-–—")
+
+
+def table_breaks(source: str) -> str:
+    """A table's Markdown with each ``<br>`` in its cells as a separator ("a · b"), or a
+    space beside a bracket, a bullet or the cell's edge: no tag is left in a body."""
+    if "<" not in source:
+        return source
+
+    def separator(match: re.Match[str]) -> str:
+        head = source.rfind("\n", 0, match.start()) + 1
+        if source.count("`", head, match.start()) % 2:
+            return match.group(0)  # inside a code span: code, as written
+        before = source[head : match.start()].rstrip()
+        after = source[match.end() :].lstrip(" \t")
+        if not before or not after or before.endswith(_OPENS) or after.startswith(_CLOSES):
+            return " "
+        return " · "
+
+    return _CELL_BREAKS.sub(separator, source)
