@@ -22,11 +22,24 @@ __all__ = ["ImportProblem", "import_bytes", "import_file", "import_text"]
 
 def import_text(text: str, source: str = "input.md", hints: Hints | None = None) -> Roadmap:
     """A roadmap from Markdown text (cleaned here too: controls, mojibake, line ends)."""
-    from syllabus.importer.build import build_roadmap
-    from syllabus.importer.hints import Hints
     from syllabus.importer.reading import clean_text
 
-    cleaned = clean_text(text)
+    return _import_clean(clean_text(text), source, hints)
+
+
+def import_bytes(raw: bytes, source: str = "input.md", hints: Hints | None = None) -> Roadmap:
+    """A roadmap from a file's bytes: decoded, repaired and imported."""
+    from syllabus.importer.reading import read_text
+
+    return _import_clean(read_text(raw, source), source, hints)
+
+
+def _import_clean(cleaned: str, source: str, hints: Hints | None) -> Roadmap:
+    """A roadmap from text ``reading`` has cleaned once (a second pass of its HTML rewrite
+    over its own output was a third of a big document's import)."""
+    from syllabus.importer.build import build_roadmap
+    from syllabus.importer.hints import Hints
+
     if not cleaned.strip():
         raise ImportProblem(_("{source}: the document is empty").format(source=source))
     try:
@@ -40,13 +53,6 @@ def import_text(text: str, source: str = "input.md", hints: Hints | None = None)
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         message = _("{source}: cannot read as a roadmap: {why}")
         raise ImportProblem(message.format(source=source, why=first)) from None
-
-
-def import_bytes(raw: bytes, source: str = "input.md", hints: Hints | None = None) -> Roadmap:
-    """A roadmap from a file's bytes: decoded, repaired and imported."""
-    from syllabus.importer.reading import read_text
-
-    return import_text(read_text(raw, source), source, hints)
 
 
 def import_file(path: Path, hints: Hints | None = None) -> Roadmap:
