@@ -59,6 +59,10 @@ RULES: dict[tuple[type, str], st.SearchStrategy[Any]] = {
     (pm.Enrolment, "rest_days"): st.lists(
         st.sampled_from(WEEKDAYS), min_size=1, max_size=3, unique=True
     ),
+    # hours by weekday: 0-24 each, at least one day studied (they set the rest days)
+    (pm.Enrolment, "weekday_hours"): st.fixed_dictionaries(
+        {day: st.sampled_from([0.0, 0.5, 1.25, 2.5, 24.0]) for day in WEEKDAYS}
+    ).filter(lambda hours: any(hours.values())),
 }
 
 ZONES = st.sampled_from([UTC, timezone(timedelta(hours=2)), timezone(timedelta(hours=-5))])
@@ -119,7 +123,8 @@ def records(draw: st.DrawFn, kind: type) -> Any:
     hints = get_type_hints(kind)
     chosen = {}
     for spec in fields(kind):
-        drawn = RULES.get((kind, spec.name), values(hints[spec.name]))
+        rule = RULES.get((kind, spec.name))
+        drawn = rule if rule is not None else values(hints[spec.name])
         chosen[spec.name] = draw(drawn.filter(lambda v, spec=spec: _not_default(spec, v)))
     record = kind(**chosen)
     # The record's own rules may tidy a value (clean text, weekday order): still off default.

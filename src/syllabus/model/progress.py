@@ -26,6 +26,8 @@ from syllabus.model.units import (
     WEEK_HOURS,
     check_date,
     normalise_rest_days,
+    normalise_weekday_hours,
+    weekday_hours_week,
 )
 
 SCHEMA_VERSION = 3
@@ -287,6 +289,11 @@ class Enrolment(_Record):
     """Planned study days a week."""
     rest_days: list[str] = field(default_factory=lambda: ["sun"])
     """Weekdays off, as ``WEEKDAYS`` names."""
+    weekday_hours: dict[str, float] = field(default_factory=dict)
+    """Planned hours by weekday (``WEEKDAYS`` names, all seven) for a week whose days
+    differ (a routine: 1.5 h on weekdays, 2.5 h at the weekend); empty: the hours a week
+    spread evenly over the study days. When set they decide: ``hours_per_week`` is their
+    sum and the rest days are the days with none (``units.weekday_hours_week``)."""
     estimate: Estimate = "mid"
     """Which end of the roadmap's estimates to plan with."""
     pauses: list[Pause] = field(default_factory=list)
@@ -310,10 +317,25 @@ class Enrolment(_Record):
         _check(self.estimate in ("low", "mid", "high"), "estimate must be low, mid or high")
         check_date(self.start, N_("the start"))
         clean_fields(self, "track")
+        if self.weekday_hours:
+            self._follow_weekday_hours()
         # "Sat" or "saturday" typed by hand mean "sat"; anything else is a damaged value.
         days = normalise_rest_days(self.rest_days)
         if days != self.rest_days:
             object.__setattr__(self, "rest_days", days)
+
+    def _follow_weekday_hours(self) -> None:
+        """Hours a week, study days and rest days from the hours by weekday (one rule)."""
+        hours = normalise_weekday_hours(self.weekday_hours)
+        per_week, rest = weekday_hours_week(hours)
+        for name, value in (
+            ("weekday_hours", hours),
+            ("hours_per_week", per_week),
+            ("rest_days", rest),
+            ("days_per_week", 7 - len(rest)),
+        ):
+            if getattr(self, name) != value:
+                object.__setattr__(self, name, value)
 
 
 @dataclass(frozen=True, kw_only=True)

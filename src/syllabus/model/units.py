@@ -110,6 +110,77 @@ def parse_rest_days(text: str) -> list[str]:
     return days
 
 
+def normalise_weekday_hours(hours: dict[str, float]) -> dict[str, float]:
+    """Hours by weekday as stored: every weekday once, Monday first, a day not named
+    with 0 h; each between 0 and 24, at least one above 0 (empty stays empty: the same
+    hours every study day)."""
+    if not hours:
+        return {}
+    found = dict.fromkeys(WEEKDAYS, 0.0)
+    for name, value in hours.items():
+        value = float(value)
+        if not 0 <= value <= DAY_HOURS:  # also NaN
+            raise InvalidEntry(
+                _("hours a day must be between 0 and 24, got {hours}").format(hours=f"{value:g}")
+            )
+        found[weekday(name)] = value
+    if not any(found.values()):
+        raise InvalidEntry(_("keep at least one study day a week"))
+    return found
+
+
+def weekday_hours_week(hours: dict[str, float]) -> tuple[float, list[str]]:
+    """The hours a week and the rest days of a week given day by day: their sum and the
+    days with none. The one rule an enrolment with hours by weekday keeps."""
+    return round(sum(hours.values()), 2), [day for day in WEEKDAYS if not hours.get(day)]
+
+
+_DAY_ENTRY = re.compile(
+    r"(?P<first>[^\W\d_]+)(?:\s*[-–]\s*(?P<last>[^\W\d_]+))?\s*[=:]?\s*(?P<hours>\d.*)"
+)
+
+
+def parse_weekday_hours(text: str) -> dict[str, float]:
+    """Hours by weekday from "mon-fri 1.5, sat-sun 2.5" or "mon=1,5 tue=2 sat=4" (a day
+    not named rests); each day's hours as ``parse_hours`` reads them. Empty: {}."""
+    found: dict[str, float] = {}
+    # a comma or semicolon before a letter starts the next day ("1,5" stays one number)
+    for part in re.split(r"[,;]\s*(?=[^\W\d_])|\s+(?=[^\W\d_]+\s*[-–=:]?\s*\d)", text.strip()):
+        part = part.strip()
+        if not part:
+            continue
+        entry = _DAY_ENTRY.fullmatch(part)
+        if entry is None:
+            raise InvalidEntry(
+                _("{text} is not a day and its hours (try mon-fri 1.5, sat-sun 2.5)").format(
+                    text=repr(part)
+                )
+            )
+        first = WEEKDAYS.index(weekday(entry["first"]))
+        last = WEEKDAYS.index(weekday(entry["last"])) if entry["last"] else first
+        hours = parse_hours(entry["hours"])
+        for offset in range((last - first) % 7 + 1):
+            found[WEEKDAYS[(first + offset) % 7]] = hours
+    return normalise_weekday_hours(found)
+
+
+def weekday_hours_text(hours: dict[str, float]) -> str:
+    """Hours by weekday as ``parse_weekday_hours`` reads them back: "mon-fri 1.5, sat-sun
+    2.5"; runs of equal days joined, rest days left out."""
+    runs: list[list[object]] = []
+    for day in WEEKDAYS:
+        value = hours.get(day, 0.0)
+        if runs and runs[-1][2] == value:
+            runs[-1][1] = day
+        else:
+            runs.append([day, day, value])
+    return ", ".join(
+        f"{first if first == last else f'{first}-{last}'} {value:g}"
+        for first, last, value in runs
+        if value
+    )
+
+
 def default_rest_days(days_per_week: int) -> list[str]:
     """Rest on the last weekdays: 6 study days rest on Sunday, 5 on the weekend, 4 from Friday."""
     days = min(max(days_per_week, 1), 7)

@@ -229,7 +229,7 @@ class Session:
             day = plan.start
             while day <= plan.end and len(day_hours) < MAX_DAYS_OFF:
                 if plan.is_study_day(day):
-                    day_hours[day] = plan.hours_per_day
+                    day_hours[day] = plan.day_hours(day)
                 day += timedelta(days=1)
         rest: frozenset[int] = frozenset()
         off: set[date] = set()

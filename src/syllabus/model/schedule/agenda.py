@@ -67,10 +67,10 @@ def roadmap_agenda(
                 planned_today.append(item)
     entries = [_entry(roadmap_id, index, i, "overdue") for i in overdue]
     entries += [_entry(roadmap_id, index, i, "today") for i in planned_today]
-    day_hours = plan.hours_per_day if plan.is_study_day(today) else 0.0
+    day_hours = plan.day_hours(today)
     budget = day_hours - today_hours
     if not entries:
-        budget = max(budget, plan.hours_per_day)
+        budget = max(budget, day_hours or plan.hours_per_day)
     for item in _next_items(plan, rp, today):
         if budget <= EPS and entries:
             break

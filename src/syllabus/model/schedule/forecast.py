@@ -182,15 +182,19 @@ def rest_hours(plan: Plan, today: date, buffer_hours: float, open_hours: float) 
     still to come (today included), less the buffer's hours; while work remains, at
     least that work or a study day's hours, whichever is less."""
     first = max(today, plan.start)
-    to_come = plan.hours_per_day * plan.calendar.count(first, plan.end)
+    to_come = plan.hours_between(first, plan.end)
     return max(to_come - buffer_hours, min(open_hours, plan.hours_per_day))
 
 
 def _finish(plan: Plan, today: date, remaining: float, per_day: float, work: RecentWork) -> date:
     """The day the remaining hours are done at ``per_day`` hours a study day. Today counts
     with what is left of its hours once the work closed today is taken off (so closing an
-    item never moves the finish later); before the start, the plan's first day is whole."""
+    item never moves the finish later); before the start, the plan's first day is whole.
+    With hours by weekday, ``per_day`` is the average day's: each day does its own
+    hours in that proportion."""
     cal = plan.calendar
+    if cal.weekday_hours is not None:
+        return _finish_by_weekday(plan, today, remaining, per_day / plan.hours_per_day, work)
     if today < plan.start:
         return _finish_at(cal, plan.start, remaining / per_day)
     if cal.is_study_day(today):
@@ -199,6 +203,27 @@ def _finish(plan: Plan, today: date, remaining: float, per_day: float, work: Rec
             return today
         remaining -= max(left_today, 0.0)
     return _finish_at(cal, today + ONE_DAY, remaining / per_day)
+
+
+def _finish_by_weekday(
+    plan: Plan, today: date, remaining: float, ratio: float, work: RecentWork
+) -> date:
+    """``_finish`` for a week whose days differ: the day on which the days' hours, at
+    ``ratio`` of the plan's, reach the remaining hours."""
+    if today < plan.start:
+        origin = plan.start
+    else:
+        origin = today + ONE_DAY
+        if plan.is_study_day(today):
+            left_today = ratio * plan.day_hours(today) - work.closed_by_day.get(today, 0.0)
+            if remaining <= left_today + EPS:
+                return today
+            remaining -= max(left_today, 0.0)
+    needed = remaining / ratio if ratio > EPS else math.inf
+    if not needed / plan.hours_per_day <= FORECAST_HORIZON_DAYS:  # also NaN
+        return _finish_at(plan.calendar, origin, FORECAST_HORIZON_DAYS)
+    table = plan.calendar.table(origin)
+    return table.get(table.reach(0, needed, end=True))
 
 
 class _Week(NamedTuple):
@@ -210,6 +235,8 @@ class _Week(NamedTuple):
     closed: float
     first: date
     last: date
+    planned: float
+    """The plan's hours of those days."""
 
 
 def _weeks(plan: Plan, today: date, work: RecentWork, until: date) -> list[_Week]:
@@ -230,7 +257,10 @@ def _weeks(plan: Plan, today: date, work: RecentWork, until: date) -> list[_Week
                 logged += min(work.hours_by_day.get(day, 0.0), cap)
                 closed += work.closed_by_day.get(day, 0.0)
                 day += ONE_DAY
-            weeks.append(_Week(days, days / cal.days_per_week, logged, closed, first, last))
+            planned = plan.hours_between(first, last)
+            weeks.append(
+                _Week(days, days / cal.days_per_week, logged, closed, first, last, planned)
+            )
             if len(weeks) == FORECAST_WEEKS:
                 break
         monday -= timedelta(days=7)
@@ -258,7 +288,7 @@ def learner_pace(plan: Plan, today: date, work: RecentWork) -> Pace:
 def _pace_until(plan: Plan, today: date, work: RecentWork, until: date) -> Pace:
     planned = plan.hours_per_day
     weeks = _weeks(plan, today, work, until)
-    logged = _Mean.of(weeks, lambda week: week.logged / (week.days * planned))
+    logged = _Mean.of(weeks, lambda week: week.logged / week.planned)
     if logged.weights <= EPS:
         return Pace(planned, PLAN_BAND, "plan")
     closed = _items_ratio(plan, weeks, work)
@@ -282,14 +312,14 @@ def _items_ratio(plan: Plan, weeks: list[_Week], work: RecentWork) -> _Mean:
     end plan its hours a study day: catching up is measured against the plan's pace."""
     if not weeks or work.line is None or sum(week.closed for week in weeks) <= EPS:
         return _Mean(0.0, 0.0, 0.0)
-    cal, end, per_day = plan.calendar, plan.end, plan.hours_per_day
+    end = plan.end
     line = work.line(weeks[-1].first, min(weeks[0].last, end))
     total = weighted = squares = 0.0
     weight = 1.0
     for week in weeks:
         planned = sum(line.get(week.first + timedelta(days=k), 0.0) for k in range(7))
         if week.last > end:
-            planned += per_day * cal.count(max(week.first, end + ONE_DAY), week.last)
+            planned += plan.hours_between(max(week.first, end + ONE_DAY), week.last)
         if planned > EPS:
             w = weight * week.share * planned
             rate = week.closed / planned

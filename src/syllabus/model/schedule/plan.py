@@ -71,7 +71,7 @@ class PlacedLeaf(NamedTuple):
             return self.plan.end
         hours = leaf.start + (leaf.end - leaf.start) * leaf.through[k]
         segment = self.segment if self.items is None else self.items[k]
-        return table.get(day_index(segment, hours, per_day, end=True))
+        return table.get(day_index(table, segment, hours, per_day, end=True))
 
     def dated_items(self, table: DayTable, per_day: float) -> Iterator[DatedItem]:
         """Its checkable items, in order."""
@@ -163,8 +163,17 @@ class Plan:
 
     @property
     def hours_per_day(self) -> float:
-        """Planned hours on one study day."""
+        """Planned hours on the average study day (every study day's, unless the
+        enrolment gives hours by weekday): what the buffer counts study days in."""
         return self.hours_per_week / self.calendar.days_per_week
+
+    def day_hours(self, day: date) -> float:
+        """Planned hours on a day: its weekday's on a study day, 0 on a rest day or pause."""
+        return self.calendar.day_hours(day, self.hours_per_day)
+
+    def hours_between(self, first: date, last: date) -> float:
+        """Planned hours of the study days in [first, last], both inclusive."""
+        return self.calendar.hours(first, last, self.hours_per_day)
 
     @property
     def estimated(self) -> bool:
@@ -241,7 +250,7 @@ def build_plan(roadmap: Roadmap, enrolment: Enrolment, rp: RoadmapProgress | Non
     """
     estimate = enrolment.estimate
     hours_per_week = learner_pace(roadmap, enrolment)
-    cal = calendar_for(enrolment)
+    cal = calendar_for(enrolment).scaled(hours_per_week)
     per_day = hours_per_week / cal.days_per_week
     week_hours = document_week_hours(roadmap, estimate, hours_per_week)
     shape = outline(roadmap, estimate, week_hours, enrolment.track)
@@ -390,7 +399,7 @@ class Spreading(NamedTuple):
         the replan that last moved the item (so a replan moves what is open, and what was
         closed keeps its day)."""
         segment = self.movers.segment_of(item_id)
-        return self.table.get(day_index(segment, hours, self.per_day, end=True))
+        return self.table.get(day_index(self.table, segment, hours, self.per_day, end=True))
 
 
 def _units(

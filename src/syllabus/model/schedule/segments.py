@@ -36,9 +36,12 @@ class DaySpan(NamedTuple):
     last: date
 
 
-def day_index(segment: Segment, hours: float, per_day: float, end: bool) -> int:
+def day_index(table: DayTable, segment: Segment, hours: float, per_day: float, end: bool) -> int:
     """Index in the day table of the study day on which the work reaches ``hours``:
-    the day it ends on (``end``), else the day it starts on."""
+    the day it ends on (``end``), else the day it starts on. Each study day holds
+    ``per_day`` hours, or its weekday's own where the table has them."""
+    if table.capacity is not None:
+        return table.reach(segment.at, hours - segment.offset, end)
     units = (hours - segment.offset) / per_day
     if not units < HORIZON_DAYS:  # also NaN: no day at all
         return segment.at + HORIZON_DAYS
@@ -51,10 +54,10 @@ def work_days(
 ) -> DaySpan:
     """Calendar days for a work interval; an empty interval sits on the day before it."""
     if end - start <= EPS:
-        day = table.get(day_index(segment, start, per_day, end=True))
+        day = table.get(day_index(table, segment, start, per_day, end=True))
         return DaySpan(day, day)
-    first = table.get(day_index(segment, start, per_day, end=False))
-    last = table.get(day_index(segment, end, per_day, end=True))
+    first = table.get(day_index(table, segment, start, per_day, end=False))
+    last = table.get(day_index(table, segment, end, per_day, end=True))
     return DaySpan(first, max(first, last))
 
 

@@ -159,8 +159,7 @@ def compute_status(
         hours_this_week=sum(
             log.hours_by_day.get(monday + timedelta(days=i), 0.0) for i in range(7)
         ),
-        target_hours_this_week=plan.hours_per_day
-        * cal.count(max(monday, plan.start), min(sunday, plan.end)),
+        target_hours_this_week=plan.hours_between(max(monday, plan.start), min(sunday, plan.end)),
         hours_total=sum(log.hours_by_day.values(), 0.0),
         projected_finish=finished,
         hours_by_day=log.hours_by_day,
