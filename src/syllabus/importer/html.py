@@ -80,12 +80,15 @@ _IMAGES = re.compile(rf"\s*{_IMAGE}(?:\s+{_IMAGE})*\s*")
 """A paragraph of nothing but images and linked images (a logo, badges)."""
 
 
-_NOT_COMMENT = re.compile(r"<(?!!--)")
+_NOT_COMMENT = re.compile(r"<(?!!--|[A-Za-z][A-Za-z0-9-]*:)")
+"""A ``<`` that may start HTML: not a comment, nor an autolink's ``<https:`` (a tag's
+name ends at a space, ``/`` or ``>``; no HTML block or tag starts with a name and ``:``)."""
 
 
 def has_html(text: str) -> bool:
     """Whether the text may hold HTML or roadmap.sh tags (the rewrite's cheap gate:
-    comments alone, "<!-- omit in toc -->", are kept as they are)."""
+    comments alone, "<!-- omit in toc -->", and autolinks, "<https://…>", are kept as
+    they are)."""
     return _NOT_COMMENT.search(text) is not None or _TAG.search(text) is not None
 
 
