@@ -56,6 +56,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import MISSING, Field, fields, is_dataclass
 from datetime import UTC, date, datetime, time
 from enum import Enum
+from operator import attrgetter
 from typing import Any, Literal, NamedTuple, Union, get_args, get_origin, get_type_hints
 
 from syllabus.locale import _
@@ -256,6 +257,17 @@ class Shape(NamedTuple):
     """(key in the file, field name) where the two differ."""
     names: frozenset[str]
     """Every field's name: any other key in the file is one syllabus does not know."""
+    inline_values: tuple[Written, ...]
+    """How each VALUE slot is written on one line (all slots, when ``nested`` is empty)."""
+    block_values: tuple[Written, ...]
+    """How each VALUE slot is written as a line of a ``[table]``."""
+    listed: bool
+    """A slot holds a list of records: written among the values, not after them."""
+
+
+Written = tuple[str, str, Render, bool, bool]
+"""A VALUE slot as the writer's inner loop takes it: (field name, ``key = ``, renderer,
+omit an empty default, is the ``id`` field)."""
 
 
 def _is_record(hint: Any) -> bool:
@@ -341,7 +353,14 @@ def _shape(kind: type) -> Shape:
         keyed=any(s.name == KEY_FIELD for s in slots),
         renamed=tuple((FILE_KEYS[s.name], s.name) for s in slots if s.name in FILE_KEYS),
         names=frozenset(s.name for s in slots),
+        inline_values=tuple(_written_as(s, s.inline) for s in slots if s.role == VALUE),
+        block_values=tuple(_written_as(s, s.block) for s in slots if s.role == VALUE),
+        listed=any(s.role == RECORDS for s in slots),
     )
+
+
+def _written_as(slot: Slot, render: Render) -> Written:
+    return slot.name, f"{slot.key} = ", render, slot.omit_empty, slot.is_key
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -357,7 +376,8 @@ def _entries(kind: type, table: dict[str, Any]) -> list[tuple[str, Any]]:
     order = shape(kind).sort_by
     if not order:
         return sorted(table.items())
-    return sorted(table.items(), key=lambda kv: (*[getattr(kv[1], n) for n in order], kv[0]))
+    by = attrgetter(*order)  # one date, or a tuple of them: the same order either way
+    return sorted(table.items(), key=lambda kv: (by(kv[1]), kv[0]))
 
 
 Path = tuple[str | int, ...]
@@ -378,12 +398,33 @@ def _kept(value: Any) -> str:
     return _any(value)
 
 
+def _value_lines(plan: tuple[Written, ...], record: Any, name: str | None, out: list[str]) -> None:
+    """Append ``key = value`` for each value a record's file form holds (no None, no
+    empty default, not the key it is filed under): the writer's inner loop, run for
+    every item state and check-in of the file, so the rules of ``_written`` are spelled
+    out over plain tuples here."""
+    for field_name, prefix, render, omit, is_key in plan:
+        value = getattr(record, field_name)
+        if value is None or (omit and _empty(value)) or (is_key and value == name):
+            continue
+        out.append(prefix + render(value))
+
+
 def _written(record: Any, name: str | None) -> Iterator[tuple[Slot, Any]]:
     """The slots of a record that the file holds, with their values: no None, no empty
     default, and not the key the record is already filed under."""
     for slot in shape(type(record)).slots:
         value = getattr(record, slot.name)
         if value is None or (slot.omit_empty and _empty(value)) or (slot.is_key and value == name):
+            continue
+        yield slot, value
+
+
+def _written_nested(form: Shape, record: Any) -> Iterator[tuple[Slot, Any]]:
+    """``_written`` for the slots holding records (none of them is the ``id``)."""
+    for slot in form.nested:
+        value = getattr(record, slot.name)
+        if value is None or (slot.omit_empty and _empty(value)):
             continue
         yield slot, value
 
@@ -404,6 +445,11 @@ class _Writer:
 
     def inline(self, record: Any, name: str | None = None, path: Path | None = None) -> str:
         """A record as an inline table on one line."""
+        form = shape(type(record))
+        if not form.nested and path is None:  # an item state: the common case
+            parts: list[str] = []
+            _value_lines(form.inline_values, record, name, parts)
+            return "{ " + ", ".join(parts) + " }" if parts else "{}"
         parts = []
         for slot, value in _written(record, name):
             if slot.role == VALUE:
@@ -437,16 +483,24 @@ class _Writer:
         """A record as a ``[prefix]`` table, followed by the tables of the records it holds."""
         lines: list[str] = []
         later: list[tuple[Slot, Any]] = []
-        for slot, value in _written(record, name):
-            if slot.role == VALUE:
-                lines.append(f"{slot.key} = {slot.block(value)}")
-            elif slot.role == RECORDS:
-                here = self.within(path, slot.name)
-                inner = [self.inline(v, None, self.within(here, i)) for i, v in enumerate(value)]
-                lines.append(f"{slot.key} = [\n    " + ",\n    ".join(inner) + ",\n]")
-            else:
-                later.append((slot, value))
-        lines.extend(self.unknown(path))
+        form = shape(type(record))
+        if form.listed:  # lists of records go between the values, in declaration order
+            for slot, value in _written(record, name):
+                if slot.role == VALUE:
+                    lines.append(f"{slot.key} = {slot.block(value)}")
+                elif slot.role == RECORDS:
+                    here = self.within(path, slot.name)
+                    inner = [
+                        self.inline(v, None, self.within(here, i)) for i, v in enumerate(value)
+                    ]
+                    lines.append(f"{slot.key} = [\n    " + ",\n    ".join(inner) + ",\n]")
+                else:
+                    later.append((slot, value))
+        else:  # a check-in, the settings: values, then the tables that follow
+            _value_lines(form.block_values, record, name, lines)
+            later.extend((slot, value) for slot, value in _written_nested(form, record))
+        if path is not None and path in self.extras:
+            lines.extend(self.unknown(path))
         if lines or not later:  # a record with nothing in it still shows that it is there
             if prefix:
                 out.append(f"[{prefix}]")
