@@ -10,7 +10,10 @@ interface's catalog here, so ``--help`` and usage errors read in the chosen lang
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Sequence
+from typing import Any
 
 from syllabus.cli.context import UsageError
 from syllabus.cli.table import BY_NAME, COMMANDS
@@ -20,8 +23,39 @@ argparse._ = _  # type: ignore[attr-defined]
 argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
 
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` gives it (``$COLUMNS``, else
+    the terminal of stdout, else 80)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout at the terminal's width, found without ``shutil``.
+
+    argparse makes a formatter for every argument added and, given no width, imports
+    shutil (and the compression modules shutil imports) to ask for it: ~2 ms of every
+    command for a layout only ``--help`` and usage errors print.
+    """
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_columns() - 2)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in one line, exit 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{self.prog}: {message}")

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -146,6 +145,8 @@ def keep(root: Path, file: Path, name: str | None = None) -> Path:
         os.replace(file, target)
     except OSError:
         # Another file system (a backups/ symlink): copy, make it durable, then remove.
+        import shutil  # here: every save imports this module, few ever copy
+
         shutil.copyfile(file, target)
         os.unlink(file)
     return target
@@ -164,6 +165,8 @@ def keep_roadmap(root: Path, file: Path, roadmap_id: str) -> Path:
     try:
         os.replace(file, target)
     except OSError:
+        import shutil
+
         shutil.copyfile(file, target)
         os.unlink(file)
     return target

@@ -45,9 +45,14 @@ class Change:
 
 def machine_name() -> str:
     """This machine, as journal steps name it: ``$SYLLABUS_MACHINE``, else its host name."""
+    named = os.environ.get("SYLLABUS_MACHINE")
+    if named:
+        return named
+    if hasattr(os, "uname"):  # what platform.node() reads there, without importing it
+        return os.uname().nodename or "unknown"
     import platform
 
-    return os.environ.get("SYLLABUS_MACHINE") or platform.node() or "unknown"
+    return platform.node() or "unknown"
 
 
 @dataclass(frozen=True)
