@@ -63,6 +63,34 @@ async def test_a_burst_of_moves_shows_the_last_node(data_dir: Path) -> None:
         assert rows and all(row.id.startswith(f"{screen.node_id}/") for row in rows)
 
 
+async def test_a_burst_fills_the_panes_once_after_the_keys_rest(data_dir: Path) -> None:
+    """A held key: the first press shows its node at once, the rest only move the cursor,
+    and the panes show where it stopped once the keys rest (tui.bursts)."""
+    app = SyllabusApp(_data(data_dir))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_main(pilot, app)
+        await wait_for(pilot, screen.shows_every_pane)
+        tree = screen.query_one("#tree")
+        tree.focus()
+        await pilot.press("home")
+        await wait_for(pilot, screen.shows_every_pane)
+        await pilot.pause(0.3)  # the home press is over: the next press comes alone
+        shown: list[str] = []
+        show_node = screen._show_node
+
+        def recording(node_id: str, highlight: str | None = None) -> None:
+            shown.append(node_id)
+            show_node(node_id, highlight)
+
+        screen._show_node = recording  # type: ignore[method-assign]
+        await pilot.press("down", "down", "down", "down")
+        last = tree.cursor_node.data
+        assert not screen.shows_every_pane()  # the panes wait for the keys to rest
+        await wait_for(pilot, screen.shows_every_pane, timeout=2.0)
+        assert screen.node_id == last
+        assert len(shown) <= 2 and shown[-1] == last, shown  # the first press, the last node
+
+
 async def test_check_in_typed_while_the_roadmap_opens_is_answered(data_dir: Path) -> None:
     from syllabus.tui.screens.checkin import CheckInDialog
 

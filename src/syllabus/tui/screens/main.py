@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from syllabus.locale import _
+from syllabus.tui.bursts import Burst
 from syllabus.tui.today import AgendaSource
 from syllabus.tui.widgets.footer import KeyFooter
 from syllabus.tui.widgets.status_line import StatusLine
@@ -128,9 +129,9 @@ class MainScreen(Screen[None]):
     picked: var[frozenset[str]] = var(frozenset)
     """The agenda's items ``next`` picked."""
     due_by_day: var[dict[date, tuple[str, ...]]] = var(dict)
+    """Day → the items planned for it."""
     timer_text: var[str] = var("")
     """The running focus timer as the status line shows it ("" when none runs)."""
-    """Day → the items planned for it."""
 
     def __init__(self, store: ProgressStore) -> None:
         super().__init__()
@@ -141,6 +142,11 @@ class MainScreen(Screen[None]):
         self._status_running = False
         self._status_again = False
         self._pending_node: str | None = None
+        self._moves = Burst(self, self._show_pending_node)
+        """Tree moves: the panes follow a single one at once, a burst once it rests."""
+        self._ticks = Burst(self, self._refresh_status)
+        """Ticks and un-ticks: the status follows a single one at once, a burst once it
+        rests (its recomputation would slow down the next row's frame)."""
         self._held_action: str | None = None
         self._stale_labels: set[str] = set()
         self._shown_once = False
@@ -423,15 +429,15 @@ class MainScreen(Screen[None]):
     def on_phase_tree_cursor_moved(self, message: PhaseTree.CursorMoved) -> None:
         """The panes follow the tree's cursor right after the frame that moved it.
 
-        No delay: the tree's frame goes out first, the checklist and details come in the
-        next one. Keys that arrive before that frame (a burst) only change which node is
-        pending, so the panes show the last one, once.
+        No delay for a single move: the tree's frame goes out first, the checklist and
+        details come in the next one. Moves in a burst (a held key, ``tui.bursts``) only
+        change which node is pending: the panes show the last one, once the keys rest.
         """
         if message.node_id == self.node_id and self._pending_node is None:
             return
         first = self._pending_node is None
         self._pending_node = message.node_id
-        if first:
+        if self._moves.press() and first:
             self._after_frame(message.tree, self._show_pending_node)
 
     def _after_frame(self, changed: Widget, callback: Callable[[], object]) -> None:
@@ -467,7 +473,9 @@ class MainScreen(Screen[None]):
         node = self._tree.cursor_node
         if node is None or node.data != self.node_id:
             return False
-        if self._status_running or self._status_again or self.status is None:
+        if self._status_running or self._status_again or self._ticks.waiting:
+            return False
+        if self.status is None:
             return False
         return self._detail.settled
 
@@ -501,7 +509,8 @@ class MainScreen(Screen[None]):
         elif message.item_id in self.ticked_today:
             self.ticked_today.remove(message.item_id)
         # after the row's frame: the recomputation's thread would slow that frame down
-        self._after_frame(checklist, self._refresh_status)
+        if self._ticks.press():
+            self._after_frame(checklist, self._refresh_status)
 
     def redraw(self) -> None:
         """Redraw every label and the shown node from progress, keeping the places."""

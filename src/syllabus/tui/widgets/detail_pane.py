@@ -242,7 +242,7 @@ class DetailPane(VerticalScroll):
         """Show the summary and the prose now."""
         summary = shown.summary if isinstance(shown, NodeDetails) else Content("")
         self.query_one("#detail-summary", Static).update(summary)
-        self.scroll_home(animate=False)
+        self.scroll_home(animate=False, immediate=True)  # in this frame, not one after
         self._draw_body()
 
     def _draw_body(self) -> None:
