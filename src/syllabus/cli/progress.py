@@ -114,6 +114,29 @@ def _report_orphans(roadmap: Roadmap, rp: pm.RoadmapProgress) -> None:
 # --- enrolment -------------------------------------------------------------------------
 
 
+def _weekday_hours(
+    args: argparse.Namespace, roadmap: Roadmap, old: pm.Enrolment | None
+) -> dict[str, float]:
+    """Hours by weekday: typed, else (unless a uniform pace or rest days were typed) the
+    enrolment's, else the routine the roadmap states; {} for the same hours every day."""
+    typed: dict[str, float] | None = getattr(args, "weekday_hours", None)
+    uniform = (args.hours_per_week, args.days_per_week, args.rest_days)
+    if typed:
+        if any(value is not None for value in uniform):
+            raise UsageError(
+                _(
+                    "--weekday-hours sets the hours a week and the rest days: "
+                    "leave out --hours-per-week, --days-per-week and --rest-days"
+                )
+            )
+        return typed
+    if any(value is not None for value in uniform):
+        return {}
+    if old is not None:
+        return old.weekday_hours
+    return dict(roadmap.pace.weekday_hours)
+
+
 def _pace(
     args: argparse.Namespace, roadmap: Roadmap, old: pm.Enrolment | None
 ) -> tuple[float, int, list[str], pm.Estimate]:
@@ -152,6 +175,11 @@ def cmd_start(args: argparse.Namespace, ctx: Context) -> int:
     roadmap = ctx.roadmap(roadmap_id)
     old = progress.roadmap(roadmap_id).enrolled
     hours_per_week, days_per_week, rest_days, estimate = _pace(args, roadmap, old)
+    weekday_hours = _weekday_hours(args, roadmap, old)
+    if weekday_hours:  # they decide the week (the enrolment's one rule)
+        weekday_hours = rules.normalise_weekday_hours(weekday_hours)
+        hours_per_week, rest_days = rules.weekday_hours_week(weekday_hours)
+        days_per_week = 7 - len(rest_days)
     start = args.on or (old.start if old else _today(ctx, progress))
     from syllabus.cli import enrolment_options
 
@@ -164,6 +192,7 @@ def cmd_start(args: argparse.Namespace, ctx: Context) -> int:
             hours_per_week=hours_per_week,
             days_per_week=days_per_week,
             rest_days=rest_days,
+            weekday_hours=weekday_hours,
             estimate=estimate,
             pauses=current.pauses if current else [],
             replans=current.replans if current else [],
@@ -198,6 +227,8 @@ def cmd_start(args: argparse.Namespace, ctx: Context) -> int:
             estimate=estimate,
         )
     )
+    if weekday_hours:
+        print(_("hours by weekday: {days}").format(days=rules.weekday_hours_text(weekday_hours)))
     _report_orphans(roadmap, progress.roadmap(roadmap_id))
     return 0
 

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from syllabus.model.progress import RoadmapProgress
     from syllabus.model.roadmap import Roadmap
     from syllabus.model.rubric import Project
-    from syllabus.model.schedule import AgendaEntry, BehindOptions, Status
+    from syllabus.model.schedule import AgendaEntry, BehindOptions, Plan, Status
 
 __all__ = ["cmd_replan", "cmd_status", "hours_text", "status_json"]
 
@@ -94,6 +94,8 @@ def status_json(
         "longest_streak": status.longest_streak,
         "hours_this_week": num(status.hours_this_week),
         "target_hours_this_week": num(status.target_hours_this_week),
+        "hours_per_week": num(plan.hours_per_week),
+        "weekday_hours": _weekday_hours_json(plan),
         "projected_finish": None
         if forecast is None
         else {"low": forecast["p50"], "high": forecast["p90"], "plan": forecast["planned"]},
@@ -108,6 +110,14 @@ def status_json(
         ],
         "unscored": [{"node": p.id, "title": p.title} for p in unscored(roadmap, status, rp)],
     }
+
+
+def _weekday_hours_json(plan: Plan) -> dict[str, float] | None:
+    """The plan's hours by weekday when its days differ; None for the same every day."""
+    from syllabus.model.units import WEEKDAYS
+
+    hours = plan.calendar.weekday_hours
+    return None if hours is None else {d: num(h) for d, h in zip(WEEKDAYS, hours, strict=True)}
 
 
 def unscored(roadmap: Roadmap, status: Status, rp: RoadmapProgress | None) -> list[Project]:
@@ -180,6 +190,15 @@ def _text(
             longest=status.longest_streak,
         )
     )
+    by_weekday = _weekday_hours_json(plan)
+    if by_weekday is not None:
+        from syllabus.model.units import weekday_hours_text
+
+        lines.append(
+            _("pace: {hours} h a week, by weekday {days}").format(
+                hours=hours_text(plan.hours_per_week), days=weekday_hours_text(by_weekday)
+            )
+        )
     lines.append(buffer_line(status.buffer_days))
     lines.append(forecast_line(status))
     lines += behind_lines(options, roadmap.id, plan.hours_per_week)

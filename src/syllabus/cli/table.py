@@ -138,6 +138,15 @@ def _start(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--hours-per-week", type=values.week_hours, metavar="H")
     cmd.add_argument("--days-per-week", type=int, metavar="N")
     cmd.add_argument("--rest-days", type=values.rest_days, metavar="DAYS", help=_("e.g. sat,sun"))
+    cmd.add_argument(
+        "--weekday-hours",
+        type=values.weekday_hours,
+        metavar="DAYS=H,…",
+        help=_(
+            "hours by weekday, e.g. mon-fri=1.5,sat-sun=2.5 (days not named rest); "
+            "default: the roadmap's routine"
+        ),
+    )
     cmd.add_argument("--estimate", choices=["low", "mid", "high"])
     cmd.add_argument(
         "--accept-done",

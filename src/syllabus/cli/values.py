@@ -46,6 +46,13 @@ def a_date(text: str) -> date:
     return _entry(parse_date, text)
 
 
+def weekday_hours(text: str) -> dict[str, float]:
+    """Hours by weekday: "mon-fri=1.5,sat-sun=2.5" or "mon 1,5 sat 4" (others rest)."""
+    from syllabus.model.units import parse_weekday_hours
+
+    return _entry(parse_weekday_hours, text)
+
+
 def rest_days(text: str) -> list[str]:
     """Rest weekdays: "sat,sun", "Sat Sun" or "" for none."""
     from syllabus.model.rules import parse_rest_days

@@ -33,10 +33,14 @@ from syllabus.model.units import (
     check_date,
     default_rest_days,
     normalise_rest_days,
+    normalise_weekday_hours,
     parse_date,
     parse_hours,
     parse_rest_days,
+    parse_weekday_hours,
     weekday,
+    weekday_hours_text,
+    weekday_hours_week,
 )
 
 __all__ = [
@@ -51,13 +55,17 @@ __all__ = [
     "counted_items",
     "default_rest_days",
     "normalise_rest_days",
+    "normalise_weekday_hours",
     "opens_without_asking",
     "node_tally",
     "parse_date",
     "parse_hours",
     "parse_rest_days",
+    "parse_weekday_hours",
     "tally",
     "weekday",
+    "weekday_hours_text",
+    "weekday_hours_week",
 ]
 
 

@@ -135,8 +135,28 @@ def weekday_hours_week(hours: dict[str, float]) -> tuple[float, list[str]]:
     return round(sum(hours.values()), 2), [day for day in WEEKDAYS if not hours.get(day)]
 
 
+def scaled_weekday_hours(hours: dict[str, float], hours_per_week: float) -> dict[str, float]:
+    """Hours by weekday in the same proportions, summing to ``hours_per_week`` (to 0.01 h:
+    the last study day takes the rounding); empty stays empty."""
+    total = sum(hours.values())
+    if not hours or total <= 0:
+        return dict(hours)
+    factor = hours_per_week / total
+    scaled = {day: round(value * factor, 2) for day, value in hours.items()}
+    last = [day for day, value in scaled.items() if value][-1]
+    scaled[last] = round(scaled[last] + hours_per_week - sum(scaled.values()), 2)
+    return scaled
+
+
 _DAY_ENTRY = re.compile(
     r"(?P<first>[^\W\d_]+)(?:\s*[-–]\s*(?P<last>[^\W\d_]+))?\s*[=:]?\s*(?P<hours>\d.*)"
+)
+
+
+_DAY_SPLIT = re.compile(
+    # a comma or semicolon before a letter starts the next day ("1,5" stays one number),
+    # so does a space before a day and its hours ("mon 1 tue 2")
+    r"[,;]\s*(?=[^\W\d_])|\s+(?=[^\W\d_]+(?:\s*[-–]\s*[^\W\d_]+)?\s*[=:]?\s*\d)"
 )
 
 
@@ -144,8 +164,7 @@ def parse_weekday_hours(text: str) -> dict[str, float]:
     """Hours by weekday from "mon-fri 1.5, sat-sun 2.5" or "mon=1,5 tue=2 sat=4" (a day
     not named rests); each day's hours as ``parse_hours`` reads them. Empty: {}."""
     found: dict[str, float] = {}
-    # a comma or semicolon before a letter starts the next day ("1,5" stays one number)
-    for part in re.split(r"[,;]\s*(?=[^\W\d_])|\s+(?=[^\W\d_]+\s*[-–=:]?\s*\d)", text.strip()):
+    for part in _DAY_SPLIT.split(text.strip()):
         part = part.strip()
         if not part:
             continue

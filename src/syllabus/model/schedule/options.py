@@ -17,6 +17,7 @@ from syllabus.model.schedule.calendar import StudyCalendar
 from syllabus.model.schedule.layout import EPS
 from syllabus.model.schedule.plan import Plan, build_plan, default_enrolment
 from syllabus.model.schedule.status import Status, compute_status
+from syllabus.model.units import scaled_weekday_hours
 
 _REPLAN_TRIES = 6
 """Steps the search for a replan date that keeps the finish takes at most."""
@@ -58,6 +59,10 @@ def behind_options(
     remaining = status.remaining_hours
     days_left = max(cal.count(today, plan.end), 1)
     per_week = remaining / days_left * cal.days_per_week
+    if cal.weekday_hours is not None:  # the days differ: in proportion to their hours
+        to_come = plan.hours_between(today, plan.end)
+        if to_come > EPS:
+            per_week = remaining / to_come * plan.hours_per_week
     saved = _saved_hours(roadmap, plan)
     closed = (ItemState.DONE, ItemState.SKIPPED)
     skippable = [
@@ -90,11 +95,16 @@ def change_pace(
     the unfinished rest is replanned to start today, so nothing owed before today is
     counted against the new pace. At ``pace_to_keep`` hours the plan ends about on the
     planned date again, with a buffer of 0. (The days planned before today are drawn at
-    the new pace too: an enrolment has one pace.)"""
+    the new pace too: an enrolment has one pace; hours by weekday keep their
+    proportions.)"""
     enrolment = progress.roadmap(roadmap_id).enrolled
     if enrolment is None:
         return progress
-    paced = replace(enrolment, hours_per_week=hours_per_week)
+    paced = replace(
+        enrolment,
+        hours_per_week=hours_per_week,
+        weekday_hours=scaled_weekday_hours(enrolment.weekday_hours, hours_per_week),
+    )
     return _with_replan(progress, roadmap_id, paced, max(today, enrolment.start), now)
 
 

@@ -212,7 +212,8 @@ class Plan:
 
 
 def default_enrolment(roadmap: Roadmap, start: date) -> Enrolment:
-    """An enrolment at the roadmap's stated pace, for plans shown before the learner enrols."""
+    """An enrolment at the roadmap's stated pace, for plans shown before the learner enrols:
+    its routine's hours by weekday where it states one, as `syllabus start` takes them."""
     hours = document_week_hours(roadmap, "mid", DEFAULT_HOURS_PER_WEEK)
     _, stated_days, stated_rest = roadmap.pace.study_week()  # as `syllabus start` offers
     days = stated_days or 6
@@ -222,6 +223,7 @@ def default_enrolment(roadmap: Roadmap, start: date) -> Enrolment:
         hours_per_week=hours,
         days_per_week=days,
         rest_days=rest,
+        weekday_hours=dict(roadmap.pace.weekday_hours),
         updated=datetime(1970, 1, 1, tzinfo=UTC),
     )
 
