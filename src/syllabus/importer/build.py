@@ -392,6 +392,8 @@ class _Filler:
         self.children: list[Draft] = []
         self.entry_body: list[str] = []
         """The current list entry's further paragraphs: the item's body."""
+        self.tracker = False
+        """The list being read is a progress tracker's ("✅ …", "⏳ …", "⬜ …")."""
         self.default_kind = draft.default_kind or (
             ItemKind.NOTE if role is Role.APPENDIX else ItemKind.TASK
         )
@@ -492,8 +494,11 @@ class _Filler:
         if depth == 0 and _is_toc(block):
             self.body.append(block.source)  # in-page links: the document's own contents
             return
+        outer = self.tracker
+        self.tracker = structure.tracker_list([e.lines[0].text for e in block.items if e.lines])
         for entry in block.items:
             group = self.read_entry(entry, group, depth)
+        self.tracker = outer
 
     def entry_parts(
         self, entry: ListItem
@@ -530,7 +535,7 @@ class _Filler:
             return group
         first = entry.lines[0]
         after = next_group or group
-        text, boxed, marked = structure.checkbox(" ".join([first.text, *extra]).strip())
+        text, boxed, marked = self.entry_state(" ".join([first.text, *extra]).strip())
         label = first.label
         if label and first.label_only and not extra and nested:
             sub = Group.of(label)
@@ -567,6 +572,16 @@ class _Filler:
             for inner_list in nested:
                 self.read_list(inner_list, group, depth + 1)
         return after
+
+    def entry_state(self, text: str) -> tuple[str, bool, str | None]:
+        """An entry's text without its box or tracker mark, whether it had one, and the
+        state it marks: "✅ Loops" in a tracker's list reads as "- [x] Loops"."""
+        text, boxed, marked = structure.checkbox(text)
+        if self.tracker and not boxed:
+            status = structure.status_mark(text)
+            if status is not None:
+                (text, marked), boxed = status, True
+        return text, boxed, marked
 
     def category(self, boxed: bool, nested: list[ListBlock]) -> bool:
         """An unboxed line whose nested entries are all boxed: their category."""

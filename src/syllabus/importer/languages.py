@@ -73,6 +73,10 @@ class Keywords:
     code: Words
     status: Words
     done: Words
+    doing: Words
+    """A status that is begun, not finished ("in progress", "en curso")."""
+    todo: Words
+    """A status that is not begun ("not started", "pendiente")."""
     preface: Words
     track_name: Words
 
@@ -161,6 +165,8 @@ _EN = Keywords(
     code=("code", "id", "#", "no", "nr"),
     status=("status", "state", "progress"),
     done=("done", "completed", "complete", "finished"),
+    doing=("in progress", "ongoing", "wip", "underway", "in the works"),
+    todo=("not started", "not done", "to do", "todo", "pending", "not yet"),
     preface=("introduction", "about", "about this", "preface", "foreword", "overview"),
     track_name=(
         "accelerated",
@@ -250,6 +256,8 @@ _DE = Keywords(
     code=("kürzel", "nr", "nummer", "id"),
     status=("status", "stand", "fortschritt"),
     done=("erledigt", "fertig", "abgeschlossen"),
+    doing=("in arbeit", "in bearbeitung", "angefangen"),
+    todo=("nicht begonnen", "offen", "ausstehend", "noch nicht"),
     preface=("einleitung", "einführung", "vorwort", "über", "überblick"),
     track_name=("beschleunigt", "standard", "teilzeit", "vollzeit", "intensiv", "entspannt"),
 )
@@ -320,6 +328,8 @@ _ES = Keywords(
     code=("código", "codigo", "nº", "id"),
     status=("estado", "progreso", "avance"),
     done=("hecho", "completado", "terminado"),
+    doing=("en progreso", "en curso", "en proceso"),
+    todo=("no iniciado", "sin empezar", "pendiente", "por hacer"),
     preface=("introducción", "introduccion", "acerca de", "prefacio", "presentación"),
     track_name=("acelerado", "estándar", "tiempo parcial", "tiempo completo", "intensivo"),
 )
@@ -377,6 +387,8 @@ _FR = Keywords(
     code=("code", "n°", "numéro", "id"),
     status=("statut", "état", "progression"),
     done=("fait", "terminé", "complété"),
+    doing=("en cours",),
+    todo=("pas commencé", "non commencé", "à faire"),
     preface=("introduction", "à propos", "préface", "avant-propos", "présentation"),
     track_name=("accéléré", "standard", "temps partiel", "temps plein", "intensif"),
 )
@@ -434,6 +446,8 @@ _PT = Keywords(
     code=("código", "codigo", "nº", "id"),
     status=("status", "estado", "progresso", "andamento"),
     done=("feito", "concluído", "concluido", "completo"),
+    doing=("em andamento", "em progresso", "em curso"),
+    todo=("não iniciado", "nao iniciado", "pendente", "a fazer"),
     preface=("introdução", "introducao", "sobre", "prefácio", "apresentação"),
     track_name=("acelerado", "padrão", "meio período", "tempo integral", "intensivo"),
 )
@@ -491,6 +505,8 @@ _IT = Keywords(
     code=("codice", "n.", "id"),
     status=("stato", "avanzamento", "progresso"),
     done=("fatto", "completato", "terminato"),
+    doing=("in corso",),
+    todo=("non iniziato", "da fare", "in attesa"),
     preface=("introduzione", "informazioni", "prefazione", "premessa", "panoramica"),
     track_name=("accelerato", "standard", "part-time", "tempo pieno", "intensivo"),
 )
@@ -529,6 +545,8 @@ _ZH = Keywords(  # Simplified and Traditional characters
     code=("编号", "代码", "序号"),
     status=("状态", "进度"),
     done=("已完成",),
+    doing=("进行中", "進行中", "学习中"),
+    todo=("未开始", "未開始", "待办", "待完成"),
     preface=("简介", "介绍", "前言", "概述", "说明"),
     track_name=("加速", "标准", "兼职", "全职", "强化"),
 )
@@ -567,6 +585,8 @@ _JA = Keywords(
     code=("コード", "番号", "id"),
     status=("ステータス", "状態", "進捗"),
     done=("完了済み", "済み"),
+    doing=("進行中", "学習中", "取り組み中"),
+    todo=("未着手", "未開始", "未完了"),
     preface=("はじめに", "序文", "概要", "イントロダクション"),
     track_name=("短期集中", "標準", "パートタイム", "フルタイム"),
 )

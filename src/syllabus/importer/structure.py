@@ -172,6 +172,7 @@ def column_role(header: str) -> str | None:
         ("duration", "duration"),
         ("prerequisites", "prerequisites"),
         ("status", "status"),
+        ("done", "status"),  # "| Done |" over ✅ and ⬜ cells
         ("course", "title"),
         ("topic", "title"),
         ("activity", "title"),
@@ -250,9 +251,11 @@ def _unknown(text: str) -> bool:
 
 
 def _status_mark(text: str) -> str | None:
-    if not text:
+    """ "done" for a status cell that says so ("✅ Done"), None for any other state: a
+    status word wins over the emoji ("✅ En progreso" is begun, not done)."""
+    if not text or has_word("todo", text) or has_word("doing", text):
         return None
-    if "✅" in text or "✔" in text or "☑" in text or has_word("done", text):
+    if any(mark in text for mark in _DONE_MARKS) or has_word("done", text):
         return "done"
     return None
 
@@ -522,6 +525,87 @@ def checkbox(text: str) -> tuple[str, bool, str | None]:
     mark = match.group(1)
     state = None if mark == " " else "skipped" if mark in "-~" else "done"
     return text[match.end() :], True, state
+
+
+# --- status emoji ----------------------------------------------------------------------
+
+_DONE_MARKS = "✅✔☑✓"
+_OPEN_MARKS = "⏳⌛🚧⬜🔲☐➖🔄"
+"""Marks that only a progress tracker writes: begun or not begun."""
+_NOT_MARKS = "❌✗✘⭕"
+"""Marks for "not (yet)" that a list of dos and don'ts writes too: a status only in a
+list that is a tracker already."""
+_MARK_TAIL = "\ufe0f\u200d "
+
+
+def _mark(text: str, at_end: bool) -> tuple[str, str] | None:
+    """(the mark, the text without it) at the start or end of a text, if there is one."""
+    text = text.strip()
+    if at_end:
+        bare = text.rstrip(_MARK_TAIL)
+        if bare and bare[-1] in _DONE_MARKS + _OPEN_MARKS + _NOT_MARKS:
+            return bare[-1], bare[:-1].rstrip(" (-–—:")
+        return None
+    if text and text[0] in _DONE_MARKS + _OPEN_MARKS + _NOT_MARKS:
+        return text[0], text[1:].lstrip(_MARK_TAIL)
+    return None
+
+
+def _word_state(text: str) -> str | None:
+    """The status a text's words state: "todo", "doing", "done", or None."""
+    for name in ("todo", "doing", "done"):
+        if has_word(name, text):
+            return name
+    return None
+
+
+def tracker_list(texts: list[str]) -> bool:
+    """Whether a list's entries are a progress tracker's: one of them starts or ends with
+    a mark only trackers write ("⏳", "🚧", "⬜"), or with a status mark followed by a
+    status word ("✅ Done", "❌ Not started"). A list of "✅ Can knit" alone is outcomes."""
+    for text in texts:
+        for at_end in (False, True):
+            found = _mark(text, at_end)
+            if found is None:
+                continue
+            mark, rest = found
+            if mark in _OPEN_MARKS:
+                return True
+            state = _subject_and_state(rest) if len(rest.split()) <= 6 else None
+            if state is not None and (mark not in _NOT_MARKS or state == "todo"):
+                return True  # "✅ Loops (done)", "❌ Loops: not started"
+    return False
+
+
+def _subject_and_state(text: str) -> str | None:
+    """The state a status word names, when the text also says what it is said of
+    ("Slices (in progress)": "doing"; "done" alone: None)."""
+    for name in ("todo", "doing", "done"):
+        match = word_pattern(name).search(text)
+        if match is not None:
+            rest = text[: match.start()] + text[match.end() :]
+            return name if any(ch.isalnum() for ch in rest) else None
+    return None
+
+
+def status_mark(text: str) -> tuple[str, str | None] | None:
+    """A tracker entry's text without its leading or closing status mark, and the state it
+    marks: "done" (✅, unless its words say begun or not begun), else None (to do). An
+    entry a begun mark ("⏳") starts keeps it (the model marks done or skipped only), so
+    it still shows. None when the text has no mark."""
+    for at_end in (False, True):
+        found = _mark(text, at_end)
+        if found is None:
+            continue
+        mark, rest = found
+        words = _word_state(rest[-24:] if at_end else rest[:24])
+        if mark in "⏳⌛🚧🔄":
+            return text.strip(), None
+        if words == "doing":  # "✅ Slices (in progress)": begun, the words say it
+            return rest or text.strip(), None
+        done = mark in _DONE_MARKS and words in (None, "done")
+        return (rest or text.strip()), "done" if done else None
+    return None
 
 
 # --- stated length ---------------------------------------------------------------------
