@@ -1,5 +1,9 @@
 """Pick a roadmap and enrol: start date, pace, rest days and estimate, prefilled.
 
+A roadmap that states a routine (1.5 h on weekdays, 2.5 h at the weekend) offers it as
+hours by weekday, which then decide the hours a week and the rest days; emptied, the
+week is the hours a week spread evenly over the study days.
+
 Shown on the first run and behind `r`. Enter on a roadmap already enrolled opens it;
 on a new one it moves to the form, and ctrl+s (or Start) enrols; when the document marks
 items done or skipped, the learner is asked whether to take them (``model.marks``).
@@ -28,7 +32,15 @@ from syllabus.locale import N_, _, ngettext
 from syllabus.locale.formats import format_number
 from syllabus.model.progress import Enrolment
 from syllabus.model.roadmap import WEEKDAY_NAMES
-from syllabus.model.rules import InvalidEntry, parse_date, parse_hours, parse_rest_days
+from syllabus.model.rules import (
+    InvalidEntry,
+    parse_date,
+    parse_hours,
+    parse_rest_days,
+    parse_weekday_hours,
+    weekday_hours_text,
+    weekday_hours_week,
+)
 from syllabus.model.units import WEEK_HOURS
 from syllabus.tui.literal import literal_text, one_line
 
@@ -207,6 +219,13 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
                 tracks.display = False  # shown for a roadmap with alternative tracks
                 yield Label(_("Track"), classes="field")
                 yield Select[str]([], id="track", prompt=_("the first"))
+            with Horizontal(classes="form-row", id="weekday-row") as weekdays:
+                weekdays.display = False  # shown for a routine or an enrolment by weekday
+                yield Label(_("By weekday"), classes="field")
+                yield Input(
+                    id="weekday-hours",
+                    placeholder=_("e.g. mon-fri 1.5, sat-sun 2.5; empty: every study day alike"),
+                )
             routine = Label(Content(""), id="welcome-routine")
             routine.display = False  # shown for a roadmap that gives a routine
             yield routine
@@ -239,9 +258,34 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
         self.query_one("#start-button", Button).label = _("Restart") if enrolment else _("Start")
         self._show_tracks(entry, enrolment.track if enrolment else None)
         routine = self.query_one("#welcome-routine", Label)
-        text = routine_text(dict(entry.weekday_hours or ()))
+        stated = dict(entry.weekday_hours or ())
+        text = routine_text(stated)
         routine.update(Content(text))  # roadmap text stays literal: Content, never markup
         routine.display = bool(text)
+        # the routine's hours by weekday are the pace offered (an enrolment keeps its own)
+        by_weekday = enrolment.weekday_hours if enrolment is not None else stated
+        self.query_one("#weekday-row").display = bool(text or by_weekday)
+        weekday_input = self.query_one("#weekday-hours", Input)
+        weekday_input.value = weekday_hours_text(by_weekday)
+        self._follow_weekday_hours(weekday_input.value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "weekday-hours":
+            self._follow_weekday_hours(event.value)
+
+    def _follow_weekday_hours(self, text: str) -> None:
+        """Hours by weekday decide the hours a week and the rest days (shown, not typed);
+        without them both are the learner's to type."""
+        try:
+            by_weekday = parse_weekday_hours(text)
+        except InvalidEntry:
+            return  # explained when the learner starts
+        hours, rest = self.query_one("#hours", Input), self.query_one("#rest", Input)
+        if by_weekday:
+            per_week, rest_days = weekday_hours_week(by_weekday)
+            hours.value = f"{per_week:g}"
+            rest.value = ", ".join(rest_days)
+        hours.disabled = rest.disabled = bool(by_weekday)
 
     def _show_tracks(self, entry: CatalogEntry, chosen: str | None) -> None:
         """The track choice, for a roadmap that offers alternative tracks."""
@@ -284,7 +328,10 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
             else self._read("hours", lambda text: parse_hours(text, most=WEEK_HOURS))
         )
         rest = None if hours is None else self._read("rest", parse_rest_days)
-        if start is None or hours is None or rest is None:
+        by_weekday: dict[str, float] | None = {}
+        if rest is not None and self.query_one("#weekday-row").display:
+            by_weekday = self._read("weekday-hours", parse_weekday_hours)
+        if start is None or hours is None or rest is None or by_weekday is None:
             return
         estimate = self.query_one("#estimate", Select).value
         track = self.query_one("#track", Select).value
@@ -293,6 +340,7 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
             hours_per_week=hours,
             days_per_week=7 - len(rest),
             rest_days=rest,
+            weekday_hours=by_weekday,
             estimate=estimate if estimate in ("low", "mid", "high") else "mid",
             track=track if isinstance(track, str) else None,
             updated=now(),
