@@ -148,3 +148,80 @@ def test_status_cells_say_done_only_when_their_words_agree() -> None:
         "Socks": "done",
         "Hats": None,
     }
+
+
+# --- reference links -----------------------------------------------------------------
+
+
+def test_reference_lists_are_read_and_the_work_beside_them_is_ticked() -> None:
+    roadmap = imp(
+        """\
+        # Bread baking
+        ## Week 1: Starter
+        - Feed the starter twice a day
+        - Bake a first loaf
+
+        **Resources:**
+        - [Starter guide](https://bread.example/starter)
+        - [Video: folding](https://bread.example/fold)
+
+        ### Further reading
+        - [The science of gluten](https://bread.example/gluten)
+        - [Flour types](https://bread.example/flour)
+
+        ## Week 2: Shaping
+        📚 **Recursos adicionales:**
+        - [Shaping basics](https://bread.example/shape)
+
+        ## Week 3: Tools
+        **Tools**
+        - [Dough scraper](https://bread.example/scraper)
+        - Install the timer app
+        - [ ] [Read the oven manual](https://bread.example/oven)
+
+        ## Recursos de estudio
+        - [Bread forum](https://bread.example/forum)
+        - [Baking tables](https://bread.example/tables)
+        """
+    )
+    index = roadmap.node_index()
+    items = {item.text: item for _, item in roadmap.items()}
+    for text in ("Starter guide", "Video: folding", "The science of gluten", "Shaping basics"):
+        assert (items[text].kind, items[text].checkable) == (ItemKind.RESOURCE, False)
+        assert items[text].url  # the link is kept, to open
+    assert index["week-01/further-reading"].role.value == "appendix"  # never scheduled
+    assert [i.text for i in index["week-01"].items if i.checkable] == [
+        "Feed the starter twice a day",
+        "Bake a first loaf",
+    ]
+    # A week of links alone still has one thing to tick: the week itself.
+    assert [i.text for i in index["week-02"].items if i.checkable] == [
+        "Work through: Week 2: Shaping"
+    ]
+    # "Do this" items and boxes the author drew stay work.
+    assert [i.text for i in index["week-03"].items if i.checkable] == [
+        "Install the timer app",
+        "Read the oven manual",
+    ]
+    assert items["Install the timer app"].kind is ItemKind.TASK
+    resources = index["recursos-de-estudio"]
+    assert resources.role.value == "appendix" and not any(i.checkable for i in resources.items)
+    assert {i.text for i in resources.items} == {"Bread forum", "Baking tables"}
+
+
+def test_a_list_of_courses_under_a_subject_is_still_the_work() -> None:
+    roadmap = imp(
+        """\
+        # Courses
+        ## Computer Science
+        ### Algorithms
+        - [Algorithms I](https://c.example/a1) | [Lecture Videos](https://c.example/v)
+        - [Algorithms II](https://c.example/a2)
+        ### Links
+        - [Other lists](https://c.example/other)
+        """
+    )
+    assert ticks(roadmap) == [
+        "Algorithms I | Lecture Videos",
+        "Algorithms II",
+    ]

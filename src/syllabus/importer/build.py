@@ -89,6 +89,8 @@ class Draft:
     """The alternative plan a matrix's column makes this node (``structure.read_matrix``)."""
     rows: list[structure.PlanRow] = field(default_factory=list)
     """A matrix's rows this track takes: its items."""
+    reference: bool = False
+    """Under a heading that names reference material ("Resources"): links to read."""
 
 
 @dataclass(frozen=True)
@@ -394,6 +396,10 @@ class _Filler:
         """The current list entry's further paragraphs: the item's body."""
         self.tracker = False
         """The list being read is a progress tracker's ("✅ …", "⏳ …", "⬜ …")."""
+        self.reference = state.plan_tables and (
+            draft.reference or structure.reference_title(draft.title)
+        )
+        """The node is reference material ("## Further reading"): its links are read."""
         self.default_kind = draft.default_kind or (
             ItemKind.NOTE if role is Role.APPENDIX else ItemKind.TASK
         )
@@ -806,6 +812,11 @@ class _Filler:
         # The kind decides: a task, resource, project or capstone is ticked off wherever it
         # stands (an appendix's course list too); notes, tips and outcomes never are.
         checkable = kind.checkable
+        reading = None if boxed else self.to_read(text, label, force, summary)
+        if reading:
+            kind, checkable = ItemKind.RESOURCE, False  # a link to read, not work to tick
+        elif reading is False and kind is ItemKind.RESOURCE:
+            kind = ItemKind.TASK  # "Install the app" among the tools: work
         optional = group.optional or self.draft.optional or _optional_text(text)
         written = text
         if self.state.plan_tables:
@@ -831,6 +842,21 @@ class _Filler:
             self.items[-1]["recurring"] = "weekly"
         if text != written:
             self.items[-1]["slug"] = written  # its id as before: the number kept there
+
+    def to_read(
+        self, text: str, label: str | None, force: ItemKind | None, summary: bool
+    ) -> bool | None:
+        """For an item of a reference list ("**Resources:**", "## Further reading"): True,
+        material to read; False, it says to do something ("Install Python"). None for any
+        other item. (A box the author drew, "- [ ] …", is ticked all the same: the caller
+        does not ask.)"""
+        if summary or force not in (None, ItemKind.RESOURCE) or not self.state.plan_tables:
+            return None
+        if not (self.reference or structure.reference_title(label)):
+            return None
+        return not structure.do_this(text) and rules.text_kind(text, ItemKind.RESOURCE) is (
+            ItemKind.RESOURCE
+        )
 
 
 _DONE_MARK = re.compile(r"^[✅✓✔☑]")
@@ -1033,6 +1059,10 @@ def _to_nodes(
         filler.fill(draft.blocks)
         if state.plan_tables and _goals_only(draft, role, filler):
             role = Role.APPENDIX  # "Short-term goals (1 month)": a horizon, no more work
+        if filler.reference and not any(data["checkable"] for data in filler.items):
+            role = Role.APPENDIX  # "## Recursos": links to read, never scheduled
+        for child in draft.children + filler.children:
+            child.reference = child.reference or filler.reference
         items: list[Item] = []
         item_ids: set[str] = set()
         for data in filler.items:

@@ -105,6 +105,8 @@ _EN = Keywords(
         "materials",
         "links",
         "tools",
+        "sources",
+        "bibliography",
     ),  # fmt: skip
     project=("project", "projects", "capstone", "final project", "assignment", "assignments"),
     prerequisites=("prerequisites", "prerequisite", "prereqs", "requirements", "before you start"),

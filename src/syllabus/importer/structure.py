@@ -435,6 +435,36 @@ def restates_plan(title: str) -> bool:
     return _only("schedule", title)
 
 
+@lru_cache(maxsize=4096)
+def reference_title(title: str | None) -> bool:
+    """A heading or label that names reference material and little else ("Resources",
+    "Further reading", "Recursos adicionales", "推荐资源"): its list is read, not ticked.
+    Not "Week 3: Links" (a unit of the plan) nor "Tools and practice" (work as well)."""
+    if not title:
+        return False
+    text = strip_symbols(plain_numbers(title)).strip().lower().rstrip(":：")
+    if not text or _DIGIT.search(text) or not has_word("resources", text):
+        return False
+    if has_word("practice", text) or has_word("project", text) or has_word("activity", text):
+        return False
+    return len(text) <= 8 if _CJK.search(text) else len(text.split()) <= 5
+
+
+_DO_THIS = re.compile(
+    r"^(?:install|set up|setup|configure|complete|finish|solve|practi[cs]e|do|make|build|"
+    r"implement|write|create|instala|instalar|crea|crear|completa|completar|resuelve|"
+    r"installe[rz]?|installieren|installiere|instale|crie|conclua|installa|completa|"
+    r"安装|完成|实现|编写|インストール|作成)(?![^\W\d_])",
+    re.I,
+)
+
+
+def do_this(text: str) -> bool:
+    """An item that says to do something ("Install Python", "Completa el reto"): work
+    to tick, even in a list of reference links."""
+    return bool(_DO_THIS.match(strip_symbols(text).lstrip("*_ ")))
+
+
 def motivation(title: str) -> bool:
     """A heading about motivation ("Motivation & Preparation"): optional preparation."""
     return has_word("motivation", title)
