@@ -13,6 +13,7 @@ more than a command's whole budget above the reference; ``model.validate`` tries
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import MISSING, fields, is_dataclass
 from datetime import date, datetime
@@ -69,6 +70,49 @@ def _is_default(spec: Any, value: Any) -> bool:
     if spec.default_factory is not MISSING:
         return bool(value == spec.default_factory())
     return False
+
+
+# --- the types of a record's fields -----------------------------------------------------
+
+_FIELD_TYPES: dict[type, dict[str, Any]] = {}
+_EVALUATED: dict[tuple[str, str], Any] = {}
+"""Each annotation text evaluated so far, by (module, text)."""
+
+
+def field_types(kind: type) -> dict[str, Any]:
+    """What ``typing.get_type_hints(kind)`` gives, each distinct annotation evaluated once.
+
+    Every annotation in the model is a string (``from __future__ import annotations``)
+    and ``get_type_hints`` compiles each one afresh for every class it is asked about:
+    reading a progress file (``build`` here, the file's layout in ``storage.toml_io``)
+    asks for all sixteen record types twice, and a few dozen texts ("str", "datetime |
+    None") over some two hundred fields cost ~4 ms of compiling per process. A text is
+    evaluated in its module's namespace, where ``get_type_hints`` looks first; one that
+    needs anything else goes to ``get_type_hints`` itself.
+    """
+    found = _FIELD_TYPES.get(kind)
+    if found is None:
+        found = _FIELD_TYPES[kind] = _evaluated_hints(kind)
+    return found
+
+
+def _evaluated_hints(kind: type) -> dict[str, Any]:
+    hints: dict[str, Any] = {}
+    for base in reversed(kind.__mro__):
+        annotations = base.__dict__.get("__annotations__") or {}
+        module = sys.modules.get(base.__module__)
+        for name, text in annotations.items():
+            key = (base.__module__, text)
+            if key not in _EVALUATED:
+                if not isinstance(text, str) or module is None:
+                    return get_type_hints(kind)
+                try:
+                    value = eval(text, vars(module))
+                except NameError:  # a name of the class's own namespace
+                    return get_type_hints(kind)
+                _EVALUATED[key] = type(None) if value is None else value
+            hints[name] = _EVALUATED[key]
+    return hints
 
 
 # --- plain data → model objects, without pydantic -----------------------------------
@@ -237,7 +281,7 @@ def _dict(of: Any) -> Build:
 def _record(kind: type) -> Build:
     if "__slots__" in vars(kind) or not all(spec.init for spec in fields(kind)):
         return _never(kind)  # made field by field below: every field must be an argument
-    hints = get_type_hints(kind)
+    hints = field_types(kind)
     specs = list(fields(kind))
     names = frozenset(spec.name for spec in specs)
     required = frozenset(

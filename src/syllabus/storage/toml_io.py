@@ -57,9 +57,10 @@ from dataclasses import MISSING, Field, fields, is_dataclass
 from datetime import UTC, date, datetime, time
 from enum import Enum
 from operator import attrgetter
-from typing import Any, Literal, NamedTuple, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, NamedTuple, Union, get_args, get_origin
 
 from syllabus.locale import _
+from syllabus.model.plain import field_types
 from syllabus.model.progress import Progress, as_utc
 
 HEADER = (
@@ -330,7 +331,7 @@ def shape(kind: type) -> Shape:
 
 
 def _shape(kind: type) -> Shape:
-    hints = get_type_hints(kind)
+    hints = field_types(kind)
     inherited = {
         spec.name for base in kind.__mro__[1:] if is_dataclass(base) for spec in fields(base)
     }
