@@ -472,10 +472,10 @@ def cmd_checkin(args: argparse.Namespace, ctx: Context) -> int:
 def _activity(args: argparse.Namespace, old: pm.CheckIn | None) -> str | None:
     """``--activity`` (an English key or a localised name, else an own name), else the
     edited check-in's."""
-    from syllabus.model.activity import activity_key
-
     typed = getattr(args, "activity", None)
     if typed is not None and typed.strip():
+        from syllabus.model.activity import activity_key
+
         return activity_key(typed)
     return old.activity if old else None
 
