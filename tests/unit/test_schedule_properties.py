@@ -76,6 +76,12 @@ def trees(draw: st.DrawFn, prefix: str = "n", depth: int = 0) -> list[Node]:
     return nodes
 
 
+weekday_hours = st.just({}) | st.fixed_dictionaries(
+    {day: st.sampled_from([0.0, 0.5, 1.5, 2.5, 8.0]) for day in WEEKDAYS}
+).filter(lambda hours: any(hours.values()))
+"""Hours by weekday (they set the hours a week and the rest days), or none."""
+
+
 @st.composite
 def cases(draw: st.DrawFn) -> tuple[Roadmap, Progress, date]:
     roadmap = Roadmap(
@@ -103,6 +109,7 @@ def cases(draw: st.DrawFn) -> tuple[Roadmap, Progress, date]:
         estimate=draw(st.sampled_from(["low", "mid", "high"])),
         pauses=pauses,
         replans=replans,
+        weekday_hours=draw(weekday_hours),
         updated=T0,
     )
     ids = [item.id for _, item in roadmap.items()]

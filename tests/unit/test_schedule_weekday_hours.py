@@ -14,15 +14,18 @@ items fall a day earlier: the comparison is part of each test.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from syllabus.model.progress import Enrolment, Pause, Progress, Replan, RoadmapProgress
 from syllabus.model.roadmap import Item, Node, Pace, Roadmap
 from syllabus.model.schedule import StudyCalendar, build_plan, compute_status
 from syllabus.model.schedule.options import change_pace
 from syllabus.model.units import (
+    WEEKDAYS,
     InvalidEntry,
     parse_weekday_hours,
     scaled_weekday_hours,
@@ -202,3 +205,36 @@ def test_the_calendar_sums_a_weeks_hours_like_a_day_by_day_walk() -> None:
             for o in range(first.toordinal(), last.toordinal() + 1)
         )
         assert cal.hours(first, last, 0.0) == pytest.approx(walked)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from([0.0, 0.25, 1.5, 2.5, 7.0]), min_size=7, max_size=7).filter(any),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=3),
+    st.integers(0, 40),
+    st.floats(0, 120, allow_nan=False),
+    st.booleans(),
+)
+def test_the_day_a_piece_of_work_reaches_matches_a_walk_over_the_days(
+    hours: list[float], pauses: list[tuple[int, int]], at: int, work: float, end: bool
+) -> None:
+    """``DayTable.reach`` against a day-by-day walk: the day the hours end on is the first
+    whose running sum reaches them; the day they start on the first whose sum passes."""
+    rest = [day for day, h in zip(WEEKDAYS, hours, strict=True) if not h]
+    periods = [
+        Pause(start=MON + timedelta(days=a), end=MON + timedelta(days=a + n)) for a, n in pauses
+    ]
+    cal = StudyCalendar(rest, periods, hours)
+    if cal.weekday_hours is None:
+        return  # every study day alike: the uniform arithmetic, tested everywhere else
+    table = cal.table(MON)
+    got = table.get(table.reach(at, work, end))
+    days = [table.get(i) for i in range(at, at + 400)]
+    total = 0.0
+    for day in days:
+        total += cal.day_hours(day, 0.0)
+        if (total >= work - 1e-9) if end else (total > work + 1e-9):
+            assert got == day
+            break
+    else:
+        raise AssertionError("no day reached")
