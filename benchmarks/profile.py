@@ -46,22 +46,40 @@ def timed_display(self, screen, renderable):
 App._display = timed_display
 import syllabus.tui.app as shell
 mark("syllabus.tui.app imported")
+import inspect
 def wrap(owner, name):
     original = getattr(owner, name, None)
     if original is None:
+        mark("(no " + name + " to time)")
         return
-    def timed(*args, **kwargs):
-        mark(name + " start")
-        try:
-            return original(*args, **kwargs)
-        finally:
-            mark(name + " end")
+    if inspect.iscoroutinefunction(original):
+        async def timed(*args, **kwargs):
+            mark(name + " start")
+            try:
+                return await original(*args, **kwargs)
+            finally:
+                mark(name + " end")
+    else:
+        def timed(*args, **kwargs):
+            mark(name + " start")
+            try:
+                return original(*args, **kwargs)
+            finally:
+                mark(name + " end")
     setattr(owner, name, timed)
 from syllabus.storage import progress_file
 wrap(progress_file.ProgressFile, "load")
-for name in ("_load_session", "_show_main", "_open_now", "_start"):
-    wrap(shell.SyllabusApp, name)
-wrap(shell, "open_session")
+from syllabus.tui import opening, session, store
+wrap(store.ProgressStore, "_open_roadmap")
+wrap(store.ProgressStore, "_opened")
+wrap(opening, "open_session")
+wrap(session.Session, "schedule")
+wrap(session.Session, "calendar_marks")
+from syllabus.tui.screens import main
+for name in ("_compose_panes", "watch_session", "_show_node", "_status_ready", "_work_out_agenda"):
+    wrap(main.MainScreen, name)
+from syllabus.tui.widgets import phase_tree
+wrap(phase_tree.PhaseTree, "load")
 if os.environ.get("BENCH_REFRESH"):  # which widgets ask for frames
     from textual.widget import Widget
     refresh = Widget.refresh

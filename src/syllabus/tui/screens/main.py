@@ -1,7 +1,7 @@
 """The main screen: phase tree, checklist, detail pane, calendar when wide, status line.
 
 It shows from the app's first frame: the frames of its panes, loading, until the store
-announces the roadmap; then it composes its widgets (``session`` recomposes). The pane
+announces the roadmap; then its panes are replaced by the real ones (``_replace_panes``). The pane
 widgets are imported only then, so the first frame costs little more than Textual's
 own. The screen owns the view state as reactives (the open roadmap, the node and
 item shown, today's plan and status, the calendar's marks) and binds it down to the
@@ -189,34 +189,16 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="body"):
-            if self._composing is None:  # the panes' frames, "Loading…" in each
-                with Vertical(id="tree"):
+            # the panes' frames, "Loading…" in each, until a roadmap opens (_compose_panes)
+            with Vertical(id="tree"):
+                yield Static(LOADING, classes="pane-loading")
+            with Vertical(id="center"):
+                with Vertical(id="checklist"):
                     yield Static(LOADING, classes="pane-loading")
-                with Vertical(id="center"):
-                    with Vertical(id="checklist"):
-                        yield Static(LOADING, classes="pane-loading")
-                    with Vertical(id="detail"):
-                        yield Static(LOADING, classes="pane-loading")
-                    with Vertical(id="agenda"):  # docked on top (tcss); last in the tab order
-                        yield Static(LOADING, classes="pane-loading")
-            else:
-                from syllabus.tui.widgets.agenda import TodayAgenda
-                from syllabus.tui.widgets.checklist import Checklist
-                from syllabus.tui.widgets.detail_pane import DetailPane
-                from syllabus.tui.widgets.phase_tree import PhaseTree
-
-                yield PhaseTree(id="tree")
-                with Vertical(id="center"):
-                    yield Checklist(id="checklist").data_bind(
-                        MainScreen.due, progress=MainScreen.roadmap_progress
-                    )
-                    yield DetailPane(id="detail").data_bind(item=MainScreen.detail_item)
-                    # docked on top of the checklist (tcss), last in the tab order
-                    yield TodayAgenda(id="agenda").data_bind(
-                        entries=MainScreen.agenda,
-                        active=MainScreen.agenda_active,
-                        picked=MainScreen.picked,
-                    )
+                with Vertical(id="detail"):
+                    yield Static(LOADING, classes="pane-loading")
+                with Vertical(id="agenda"):  # docked on top (tcss); last in the tab order
+                    yield Static(LOADING, classes="pane-loading")
             # the calendar joins once the roadmap is on screen; shown from the first
             # layout when the terminal is wide (a second layout cost the frame ~30 ms)
             wide = self.app.size.width >= WIDE_COLUMNS
@@ -290,13 +272,43 @@ class MainScreen(Screen[None]):
         self._recomposing = session
         self.session = None  # the old panes go: nothing may draw into them meanwhile
         try:
-            await self.recompose()
+            await self._replace_panes()
         finally:
             self._recomposing = None
         self._frame_panes()
         self.session = session
         if self.size.width >= WIDE_COLUMNS:
             self.call_after_refresh(self._mount_calendar)
+
+    async def _replace_panes(self) -> None:
+        """New tree, checklist, details and agenda in the body; the header, the calendar's
+        column, the status line and the footer stay (building them again cost ~20 ms)."""
+        from syllabus.tui.widgets.phase_tree import PhaseTree
+
+        body = self.query_one("#body")
+        with self.app.batch_update():  # no frame between the old panes and the new
+            await body.remove_children([body.query_one("#tree"), body.query_one("#center")])
+            await body.mount_all([PhaseTree(id="tree"), self._center()], before="#side")
+
+    def _center(self) -> Vertical:
+        """The checklist, the detail pane and the agenda, bound to this screen."""
+        from syllabus.tui.widgets.agenda import TodayAgenda
+        from syllabus.tui.widgets.checklist import Checklist
+        from syllabus.tui.widgets.detail_pane import DetailPane
+
+        return Vertical(
+            Checklist(id="checklist").data_bind(
+                MainScreen.due, progress=MainScreen.roadmap_progress
+            ),
+            DetailPane(id="detail").data_bind(item=MainScreen.detail_item),
+            # docked on top of the checklist (tcss), last in the tab order
+            TodayAgenda(id="agenda").data_bind(
+                entries=MainScreen.agenda,
+                active=MainScreen.agenda_active,
+                picked=MainScreen.picked,
+            ),
+            id="center",
+        )
 
     def watch_session(self, session: Session | None) -> None:
         """A roadmap opened: build the tree, show the node it was left on (or today's)."""
@@ -574,7 +586,9 @@ class MainScreen(Screen[None]):
         self.current_title = self.session.nodes[current].title if current else None
         tree.set_marks(current, status.blocked_by if status else ())
         self._show_detail()
-        self._work_out_agenda()
+        # after the frame with the status: its thread would slow that frame down (at
+        # start, the agenda reads the other enrolled roadmaps)
+        self.call_after_refresh(self._work_out_agenda)
         self._tell_if_behind(status)
 
     # --- actions ---------------------------------------------------------------------
