@@ -1,7 +1,7 @@
 """The main screen: phase tree, checklist, detail pane, calendar when wide, status line.
 
 It shows from the app's first frame: the frames of its panes, loading, until the store
-announces the roadmap; then its panes are replaced by the real ones (``_replace_panes``). The pane
+announces the roadmap; then the real panes replace them (``_replace_panes``). The pane
 widgets are imported only then, so the first frame costs little more than Textual's
 own. The screen owns the view state as reactives (the open roadmap, the node and
 item shown, today's plan and status, the calendar's marks) and binds it down to the
