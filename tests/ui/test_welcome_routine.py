@@ -47,10 +47,12 @@ async def test_mlops_is_prefilled_with_its_daily_routine(data_dir: Path) -> None
         assert screen.query_one("#weekday-hours", Input).value == "mon-fri 1.5, sat-sun 2.5"
         assert hours.value == "12.5" and hours.disabled  # the routine's week, not typed
         assert rest.value == "" and rest.disabled  # the routine studies every day
+        assert rest.placeholder == "none"
         await pilot.press("down")  # a roadmap without a routine hides the line
         await pilot.pause()
         assert not routine.display and not screen.query_one("#weekday-row").display
         assert rest.value == "sun" and not rest.disabled and not hours.disabled
+        assert rest.placeholder == "e.g. sat, sun"
         await pilot.press("up", "enter", "ctrl+s")
         await open_main(pilot, app)
         await wait_for(pilot, lambda: not app.store.unsaved)

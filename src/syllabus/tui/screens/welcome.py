@@ -286,6 +286,7 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
             hours.value = f"{per_week:g}"
             rest.value = ", ".join(rest_days)
         hours.disabled = rest.disabled = bool(by_weekday)
+        rest.placeholder = _("none") if by_weekday else _("e.g. sat, sun")
 
     def _show_tracks(self, entry: CatalogEntry, chosen: str | None) -> None:
         """The track choice, for a roadmap that offers alternative tracks."""
