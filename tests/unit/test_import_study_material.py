@@ -225,3 +225,160 @@ def test_a_list_of_courses_under_a_subject_is_still_the_work() -> None:
         "Algorithms I | Lecture Videos",
         "Algorithms II",
     ]
+
+
+# --- choose one --------------------------------------------------------------------
+
+
+def options(roadmap: Roadmap, node_id: str) -> list[tuple[str, bool, bool]]:
+    """(text, checkable, optional) of a node's items."""
+    node = roadmap.node_index()[node_id]
+    return [(i.text, i.checkable, i.optional) for i in node.items]
+
+
+def test_alternatives_after_a_choose_one_sentence_count_once() -> None:
+    roadmap = imp(
+        """\
+        # Pottery
+        ## Week 1: Clay
+        - Wedge the clay
+
+        Pick one of the following:
+        - Throw a bowl
+        - Throw a cup
+        - Throw a plate
+
+        ## Week 2: Glazes
+        Choose one course:
+
+        | Course | Duration | Effort |
+        |---|---|---|
+        | Glaze chemistry | 4 weeks | 2 hours/week |
+        | Glaze by eye | 2 weeks | 2 hours/week |
+
+        ## Week 3: Kilns
+        - Choose one:
+          - Gas kiln firing
+          - Electric kiln firing
+        - Clean the studio
+
+        ## Week 4: Extra
+        **Bonus: pick one**
+        - Raku
+        - Pit firing
+        """
+    )
+    assert options(roadmap, "week-01") == [
+        ("Wedge the clay", True, False),
+        ("Pick one of the following:", False, False),  # the author's words, a note
+        ("Throw a bowl", True, False),  # the one planned
+        ("Throw a cup", True, True),  # the others count once done
+        ("Throw a plate", True, True),
+    ]
+    assert [(t, c, o) for t, c, o in options(roadmap, "week-02")][1:] == [
+        ("Glaze chemistry", True, False),
+        ("Glaze by eye", True, True),
+    ]
+    assert options(roadmap, "week-03") == [
+        ("Choose one:", False, False),
+        ("Gas kiln firing", True, False),
+        ("Electric kiln firing", True, True),
+        ("Clean the studio", True, False),
+    ]
+    assert [o for _, c, o in options(roadmap, "week-04") if c] == [True, True]
+
+
+def test_choose_one_in_each_topic_below_and_in_other_languages() -> None:
+    roadmap = imp(
+        """\
+        # Curriculum
+        ## Electives
+        - **Breadth:** For each topic below, select one course.
+        ### Glass
+        | Courses | Duration | Effort |
+        |---|---|---|
+        | Glass I | 10 weeks | 3 hours/week |
+        | Glass II | 8 weeks | 3 hours/week |
+        ### Metal
+        | Courses | Duration | Effort |
+        |---|---|---|
+        | Forging | 6 weeks | 4 hours/week |
+        ## Semana 1: Cerámica
+
+        Elige uno:
+        - Torno
+        - Modelado a mano
+        ## 第 2 周：陶艺
+
+        以下任选其一：
+        - 拉坯
+        - 手捏
+        """
+    )
+    assert options(roadmap, "electives") == [
+        ("Breadth: For each topic below, select one course.", False, False)
+    ]
+    assert options(roadmap, "electives/glass") == [
+        ("Breadth: For each topic below, select one course.", False, False),
+        ("Glass I", True, False),
+        ("Glass II", True, True),
+    ]
+    assert options(roadmap, "electives/metal") == [("Forging", True, False)]
+    assert [o for _, c, o in options(roadmap, "week-01") if c] == [False, True]
+    assert [o for _, c, o in options(roadmap, "week-02") if c] == [False, True]
+    # The node's size is the one planned: an optional alternative holds no week open.
+    from syllabus.model.schedule.layout import items_estimate
+
+    assert items_estimate(roadmap.node_index()["electives/glass"]) == 30.0
+
+
+# --- exercise levels ---------------------------------------------------------------
+
+
+def test_exercise_levels_under_a_day_are_its_items_with_their_level() -> None:
+    roadmap = imp(
+        """\
+        # 30 days of knots
+        ## Day 1: Basics
+        Some lesson text about knots.
+
+        **Exercises: Level 1**
+
+        1. Tie a square knot
+        2. Tie a bowline
+           - with the left hand
+
+        **Exercises: Level 2**
+
+        1. Tie a sheet bend
+
+        ### Exercises: Level 3
+        1. Splice a rope
+
+        ## Day 2: Hitches
+        Exercises - Level 1
+
+        1. Tie a clove hitch
+
+        **Project: Hang a hammock**
+
+        **Part A: Warm-up**
+        - Stretch the rope
+        """
+    )
+    day1 = roadmap.node_index()["day-01"]
+    assert [(i.text, i.group, i.depth, i.checkable) for i in day1.items] == [
+        ("Tie a square knot", "Exercises: Level 1", 0, True),
+        ("Tie a bowline", "Exercises: Level 1", 0, True),
+        ("with the left hand", "Exercises: Level 1", 1, True),  # a subtask
+        ("Tie a sheet bend", "Exercises: Level 2", 0, True),
+    ]
+    assert day1.body == "Some lesson text about knots."  # the labels are the items' groups
+    level3 = roadmap.node_index()["day-01/exercises-level-3"]
+    assert [i.text for i in level3.items] == ["Splice a rope"]
+    day2 = roadmap.node_index()["day-02"]
+    assert [(i.text, i.group, i.kind) for i in day2.items] == [
+        ("Tie a clove hitch", "Exercises - Level 1", ItemKind.TASK),
+        ("Project: Hang a hammock", None, ItemKind.PROJECT),  # a label rule still reads it
+        ("Stretch the rope", "Part A: Warm-up", ItemKind.TASK),
+    ]

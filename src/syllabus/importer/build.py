@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Any
 
-from syllabus.importer import languages, rules, structure
+from syllabus.importer import choices, languages, rules, structure
 from syllabus.importer.blocks import (
     Block,
     Heading,
@@ -91,6 +91,9 @@ class Draft:
     """A matrix's rows this track takes: its items."""
     reference: bool = False
     """Under a heading that names reference material ("Resources"): links to read."""
+    choose_each: str | None = None
+    """The parent's sentence offering alternatives in each sub-section ("For each topic
+    below, select one course"): this node's items are alternatives."""
 
 
 @dataclass(frozen=True)
@@ -400,6 +403,13 @@ class _Filler:
             draft.reference or structure.reference_title(draft.title)
         )
         """The node is reference material ("## Further reading"): its links are read."""
+        self.choice: str | None = None
+        """A sentence offering alternatives ("Pick one:"), for the next list or table."""
+        self.choice_groups: list[tuple[int, int, bool]] = []
+        """(start, end, optional) of the items that are alternatives, one to take."""
+        self.for_children: str | None = None
+        """A sentence offering alternatives that no list of this node took: it is about
+        each sub-section ("For each topic below, select one course")."""
         self.default_kind = draft.default_kind or (
             ItemKind.NOTE if role is Role.APPENDIX else ItemKind.TASK
         )
@@ -424,20 +434,21 @@ class _Filler:
                 self.body.append(pending[1])
                 pending = None
             if isinstance(block, Grouped):
+                self.offered(block.label, [])
+                armed, start = self.arm()
                 self.fill(block.blocks, Group.of(block.label))
+                self.alternatives(armed, start)
             elif isinstance(block, Paragraph):
                 label = self.paragraph(block)
                 if label:
                     pending = (label, block.source)
             elif isinstance(block, ListBlock):
+                armed, start = self.arm()
                 self.read_list(block, pending[0] if pending else base, 0)
+                self.alternatives(armed, start)
                 pending = None
             elif isinstance(block, Table):
-                self.body.append(block.source)
-                if self.draft.table_items:
-                    self.table(block)
-                elif self.state.plan_tables and self.role is not Role.APPENDIX:
-                    self.plan_table(block)
+                self.read_table(block)
             elif isinstance(block, Raw):
                 if block.source:
                     self.body.append(block.source)
@@ -445,11 +456,63 @@ class _Filler:
                     self.code_rows(block.source)
         if pending:
             self.body.append(pending[1])
+        if base is NO_GROUP:
+            self.for_children, self.choice = self.choice, None
+            self.choose_each()
+
+    def read_table(self, block: Table) -> None:
+        self.body.append(block.source)
+        armed, start = self.arm()
+        if self.draft.table_items:
+            self.table(block)
+        elif self.state.plan_tables and self.role is not Role.APPENDIX:
+            self.plan_table(block)
+        self.alternatives(armed, start)
+
+    def offered(self, text: str | None, links: list[tuple[str, str]]) -> bool:
+        """A sentence offering alternatives: kept as a note, and the next list or table
+        read is the alternatives (``choices``)."""
+        if not (text and self.state.plan_tables and choices.offers_choice(text)):
+            return False
+        self.add_item(text, links, NO_GROUP, 0, False, ItemKind.NOTE)
+        self.choice = self.choice or text  # the first offer not yet taken stands
+        return True
+
+    def arm(self) -> tuple[str | None, int]:
+        """The choice offered before the block about to be read, and where its items start."""
+        armed, self.choice = self.choice, None
+        return armed, len(self.items)
+
+    def alternatives(self, armed: str | None, start: int) -> None:
+        if armed is not None and len(self.items) > start:
+            self.choice_groups.append((start, len(self.items), _optional_text(armed)))
+        elif armed is not None and self.choice is None:
+            self.choice = armed  # nothing to choose from in that block: still offered
+
+    def choose_each(self) -> None:
+        """The parent offered alternatives in each sub-section: this node's own items
+        are they, its sentence stands before them."""
+        offer = self.draft.choose_each
+        if offer is None or self.choice_groups:
+            return
+        if sum(1 for data in self.items if data["checkable"]) < 2:
+            return
+        self.add_item(offer, [], NO_GROUP, 0, False, ItemKind.NOTE)
+        self.items.insert(0, self.items.pop())
+        self.choice_groups.append((1, len(self.items), _optional_text(offer)))
 
     def paragraph(self, para: Paragraph) -> Group | None:
         lines = para.lines
         for line in lines:
             self.state.pace_from(strip_symbols(line.text))
+        if len(lines) <= 3:
+            text = " ".join(line.text for line in lines)
+            if self.offered(text, [link for line in lines for link in line.links]):
+                return None
+        if len(lines) == 1 and self.state.plan_tables:
+            named = self.list_label(lines[0], para.source)
+            if named:
+                return Group.of(named)  # "**Exercises: Level 1**" over its list
         if all(line.label for line in lines):
             current = NO_GROUP
             for index, line in enumerate(lines):
@@ -465,6 +528,33 @@ class _Filler:
             return Group.of(text[:-1].strip())
         self.body.append(para.source)
         return None
+
+    def list_label(self, line: Line, source: str) -> str | None:
+        """A one-line paragraph that names the list after it: a line all in bold
+        ("**Exercises: Level 1**", "**Part A: Warm-up**") that no label rule reads as
+        node data or an item, or a short line of exercises ("Exercises - Level 2")."""
+        text = line.text.strip().rstrip(":：").strip()
+        if not text or len(text.split()) > 6:
+            return None
+        bold = _ALL_BOLD.fullmatch(source.strip())
+        if bold and line.label and line.rest and not self.label_rule(line):
+            return text
+        if structure.has_word("practice", text) and not line.label:
+            return text
+        return None
+
+    def label_rule(self, line: Line) -> bool:
+        """Whether a label rule reads the line: a goal, prerequisites, hours, duration,
+        a kind's item ("**Project:** …") or a pace."""
+        label = line.label or ""
+        return bool(
+            rules.is_goal_label(label)
+            or rules.is_prerequisite_label(label)
+            or rules.label_hours(label, line.rest)
+            or rules.label_duration(label, line.rest)
+            or rules.label_kind(label)
+            or rules.find_pace(line.text)
+        )
 
     def label_line(self, line: Line, group: Group) -> None:
         label = line.label or ""
@@ -557,11 +647,9 @@ class _Filler:
             return after
         if not text:
             return group
-        item_group = group
-        if label and not first.label_only:
-            own = rules.label_kind(label)
-            if own is not None:
-                item_group = Group(group.label, own, group.optional or rules.label_optional(label))
+        if self.offer_entry(text, links, nested, group, depth):
+            return after
+        item_group = _own_group(first, group)
         if nested and (text.endswith(":") or self.category(boxed, nested)):
             # "**Arten von ML**:" over its own bullets, or a plain line over boxed ones
             # ("Languages" over "- [x] Java"): a label, the bullets are the items.
@@ -578,6 +666,25 @@ class _Filler:
             for inner_list in nested:
                 self.read_list(inner_list, group, depth + 1)
         return after
+
+    def offer_entry(
+        self,
+        text: str,
+        links: list[tuple[str, str]],
+        nested: list[ListBlock],
+        group: Group,
+        depth: int,
+    ) -> bool:
+        """An entry offering alternatives: a note; "- Pick one:" over its own bullets
+        makes them the alternatives, else the next list or table is."""
+        if not self.offered(text, links):
+            return False
+        if nested:
+            armed, start = self.arm()
+            for inner_list in nested:
+                self.read_list(inner_list, group, depth + 1)
+            self.alternatives(armed, start)
+        return True
 
     def entry_state(self, text: str) -> tuple[str, bool, str | None]:
         """An entry's text without its box or tracker mark, whether it had one, and the
@@ -859,6 +966,18 @@ class _Filler:
         )
 
 
+def _own_group(first: Line, group: Group) -> Group:
+    """The group of an entry whose own label names a kind ("- **Project:** …")."""
+    label = first.label
+    if label and not first.label_only:
+        own = rules.label_kind(label)
+        if own is not None:
+            return Group(group.label, own, group.optional or rules.label_optional(label))
+    return group
+
+
+_ALL_BOLD = re.compile(r"(\*\*|__)[^*_\n]+\1:?")
+"""A line that is bold from end to end ("**Exercises: Level 1**")."""
 _DONE_MARK = re.compile(r"^[✅✓✔☑]")
 _OPTIONAL_TEXT = re.compile(r"\(optional\)|^optional\b", re.I)
 
@@ -1061,8 +1180,11 @@ def _to_nodes(
             role = Role.APPENDIX  # "Short-term goals (1 month)": a horizon, no more work
         if filler.reference and not any(data["checkable"] for data in filler.items):
             role = Role.APPENDIX  # "## Recursos": links to read, never scheduled
+        for start, end, optional in filler.choice_groups:
+            choices.take_one(filler.items, start, end, optional)
         for child in draft.children + filler.children:
             child.reference = child.reference or filler.reference
+            child.choose_each = child.choose_each or filler.for_children
         items: list[Item] = []
         item_ids: set[str] = set()
         for data in filler.items:

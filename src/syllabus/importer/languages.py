@@ -77,6 +77,8 @@ class Keywords:
     """A status that is begun, not finished ("in progress", "en curso")."""
     todo: Words
     """A status that is not begun ("not started", "pendiente")."""
+    choose_one: Words
+    """Phrases that offer alternatives, one to take ("choose one", "elige uno", "任选一")."""
     preface: Words
     track_name: Words
 
@@ -169,6 +171,18 @@ _EN = Keywords(
     done=("done", "completed", "complete", "finished"),
     doing=("in progress", "ongoing", "wip", "underway", "in the works"),
     todo=("not started", "not done", "to do", "todo", "pending", "not yet"),
+    choose_one=(
+        "choose one",
+        "pick one",
+        "select one",
+        "choose any one",
+        "pick any one",
+        "choose 1",
+        "pick 1",
+        "one of the following",
+        "either of the following",
+        "choose between",
+    ),
     preface=("introduction", "about", "about this", "preface", "foreword", "overview"),
     track_name=(
         "accelerated",
@@ -260,6 +274,20 @@ _DE = Keywords(
     done=("erledigt", "fertig", "abgeschlossen"),
     doing=("in arbeit", "in bearbeitung", "angefangen"),
     todo=("nicht begonnen", "offen", "ausstehend", "noch nicht"),
+    choose_one=(
+        "wähle eine",
+        "wähle einen",
+        "wähle eines",
+        "wählen sie eine",
+        "wählen sie einen",
+        "wählen sie eines",
+        "eine der folgenden",
+        "einen der folgenden",
+        "eines der folgenden",
+        "eine davon",
+        "einen davon",
+        "eines davon",
+    ),
     preface=("einleitung", "einführung", "vorwort", "über", "überblick"),
     track_name=("beschleunigt", "standard", "teilzeit", "vollzeit", "intensiv", "entspannt"),
 )
@@ -332,6 +360,20 @@ _ES = Keywords(
     done=("hecho", "completado", "terminado"),
     doing=("en progreso", "en curso", "en proceso"),
     todo=("no iniciado", "sin empezar", "pendiente", "por hacer"),
+    choose_one=(
+        "elige uno",
+        "elige una",
+        "elegir uno",
+        "elegir una",
+        "escoge uno",
+        "escoge una",
+        "elija uno",
+        "elija una",
+        "selecciona uno",
+        "selecciona una",
+        "uno de los siguientes",
+        "una de las siguientes",
+    ),
     preface=("introducción", "introduccion", "acerca de", "prefacio", "presentación"),
     track_name=("acelerado", "estándar", "tiempo parcial", "tiempo completo", "intensivo"),
 )
@@ -391,6 +433,18 @@ _FR = Keywords(
     done=("fait", "terminé", "complété"),
     doing=("en cours",),
     todo=("pas commencé", "non commencé", "à faire"),
+    choose_one=(
+        "choisissez un",
+        "choisissez une",
+        "choisir un",
+        "choisir une",
+        "choisis un",
+        "choisis une",
+        "l'un des suivants",
+        "l'une des suivantes",
+        "un des suivants",
+        "une des suivantes",
+    ),
     preface=("introduction", "à propos", "préface", "avant-propos", "présentation"),
     track_name=("accéléré", "standard", "temps partiel", "temps plein", "intensif"),
 )
@@ -450,6 +504,16 @@ _PT = Keywords(
     done=("feito", "concluído", "concluido", "completo"),
     doing=("em andamento", "em progresso", "em curso"),
     todo=("não iniciado", "nao iniciado", "pendente", "a fazer"),
+    choose_one=(
+        "escolha um",
+        "escolha uma",
+        "escolher um",
+        "escolher uma",
+        "selecione um",
+        "selecione uma",
+        "um dos seguintes",
+        "uma das seguintes",
+    ),
     preface=("introdução", "introducao", "sobre", "prefácio", "apresentação"),
     track_name=("acelerado", "padrão", "meio período", "tempo integral", "intensivo"),
 )
@@ -509,6 +573,16 @@ _IT = Keywords(
     done=("fatto", "completato", "terminato"),
     doing=("in corso",),
     todo=("non iniziato", "da fare", "in attesa"),
+    choose_one=(
+        "scegli uno",
+        "scegli una",
+        "scegliere uno",
+        "scegliere una",
+        "scegline uno",
+        "scegline una",
+        "uno dei seguenti",
+        "una delle seguenti",
+    ),
     preface=("introduzione", "informazioni", "prefazione", "premessa", "panoramica"),
     track_name=("accelerato", "standard", "part-time", "tempo pieno", "intensivo"),
 )
@@ -549,6 +623,17 @@ _ZH = Keywords(  # Simplified and Traditional characters
     done=("已完成",),
     doing=("进行中", "進行中", "学习中"),
     todo=("未开始", "未開始", "待办", "待完成"),
+    choose_one=(
+        "任选一",
+        "任选其一",
+        "选其一",
+        "选择其一",
+        "二选一",
+        "三选一",
+        "多选一",
+        "选择一个",
+        "选一个",
+    ),
     preface=("简介", "介绍", "前言", "概述", "说明"),
     track_name=("加速", "标准", "兼职", "全职", "强化"),
 )
@@ -589,6 +674,15 @@ _JA = Keywords(
     done=("完了済み", "済み"),
     doing=("進行中", "学習中", "取り組み中"),
     todo=("未着手", "未開始", "未完了"),
+    choose_one=(
+        "いずれか",
+        "どれか1つ",
+        "どれか一つ",
+        "1つ選",
+        "一つ選",
+        "から1つ選",
+        "から一つ選",
+    ),
     preface=("はじめに", "序文", "概要", "イントロダクション"),
     track_name=("短期集中", "標準", "パートタイム", "フルタイム"),
 )

@@ -1,0 +1,44 @@
+"""Alternatives a roadmap offers, one to take: "choose one of the following", "elige
+uno", "任选一" (the ``choose_one`` words of every language's table).
+
+The model has no choice group: the least disruptive honest form is that the first
+alternative is the one planned (it counts, its hours size the node), the others are
+optional (counted once done, never holding a week open), and the author's sentence
+stands before them as a note. A learner who takes another one ticks it and skips the
+first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from syllabus.importer import structure
+from syllabus.model.roadmap import ItemKind
+
+_LONGEST = 300
+"""A longer paragraph is prose that may mention a choice, not a statement of one."""
+
+
+def offers_choice(text: str) -> bool:
+    """Whether a line or short paragraph offers alternatives ("Pick one:", "For each
+    topic, select one course")."""
+    return bool(text) and len(text) <= _LONGEST and structure.has_word("choose_one", text)
+
+
+def take_one(items: list[dict[str, Any]], start: int, end: int, optional: bool) -> None:
+    """The checkable items ``start:end`` at their shallowest depth are alternatives: the
+    first one planned, the others optional. ``optional``: the statement says the choice
+    itself is optional ("Bonus: pick one"), and every alternative stays optional."""
+    shown = [data for data in items[start:end] if data["checkable"]]
+    if not shown:
+        return
+    top = min(int(data["depth"]) for data in shown)
+    options = [data for data in shown if data["depth"] == top]
+    if len(options) < 2:
+        return
+    for index, data in enumerate(options):
+        data["optional"] = optional or index > 0
+
+
+def is_note(data: dict[str, Any]) -> bool:
+    return data["kind"] is ItemKind.NOTE and not data["checkable"]
