@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from syllabus.model.timer import Timer
 from syllabus.storage.paths import local_dir
+
+if TYPE_CHECKING:
+    from syllabus.model.timer import Timer
 
 
 def timer_path(root: Path) -> Path:
@@ -27,6 +29,8 @@ def read(root: Path) -> Timer | None:
     except (OSError, UnicodeDecodeError):
         return None
     import rtoml
+
+    from syllabus.model.timer import Timer  # only for a timer that runs: the app's start
 
     try:
         data: dict[str, Any] = rtoml.loads(text)
