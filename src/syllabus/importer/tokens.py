@@ -125,12 +125,18 @@ def _block_parser(unused: tuple[str, ...]) -> MarkdownIt:
 
 @lru_cache(maxsize=1)
 def _schemas() -> re.Pattern[str]:
-    """Every schema linkify-it links at, as one pattern (its own case rule: ignore case)."""
+    """Whether a text holds a schema linkify-it links at (its own case rule: ignore
+    case). Only whether: the pattern finds a schema that ends in ":" at its colon and
+    looks behind for the name, four times faster than trying every name at every
+    place."""
     linkify: Any = parser().linkify
     names = [name for name in getattr(linkify, "_compiled", {}) if name]
     if not names:  # another linkify-it: a superset, since every schema ends in ":" or is "//"
         names = [":", "//"]
-    return re.compile("|".join(re.escape(name) for name in names), re.IGNORECASE)
+    behind = "|".join(f"(?<={re.escape(name)})" for name in names if name.endswith(":"))
+    rest = [re.escape(name) for name in names if not name.endswith(":")]
+    parts = ([f":(?:{behind})"] if behind else []) + rest
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 _INLINE_NEEDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -220,11 +226,10 @@ class Tokens:
             rules = r"[\s\S]"  # rules the shortcut was not worked out for: never take it
         self._variants = rules != r"[\s\S]"
         self._rules = re.compile(rules)
-        self._plain = re.compile(f"{rules}|{self._schema.pattern}", re.IGNORECASE)
 
     def plain(self, content: str) -> bool:
         """Whether the content is one text token, exactly as written (no rule applies)."""
-        return not self._plain.search(content)
+        return not (self._rules.search(content) or self._schema.search(content))
 
     def children(self, token: Token) -> list[Token]:
         """The inline token's children as the full parse makes them; not kept on it."""
