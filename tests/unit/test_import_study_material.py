@@ -382,3 +382,53 @@ def test_exercise_levels_under_a_day_are_its_items_with_their_level() -> None:
         ("Project: Hang a hammock", None, ItemKind.PROJECT),  # a label rule still reads it
         ("Stretch the rope", "Part A: Warm-up", ItemKind.TASK),
     ]
+
+
+# --- a study-guide matrix ------------------------------------------------------------
+
+
+def test_a_study_guide_matrix_gives_tracks_of_the_marked_topics() -> None:
+    from syllabus.model.roadmap import choose_track
+
+    roadmap = imp(
+        """\
+        # Interview prep
+        ## Study guide
+        Pick the timeline you have.
+
+        | Topic | Short | Medium | Long |
+        |---|---|---|---|
+        | Basics | :+1: | :+1: | :+1: |
+        | Caching | | ✓ | ✓ |
+        | Sharding | | | x |
+        """
+    )
+    assert roadmap.tracks() == ["Short", "Medium", "Long"]
+    assert ticks(choose_track(roadmap, "short")) == ["Basics"]
+    assert ticks(choose_track(roadmap, "Medium")) == ["Basics", "Caching"]
+    assert ticks(choose_track(roadmap, "long")) == ["Basics", "Caching", "Sharding"]
+    # Columns that are lengths are tracks without a word about them.
+    drills = imp(
+        """\
+        # Drills
+        ## Practice
+        | Topic | 1 month | 3 months |
+        |---|---|---|
+        | Warm-ups | ✓ | ✓ |
+        | Mock interviews | | 👍 |
+        """
+    )
+    assert drills.tracks() == ["1 month", "3 months"]
+    assert ticks(choose_track(drills, "3 months")) == ["Warm-ups", "Mock interviews"]
+    # A course table with numbers in its cells is a plan, not a matrix.
+    plan = imp(
+        """\
+        # Math
+        ## Calculus
+        | Courses | Duration | Effort |
+        |---|---|---|
+        | Calculus 1 | 13 weeks | 6 hours/week |
+        | Calculus 2 | 13 weeks | 5 hours/week |
+        """
+    )
+    assert plan.tracks() == [] and ticks(plan) == ["Calculus 1", "Calculus 2"]

@@ -794,8 +794,9 @@ class _Filler:
     def plan_table(self, table: Table) -> None:
         """A table whose columns make a plan: a node per timed row, else an item per row."""
         plan = structure.read_plan_table(table.header, table.rows)
+        if (plan is None or not plan.timed) and self.matrix(table):
+            return
         if plan is None:
-            self.matrix(table)
             return
         if plan.timing_column and self.state.unit_headings >= 2:
             return  # an overview of the plan its headings give
@@ -805,13 +806,18 @@ class _Filler:
         for row in plan.rows:
             self.row_item(row)
 
-    def matrix(self, table: Table) -> None:
+    def matrix(self, table: Table) -> bool:
         """A matrix of alternative plans ("| | Short | Medium | Long |" with ":+1:" or
-        "Some"/"Most" cells) in a section that speaks of tracks or timelines: a child
-        node per column, a track the learner picks, holding the rows it takes."""
-        found = structure.read_matrix(table.header, table.rows)
-        if found is None or not structure.has_word("track", self.context()):
-            return
+        "Some"/"Most" cells) in a section that speaks of tracks or timelines, or whose
+        columns are lengths ("| Topic | 1 month | 3 months |"): a child node per column,
+        a track the learner picks, holding the rows it takes."""
+        found = structure.read_matrix(_matrix_header(table), table.rows)
+        if found is None:
+            return False
+        names = [track.name for track in found.tracks]
+        lengths = all(structure.unit_of(name) for name in names)
+        if not (lengths or structure.has_word("track", self.context())):
+            return False
         for track in found.tracks:
             child = Draft(title=track.name, level=self.draft.level + 1)
             child.key = slugify(track.name) or "track"
@@ -824,6 +830,7 @@ class _Filler:
                 text = f"{text} ({word})" if word else text
                 child.rows.append(structure.PlanRow(title=text, links=links))
             self.children.append(child)
+        return True
 
     def context(self) -> str:
         """The node's title and its own prose and list lines, as one text."""
@@ -966,6 +973,27 @@ class _Filler:
         )
 
 
+def _matrix_header(table: Table) -> list[list[Line]]:
+    """A matrix's header with a topic corner ("| Topic | Short | Long |") read as the
+    empty corner it stands for, when no cell holds a number (a plan's durations do)."""
+    header = table.header
+    if not header:
+        return header
+    corner = " ".join(line.text for line in header[0])
+    if structure.column_role(corner) != "title":
+        return header
+    cells = (
+        _EMOJI_CODE.sub("", line.text) for row in table.rows for cell in row[1:] for line in cell
+    )
+    if any(ch.isdigit() for text in cells for ch in text):
+        return header
+    return [[], *header[1:]]
+
+
+_EMOJI_CODE = re.compile(r":[a-z0-9_+-]+:")
+"""A GitHub emoji code (":+1:"), a mark, not a number."""
+
+
 def _own_group(first: Line, group: Group) -> Group:
     """The group of an entry whose own label names a kind ("- **Project:** …")."""
     label = first.label
@@ -986,7 +1014,7 @@ def _optional_text(text: str) -> bool:
     """ "(optional)", "Optional: …", "Bonus: …", "(stretch)" in any language."""
     if _OPTIONAL_TEXT.search(text):
         return True
-    match = structure.word_search("optional", text[:80])
+    match = structure.word_pattern("optional").search(text[:80])
     if match is None:
         return False
     before, after = text[: match.start()].rstrip(), text[match.end() :].lstrip()
