@@ -1014,7 +1014,7 @@ def _optional_text(text: str) -> bool:
     """ "(optional)", "Optional: …", "Bonus: …", "(stretch)" in any language."""
     if _OPTIONAL_TEXT.search(text):
         return True
-    match = structure.word_pattern("optional").search(text[:80])
+    match = structure.word_search("optional", text[:80])
     if match is None:
         return False
     before, after = text[: match.start()].rstrip(), text[match.end() :].lstrip()
