@@ -8,7 +8,6 @@ failure into the one-line error and exit code the command line promises.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,14 +57,19 @@ def note(line: str) -> None:
     print(f"syllabus: {clean_text(line).replace(chr(10), ' ')}", file=sys.stderr)
 
 
-@dataclass(frozen=True)
 class Context:
-    """What every command gets besides its own arguments."""
+    """What every command gets besides its own arguments.
 
-    data_dir: Path
-    """The data directory (``--data-dir``, ``$SYLLABUS_DATA_DIR`` or the platform's)."""
-    shown: set[str] = field(default_factory=set)
-    """Ids of the notices this run has reported already, as the load's problem lines."""
+    A plain class (every command makes one; building a dataclass costs more than the
+    rest of this module)."""
+
+    __slots__ = ("data_dir", "shown")
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        """The data directory (``--data-dir``, ``$SYLLABUS_DATA_DIR`` or the platform's)."""
+        self.shown: set[str] = set()
+        """Ids of the notices this run has reported already, as the load's problem lines."""
 
     def today(self, day_start_hour: int = 4) -> date:
         """Today's study day (``$SYLLABUS_TODAY`` wins)."""

@@ -11,8 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from syllabus.cli import values
 from syllabus.locale import N_, _
@@ -51,9 +50,9 @@ def not_short(args: argparse.Namespace) -> bool:
     return not getattr(args, "short", False) and text_output(args)
 
 
-@dataclass(frozen=True, slots=True)
-class Command:
-    """One subcommand."""
+class Command(NamedTuple):
+    """One subcommand (a NamedTuple: every command builds this table first, and
+    making a dataclass class costs more than the whole table)."""
 
     name: str
     """What is typed: ``syllabus <name>``."""

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from syllabus.storage.atomic import write_atomic
 from syllabus.storage.paths import backups_dir
@@ -180,9 +180,9 @@ def copy_in(root: Path, file: Path, stem: str) -> Path:
     return target
 
 
-@dataclass(frozen=True)
-class Backup:
-    """One file in backups/."""
+class Backup(NamedTuple):
+    """One file in backups/ (a NamedTuple: every save imports this module, and building
+    a dataclass costs more than the rest of it)."""
 
     name: str
     path: Path
@@ -242,7 +242,7 @@ def describe(root: Path, name: str) -> Backup:
     holds = _holdings(found.path)
     if holds is None:
         return found
-    return replace(found, items_done=holds[0], checkins=holds[1])
+    return found._replace(items_done=holds[0], checkins=holds[1])
 
 
 def newest_restorable(root: Path) -> Backup | None:
@@ -255,7 +255,7 @@ def newest_restorable(root: Path) -> Backup | None:
     for backup in candidates:
         holds = _holdings(backup.path)
         if holds is not None:
-            return replace(backup, items_done=holds[0], checkins=holds[1])
+            return backup._replace(items_done=holds[0], checkins=holds[1])
     return None
 
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from syllabus.locale import _, ngettext
 from syllabus.model import progress as pm
@@ -34,9 +34,11 @@ COMPACT_BYTES = 2_000_000
 """Rewrite the journal with only what is still reachable once it grows past this."""
 
 
-@dataclass(frozen=True)
-class Change:
-    """One record before and after a step (None: absent)."""
+class Change(NamedTuple):
+    """One record before and after a step (None: absent).
+
+    This and ``Step`` are NamedTuples: every save imports this module, and building a
+    dataclass costs more than the rest of it."""
 
     path: RecordPath
     before: dict[str, Any] | None
@@ -55,8 +57,7 @@ def machine_name() -> str:
     return platform.node() or "unknown"
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """The records one save changed."""
 
     id: str

@@ -17,10 +17,10 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from syllabus.locale import _
 from syllabus.model import progress as model
@@ -51,22 +51,22 @@ class SaveFailed(ProgressError):
     """The file could not be written (read-only folder, full disk, …); the old one is intact."""
 
 
-@dataclass(frozen=True)
-class Loaded:
-    """What ``load`` found."""
+class Loaded(NamedTuple):
+    """What ``load`` found (a NamedTuple: every command and the app's start import
+    this module, and building a dataclass costs more than the rest of it)."""
 
     progress: Progress
     """The learner's progress (empty when the file was missing or damaged)."""
-    problems: list[str] = field(default_factory=list)
+    problems: list[str]
     """One-line messages: damaged file moved aside, conflict copy merged, newer schema, …"""
-    read_only: bool = False
+    read_only: bool
     """Show the progress, never write it: the file is from a newer syllabus, or it is
     there but cannot be read or moved aside (``read_only_reason`` says which)."""
-    damaged: bool = False
+    damaged: bool
     """The file was damaged (moved aside, or left unread): a CLI command stops with exit 1."""
-    read_only_reason: str | None = None
+    read_only_reason: str | None
     """Why ``read_only``: one line naming the file, for a notice."""
-    notices: list[Notice] = field(default_factory=list)
+    notices: list[Notice]
     """The findings among ``problems`` also kept in ``local/`` until a person has seen
     them (see ``ProgressFile.pending_notices``): whoever shows ``problems`` to a person
     acknowledges these."""

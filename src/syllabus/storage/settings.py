@@ -14,9 +14,8 @@ in a hand edit never stops the app. Keys this version does not know are kept.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from syllabus.storage.paths import settings_path
 
@@ -24,9 +23,12 @@ TIMER_MINUTES = (1, 240)
 """The range a timer length may take, in minutes."""
 
 
-@dataclass(frozen=True, slots=True)
-class MachineSettings:
-    """What ``local/settings.toml`` holds."""
+class MachineSettings(NamedTuple):
+    """What ``local/settings.toml`` holds.
+
+    A NamedTuple, not a dataclass: every command reads it first, and building a
+    dataclass costs more than reading the file.
+    """
 
     language: str = "auto"
     """``auto`` (from the environment) or a language with a catalog (``de``, ``en``)."""
@@ -101,8 +103,6 @@ def write(root: Path, settings: MachineSettings) -> None:
 def change(root: Path, **fields: str | int) -> MachineSettings:
     """Read, replace ``fields`` (``language``, ``timer_work``, ``timer_break``), save;
     returns what was saved. Raises OSError when the file cannot be written."""
-    from dataclasses import replace
-
-    updated = replace(read(root), **fields)  # type: ignore[arg-type]
+    updated = read(root)._replace(**fields)  # type: ignore[arg-type]
     write(root, updated)
     return updated
