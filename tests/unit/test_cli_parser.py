@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -160,3 +162,45 @@ def test_the_entry_point_opens_the_app_without_a_command(tmp_path: Path) -> None
         [sys.executable, "-m", "syllabus", "--help"], capture_output=True, text=True, timeout=60
     )
     assert helped.returncode == 0 and "No command opens the app." in helped.stdout
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    (found,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(found.choices)
+
+
+def test_every_option_and_positional_of_every_command_has_help() -> None:
+    subparsers = _subparsers(cli.build_parser())
+    assert sorted(subparsers) == sorted(command.name for command in cli.COMMANDS)
+    missing = [
+        f"{name} {action.option_strings[0] if action.option_strings else action.metavar}"
+        for name, parser in subparsers.items()
+        for action in parser._actions
+        if not action.help or not action.help.strip()
+    ]
+    assert missing == []
+
+
+def test_start_help_speaks_german_with_a_german_locale() -> None:
+    env = {
+        **os.environ,
+        "LANGUAGE": "",
+        "LC_ALL": "",
+        "LC_MESSAGES": "",
+        "LANG": "de_DE.UTF-8",
+        "COLUMNS": "200",  # one line per option
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "syllabus", "start", "--help"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = {line.split(None, 1)[0]: line for line in done.stdout.splitlines() if line.strip()}
+    assert lines["--hours-per-week"].split(None, 2)[2] == (
+        "Stunden pro Woche, an jedem Lerntag gleich viele (Standard: die des Lernplans)"
+    )
+    assert "Optionen:" in done.stdout
+    assert "hours a week" not in done.stdout

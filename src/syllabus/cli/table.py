@@ -82,16 +82,34 @@ class Command(NamedTuple):
 # --- arguments ---------------------------------------------------------------------------
 
 
-def _format(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("--format", choices=["text", "json"], default="text")
+def _format(cmd: argparse.ArgumentParser, text: str | None = None) -> None:
+    shown = text or _("output format: text (default) or json")
+    cmd.add_argument("--format", choices=["text", "json"], default="text", help=shown)
 
 
 def _roadmap(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--roadmap", metavar="ID", help=_("roadmap id (default: the active one)"))
 
 
-def _id(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("id", metavar="ID")
+def _id(cmd: argparse.ArgumentParser, text: str | None = None) -> None:
+    shown = text or _("roadmap id, as `list` shows it (a unique prefix will do)")
+    cmd.add_argument("id", metavar="ID", help=shown)
+
+
+def _remove(cmd: argparse.ArgumentParser) -> None:
+    _id(cmd, _("an imported roadmap's id (bundled ones cannot be removed)"))
+
+
+def _leave(cmd: argparse.ArgumentParser) -> None:
+    _id(cmd, _("the roadmap to un-enrol from (its progress is kept)"))
+
+
+def _use(cmd: argparse.ArgumentParser) -> None:
+    _id(cmd, _("the roadmap to make active, as `list` shows it"))
+
+
+def _ics(cmd: argparse.ArgumentParser) -> None:
+    _id(cmd, _("roadmap id (one you are not enrolled in is planned from today)"))
 
 
 def _nothing(cmd: argparse.ArgumentParser) -> None:
@@ -106,16 +124,23 @@ def _show(cmd: argparse.ArgumentParser) -> None:
 
 def _export(cmd: argparse.ArgumentParser) -> None:
     _id(cmd)
-    cmd.add_argument("--format", choices=["json", "toml", "markdown"], required=True)
+    cmd.add_argument(
+        "--format",
+        choices=["json", "toml", "markdown"],
+        required=True,
+        help=_("json (the whole model), toml (the roadmap file) or markdown"),
+    )
 
 
 def _import(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("file", metavar="FILE")
+    cmd.add_argument("file", metavar="FILE", help=_("the Markdown file to import (or re-import)"))
     cmd.add_argument(
         "--id", dest="roadmap_id", metavar="ID", help=_("the id to save under or re-import over")
     )
-    cmd.add_argument("--title", metavar="TITLE")
-    _format(cmd)
+    cmd.add_argument(
+        "--title", metavar="TITLE", help=_("a title instead of the document's (re-imports keep it)")
+    )
+    _format(cmd, _("text (default): the id, the summary on stderr; json: the summary"))
     cmd.add_argument("--dry-run", action="store_true", help=_("show the summary, save nothing"))
     cmd.add_argument(
         "--restore-removed",
@@ -125,8 +150,8 @@ def _import(cmd: argparse.ArgumentParser) -> None:
 
 
 def _rename(cmd: argparse.ArgumentParser) -> None:
-    _id(cmd)
-    cmd.add_argument("title", metavar="TITLE")
+    _id(cmd, _("an imported roadmap's id (bundled ones keep their title)"))
+    cmd.add_argument("title", metavar="TITLE", help=_("the new title (re-imports keep it)"))
 
 
 def _start(cmd: argparse.ArgumentParser) -> None:
@@ -134,8 +159,18 @@ def _start(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument(
         "--on", type=values.a_date, metavar="DATE", help=_("start date (default today)")
     )
-    cmd.add_argument("--hours-per-week", type=values.week_hours, metavar="H")
-    cmd.add_argument("--days-per-week", type=int, metavar="N")
+    cmd.add_argument(
+        "--hours-per-week",
+        type=values.week_hours,
+        metavar="H",
+        help=_("hours a week, the same every study day (default: the roadmap's)"),
+    )
+    cmd.add_argument(
+        "--days-per-week",
+        type=int,
+        metavar="N",
+        help=_("study days a week, 1 to 7; the last weekdays rest (default: the roadmap's)"),
+    )
     cmd.add_argument("--rest-days", type=values.rest_days, metavar="DAYS", help=_("e.g. sat,sun"))
     cmd.add_argument(
         "--weekday-hours",
@@ -146,7 +181,11 @@ def _start(cmd: argparse.ArgumentParser) -> None:
             "default: the roadmap's routine"
         ),
     )
-    cmd.add_argument("--estimate", choices=["low", "mid", "high"])
+    cmd.add_argument(
+        "--estimate",
+        choices=["low", "mid", "high"],
+        help=_("which end of the roadmap's ranges to plan with (default: mid)"),
+    )
     cmd.add_argument(
         "--accept-done",
         action="store_true",
@@ -158,8 +197,20 @@ def _start(cmd: argparse.ArgumentParser) -> None:
 
 
 def _pause(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("--from", dest="start", type=values.a_date, metavar="DATE")
-    cmd.add_argument("--until", dest="end", type=values.a_date, metavar="DATE")
+    cmd.add_argument(
+        "--from",
+        dest="start",
+        type=values.a_date,
+        metavar="DATE",
+        help=_("first day off, YYYY-MM-DD (default: today)"),
+    )
+    cmd.add_argument(
+        "--until",
+        dest="end",
+        type=values.a_date,
+        metavar="DATE",
+        help=_("last day off (default: the --from day)"),
+    )
     _roadmap(cmd)
 
 
@@ -167,15 +218,16 @@ def _item_state(state: str) -> Arguments:
     """Arguments of done, undone, skip and doing: item ids, and the state they set."""
 
     def arguments(cmd: argparse.ArgumentParser) -> None:
+        shown = _("item ids, as `show ID --items` lists them (unique prefixes will do)")
         if state == "skipped":
-            cmd.add_argument("item_ids", nargs="*", metavar="ITEM_ID")
+            cmd.add_argument("item_ids", nargs="*", metavar="ITEM_ID", help=shown)
             cmd.add_argument(
                 "--optional",
                 action="store_true",
                 help=_("when behind the plan: skip the optional items not done yet"),
             )
         else:
-            cmd.add_argument("item_ids", nargs="+", metavar="ITEM_ID")
+            cmd.add_argument("item_ids", nargs="+", metavar="ITEM_ID", help=shown)
         _roadmap(cmd)
         cmd.set_defaults(state=state)
 
@@ -186,42 +238,89 @@ def _checkin(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument(
         "--hours", type=values.day_hours, metavar="H", help=_("e.g. 1,5 or 1:30 or 90m")
     )
-    cmd.add_argument("--note", metavar="TEXT")
-    cmd.add_argument("--date", dest="day", type=values.a_date, metavar="DATE")
-    cmd.add_argument("--item", dest="items", action="append", default=[], metavar="ITEM_ID")
-    cmd.add_argument("--node", metavar="NODE_ID")
+    cmd.add_argument("--note", metavar="TEXT", help=_("what you did (needed when the hours are 0)"))
+    cmd.add_argument(
+        "--date",
+        dest="day",
+        type=values.a_date,
+        metavar="DATE",
+        help=_("the day you studied, YYYY-MM-DD (default: today)"),
+    )
+    cmd.add_argument(
+        "--item",
+        dest="items",
+        action="append",
+        default=[],
+        metavar="ITEM_ID",
+        help=_("an item you finished: it is marked done (repeat for more)"),
+    )
+    cmd.add_argument(
+        "--node", metavar="NODE_ID", help=_("the node studied (default: the plan's for that day)")
+    )
     cmd.add_argument(
         "--activity",
         metavar="NAME",
         help=_("theory, practice, project, review, reading, other, or your own"),
     )
-    cmd.add_argument("--replace", metavar="CHECKIN_ID")
-    cmd.add_argument("--delete", metavar="CHECKIN_ID")
+    cmd.add_argument(
+        "--replace",
+        metavar="CHECKIN_ID",
+        help=_("edit that check-in (id from `log`): what you give replaces, the rest stays"),
+    )
+    cmd.add_argument(
+        "--delete",
+        metavar="CHECKIN_ID",
+        help=_("delete that check-in (id from `log`); `undo` brings it back"),
+    )
     _roadmap(cmd)
 
 
 def _log(cmd: argparse.ArgumentParser) -> None:
     _format(cmd)
     _roadmap(cmd)
-    cmd.add_argument("--from", dest="start", type=values.a_date, metavar="DATE")
-    cmd.add_argument("--to", dest="end", type=values.a_date, metavar="DATE")
+    cmd.add_argument(
+        "--from",
+        dest="start",
+        type=values.a_date,
+        metavar="DATE",
+        help=_("only check-ins on or after DATE, YYYY-MM-DD"),
+    )
+    cmd.add_argument(
+        "--to",
+        dest="end",
+        type=values.a_date,
+        metavar="DATE",
+        help=_("only check-ins on or before DATE"),
+    )
 
 
 def _note(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("target", metavar="ITEM_OR_NODE_ID")
-    cmd.add_argument("text", metavar="TEXT")
+    cmd.add_argument(
+        "target",
+        metavar="ITEM_OR_NODE_ID",
+        help=_("an item or node id, as `show ID --items` lists them"),
+    )
+    cmd.add_argument(
+        "text", metavar="TEXT", help=_('the note, replacing the old one ("" removes it)')
+    )
     _roadmap(cmd)
 
 
 def _add(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("node", metavar="NODE_ID")
-    cmd.add_argument("text", metavar="TEXT")
-    cmd.add_argument("--url", metavar="URL")
+    cmd.add_argument("node", metavar="NODE_ID", help=_("the node to add to, as `show` lists it"))
+    cmd.add_argument(
+        "text", metavar="TEXT", help=_("the item's text (with --url: the link's title)")
+    )
+    cmd.add_argument("--url", metavar="URL", help=_("make it a link to URL"))
     _roadmap(cmd)
 
 
 def _backups(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("--restore", metavar="NAME")
+    cmd.add_argument(
+        "--restore",
+        metavar="NAME",
+        help=_("restore the backup NAME (as listed); the current file is kept as one"),
+    )
 
 
 def _status(cmd: argparse.ArgumentParser) -> None:
@@ -263,26 +362,44 @@ def _next(cmd: argparse.ArgumentParser) -> None:
 
 def _review(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("card", nargs="?", metavar="CARD_ID", help=_("the card to grade"))
-    cmd.add_argument("--grade", choices=["again", "hard", "good", "easy"])
+    cmd.add_argument(
+        "--grade",
+        choices=["again", "hard", "good", "easy"],
+        help=_("how recalling CARD_ID went; it sets the next due day"),
+    )
     cmd.add_argument("--add", metavar="ID", help=_("put a finished item or node into review"))
     _roadmap(cmd)
     _format(cmd)
 
 
 def _timer(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("action", choices=["start", "status", "stop"])
+    cmd.add_argument(
+        "action",
+        choices=["start", "status", "stop"],
+        help=_("start on ID, show the running one, or stop it into a check-in"),
+    )
     cmd.add_argument("id", nargs="?", metavar="ID", help=_("the item or node (timer start)"))
     cmd.add_argument(
         "--pomodoro", action="store_true", help=_("work and break stretches (timer.work/break)")
     )
-    cmd.add_argument("--note", metavar="TEXT")
-    cmd.add_argument("--activity", metavar="NAME")
+    cmd.add_argument("--note", metavar="TEXT", help=_("the check-in's note (timer stop)"))
+    cmd.add_argument(
+        "--activity",
+        metavar="NAME",
+        help=_("theory, practice, project, review, reading, other, or your own"),
+    )
     cmd.add_argument("--discard", action="store_true", help=_("stop without a check-in"))
     _roadmap(cmd)
 
 
 def _replan(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("--from", dest="start", type=values.a_date, metavar="DATE")
+    cmd.add_argument(
+        "--from",
+        dest="start",
+        type=values.a_date,
+        metavar="DATE",
+        help=_("the day the unfinished rest starts, YYYY-MM-DD (default: today)"),
+    )
     cmd.add_argument(
         "--hours-per-week",
         type=values.week_hours,
@@ -294,7 +411,12 @@ def _replan(cmd: argparse.ArgumentParser) -> None:
 
 def _week(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--week", metavar="YYYY-Www", help=_("the ISO week (default: this one)"))
-    cmd.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    cmd.add_argument(
+        "--format",
+        choices=["text", "json", "markdown"],
+        default="text",
+        help=_("output format: text (default), json or markdown"),
+    )
     cmd.add_argument(
         "--answer",
         nargs=2,
@@ -314,7 +436,11 @@ def _score(cmd: argparse.ArgumentParser) -> None:
 
 
 def _evidence(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("node", metavar="NODE_ID")
+    cmd.add_argument(
+        "node",
+        metavar="NODE_ID",
+        help=_("the project's or milestone's node (no option: show its evidence)"),
+    )
     cmd.add_argument("--repo", metavar="URL", help=_("the repository (http or https)"))
     cmd.add_argument("--demo", metavar="URL", help=_("a live demo (http or https)"))
     cmd.add_argument("--note", metavar="TEXT", help=_("a short write-up"))
@@ -324,25 +450,31 @@ def _evidence(cmd: argparse.ArgumentParser) -> None:
     _roadmap(cmd)
 
 
-def _output(cmd: argparse.ArgumentParser, formats: list[str]) -> None:
-    cmd.add_argument("--format", choices=formats, default=formats[0])
+def _output(cmd: argparse.ArgumentParser, formats: list[str], text: str) -> None:
+    cmd.add_argument("--format", choices=formats, default=formats[0], help=text)
     cmd.add_argument("--output", metavar="FILE", help=_("write to FILE instead of stdout"))
     _roadmap(cmd)
 
 
 def _portfolio(cmd: argparse.ArgumentParser) -> None:
-    _output(cmd, ["markdown", "json", "html"])
+    _output(cmd, ["markdown", "json", "html"], _("output format: markdown (default), json or html"))
 
 
 def _report(cmd: argparse.ArgumentParser) -> None:
-    _output(cmd, ["markdown", "json", "csv"])
+    _output(
+        cmd,
+        ["markdown", "json", "csv"],
+        _("output format: markdown (default), json or csv (the check-ins)"),
+    )
 
 
 def _serve(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument(
         "--host", default="127.0.0.1", help=_("address to listen on (default 127.0.0.1)")
     )
-    cmd.add_argument("--port", type=int, default=8000, metavar="PORT")
+    cmd.add_argument(
+        "--port", type=int, default=8000, metavar="PORT", help=_("port to listen on (default 8000)")
+    )
     cmd.add_argument(
         "--public-url", metavar="URL", help=_("the address browsers use (another host)")
     )
@@ -369,7 +501,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "remove",
         N_("remove an imported roadmap (its progress is kept in a backup)"),
-        _id,
+        _remove,
         "housekeeping:cmd_remove",
     ),
     Command(
@@ -378,11 +510,11 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "leave",
         N_("leave a roadmap: un-enrol, keeping its progress"),
-        _id,
+        _leave,
         "housekeeping:cmd_leave",
     ),
     Command("start", N_("enrol in a roadmap and make it active"), _start, "progress:cmd_start"),
-    Command("use", N_("switch the active roadmap"), _id, "progress:cmd_use"),
+    Command("use", N_("switch the active roadmap"), _use, "progress:cmd_use"),
     Command("pause", N_("add days off"), _pause, "progress:cmd_pause"),
     Command("done", N_("mark items done"), _item_state("done"), "progress:cmd_state"),
     Command("undone", N_("mark items todo again"), _item_state("todo"), "progress:cmd_state"),
@@ -455,7 +587,7 @@ COMMANDS: tuple[Command, ...] = (
         "report:cmd_report",
         a_program,
     ),
-    Command("ics", N_("the plan as iCalendar, on stdout"), _id, "ics:cmd_ics", a_program),
+    Command("ics", N_("the plan as iCalendar, on stdout"), _ics, "ics:cmd_ics", a_program),
     Command(
         "config",
         N_("show or change a setting (language, timer, day start)"),
