@@ -432,3 +432,30 @@ def test_a_study_guide_matrix_gives_tracks_of_the_marked_topics() -> None:
         """
     )
     assert plan.tracks() == [] and ticks(plan) == ["Calculus 1", "Calculus 2"]
+
+
+def test_status_marks_on_a_trackers_headings_mark_their_items() -> None:
+    roadmap = imp(
+        """\
+        # Web tracker
+        ## ✅ Week 1: HTML
+        - Tags
+        - Forms
+        ## ⏳ Week 2: CSS
+        - Selectors
+        - [x] Flexbox
+        ## ⬜ Week 3: JS
+        Prose only.
+        """
+    )
+    assert [n.title for n in roadmap.nodes] == ["Week 1: HTML", "Week 2: CSS", "Week 3: JS"]
+    assert {i.text: i.marked for _, i in roadmap.items()} == {
+        "Tags": "done",
+        "Forms": "done",
+        "Selectors": None,
+        "Flexbox": "done",
+        "Work through: Week 3: JS": None,
+    }
+    # One ✅ heading among plain ones is a heading's decoration, no tracker.
+    plain = imp("# P\n## ✅ Checklist\n- Tags\n## Week 2\n- Forms\n")
+    assert not any(i.marked for _, i in plain.items())

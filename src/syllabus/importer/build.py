@@ -91,6 +91,8 @@ class Draft:
     """A matrix's rows this track takes: its items."""
     reference: bool = False
     """Under a heading that names reference material ("Resources"): links to read."""
+    written: str = ""
+    """The heading as written, status mark and all ("✅ Learn Linux")."""
     choose_each: str | None = None
     """The parent's sentence offering alternatives in each sub-section ("For each topic
     below, select one course"): this node's items are alternatives."""
@@ -161,7 +163,7 @@ def _sections(blocks: list[Block], hints: Hints) -> Draft:
                 stack.pop()
             if not title or hints.dropped(title):
                 continue  # its sub-headings stand one level up (a hint may move them)
-            draft = Draft(title=title, level=block.level)
+            draft = Draft(title=title, level=block.level, written=block.line.text)
             draft.colon = strip_symbols(block.line.text).endswith(":")
             stack[-1].children.append(draft)
             stack.append(draft)
@@ -1078,6 +1080,8 @@ class _State:
         self.plan_tables = not hints.nodes and not hints.timeline
         """Plan tables become items (off for the bundled roadmaps' own hints)."""
         self.unit_headings = 0
+        self.done_nodes: set[str] = set()
+        """Nodes a tracker's heading marks done ("## ✅ Week 1" among "## ⏳ Week 2")."""
         """How many headings name a week, day or month: then a timed table is an overview."""
 
     def pace_from(self, text: str) -> None:
@@ -1186,6 +1190,7 @@ def _to_nodes(
 ) -> list[Node]:
     nodes: list[Node] = []
     taken: set[str] = set()
+    tracker = state.plan_tables and structure.tracker_list([d.written for d in drafts])
     for draft in drafts:
         role = draft.role or rules.auto_role(draft.title, parent_role is None, parent_role)
         aside = None
@@ -1198,6 +1203,8 @@ def _to_nodes(
         if aside is None and draft.role is None and state.plan_tables:
             role = _beside_plan(draft, role, nodes)
         node_id = prefix + _unique(draft.key or "part", taken)
+        if tracker and (structure.status_mark(draft.written) or ("", None))[1] == "done":
+            state.done_nodes.add(node_id)  # "## ✅ Week 1" among "## ⏳ Week 2": all done
         state.pace_from(draft.title)
         position, duration = rules.title_timing(draft.title)
         if role is Role.MILESTONE and not draft.placed:
@@ -1496,6 +1503,25 @@ def _tickable(nodes: list[Node], phrase: str, top: bool = True) -> list[Node]:
     return out
 
 
+def _done_nodes(nodes: list[Node], done: set[str], inside: bool = False) -> list[Node]:
+    """The items of a node a tracker's heading marks done, and of the nodes below it,
+    marked done where the document marks nothing else (offered at enrolment)."""
+    if not done and not inside:
+        return nodes
+    out = []
+    for node in nodes:
+        mark = inside or node.id in done
+        children = _done_nodes(node.children, done, mark)
+        items = node.items
+        if mark:
+            items = [
+                replace(item, marked="done") if item.checkable and item.marked is None else item
+                for item in items
+            ]
+        out.append(replace(node, items=items, children=children))
+    return out
+
+
 def _paragraph_texts(blocks: list[Block | Grouped]) -> list[str]:
     return [
         strip_symbols(line.text)
@@ -1660,6 +1686,7 @@ def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
         nodes = _quiet_asides(nodes)
         nodes = _relative_positions(nodes)
         nodes = _tickable(nodes, _work_through(language))
+        nodes = _done_nodes(nodes, state.done_nodes)
         texts = _summary_texts(title, root)
         length = _stated_length(texts)
         nodes = _length_as_duration(nodes, length)
