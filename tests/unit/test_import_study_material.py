@@ -456,6 +456,22 @@ def test_status_marks_on_a_trackers_headings_mark_their_items() -> None:
         "Flexbox": "done",
         "Work through: Week 3: JS": None,
     }
+    folded = imp(
+        """\
+        <details>
+        <summary><strong>✅ Shell</strong></summary>
+
+        - Move around
+        </details>
+
+        <details>
+        <summary><strong>➖ Git</strong></summary>
+
+        - Commit
+        </details>
+        """
+    )
+    assert {i.text: i.marked for _, i in folded.items()} == {"Move around": "done", "Commit": None}
     # One ✅ heading among plain ones is a heading's decoration, no tracker.
     plain = imp("# P\n## ✅ Checklist\n- Tags\n## Week 2\n- Forms\n")
     assert not any(i.marked for _, i in plain.items())
