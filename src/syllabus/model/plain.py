@@ -221,8 +221,15 @@ def _optional(hint: Any, args: tuple[Any, ...]) -> Build:
     if len(inner) != 1 or len(args) != 2:
         return _never(hint)
     of = inner[0]
+    simple = _SIMPLE.get(of)
+    if simple is not None:  # ``datetime | None`` and the like: the inner check bound once
 
-    def optional(value: Any) -> Any:
+        def optional_simple(value: Any) -> Any:
+            return None if value is None else simple(value)
+
+        return optional_simple
+
+    def optional(value: Any) -> Any:  # a record: found when used, records may nest
         return None if value is None else _builder(of)(value)
 
     return optional

@@ -253,8 +253,7 @@ class CheckIn(_Record):
         super().__post_init__()
         _check(0 <= self.hours <= DAY_HOURS, "hours must be between 0 and 24")
         check_date(self.date, N_("a check-in's date"))
-        object.__setattr__(self, "note", clean_text(self.note))
-        clean_fields(self, "activity")
+        clean_fields(self, "note", "activity")
         _check(self.created.tzinfo is not None, "created needs a time zone")
 
 

@@ -248,8 +248,6 @@ class Shape(NamedTuple):
     """Every field, own ones first in declaration order, then inherited ones."""
     nested: tuple[Slot, ...]
     """The slots holding records."""
-    times: tuple[Slot, ...]
-    """The ``datetime`` slots."""
     sort_by: tuple[str, ...]
     """Required own date fields: a table of these records is written in their order."""
     keyed: bool
@@ -264,6 +262,8 @@ class Shape(NamedTuple):
     """How each VALUE slot is written as a line of a ``[table]``."""
     listed: bool
     """A slot holds a list of records: written among the values, not after them."""
+    time_fields: tuple[tuple[str, bool], ...]
+    """(field name, required) of the ``datetime`` slots, for the reader's inner loop."""
 
 
 Written = tuple[str, str, Render, bool, bool]
@@ -343,7 +343,6 @@ def _shape(kind: type) -> Shape:
     return Shape(
         slots=slots,
         nested=tuple(s for s in slots if s.role != VALUE),
-        times=tuple(s for s in slots if s.is_time),
         sort_by=tuple(
             s.name
             for s in slots
@@ -357,6 +356,7 @@ def _shape(kind: type) -> Shape:
         inline_values=tuple(_written_as(s, s.inline) for s in slots if s.role == VALUE),
         block_values=tuple(_written_as(s, s.block) for s in slots if s.role == VALUE),
         listed=any(s.role == RECORDS for s in slots),
+        time_fields=tuple((s.name, s.required) for s in slots if s.is_time),
     )
 
 
@@ -579,21 +579,12 @@ class _Reader:
         self.extras = extras
 
     def prepare(self, kind: type, record: dict[str, Any], name: str | None, path: Path) -> None:
-        """Fill in what a record typed by hand may lack, in place, before it is validated.
-
-        Its key in the file is its ``id``; a missing time is its ``updated`` time, else
-        the file's modification time; a time without a zone, or a date, is local time.
-        Keys the model does not know are taken out and kept in ``extras``.
-        """
+        """Fill in what a record typed by hand may lack, in place, before it is validated
+        (``_fill``), then the records it holds."""
         form = shape(kind)
-        for file_key, field_name in form.renamed:
-            if file_key in record:
-                record[field_name] = record.pop(file_key)
-        if form.keyed and name is not None:
-            record[KEY_FIELD] = name
-        if not form.names.issuperset(record):
-            self.extras[path] = {k: record.pop(k) for k in list(record) if k not in form.names}
-        _fill_times(form, record, self.mtime)
+        unknown = _fill(form, record, name, self.mtime)
+        if unknown is not None:
+            self.extras[path] = unknown
         for slot in form.nested:
             self.nested(slot, record.get(slot.name), (*path, slot.name))
 
@@ -608,14 +599,51 @@ class _Reader:
                     if type(entry) is dict:
                         self.prepare(kind, entry, None, (*path, index))
         elif type(value) is dict:
-            shallow = not shape(kind).nested
+            form = shape(kind)
+            if form.nested:
+                for entry_id, entry in value.items():
+                    if type(entry) is dict:
+                        self.prepare(kind, entry, entry_id, (*path, entry_id))
+                return
+            # Records that hold none (10,000 item states, the check-ins): one loop, the
+            # shape looked up once, a record's path made only for its unknown keys.
+            mtime = self.mtime
             for entry_id, entry in value.items():
                 if type(entry) is dict:
-                    # Flat records (10,000 item states) get their path only when needed.
-                    where = path if shallow else (*path, entry_id)
-                    self.prepare(kind, entry, entry_id, where)
-                    if shallow and where in self.extras:
-                        self.extras[(*path, entry_id)] = self.extras.pop(where)
+                    unknown = _fill(form, entry, entry_id, mtime)
+                    if unknown is not None:
+                        self.extras[(*path, entry_id)] = unknown
+
+
+def _fill(
+    form: Shape, record: dict[str, Any], name: str | None, mtime: datetime
+) -> dict[str, Any] | None:
+    """What a record typed by hand may lack, filled in place; its unknown keys taken out.
+
+    Its key in the file is its ``id``; a missing time is its ``updated`` time, else the
+    file's modification time; a time without a zone, or a date, is local time. Keys the
+    model does not know are taken out and returned (None: there are none).
+    """
+    for file_key, field_name in form.renamed:
+        if file_key in record:
+            record[field_name] = record.pop(file_key)
+    if form.keyed and name is not None:
+        record[KEY_FIELD] = name
+    unknown = None
+    names = form.names
+    if not names.issuperset(record):
+        unknown = {k: record.pop(k) for k in list(record) if k not in names}
+    missing = None
+    for field_name, required in form.time_fields:
+        value = record.get(field_name)
+        if value is None:
+            if required:
+                missing = [*(missing or ()), field_name]
+        elif type(value) is date or (type(value) is datetime and value.tzinfo is None):
+            record[field_name] = _local(value)
+    for field_name in missing or ():
+        record[field_name] = mtime if field_name == TIME_FIELD else record.get(TIME_FIELD, mtime)
+    return unknown
 
 
 def _prepare(kind: type, record: dict[str, Any], mtime: datetime, name: str | None) -> Extras:
@@ -623,19 +651,6 @@ def _prepare(kind: type, record: dict[str, Any], mtime: datetime, name: str | No
     extras: Extras = {}
     _Reader(mtime, extras).prepare(kind, record, name, ())
     return extras
-
-
-def _fill_times(form: Shape, record: dict[str, Any], mtime: datetime) -> None:
-    missing = []
-    for slot in form.times:
-        value = record.get(slot.name)
-        if value is None:
-            if slot.required:
-                missing.append(slot.name)
-        elif type(value) is date or (type(value) is datetime and value.tzinfo is None):
-            record[slot.name] = _local(value)
-    for field_name in missing:
-        record[field_name] = mtime if field_name == TIME_FIELD else record.get(TIME_FIELD, mtime)
 
 
 def to_progress(data: dict[str, Any], mtime: datetime, extras: Extras | None = None) -> Progress:
