@@ -475,3 +475,33 @@ def test_status_marks_on_a_trackers_headings_mark_their_items() -> None:
     # One ✅ heading among plain ones is a heading's decoration, no tracker.
     plain = imp("# P\n## ✅ Checklist\n- Tags\n## Week 2\n- Forms\n")
     assert not any(i.marked for _, i in plain.items())
+
+
+# --- a user's corrections ----------------------------------------------------------
+
+
+def test_a_correction_from_the_import_screen_keeps_every_other_rule() -> None:
+    from syllabus.importer.hints import Hints, NodeHint
+
+    text = textwrap.dedent(
+        """\
+        # Math in 2 years
+        ## Core courses
+        | Courses | Duration | Effort |
+        |---|---|---|
+        | Calculus | 10 weeks | 4 hours/week |
+        | Algebra | 8 weeks | 5 hours/week |
+
+        **Resources:**
+        - [Notes](https://m.example/notes)
+        ## Community
+        - Say hello on the forum
+        """
+    )
+    plain = import_text(text, "plan.md")
+    corrected = import_text(
+        text, "plan.md", Hints(nodes=(NodeHint(match="Community", role="appendix", kind="note"),))
+    )
+    assert ticks(corrected) == ticks(plain) == ["Calculus", "Algebra"]
+    assert corrected.length == plain.length is not None  # "in 2 years"
+    assert corrected.node_index()["community"].role.value == "appendix"

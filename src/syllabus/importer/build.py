@@ -968,6 +968,8 @@ class _Filler:
         does not ask.)"""
         if summary or force not in (None, ItemKind.RESOURCE) or not self.state.plan_tables:
             return None
+        if self.draft.kind is not None:
+            return None  # a hint names the kind of every item here
         if not (self.reference or structure.reference_title(label)):
             return None
         return not structure.do_this(text) and rules.text_kind(text, ItemKind.RESOURCE) is (
@@ -1077,8 +1079,10 @@ class _State:
         self.hours_for: dict[str, HoursRange] = {}
         self.weekday = 0.0
         self.weekend = 0.0
-        self.plan_tables = not hints.nodes and not hints.timeline
-        """Plan tables become items (off for the bundled roadmaps' own hints)."""
+        self.plan_tables = hints.file is None and not hints.timeline
+        """The structure rules for any document (plan tables become items, reference
+        lists, choices, trackers…): off for the bundled roadmaps' own hints (sources.toml
+        names their file), on for a user's import, corrected on the import screen or not."""
         self.unit_headings = 0
         self.done_nodes: set[str] = set()
         """Nodes a tracker's heading marks done ("## ✅ Week 1" among "## ⏳ Week 2")."""
