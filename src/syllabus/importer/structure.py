@@ -92,7 +92,8 @@ def _word_source(name: str) -> str:
     return "|".join(_word_branches(name)) or r"(?!x)x"
 
 
-def _word_branches(name: str) -> list[str]:
+@lru_cache(maxsize=64)
+def _word_branches(name: str) -> tuple[str, ...]:
     """The three branches of ``name``'s pattern, in order: words that start with a
     letter (whole words), with a mark ("/week"), and CJK words (anywhere)."""
     ordered = sorted(words(name), key=len, reverse=True)
@@ -102,7 +103,7 @@ def _word_branches(name: str) -> list[str]:
     parts = [rf"(?<![^\W\d_])(?:{spaced})(?![^\W\d_])"] if spaced else []
     parts += [rf"(?:{marked})(?![^\W\d_])"] if marked else []  # "/week"
     parts += [f"(?:{cjk})"] if cjk else []
-    return parts
+    return tuple(parts)
 
 
 def _trie(ordered: list[str]) -> str:
@@ -132,6 +133,10 @@ def _trie(ordered: list[str]) -> str:
 
 
 def _same_letter(one: str, other: str) -> bool:
+    if one.isascii() and other.isascii():  # no ASCII letter matches another but its case
+        return one.lower() == other.lower()
+    if all(c.lower() == c == c.upper() for c in (one, other)):  # no case: CJK, marks
+        return one == other
     return re.fullmatch(re.escape(one), other, re.I) is not None
 
 
