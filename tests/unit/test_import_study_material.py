@@ -11,7 +11,10 @@ import textwrap
 from dataclasses import fields, is_dataclass
 from typing import Any
 
-from syllabus.importer import import_text
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from syllabus.importer import ImportProblem, import_text
 from syllabus.model.roadmap import ItemKind, Roadmap
 
 _TAG = re.compile(r"<\s*/?\s*(br|div|img|details|summary|a|p|span)\b[^>]*>", re.I)
@@ -505,3 +508,28 @@ def test_a_correction_from_the_import_screen_keeps_every_other_rule() -> None:
     assert ticks(corrected) == ticks(plain) == ["Calculus", "Algebra"]
     assert corrected.length == plain.length is not None  # "in 2 years"
     assert corrected.node_index()["community"].role.value == "appendix"
+
+
+# --- nothing breaks ----------------------------------------------------------------
+
+_PIECES = [
+    "# ", "## ", "### ", "- ", "1. ", "  - ", "- [ ] ", "- [x] ", "\n", "\n\n", "**", ":",
+    "✅ ", "⏳ ", "⬜ ", "❌ ", "🚧", " ✔️", "(in progress)", "Pick one of the following:",
+    "For each topic below, select one course.", "Elige uno:", "任选其一", "Bonus: pick one",
+    "**Resources:**", "Further reading", "Recursos", "推荐资源", "[x](https://e.example)",
+    "Install it", "**Exercises: Level 1**", "Exercises - Level 2", "<br>", "<br/>", "`a<br>b`",
+    "| Topic | Short | Long |\n|---|---|---|\n", "| A | :+1: | ✓ |\n", "| B | | x |\n",
+    "| Week | Topic | Status |\n|---|---|---|\n| 1 | A | ✅ Done |\n", "Week 1", "text",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_random_study_markdown_imports_or_says_why(pieces: list[str]) -> None:
+    try:
+        roadmap = import_text("".join(pieces), "random.md")
+    except ImportProblem:
+        return
+    assert not [s for s in strings(roadmap) if _TAG.search(s.replace("a<br>b", ""))]  # code
+    for _, item in roadmap.items():
+        assert item.marked in (None, "done", "skipped")
