@@ -499,7 +499,8 @@ class _Writer:
                     later.append((slot, value))
         else:  # a check-in, the settings: values, then the tables that follow
             _value_lines(form.block_values, record, name, lines)
-            later.extend((slot, value) for slot, value in _written_nested(form, record))
+            if form.nested:
+                later.extend(_written_nested(form, record))
         if path is not None and path in self.extras:
             lines.extend(self.unknown(path))
         if lines or not later:  # a record with nothing in it still shows that it is there
@@ -527,7 +528,14 @@ class _Writer:
                 )
             return
         out.append(f"[{where}]")
-        if here is None:  # no unknown keys anywhere: the common case, 10,000 lines
+        form = shape(slot.record)  # type: ignore[arg-type]
+        if here is None and not form.nested:  # item states: the common case, 10,000 lines
+            plan = form.inline_values
+            for k, entry in entries:
+                parts: list[str] = []
+                _value_lines(plan, entry, k, parts)
+                out.append(f"{key(k)} = {{ {', '.join(parts)} }}" if parts else f"{key(k)} = {{}}")
+        elif here is None:
             out.extend(f"{key(k)} = {self.inline(entry, k)}" for k, entry in entries)
         else:
             out.extend(f"{key(k)} = {self.inline(e, k, (*here, k))}" for k, e in entries)
