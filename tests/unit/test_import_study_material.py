@@ -533,3 +533,23 @@ def test_random_study_markdown_imports_or_says_why(pieces: list[str]) -> None:
     assert not [s for s in strings(roadmap) if _TAG.search(s.replace("a<br>b", ""))]  # code
     for _, item in roadmap.items():
         assert item.marked in (None, "done", "skipped")
+
+
+def test_practice_and_projects_in_a_resources_list_stay_work() -> None:
+    roadmap = imp(
+        """\
+        # ML
+        ## Week 1: Basics
+        - Linear regression
+
+        **Ressourcen:**
+        - Buch: An Introduction to Statistical Learning
+        - Praxis: Kaggle's intro course
+        - Project: Predict house prices
+        """
+    )
+    assert ticks(roadmap) == [
+        "Linear regression",
+        "Praxis: Kaggle's intro course",
+        "Project: Predict house prices",
+    ]

@@ -32,7 +32,7 @@ _EXTRA: dict[str, tuple[str, ...]] = {
     "practice": (
         "exercise", "exercises", "practice", "übung", "übungen", "ejercicio", "ejercicios",
         "exercice", "exercices", "exercício", "exercícios", "esercizio", "esercizi", "练习",
-        "習題", "練習", "演習",
+        "習題", "練習", "演習", "praxis", "prática", "práticas",
     ),
     "schedule": (
         "schedule", "timeline", "timetable", "zeitplan", "zeitleiste", "ablaufplan",
@@ -533,9 +533,16 @@ _DO_THIS = re.compile(
 
 
 def do_this(text: str) -> bool:
-    """An item that says to do something ("Install Python", "Completa el reto"): work
-    to tick, even in a list of reference links."""
-    return bool(_DO_THIS.match(strip_symbols(text).lstrip("*_ ")))
+    """An item that says to do something ("Install Python", "Completa el reto") or is
+    labelled as practice or a project ("Praxis: Kaggle competitions", "Project: …"):
+    work to tick, even in a list of reference links."""
+    plain = strip_symbols(text).lstrip("*_ ")
+    if _DO_THIS.match(plain):
+        return True
+    head, colon, _rest = plain.partition(":")
+    if not colon or len(head.split()) > 3:
+        return False
+    return has_word("practice", head) or has_word("project", head)
 
 
 def motivation(title: str) -> bool:
