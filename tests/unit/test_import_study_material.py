@@ -11,6 +11,7 @@ import textwrap
 from dataclasses import fields, is_dataclass
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -552,4 +553,47 @@ def test_practice_and_projects_in_a_resources_list_stay_work() -> None:
         "Linear regression",
         "Praxis: Kaggle's intro course",
         "Project: Predict house prices",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("label", "reference"),
+    [
+        ("Weiterführende Literatur", True),
+        ("🎓 Lernquellen:", True),
+        ("📚 Ressources", True),
+        ("Referências", True),
+        ("Risorse utili", True),
+        ("参考資料", True),
+        ("Enlaces de interés", True),
+        ("Source(s) and further reading: caching", True),
+        ("Week 3: Links", False),  # a unit of the plan
+        ("Tools and practice", False),  # work as well
+        ("Courses", False),  # the work itself
+    ],
+)
+def test_reference_headings_in_every_language(label: str, reference: bool) -> None:
+    from syllabus.importer import structure
+
+    assert structure.reference_title(label) is reference
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wähle einen der folgenden Kurse:",
+        "Choisissez un des cours suivants :",
+        "Escolha um dos cursos:",
+        "Scegli uno dei seguenti corsi:",
+        "次のいずれかを選んでください",
+        "Elige una opción:",
+    ],
+)
+def test_choose_one_in_every_language(sentence: str) -> None:
+    roadmap = imp(f"# P\n## Week 1: A\n\n{sentence}\n\n- Uno\n- Dos\n- Tres\n")
+    assert [(i.checkable, i.optional) for i in roadmap.nodes[0].items] == [
+        (False, False),
+        (True, False),
+        (True, True),
+        (True, True),
     ]

@@ -209,7 +209,9 @@ _DE = Keywords(
     goal=("ziel", "ziele", "lernziel", "lernziele", "lernergebnisse"),
     resources=(
         "ressourcen",
+        "lernressourcen",
         "quellen",
+        "lernquellen",
         "materialien",
         "lernmaterial",
         "literatur",
