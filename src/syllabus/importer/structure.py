@@ -184,6 +184,8 @@ _RANGE = re.compile(_NUM + r"(?:\s*(?:[-~〜]|to|bis|a|à)\s*" + _NUM + r")?", r
 
 def plain_numbers(text: str) -> str:
     """Keycap emoji ("1️⃣2️⃣", "🔟") as digits, fullwidth digits and dashes as ASCII ones."""
+    if text.isascii():
+        return text  # every character it changes is beyond ASCII
     if "\u20e3" in text:
         text = _KEYCAP.sub(r"\1", text)
     if "\U0001f51f" in text:
@@ -817,6 +819,8 @@ def find_pace(text: str) -> tuple[str, HoursRange | None, HoursRange | None] | N
     if not _DIGIT.search(text):
         return None  # no number, no pace (most lines: told without the long patterns)
     text = plain_numbers(text)
+    if not (has_word("every_week", text) or has_word("every_day", text)):
+        return None  # each pattern needs a week's or a day's word (and an hours word)
     per_week, per_day, day_first = _pace_patterns()
     for pattern, weekly in ((per_week, True), (per_day, False), (day_first, False)):
         match = pattern.search(text)

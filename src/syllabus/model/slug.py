@@ -13,7 +13,7 @@ MAX_SLUG = 48
 _GERMAN = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 )
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 def slugify(text: str, max_length: int = MAX_SLUG) -> str:
@@ -25,7 +25,7 @@ def slugify(text: str, max_length: int = MAX_SLUG) -> str:
             ch if unicodedata.category(ch)[0] not in "SC" else " " for ch in text.translate(_GERMAN)
         )
         ascii_text = anyascii(letters).lower()
-    slug = _NON_WORD.sub("-", ascii_text).strip("-")
+    slug = "-".join(_WORD.findall(ascii_text))  # runs of anything else become one "-"
     if len(slug) <= max_length:
         return slug
     cut = slug[: max_length + 1]
