@@ -9,6 +9,9 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 COMMAND_GC_THRESHOLD = 100_000
 """Young-generation threshold for a one-shot command."""
@@ -16,7 +19,13 @@ COMMAND_GC_THRESHOLD = 100_000
 APP_STARTUP_GC_THRESHOLD = 100_000
 """Young-generation threshold while the app starts, until content shows."""
 
+BUILD_GC_THRESHOLD = 100_000
+"""Young-generation threshold while an import builds a roadmap."""
+
 _USUAL_GC = gc.get_threshold()
+_BUILDING = threading.Lock()
+_builds: list[tuple[int, int, int]] = []
+"""The thresholds to restore, while builds run (one entry per running build)."""
 
 
 def tune_for_command() -> None:
@@ -57,3 +66,25 @@ def exit_now(code: int) -> None:
         except (OSError, ValueError):
             pass  # a closed pipe (``| head``): there is no one left to read it
     os._exit(code)
+
+
+@contextmanager
+def building() -> Iterator[None]:
+    """An import makes a record for every block, line and item of a document, and all of
+    them live until the roadmap is built: the collector found nothing to free while it
+    walked them again and again (a 50,000-item plan: 2.4 s of 8.2 s in 14 full
+    collections, 0.15 s with this threshold). Within the block the young generation is
+    collected as in a command; the thresholds in force before are restored after it
+    (the app's, when its import screen imports in a worker thread)."""
+    with _BUILDING:
+        before = gc.get_threshold()
+        _builds.append(before)
+        if before[0] < BUILD_GC_THRESHOLD:
+            gc.set_threshold(BUILD_GC_THRESHOLD, *before[1:])
+    try:
+        yield
+    finally:
+        with _BUILDING:
+            restore = _builds.pop()
+            if not _builds:
+                gc.set_threshold(*restore)

@@ -37,13 +37,15 @@ def import_bytes(raw: bytes, source: str = "input.md", hints: Hints | None = Non
 def _import_clean(cleaned: str, source: str, hints: Hints | None) -> Roadmap:
     """A roadmap from text ``reading`` has cleaned once (a second pass of its HTML rewrite
     over its own output was a third of a big document's import)."""
+    from syllabus import startup
     from syllabus.importer.build import build_roadmap
     from syllabus.importer.hints import Hints
 
     if not cleaned.strip():
         raise ImportProblem(_("{source}: the document is empty").format(source=source))
     try:
-        return build_roadmap(cleaned, source, hints or Hints())
+        with startup.building():  # every record made lives on: no collections meanwhile
+            return build_roadmap(cleaned, source, hints or Hints())
     except ImportProblem:
         raise
     except RecursionError:
