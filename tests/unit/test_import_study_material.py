@@ -597,3 +597,46 @@ def test_choose_one_in_every_language(sentence: str) -> None:
         (True, True),
         (True, True),
     ]
+
+
+def test_sub_sections_offered_as_alternatives() -> None:
+    from syllabus.model.roadmap import choose_track
+
+    roadmap = imp(
+        """\
+        # Apps
+        ## Basics
+        - Git
+        ## Paths
+        Choose one of the following paths:
+        ### Web
+        - HTML
+        - CSS
+        ### Mobile
+        - Swift
+        #### Deeper
+        - UIKit
+        """
+    )
+    assert [(i.text, i.optional) for _, i in roadmap.items() if i.checkable] == [
+        ("Git", False),
+        ("HTML", False),
+        ("CSS", False),
+        ("Swift", True),  # another path: counted once done
+        ("UIKit", True),
+    ]
+    # Offered before the whole plan, the paths are tracks: the learner picks one.
+    whole = imp(
+        """\
+        # Apps
+        Choose one of the following paths.
+        ## Web
+        - HTML
+        ## Mobile
+        - Swift
+        ## License
+        MIT
+        """
+    )
+    assert whole.tracks() == ["Web", "Mobile"]
+    assert ticks(choose_track(whole, "mobile")) == ["Swift"]

@@ -1221,9 +1221,13 @@ def _to_nodes(
             role = Role.APPENDIX  # "## Recursos": links to read, never scheduled
         for start, end, optional in filler.choice_groups:
             choices.take_one(filler.items, start, end, optional)
+        offer = filler.for_children
+        if offer is not None and not structure.has_word("each", offer):
+            _alternative_drafts(draft.children + filler.children)
+            offer = None  # "Choose one of the following paths:" over its sub-sections
         for child in draft.children + filler.children:
             child.reference = child.reference or filler.reference
-            child.choose_each = child.choose_each or filler.for_children
+            child.choose_each = child.choose_each or offer
         items: list[Item] = []
         item_ids: set[str] = set()
         for data in filler.items:
@@ -1255,6 +1259,31 @@ def _to_nodes(
             )
         )
     return _tracks(nodes) if state.plan_tables else nodes
+
+
+def _offered_plans(nodes: list[Node], preamble: list[Block | Grouped]) -> list[Node]:
+    """A preamble that offers the plans after it as alternatives ("Choose one of the
+    following paths:", not "for each…"): each planned top-level node is a track, the
+    one the learner picks at enrolment (unless the headings named tracks already)."""
+    offers = [
+        text
+        for text in _paragraph_texts(preamble)
+        if choices.offers_choice(text) and not structure.has_word("each", text)
+    ]
+    planned = [n for n in nodes if n.role in _PLANNED and n.aside is None]
+    if not offers or len(planned) < 2 or any(n.track for n in nodes):
+        return nodes
+    return [replace(n, track=n.title) if n in planned else n for n in nodes]
+
+
+def _alternative_drafts(drafts: list[Draft]) -> None:
+    """Sub-sections offered as alternatives: the first one planned, the work of the
+    others optional (counted once done, holding no week open)."""
+    stack = list(drafts[1:]) if len(drafts) >= 2 else []
+    while stack:
+        draft = stack.pop()
+        draft.optional = True
+        stack.extend(draft.children)
 
 
 def _beside_plan(draft: Draft, role: Role, before: list[Node]) -> Role:
@@ -1674,6 +1703,8 @@ def build_roadmap(text: str, source: str, hints: Hints) -> Roadmap:
             for line in block.lines:
                 state.pace_from(strip_symbols(line.text))
     nodes = _to_nodes(root.children, "", None, state)
+    if state.plan_tables:
+        nodes = _offered_plans(nodes, root.blocks)
     summary_parts = _source_markdown(root.blocks)
     summary_parts += _source_markdown(root.closing)
     if not nodes:

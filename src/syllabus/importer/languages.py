@@ -79,6 +79,8 @@ class Keywords:
     """A status that is not begun ("not started", "pendiente")."""
     choose_one: Words
     """Phrases that offer alternatives, one to take ("choose one", "elige uno", "任选一")."""
+    each: Words
+    """Words that say a rule holds for every one of something ("for each topic")."""
     preface: Words
     track_name: Words
 
@@ -183,6 +185,7 @@ _EN = Keywords(
         "either of the following",
         "choose between",
     ),
+    each=("each", "every", "per"),
     preface=("introduction", "about", "about this", "preface", "foreword", "overview"),
     track_name=(
         "accelerated",
@@ -290,6 +293,7 @@ _DE = Keywords(
         "einen davon",
         "eines davon",
     ),
+    each=("jede", "jeden", "jedes", "jeder", "pro", "je"),
     preface=("einleitung", "einführung", "vorwort", "über", "überblick"),
     track_name=("beschleunigt", "standard", "teilzeit", "vollzeit", "intensiv", "entspannt"),
 )
@@ -376,6 +380,7 @@ _ES = Keywords(
         "uno de los siguientes",
         "una de las siguientes",
     ),
+    each=("cada", "por cada"),
     preface=("introducción", "introduccion", "acerca de", "prefacio", "presentación"),
     track_name=("acelerado", "estándar", "tiempo parcial", "tiempo completo", "intensivo"),
 )
@@ -447,6 +452,7 @@ _FR = Keywords(
         "un des suivants",
         "une des suivantes",
     ),
+    each=("chaque", "par"),
     preface=("introduction", "à propos", "préface", "avant-propos", "présentation"),
     track_name=("accéléré", "standard", "temps partiel", "temps plein", "intensif"),
 )
@@ -516,6 +522,7 @@ _PT = Keywords(
         "um dos seguintes",
         "uma das seguintes",
     ),
+    each=("cada", "por cada"),
     preface=("introdução", "introducao", "sobre", "prefácio", "apresentação"),
     track_name=("acelerado", "padrão", "meio período", "tempo integral", "intensivo"),
 )
@@ -585,6 +592,7 @@ _IT = Keywords(
         "uno dei seguenti",
         "una delle seguenti",
     ),
+    each=("ogni", "ciascun", "ciascuna", "ciascuno", "per ogni"),
     preface=("introduzione", "informazioni", "prefazione", "premessa", "panoramica"),
     track_name=("accelerato", "standard", "part-time", "tempo pieno", "intensivo"),
 )
@@ -636,6 +644,7 @@ _ZH = Keywords(  # Simplified and Traditional characters
         "选择一个",
         "选一个",
     ),
+    each=("每个", "每一", "每门", "每"),
     preface=("简介", "介绍", "前言", "概述", "说明"),
     track_name=("加速", "标准", "兼职", "全职", "强化"),
 )
@@ -685,6 +694,7 @@ _JA = Keywords(
         "から1つ選",
         "から一つ選",
     ),
+    each=("各", "それぞれ", "ごと"),
     preface=("はじめに", "序文", "概要", "イントロダクション"),
     track_name=("短期集中", "標準", "パートタイム", "フルタイム"),
 )
