@@ -1,9 +1,10 @@
-"""The progress records' equality, hash and repr are the ones ``@dataclass`` would make.
+"""The model's equality, hash and repr are the ones ``@dataclass`` would make.
 
-The records take the three methods from one base (``model.progress._Fields``) instead
-of compiling them per class at import; here each record type is compared with a twin
-made by the standard ``@dataclass`` with the same fields, on records with every field
-filled (the strategy of ``test_storage_fields``, which reaches every record type).
+Progress records and roadmap classes take the three methods from one base
+(``model.by_fields.ByFields``) instead of compiling them per class at import; here each
+class is compared with a twin made by the standard ``@dataclass`` with the same fields:
+progress records with every field filled (the strategy of ``test_storage_fields``,
+which reaches every record type), and every object of the bundled roadmaps.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_storage_fields import RECORDS, records
 
+from syllabus import catalog
 from syllabus.model import progress as pm
 
 _TWINS: dict[type, type] = {}
 
 
 def twin(kind: type) -> type:
-    """A plain ``@dataclass(frozen=True, kw_only=True)`` with ``kind``'s fields."""
+    """A standard ``@dataclass(frozen=True, kw_only=True)`` with ``kind``'s fields."""
     found = _TWINS.get(kind)
     if found is None:
         namespace: dict[str, Any] = {"__annotations__": {}}
@@ -89,3 +91,30 @@ def test_a_record_is_never_equal_to_another_type() -> None:
     assert {pm.ItemRecord(updated=when), pm.ItemRecord(updated=when)} == {
         pm.ItemRecord(updated=when)
     }
+
+
+def _objects(value: Any) -> list[Any]:
+    """Every dataclass object in a roadmap, the roadmap first."""
+    if hasattr(value, "__dataclass_fields__"):
+        return [value, *(o for spec in fields(value) for o in _objects(getattr(value, spec.name)))]
+    if isinstance(value, (list, tuple)):
+        return [o for inner in value for o in _objects(inner)]
+    if isinstance(value, dict):
+        return [o for inner in value.values() for o in _objects(inner)]
+    return []
+
+
+def test_roadmap_objects_compare_hash_and_show_as_generated() -> None:
+    kinds: set[type] = set()
+    for path in sorted(catalog.bundled_dir().glob("*.toml")):
+        if path.stem == "sources":
+            continue
+        found = _objects(catalog.load_roadmap(path.stem, path.parent))
+        for a, b in zip(found, found[1:] + found[:1], strict=True):
+            kinds.add(type(a))
+            ta, tb = as_twin(a), as_twin(b)
+            assert repr(a) == repr(ta)
+            assert (a == b) == (ta == tb)
+            assert a == replace(a)
+            assert _hash(a) == _hash(ta)
+    assert {"Roadmap", "Node", "Item", "Pace"} <= {kind.__name__ for kind in kinds}

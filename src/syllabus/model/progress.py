@@ -6,7 +6,8 @@ itself a change: a tombstone (``deleted = true``) that a merge cannot undo by ac
 
 Pure data and pure functions; reading and writing the file is ``storage``'s job.
 Frozen standard dataclasses, validated by pydantic when read from disk
-(``model.validate``; why not ``BaseModel``: see ``model.roadmap``). The rules a value
+(``model.validate``; why not ``BaseModel``: see ``model.roadmap``), taking equality,
+hash and repr from ``model.by_fields`` (why: see there). The rules a value
 must meet live in ``__post_init__``, so a record made in code and one pydantic
 validates from a file obey the same ones.
 """
@@ -14,14 +15,13 @@ validates from a file obey the same ones.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from operator import attrgetter
 from typing import Any, Literal, TypeVar
 
 from syllabus.locale import N_
+from syllabus.model.by_fields import ByFields
 from syllabus.model.text import clean_fields, clean_text
 from syllabus.model.units import (
     DAY_HOURS,
@@ -73,51 +73,8 @@ def _check(ok: bool, message: str) -> None:
         raise ValueError(message)
 
 
-class _Fields:
-    """Equality, hash and repr over a record's fields, written once for every record.
-
-    ``@dataclass`` compiles each method it makes from source text as the module loads;
-    for these seventeen classes that was ~13 ms of every command's start, as much as
-    reading a 3-year progress file. So the records keep the generated ``__init__`` and
-    frozen ``__setattr__`` and take these three from here (``eq=False, repr=False``),
-    with the results the generated ones give: equal when of the same class with equal
-    fields, a hash of the fields, ``Name(field=value, ...)``.
-    """
-
-    __slots__ = ()
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        values = _VALUES.get(self.__class__) or _field_values(self.__class__)
-        return bool(values(self) == values(other))
-
-    def __hash__(self) -> int:
-        values = _VALUES.get(self.__class__) or _field_values(self.__class__)
-        return hash(values(self))
-
-    def __repr__(self) -> str:
-        kind: Any = self.__class__
-        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(kind) if f.repr)
-        return f"{kind.__qualname__}({shown})"
-
-
-_VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
-"""Per record class: its compared fields' values as a tuple, in declaration order."""
-
-
-def _field_values(kind: type) -> Callable[[Any], tuple[Any, ...]]:
-    names = [f.name for f in fields(kind) if f.compare]
-    values = attrgetter(*names)
-    found: Callable[[Any], tuple[Any, ...]] = (
-        values if len(names) > 1 else lambda record: (values(record),)
-    )
-    _VALUES[kind] = found
-    return found
-
-
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class _Record(_Fields):
+class _Record(ByFields):
     updated: datetime
     """When this record last changed; the later one wins a merge.
 
@@ -294,7 +251,7 @@ class ReviewCard(_Record):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class Pause(_Fields):
+class Pause(ByFields):
     """Days off: a vacation or a sick week, inclusive on both ends."""
 
     start: date
@@ -308,7 +265,7 @@ class Pause(_Fields):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class Replan(_Fields):
+class Replan(ByFields):
     """The unfinished rest of the plan moved to start on a date."""
 
     start: date
@@ -383,7 +340,7 @@ class Enrolment(_Record):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class Points(_Fields):
+class Points(ByFields):
     """The points given on one criterion of a rubric."""
 
     criterion: str
@@ -495,7 +452,7 @@ def week_answer_key(week: str, prompt: str) -> str:
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class RoadmapProgress(_Fields):
+class RoadmapProgress(ByFields):
     """Everything the learner did on one roadmap."""
 
     enrolment: Enrolment | None = None
@@ -587,7 +544,7 @@ class Settings(_Record):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class Progress(_Fields):
+class Progress(ByFields):
     """The whole progress file."""
 
     schema_version: int = SCHEMA_VERSION

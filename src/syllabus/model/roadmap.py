@@ -3,7 +3,8 @@
 Pure data and pure logic; no I/O and nothing from the UI layer. A roadmap is what
 the importer makes from a Markdown document and what ``roadmaps/<id>.toml`` stores.
 
-The classes are frozen standard dataclasses, and pydantic validates them: a roadmap
+The classes are frozen standard dataclasses (equality, hash and repr from
+``model.by_fields``), and pydantic validates them: a roadmap
 file is read with ``model.validate.roadmap`` (a pydantic ``TypeAdapter`` over these
 classes, unknown keys refused). Why not ``BaseModel``: building model classes costs
 pydantic more than its own import (measured: the first model class adds 40 % to
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
 
+from syllabus.model.by_fields import ByFields
 from syllabus.model.text import clean_fields
 
 WEEKS_PER_MONTH = 4
@@ -111,8 +113,8 @@ _FORBID: Any = {"extra": "forbid"}
 """pydantic's config for these classes (a plain dict: this module never imports pydantic)."""
 
 
-@dataclass(frozen=True)
-class _Range:
+@dataclass(frozen=True, eq=False, repr=False)
+class _Range(ByFields):
     """A low-high range; ``pick`` chooses the end the learner's estimate asks for."""
 
     __pydantic_config__ = _FORBID
@@ -136,7 +138,7 @@ class _Range:
         return (self.low + self.high) / 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Span(_Range):
     """A range with a unit: "Weeks 1-4" is Span(low=1, high=4, unit=week)."""
 
@@ -157,7 +159,7 @@ class Span(_Range):
         return bound * self.unit.days
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class HoursRange(_Range):
     """An estimate of hours of work, as a range ("10-12 hours")."""
 
@@ -167,8 +169,8 @@ class HoursRange(_Range):
     """Most hours the document gives (equal to low for a single number)."""
 
 
-@dataclass(frozen=True)
-class Timing:
+@dataclass(frozen=True, eq=False, repr=False)
+class Timing(ByFields):
     """Where a node sits in the plan and how long it takes, kept apart."""
 
     __pydantic_config__ = _FORBID
@@ -181,8 +183,8 @@ class Timing:
     """Estimated hours of work ("**Time**: 10-12 hours", "Estimated time (hours): 13")."""
 
 
-@dataclass(frozen=True)
-class Pace:
+@dataclass(frozen=True, eq=False, repr=False)
+class Pace(ByFields):
     """The pace a roadmap states, as written and as numbers."""
 
     __pydantic_config__ = _FORBID
@@ -227,8 +229,8 @@ class Pace:
         return hours, days, rest
 
 
-@dataclass(frozen=True)
-class Item:
+@dataclass(frozen=True, eq=False, repr=False)
+class Item(ByFields):
     """One line of a roadmap: a task to tick off, a resource, or a note to read."""
 
     __pydantic_config__ = _FORBID
@@ -282,8 +284,8 @@ class Item:
             object.__setattr__(self, "hours_high", float(self.hours_high))
 
 
-@dataclass(frozen=True)
-class Node:
+@dataclass(frozen=True, eq=False, repr=False)
+class Node(ByFields):
     """A phase, week, section, track, habit, milestone or appendix of a roadmap."""
 
     __pydantic_config__ = _FORBID
@@ -329,8 +331,8 @@ class Node:
             yield from child.walk()
 
 
-@dataclass(frozen=True)
-class Roadmap:
+@dataclass(frozen=True, eq=False, repr=False)
+class Roadmap(ByFields):
     """A whole learning roadmap."""
 
     __pydantic_config__ = _FORBID
