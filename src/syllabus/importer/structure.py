@@ -156,7 +156,9 @@ def word_search(name: str, text: str) -> re.Match[str] | None:
     each branch is searched on its own (one pattern of all three tries every branch at
     every position, a third slower) and the CJK branch only in a text with a CJK
     character; the leftmost match wins, at the same place the earlier branch, as in the
-    whole pattern."""
+    whole pattern. An ASCII text none of whose words can start one is passed first."""
+    if text.isascii() and _no_ascii_start(name, text):
+        return None
     best: re.Match[str] | None = None
     for pattern, needs_cjk in _branch_patterns(name):
         if needs_cjk and not _CJK.search(text):
@@ -165,6 +167,37 @@ def word_search(name: str, text: str) -> re.Match[str] | None:
         if found is not None and (best is None or found.start() < best.start()):
             best = found
     return best
+
+
+_ASCII_WORD = re.compile(r"[a-z]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _no_ascii_start(name: str, text: str) -> bool:
+    """Whether an ASCII text surely holds none of ``name``'s words: a word that starts
+    with a letter matches where a whole run of the text's letters is the word's first
+    run of letters (ignoring case), a word that starts with a mark only where the text
+    holds it."""
+    starts = _ascii_starts(name)
+    if starts is None:
+        return False
+    runs, marked = starts
+    lower = text.lower()
+    return runs.isdisjoint(_ASCII_WORD.findall(lower)) and not any(m in lower for m in marked)
+
+
+@lru_cache(maxsize=64)
+def _ascii_starts(name: str) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """The first runs of letters of ``name``'s words, and its words that start with a
+    mark; None when a letter of a word beyond ASCII matches an ASCII one ignoring case
+    (the long s, the Kelvin sign), so that the lower-case text would not show it."""
+    listed = [w for w in words(name) if not _CJK.search(w)]
+    beyond = {char for word in listed for char in word if not char.isascii()}
+    ascii_chars = [chr(code) for code in range(128)]
+    if any(_same_letter(char, other) for char in beyond for other in ascii_chars):
+        return None
+    runs = {found.group() for w in listed if w[0].isalpha() and (found := _LETTERS.match(w))}
+    return frozenset(runs), tuple(w for w in listed if not w[0].isalpha())
 
 
 def has_word(name: str, text: str) -> bool:
