@@ -9,6 +9,7 @@ headings), so nothing is tuned to one document.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -193,11 +194,18 @@ def _ascii_starts(name: str) -> tuple[frozenset[str], tuple[str, ...]] | None:
     (the long s, the Kelvin sign), so that the lower-case text would not show it."""
     listed = [w for w in words(name) if not _CJK.search(w)]
     beyond = {char for word in listed for char in word if not char.isascii()}
-    ascii_chars = [chr(code) for code in range(128)]
-    if any(_same_letter(char, other) for char in beyond for other in ascii_chars):
+    if any(_matches_ascii(char) for char in beyond):
         return None
     runs = {found.group() for w in listed if w[0].isalpha() and (found := _LETTERS.match(w))}
     return frozenset(runs), tuple(w for w in listed if not w[0].isalpha())
+
+
+@lru_cache(maxsize=1024)
+def _matches_ascii(char: str) -> bool:
+    """Whether a character beyond ASCII matches an ASCII letter ignoring case."""
+    if char.lower() == char == char.upper():
+        return False  # no case at all (CJK, marks): it matches only itself
+    return re.search(re.escape(char), string.ascii_letters, re.I) is not None
 
 
 def has_word(name: str, text: str) -> bool:
