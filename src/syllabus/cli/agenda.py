@@ -224,16 +224,15 @@ def agenda(
 ) -> list[AgendaEntry]:
     """The day's agenda: of the roadmap ``--roadmap`` named, else of every enrolled one
     (the active one first; one whose roadmap cannot be read is noted and left out)."""
-    from syllabus.model.schedule import day_agenda, roadmap_agenda
+    from syllabus.model.schedule import day_agenda, on_agenda, roadmap_agenda
 
     roadmap_id, today = status.roadmap_id, status.today
     if named or progress.roadmap(roadmap_id).enrolled is None:
         return roadmap_agenda(chosen, progress, roadmap_id, today, status.plan)
     roadmaps: dict[str, Roadmap] = {roadmap_id: chosen}
     for other, rp in progress.roadmaps.items():
-        enrolment = rp.enrolled
-        if other in roadmaps or enrolment is None or enrolment.archived:
-            continue
+        if other in roadmaps or not on_agenda(rp.enrolled, today):
+            continue  # a finished or paused roadmap adds nothing: its file is not read
         try:
             roadmaps[other] = ctx.roadmap(other)
         except CliError as error:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         AgendaEntry,
         Why,
         day_agenda,
+        on_agenda,
         pick_next,
         roadmap_agenda,
     )
@@ -97,6 +98,7 @@ _HOME = {
     "choose_mode": "layout",
     "compute_status": "status",
     "day_agenda": "agenda",
+    "on_agenda": "agenda",
     "default_enrolment": "plan",
     "document_week_hours": "layout",
     "items_estimate": "layout",
@@ -152,6 +154,7 @@ __all__ = [
     "choose_mode",
     "compute_status",
     "day_agenda",
+    "on_agenda",
     "default_enrolment",
     "document_week_hours",
     "items_estimate",

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from syllabus.model.progress import ItemState, Progress, RoadmapProgress, split_instance
+from syllabus.model.progress import (
+    Enrolment,
+    ItemState,
+    Progress,
+    RoadmapProgress,
+    split_instance,
+)
 from syllabus.model.roadmap import Item, Node, Roadmap
 from syllabus.model.rules import choose_roadmap
 from syllabus.model.schedule.layout import EPS
@@ -100,18 +106,23 @@ def review_entries(
 def day_agenda(
     roadmaps: Mapping[str, Roadmap], progress: Progress, today: date
 ) -> list[AgendaEntry]:
-    """The agendas of every enrolled roadmap not paused today, the active one first."""
+    """The agendas of every enrolled roadmap not paused today, the active one first
+    (``on_agenda``: ``roadmaps`` needs only those)."""
     active = choose_roadmap(progress)
     ids = sorted(roadmaps, key=lambda rid: (rid != active, rid))
     entries: list[AgendaEntry] = []
     for roadmap_id in ids:
-        enrolment = progress.roadmap(roadmap_id).enrolled
-        if enrolment is None or enrolment.archived or enrolment.finished is not None:
-            continue
-        if any(p.start <= today <= p.end for p in enrolment.pauses):
-            continue
-        entries += roadmap_agenda(roadmaps[roadmap_id], progress, roadmap_id, today)
+        if on_agenda(progress.roadmap(roadmap_id).enrolled, today):
+            entries += roadmap_agenda(roadmaps[roadmap_id], progress, roadmap_id, today)
     return entries
+
+
+def on_agenda(enrolment: Enrolment | None, today: date) -> bool:
+    """Whether a roadmap's work is on the day's agenda: enrolled, neither archived nor
+    finished, not paused today. Callers read only these roadmaps for ``day_agenda``."""
+    if enrolment is None or enrolment.archived or enrolment.finished is not None:
+        return False
+    return not any(p.start <= today <= p.end for p in enrolment.pauses)
 
 
 def pick_next(entries: Sequence[AgendaEntry], minutes: float | None) -> list[AgendaEntry]:
