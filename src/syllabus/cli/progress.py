@@ -55,6 +55,9 @@ def _tickable(
     """The ids a learner ticks, each by a unique prefix: an item, an own item, or a
     recurring item's instance ``ITEM_ID@N`` (plan week N); a recurring item named
     without ``@N`` is this week's instance."""
+    wanted = list(wanted)
+    if not wanted:  # a check-in that ticks nothing: no id pool to build
+        return []
     rp = progress.roadmap(roadmap_id)
     pool = _item_ids(roadmap, rp)
     recurring = {item.id for _, item in roadmap.items() if item.recurring}
