@@ -593,6 +593,7 @@ def motivation(title: str) -> bool:
     return has_word("motivation", title)
 
 
+@lru_cache(maxsize=1024)
 def criteria_label(label: str) -> bool:
     """A label that ends in a modal verb ("Courses must:", "Projekte sollten:"): the
     list after it says what something must be, it is no work to do."""
