@@ -170,7 +170,6 @@ def word_search(name: str, text: str) -> re.Match[str] | None:
     return best
 
 
-_ASCII_WORD = re.compile(r"[a-z]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -183,12 +182,20 @@ def _no_ascii_start(name: str, text: str) -> bool:
     if starts is None:
         return False
     runs, marked = starts
-    lower = text.lower()
-    return runs.isdisjoint(_ASCII_WORD.findall(lower)) and not any(m in lower for m in marked)
+    if not runs.isdisjoint(text.encode().translate(_ASCII_LETTER_RUNS).split()):
+        return False
+    return not marked or not any(m in text.lower() for m in marked)
+
+
+_ASCII_LETTER_RUNS = bytes(
+    code + 32 if 65 <= code <= 90 else code if 97 <= code <= 122 else 32 for code in range(256)
+)
+"""A byte table: ASCII letters in lower case, every other byte a space (so ``split``
+gives an ASCII text's runs of letters, lower-cased, twice as fast as a pattern)."""
 
 
 @lru_cache(maxsize=64)
-def _ascii_starts(name: str) -> tuple[frozenset[str], tuple[str, ...]] | None:
+def _ascii_starts(name: str) -> tuple[frozenset[bytes], tuple[str, ...]] | None:
     """The first runs of letters of ``name``'s words, and its words that start with a
     mark; None when a letter of a word beyond ASCII matches an ASCII one ignoring case
     (the long s, the Kelvin sign), so that the lower-case text would not show it."""
@@ -197,7 +204,8 @@ def _ascii_starts(name: str) -> tuple[frozenset[str], tuple[str, ...]] | None:
     if any(_matches_ascii(char) for char in beyond):
         return None
     runs = {found.group() for w in listed if w[0].isalpha() and (found := _LETTERS.match(w))}
-    return frozenset(runs), tuple(w for w in listed if not w[0].isalpha())
+    marked = tuple(w for w in listed if not w[0].isalpha())
+    return frozenset(run.encode() for run in runs), marked
 
 
 @lru_cache(maxsize=1024)
