@@ -1016,8 +1016,8 @@ _OPTIONAL_TEXT = re.compile(r"\(optional\)|^optional\b", re.I)
 
 def _optional_text(text: str) -> bool:
     """ "(optional)", "Optional: …", "Bonus: …", "(stretch)" in any language."""
-    if _OPTIONAL_TEXT.search(text):
-        return True
+    if (not text.isascii() or "optional" in text.lower()) and _OPTIONAL_TEXT.search(text):
+        return True  # (an ASCII text matches the pattern only where it holds the word)
     match = structure.word_search("optional", text[:80])
     if match is None:
         return False
@@ -1396,25 +1396,19 @@ def _source_markdown(blocks: list[Block | Grouped]) -> list[str]:
     return parts
 
 
-def _entry_links(block: ListBlock) -> tuple[int, int, int]:
-    """(entries, entries with links, entries with only in-page links), nested ones too."""
-    entries = linked = anchors = 0
-    for entry in block.items:
-        urls = [url for line in entry.lines for _, url in line.links]
-        entries += 1
-        linked += bool(urls)
-        anchors += bool(urls) and all(structure.anchor_link(url) for url in urls)
-        for inner in entry.blocks:
-            if isinstance(inner, ListBlock):
-                more = _entry_links(inner)
-                entries, linked, anchors = entries + more[0], linked + more[1], anchors + more[2]
-    return entries, linked, anchors
-
-
 def _is_toc(block: ListBlock) -> bool:
-    """A list of in-page "#anchor" links: a table of contents, not work to do."""
-    entries, linked, anchors = _entry_links(block)
-    return entries >= 2 and anchors == linked == entries
+    """A list of in-page "#anchor" links: a table of contents, not work to do (every
+    entry, nested ones too, links and only in-page; told at the first that does not)."""
+    entries = 0
+    lists = [block]
+    while lists:
+        for entry in lists.pop().items:
+            urls = [url for line in entry.lines for _, url in line.links]
+            if not urls or not all(structure.anchor_link(url) for url in urls):
+                return False
+            entries += 1
+            lists += [inner for inner in entry.blocks if isinstance(inner, ListBlock)]
+    return entries >= 2
 
 
 def _toc_only(draft: Draft) -> str | None:
