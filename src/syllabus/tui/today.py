@@ -43,12 +43,12 @@ class AgendaSource:
 
     def agenda(self, session: Session, progress: Progress, today: date) -> list[AgendaEntry]:
         """Every enrolled, unpaused roadmap's agenda, the active one first."""
-        from syllabus.model.schedule import day_agenda
+        from syllabus.model.schedule import day_agenda, on_agenda
 
         roadmaps = {session.roadmap_id: session.roadmap}
         for roadmap_id, rp in progress.roadmaps.items():
-            if roadmap_id in roadmaps or rp.enrolled is None:
-                continue
+            if roadmap_id in roadmaps or not on_agenda(rp.enrolled, today):
+                continue  # finished, archived or paused: its file is not read
             roadmap = self._roadmap(roadmap_id)
             if roadmap is not None:
                 roadmaps[roadmap_id] = roadmap
