@@ -226,10 +226,11 @@ class Tokens:
             rules = r"[\s\S]"  # rules the shortcut was not worked out for: never take it
         self._variants = rules != r"[\s\S]"
         self._rules = re.compile(rules)
+        self._plain = re.compile(f"{rules}|{self._schema.pattern}", re.IGNORECASE)
 
     def plain(self, content: str) -> bool:
         """Whether the content is one text token, exactly as written (no rule applies)."""
-        return not (self._rules.search(content) or self._schema.search(content))
+        return not self._plain.search(content)
 
     def children(self, token: Token) -> list[Token]:
         """The inline token's children as the full parse makes them; not kept on it."""
