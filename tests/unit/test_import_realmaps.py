@@ -292,3 +292,27 @@ def test_the_schedule_is_as_long_as_the_plan_says(name: str, weeks: tuple[int, i
     plan = build_plan(roadmap, default_enrolment(roadmap, date(2026, 1, 5)))
     planned = ((plan.end - plan.start).days + 1) / 7
     assert weeks[0] <= planned <= weeks[1]
+
+
+def test_what_a_learner_ticks_reference_links_choices_and_status_marks() -> None:
+    """Reference lists are read, "choose one" courses are alternatives, status emoji are
+    marks (the patterns of tests/unit/test_import_study_material.py, on the real files)."""
+    from syllabus.importer import structure
+
+    zh = imported("zh-python-plan.md")
+    week = zh.node_index()["week-01"]
+    assert [i.checkable for i in week.items if i.group == "推荐资源"] == [False] * 3
+    assert all(i.checkable for i in week.children[0].items)  # 每日任务建议
+    math = imported("ossu-math.md")
+    geometry = next(n for n in math.walk() if n.title == "Geometry and Topology")
+    courses = [i for i in geometry.items if i.checkable]
+    assert [i.optional for i in courses] == [False, True, True, True]  # one per topic
+    assert not geometry.items[0].checkable  # the author's sentence, a note
+    es = imported("es-plan-de-estudio.md")
+    assert not any(i.checkable for _, i in es.items() if i.group == "Recursos Adicionales")
+    primer = imported("system-design-primer.md")
+    for node in primer.walk():
+        if structure.reference_title(node.title):
+            assert not any(i.checkable for inner in node.walk() for i in inner.items)
+    goal = imported("swe-6monthgoal.md")
+    assert not any(i.marked for _, i in goal.items())  # "🚀 In Progress", "⬜ Not Started"

@@ -575,7 +575,7 @@ def reference_title(title: str | None) -> bool:
 
 
 _DO_THIS = re.compile(
-    r"^(?:install|set up|setup|configure|complete|finish|solve|practi[cs]e|do|make|build|"
+    r"^(?:install|set up|setup|configure|complete|finish|solve|practi[cs]e|make|build|"
     r"implement|write|create|instala|instalar|crea|crear|completa|completar|resuelve|"
     r"installe[rz]?|installieren|installiere|instale|crie|conclua|installa|completa|"
     r"安装|完成|实现|编写|インストール|作成)(?![^\W\d_])",
