@@ -1,5 +1,6 @@
-"""The importer's markdown-it gives every link the href stock markdown-it gives it: the
-shortcut for URLs that need no normalising (``tokens._normalize_link``) changes none."""
+"""The importer's markdown-it gives every link the href and text stock markdown-it gives
+it: the shortcuts for URLs that need no normalising (``tokens._normalize_link``,
+``_normalize_link_text``) change none."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ _simple = st.builds(
 @given(st.one_of(_simple, st.text(max_size=40)))
 def test_normalize_link_is_stock_markdown_its(url: str) -> None:
     assert parser().normalizeLink(url) == _STOCK.normalizeLink(url)
+    assert parser().normalizeLinkText(url) == _STOCK.normalizeLinkText(url)
 
 
 def test_urls_that_need_normalising_still_are() -> None:
@@ -39,12 +41,18 @@ def test_urls_that_need_normalising_still_are() -> None:
         "https://user:pw@e.org/",
         "http://" + "a" * 64 + ".org/",
         "https://" + ".".join(["abcdefgh"] * 40),
+        "https://xn--bcher-kva.de/x",
+        "https://e.org/%C3%A4",
     ):
         assert parser().normalizeLink(url) == _STOCK.normalizeLink(url)
+        assert parser().normalizeLinkText(url) == _STOCK.normalizeLinkText(url)
 
 
 def test_a_document_links_as_stock_markdown_it_links_it() -> None:
-    text = "- [a](https://e.org/x) [b](https://E.org/Y) https://e.org/z <https://e.org/ä>\n"
-    ours = [t.attrs for t in parser().parse(text)[3].children or [] if t.type == "link_open"]
-    stock = [t.attrs for t in _STOCK.parse(text)[3].children or [] if t.type == "link_open"]
-    assert ours == stock and len(ours) == 4
+    text = (
+        "- [a](https://e.org/x) [b](https://E.org/Y) https://e.org/z <https://e.org/ä>"
+        " https://xn--bcher-kva.de/b\n"
+    )
+    ours = [(t.type, t.attrs, t.content) for t in parser().parse(text)[3].children or []]
+    stock = [(t.type, t.attrs, t.content) for t in _STOCK.parse(text)[3].children or []]
+    assert ours == stock and sum(1 for t in ours if t[0] == "link_open") == 5

@@ -56,6 +56,7 @@ def _configured() -> MarkdownIt:
     if md.linkify is not None:
         md.linkify.set({"fuzzy_link": False, "fuzzy_email": False, "fuzzy_ip": False})
     md.normalizeLink = _normalize_link(md.normalizeLink)  # type: ignore[method-assign,assignment]
+    md.normalizeLinkText = _normalize_link_text(md.normalizeLinkText)  # type: ignore[method-assign,assignment]
     return md
 
 
@@ -76,6 +77,18 @@ def _normalize_link(normalize: Callable[[str], str]) -> Callable[[str], str]:
         return normalize(url)
 
     return normalize_link
+
+
+def _normalize_link_text(normalize: Callable[[str], str]) -> Callable[[str], str]:
+    """The same for a bare URL's text (linkify): such a URL, with no "xn--" host part for
+    punycode to decode and no "%" escape to decode, is its own text."""
+
+    def normalize_link_text(url: str) -> str:
+        if len(url) <= 255 and "xn--" not in url and _SIMPLE_URL.fullmatch(url):
+            return url
+        return normalize(url)
+
+    return normalize_link_text
 
 
 @lru_cache(maxsize=1)
