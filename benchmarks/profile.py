@@ -71,6 +71,10 @@ from syllabus.storage import progress_file
 wrap(progress_file.ProgressFile, "load")
 from syllabus.tui import opening, session, store
 wrap(store.ProgressStore, "_open_roadmap")
+wrap(store.ProgressStore, "_open")
+wrap(store.ProgressStore, "_file_read")
+wrap(store.ProgressStore, "_unseen")
+wrap(store, "read_view")
 wrap(store.ProgressStore, "_opened")
 wrap(opening, "open_session")
 wrap(session.Session, "schedule")

@@ -38,9 +38,15 @@ async def test_the_dialog_comes_first_and_the_panes_compose_behind_it(data_dir: 
         assert isinstance(dialog, CheckInDialog)
         # the node planned today is offered, as when `c` is typed on the open screen
         assert dialog._start_node == "phase-1/week-1"
+        # nothing but "Loading…" behind it: it covers the screen rather than dimming it
+        assert dialog.has_class("-opaque") and dialog.styles.background.a == 1
         await wait_for(pilot, main.shows_every_pane)  # composed behind the dialog
         assert app.screen is dialog
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is main)
         assert main.shows_every_pane()
         assert app.focused is not None and app.focused.id == "checklist"
+        await pilot.press("c")  # on the open screen: the dialog dims the panes behind it
+        await wait_for(pilot, lambda: isinstance(app.screen, CheckInDialog))
+        again = app.screen
+        assert not again.has_class("-opaque") and again.styles.background.a < 1

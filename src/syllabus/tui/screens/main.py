@@ -253,12 +253,13 @@ class MainScreen(Screen[None]):
 
         Its dialog needs the roadmap and the plan, not the panes: it is drawn first and
         the panes compose behind it after its frame (they cost the key ~100 ms before;
-        issue 18).
+        issue 18). Behind it is nothing yet but "Loading…": the dialog covers the screen
+        (a see-through one drew the loading screen under it again, ~40 ms).
         """
         if self._held_action == "check_in" and self.store.session is session:
             self._held_action = None
             self.plan = session.plan
-            self.open_check_in(self.today)
+            self.open_check_in(self.today, opaque=True)
         self.call_after_refresh(self._compose_panes, session)
 
     def on_screen_resume(self) -> None:
@@ -736,9 +737,10 @@ class MainScreen(Screen[None]):
         node_id: str | None = None,
         tick: list[str] | None = None,
         activity: str | None = None,
+        opaque: bool = False,
     ) -> None:
         """The check-in dialog for a new session on ``day`` (on a node, items ticked), or
-        to edit one."""
+        to edit one; ``opaque``: it covers this screen instead of dimming it."""
         from syllabus.tui import checking_in
 
         dialog = checking_in.dialog(
@@ -752,6 +754,7 @@ class MainScreen(Screen[None]):
             activity=activity,
         )
         if dialog is not None:
+            dialog.set_class(opaque, "-opaque")
             self.app.push_screen(dialog, self._checked_in)
 
     def _checked_in(self, draft: CheckInDraft | None) -> None:
