@@ -35,7 +35,10 @@ def load_modules(*extra: str) -> None:
 
     names = ["syllabus.catalog", "pydantic", "rtoml", "tomli_w", "tomllib", *extra]
     for package in (syllabus.model, syllabus.storage):
-        names += [f"{package.__name__}.{m.name}" for m in pkgutil.iter_modules(package.__path__)]
+        # walked: a package that imports its modules on first use (model.schedule) has
+        # them loaded here too, not inside the timed call
+        prefix = f"{package.__name__}."
+        names += [m.name for m in pkgutil.walk_packages(package.__path__, prefix)]
     for name in names:
         try:
             importlib.import_module(name)

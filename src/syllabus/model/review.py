@@ -49,6 +49,9 @@ as questions ("Compare with baseline", "How-to: set up …") and count only with
 _ASKS = re.compile(r"\?(?:\s|$)")
 """A question mark that ends a sentence (not one inside a link's query)."""
 _QUOTES = "\"'“”„‚‘’«»"
+_SPACE_QUOTES = _QUOTES + " \t\n\r\f\v"
+_STARTS = frozenset("cek")
+"""First letters of ``_QUESTION_STARTS``' words."""
 _SENTENCE = re.compile(r"[^?]*\?")
 
 
@@ -94,7 +97,10 @@ def is_question(item: Item) -> bool:
         return True
     if item.group and _QUESTION_GROUPS.search(item.group):
         return True
-    bare = item.text.strip().strip(_QUOTES).strip()
+    text = item.text
+    if "?" not in text and text.lstrip(_SPACE_QUOTES)[:1].lower() not in _STARTS:
+        return False  # most lines: neither asks nor starts with a question word
+    bare = text.strip().strip(_QUOTES).strip()
     return bool(_ASKS.search(bare) or _QUESTION_STARTS.match(bare))
 
 

@@ -226,11 +226,17 @@ def _reach(leaves: list[Leaf], opened: list[list[Open] | None], count: int) -> R
             if optional:
                 continue
             start = leaf.start + size * (through - share)
-            if o.before:
-                low_before[o.before - 1] = min(low_before[o.before - 1], start)
-                first_before[o.before - 1] = min(first_before[o.before - 1], n)
-            low_since[o.since] = min(low_since[o.since], start)
-            first_since[o.since] = min(first_since[o.since], n)
+            before, since = o
+            # leaves come in order: the first leaf that sets a slot is its lowest index
+            if before:
+                if start < low_before[before - 1]:
+                    low_before[before - 1] = start
+                if first_before[before - 1] == none:
+                    first_before[before - 1] = n
+            if start < low_since[since]:
+                low_since[since] = start
+            if first_since[since] == none:
+                first_since[since] = n
     for r in range(count - 2, -1, -1):  # open before replan r + 1 closes: open at r too
         low_before[r] = min(low_before[r], low_before[r + 1])
         first_before[r] = min(first_before[r], first_before[r + 1])
