@@ -292,6 +292,39 @@ def test_alternatives_after_a_choose_one_sentence_count_once() -> None:
     assert [o for _, c, o in options(roadmap, "week-04") if c] == [True, True]
 
 
+def test_alternatives_end_where_the_author_left_a_blank_line() -> None:
+    """Markdown reads two lists with a blank line between as one: the alternatives are
+    the first run of entries; a list loose throughout is one choice."""
+    roadmap = imp(
+        """\
+        # Pottery
+        ## Week 1: Clay
+        Choose one of the following:
+        - Throw a bowl
+        - Throw a cup
+
+        - [ ] Project: a tea set
+        - [ ] Clean the wheel
+
+        ## Week 2: Glazes
+        Pick one:
+
+        - Glaze chemistry
+
+        - Glaze by eye
+
+        - Glaze history
+        """
+    )
+    assert options(roadmap, "week-01")[1:] == [
+        ("Throw a bowl", True, False),
+        ("Throw a cup", True, True),
+        ("Project: a tea set", True, False),  # work after the choice, not an alternative
+        ("Clean the wheel", True, False),
+    ]
+    assert [o for _, c, o in options(roadmap, "week-02") if c] == [False, True, True]
+
+
 def test_choose_one_in_each_topic_below_and_in_other_languages() -> None:
     roadmap = imp(
         """\

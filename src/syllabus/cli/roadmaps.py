@@ -188,6 +188,8 @@ def _outline(roadmap: Roadmap, rp: RoadmapProgress, with_items: bool) -> list[st
             if with_items:
                 for item in node.items:
                     hours = " " + format_hours(item.hours) if item.hours is not None else ""
+                    if item.optional:
+                        hours += " " + _("optional")
                     state = rp.state(item.id).value if item.checkable else "-"
                     lines.append(
                         f"{'  ' * (depth + 1)}- {item.id}  {item.kind.value}{hours}  "

@@ -36,6 +36,9 @@ class ListItem:
     blocks: list[Block]
     """What else the item holds: nested lists, further paragraphs."""
     source: str
+    after_gap: bool = False
+    """A blank line comes before it in its list (a loose list, or two lists the author
+    wrote one after the other that Markdown reads as one)."""
 
 
 @dataclass
@@ -220,7 +223,10 @@ class _Reader:
         if not lines and inner and isinstance(inner[0], Paragraph):
             lines = inner[0].lines
             inner = inner[1:]
-        return ListItem(lines, inner, self.source(self.tokens[index]))
+        token = self.tokens[index]
+        at = token.map[0] if token.map else 0
+        gap = 0 < at <= len(self.source_lines) and not self.source_lines[at - 1].strip()
+        return ListItem(lines, inner, self.source(token), gap)
 
     def table(self, start: int, end: int) -> Table:
         header: list[list[Line]] = []

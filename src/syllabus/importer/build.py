@@ -408,6 +408,8 @@ class _Filler:
         self.choice: str | None = None
         """A sentence offering alternatives ("Pick one:"), for the next list or table."""
         self.choice_groups: list[tuple[int, int, bool]] = []
+        self.gaps: set[int] = set()
+        """Indexes of the items whose list entry follows a blank line."""
         """(start, end, optional) of the items that are alternatives, one to take."""
         self.for_children: str | None = None
         """A sentence offering alternatives that no list of this node took: it is about
@@ -595,6 +597,8 @@ class _Filler:
         outer = self.tracker
         self.tracker = structure.tracker_list([e.lines[0].text for e in block.items if e.lines])
         for entry in block.items:
+            if entry.after_gap:
+                self.gaps.add(len(self.items))
             group = self.read_entry(entry, group, depth)
         self.tracker = outer
 
@@ -1220,7 +1224,7 @@ def _to_nodes(
         if filler.reference and not any(data["checkable"] for data in filler.items):
             role = Role.APPENDIX  # "## Recursos": links to read, never scheduled
         for start, end, optional in filler.choice_groups:
-            choices.take_one(filler.items, start, end, optional)
+            choices.take_one(filler.items, start, end, optional, filler.gaps)
         offer = filler.for_children
         if offer is not None and not structure.has_word("each", offer):
             _alternative_drafts(draft.children + filler.children)

@@ -10,6 +10,7 @@ first.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from syllabus.importer import structure
@@ -25,10 +26,26 @@ def offers_choice(text: str) -> bool:
     return bool(text) and len(text) <= _LONGEST and structure.has_word("choose_one", text)
 
 
-def take_one(items: list[dict[str, Any]], start: int, end: int, optional: bool) -> None:
+def take_one(
+    items: list[dict[str, Any]],
+    start: int,
+    end: int,
+    optional: bool,
+    gaps: Collection[int] = (),
+) -> None:
     """The checkable items ``start:end`` at their shallowest depth are alternatives: the
     first one planned, the others optional. ``optional``: the statement says the choice
-    itself is optional ("Bonus: pick one"), and every alternative stays optional."""
+    itself is optional ("Bonus: pick one"), and every alternative stays optional.
+
+    ``gaps``: indexes of items that follow a blank line. Markdown reads two lists with
+    only a blank line between them as one; the alternatives end at the first such gap
+    after two of them ("Choose one: - a - b", a blank line, "- [ ] Project: …"); a list
+    loose throughout (a blank line between every two entries) is one choice."""
+    first_gap = min((index for index in gaps if start < index < end), default=None)
+    if first_gap is not None:
+        before = sum(1 for data in items[start:first_gap] if data["checkable"])
+        if before >= 2:
+            end = first_gap
     shown = [data for data in items[start:end] if data["checkable"]]
     if not shown:
         return
