@@ -673,3 +673,28 @@ def test_sub_sections_offered_as_alternatives() -> None:
     )
     assert whole.tracks() == ["Web", "Mobile"]
     assert ticks(choose_track(whole, "mobile")) == ["Swift"]
+
+
+def test_a_plain_project_prefix_makes_a_project() -> None:
+    """ "Project: …" written plainly (no bold label) is a project to score, as
+    "**Project:** …" is; a prefix naming no work leaves the item a task."""
+    roadmap = imp(
+        """\
+        # Rust
+        ## Week 1: Basics
+        - [ ] Project: a word counter CLI (4 hrs)
+        - [ ] [3 hrs] Mini-project: a todo list
+        - [ ] Capstone: a web server
+        - [ ] Chapter 3: ownership
+        - [ ] Read the book
+        """
+    )
+    node = roadmap.node_index()["week-01"]
+    assert [i.kind for i in node.items] == [
+        ItemKind.PROJECT,
+        ItemKind.PROJECT,
+        ItemKind.CAPSTONE,
+        ItemKind.TASK,
+        ItemKind.TASK,
+    ]
+    assert all(i.checkable for i in node.items)

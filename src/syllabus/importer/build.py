@@ -655,7 +655,7 @@ class _Filler:
             return group
         if self.offer_entry(text, links, nested, group, depth):
             return after
-        item_group = _own_group(first, group)
+        item_group = _own_group(first, group, self.state.plan_tables)
         if nested and (text.endswith(":") or self.category(boxed, nested)):
             # "**Arten von ML**:" over its own bullets, or a plain line over boxed ones
             # ("Languages" over "- [x] Java"): a label, the bullets are the items.
@@ -1002,14 +1002,27 @@ _EMOJI_CODE = re.compile(r":[a-z0-9_+-]+:")
 """A GitHub emoji code (":+1:"), a mark, not a number."""
 
 
-def _own_group(first: Line, group: Group) -> Group:
-    """The group of an entry whose own label names a kind ("- **Project:** …")."""
+def _own_group(first: Line, group: Group, plain_labels: bool = False) -> Group:
+    """The group of an entry whose own label names a kind ("- **Project:** …").
+
+    ``plain_labels``: a plain prefix naming a piece of work counts too ("- [ ] Project: a
+    word counter", "Capstone: …", "Mini-project: …"), so projects can be scored."""
     label = first.label
     if label and not first.label_only:
         own = rules.label_kind(label)
         if own is not None:
             return Group(group.label, own, group.optional or rules.label_optional(label))
+    elif plain_labels and label is None and group.kind is None:
+        match = _PLAIN_LABEL.match(first.text)
+        if match and rules.label_kind(match.group(1)) in _WORK_KINDS:
+            return Group(group.label, rules.label_kind(match.group(1)), group.optional)
     return group
+
+
+_PLAIN_LABEL = re.compile(r"(?:\[[^\]]{0,12}\]\s*){0,3}([^\W\d_][\w -]{0,24}):\s+\S")
+"""A short plain prefix before a colon, after the box and hours ("[ ] Project: …",
+"[ ] [4 hrs] Mini-project: …")."""
+_WORK_KINDS = (ItemKind.PROJECT, ItemKind.CAPSTONE, ItemKind.DELIVERABLE)
 
 
 _ALL_BOLD = re.compile(r"(\*\*|__)[^*_\n]+\1:?")
