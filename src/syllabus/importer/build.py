@@ -1014,8 +1014,9 @@ def _own_group(first: Line, group: Group, plain_labels: bool = False) -> Group:
             return Group(group.label, own, group.optional or rules.label_optional(label))
     elif plain_labels and label is None and group.kind is None:
         match = _PLAIN_LABEL.match(first.text)
-        if match and rules.label_kind(match.group(1)) in _WORK_KINDS:
-            return Group(group.label, rules.label_kind(match.group(1)), group.optional)
+        named = rules.label_kind(match.group(1)) if match else None
+        if named in _WORK_KINDS:
+            return Group(group.label, named, group.optional)
     return group
 
 

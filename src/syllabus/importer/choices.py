@@ -41,15 +41,17 @@ def take_one(
     only a blank line between them as one; the alternatives end at the first such gap
     after two of them ("Choose one: - a - b", a blank line, "- [ ] Project: …"); a list
     loose throughout (a blank line between every two entries) is one choice."""
-    first_gap = min((index for index in gaps if start < index < end), default=None)
-    if first_gap is not None:
-        before = sum(1 for data in items[start:first_gap] if data["checkable"])
-        if before >= 2:
-            end = first_gap
     shown = [data for data in items[start:end] if data["checkable"]]
     if not shown:
         return
     top = min(int(data["depth"]) for data in shown)
+    # only the alternatives' own entries end them, not a loose list nested in one
+    at_top = (i for i in gaps if start < i < end and int(items[i]["depth"]) == top)
+    first_gap = min(at_top, default=None)
+    if first_gap is not None:
+        before = [data for data in items[start:first_gap] if data["checkable"]]
+        if len(before) >= 2:
+            shown = before
     options = [data for data in shown if data["depth"] == top]
     if len(options) < 2:
         return

@@ -42,7 +42,8 @@ DAILY_REVIEWS = 10
 """Cards a study day takes at most; more due ones wait as the backlog."""
 
 _QUESTION_GROUPS = re.compile(r"interview|question|frage|quiz|self.?check|selbsttest", re.I)
-_QUESTION_STARTS = re.compile(r"(can|explain|kann|kannst|erkläre|erklären)\b", re.I)
+_QUESTION_WORDS = ("can", "explain", "kann", "kannst", "erkläre", "erklären")
+_QUESTION_STARTS = re.compile(rf"({'|'.join(_QUESTION_WORDS)})\b", re.I)
 """Words that make a line a question to recall: a self-check ("Can you …", "Kann …") or
 a call to explain ("Explain …", "Erkläre …"). Other question words start tasks as often
 as questions ("Compare with baseline", "How-to: set up …") and count only with a ``?``."""
@@ -50,7 +51,7 @@ _ASKS = re.compile(r"\?(?:\s|$)")
 """A question mark that ends a sentence (not one inside a link's query)."""
 _QUOTES = "\"'“”„‚‘’«»"
 _SPACE_QUOTES = _QUOTES + " \t\n\r\f\v"
-_STARTS = frozenset("cek")
+_STARTS = frozenset(word[0] for word in _QUESTION_WORDS)
 """First letters of ``_QUESTION_STARTS``' words."""
 _SENTENCE = re.compile(r"[^?]*\?")
 

@@ -148,12 +148,10 @@ def scaled_weekday_hours(hours: dict[str, float], hours_per_week: float) -> dict
     return scaled
 
 
-_DAY_ENTRY = re.compile(
-    r"(?P<first>[^\W\d_]+)(?:\s*[-–]\s*(?P<last>[^\W\d_]+))?\s*[=:]?\s*(?P<hours>\d.*)"
-)
-
-
-_DAY_SPLIT = re.compile(
+# Pattern sources, compiled (and kept by ``re``) on first use: every command imports this
+# module, few read hours by weekday.
+_DAY_ENTRY = r"(?P<first>[^\W\d_]+)(?:\s*[-–]\s*(?P<last>[^\W\d_]+))?\s*[=:]?\s*(?P<hours>\d.*)"
+_DAY_SPLIT = (
     # a comma or semicolon before a letter starts the next day ("1,5" stays one number),
     # so does a space before a day and its hours ("mon 1 tue 2")
     r"[,;]\s*(?=[^\W\d_])|\s+(?=[^\W\d_]+(?:\s*[-–]\s*[^\W\d_]+)?\s*[=:]?\s*\d)"
@@ -164,11 +162,11 @@ def parse_weekday_hours(text: str) -> dict[str, float]:
     """Hours by weekday from "mon-fri 1.5, sat-sun 2.5" or "mon=1,5 tue=2 sat=4" (a day
     not named rests); each day's hours as ``parse_hours`` reads them. Empty: {}."""
     found: dict[str, float] = {}
-    for part in _DAY_SPLIT.split(text.strip()):
+    for part in re.split(_DAY_SPLIT, text.strip()):
         part = part.strip()
         if not part:
             continue
-        entry = _DAY_ENTRY.fullmatch(part)
+        entry = re.fullmatch(_DAY_ENTRY, part)
         if entry is None:
             raise InvalidEntry(
                 _("{text} is not a day and its hours (try mon-fri 1.5, sat-sun 2.5)").format(

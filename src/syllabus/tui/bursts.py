@@ -52,12 +52,6 @@ class Burst:
             self._timer = self._owner.set_timer(self._gap, self._rested)
         return False
 
-    def cancel(self) -> None:
-        """Forget deferred work (it was done some other way)."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-
     def _rested(self) -> None:
         left = self._last + self._gap - time.monotonic()
         if left > 0:  # another press came meanwhile: wait for the rest after it
