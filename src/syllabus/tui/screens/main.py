@@ -153,7 +153,7 @@ class MainScreen(Screen[None]):
         self._composing: Session | None = None
         self._agenda_source = AgendaSource(store.data_dir)
         self._told_behind = False
-        self._recomposing: Session | None = None
+        self._replacing: Session | None = None
         self._timer: Timer | None = None
         self._timer_ticks: TextualTimer | None = None
 
@@ -268,14 +268,14 @@ class MainScreen(Screen[None]):
 
     async def _compose_panes(self, session: Session) -> None:
         """``session`` is set once the panes are there."""
-        if session is not self._composing or session in (self.session, self._recomposing):
+        if session is not self._composing or session in (self.session, self._replacing):
             return  # another roadmap came meanwhile, or this one is (being) composed
-        self._recomposing = session
+        self._replacing = session
         self.session = None  # the old panes go: nothing may draw into them meanwhile
         try:
             await self._replace_panes()
         finally:
-            self._recomposing = None
+            self._replacing = None
         self._frame_panes()
         self.session = session
         if self.size.width >= WIDE_COLUMNS:
