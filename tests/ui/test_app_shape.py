@@ -34,7 +34,7 @@ def test_the_app_handles_no_screen_messages() -> None:
         for item in app.body
         if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)
         and item.name.startswith("on_")
-        and item.name not in ("on_mount", "on_unmount")
+        and item.name not in ("on_mount", "on_ready", "on_unmount")  # its own lifecycle
     ]
     assert handlers == []
 

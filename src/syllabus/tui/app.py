@@ -107,8 +107,12 @@ class SyllabusApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._install_signal_handlers()
         self.set_timer(STARTUP_SECONDS, _content_shown)
-        # after the first frame: the loading thread would otherwise slow it down
-        self.call_after_refresh(self.store.open)
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: the roadmap loads now (a loading thread started
+        before it slowed that frame; one started after the next refresh waited ~30 ms,
+        most of it for a frame tick, issue 18)."""
+        self.store.open()
 
     def _install_signal_handlers(self) -> None:
         """SIGTERM and SIGHUP quit like `q`: everything pending is written first.
