@@ -16,11 +16,12 @@ import pytest
 from syllabus import cli
 
 
-def _parse(argv: list[str], only: str | None) -> tuple[object, str, str]:
+def _parse(argv: list[str], only: str | None, commands: bool = True) -> tuple[object, str, str]:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            result: object = ("ok", vars(cli.build_parser(only).parse_args(argv)))
+            parser = cli.build_parser(only, commands=commands)
+            result: object = ("ok", vars(parser.parse_args(argv)))
         except SystemExit as done:
             result = ("exit", done.code)
         except cli.UsageError as error:
@@ -95,6 +96,28 @@ def test_command_found_only_when_plain(argv: list[str], expected: str | None) ->
 )
 def test_one_subparser_parses_like_all(argv: list[str]) -> None:
     assert _parse(argv, cli.command_in(argv)) == _parse(argv, None)
+
+
+@pytest.mark.parametrize(
+    ("argv", "opens"),
+    [
+        ([], True),
+        (["--data-dir", "/d"], True),
+        (["--data-dir=/d"], True),
+        (["--data-dir", "/a", "--data-dir=/b"], True),
+        (["--data-dir"], False),
+        (["-h"], False),
+        (["--data", "/d"], False),
+        (["status"], False),
+        (["--data-dir", "/d", "bogus"], False),
+    ],
+)
+def test_opening_the_app_parses_like_every_subcommand(argv: list[str], opens: bool) -> None:
+    """Opening the app builds no subparser (~10 ms before its first frame); the arguments
+    that open it read the same as with the full parser, and only those."""
+    assert cli.opens_app(argv) is opens
+    if opens:
+        assert _parse(argv, None, commands=False) == _parse(argv, None)
 
 
 def _run(*args: str, data_dir: str) -> subprocess.CompletedProcess[str]:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from syllabus.cli.context import CliError, Context, FileProblem, UsageError, note, show_notices
-from syllabus.cli.parser import build_parser, command_in
+from syllabus.cli.parser import build_parser, command_in, opens_app
 from syllabus.cli.table import BY_NAME, COMMANDS, Command
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "build_parser",
     "command_in",
     "main",
+    "opens_app",
 ]
 
 
@@ -83,7 +84,8 @@ def main(argv: Sequence[str] | None = None, app: Callable[[Path], int] | None = 
     from syllabus.model.units import InvalidEntry
 
     try:
-        args = build_parser(command_in(args_list)).parse_args(args_list)
+        parser = build_parser(command_in(args_list), commands=not opens_app(args_list))
+        args = parser.parse_args(args_list)
         from syllabus.storage.paths import data_dir
 
         ctx = Context(data_dir=data_dir(args.data_dir))

@@ -70,12 +70,15 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     )
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser; with ``only``, just that subcommand's parser is built.
+def build_parser(only: str | None = None, *, commands: bool = True) -> argparse.ArgumentParser:
+    """The argument parser; with ``only``, just that subcommand's parser is built, and
+    with ``commands`` false none of them.
 
     Each subparser costs about a millisecond (argparse looks up its messages with
     gettext), and a command run needs one of them: ``main`` passes the command it
-    found in the arguments, ``--help`` and anything unusual get every subcommand.
+    found in the arguments, and opening the app (``opens_app``) needs none (all 35
+    cost ~10 ms before its first frame); ``--help`` and anything unusual get every
+    subcommand.
     """
     parser = _Parser(
         prog="syllabus",
@@ -83,7 +86,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     _global_options(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for command in COMMANDS:
+    for command in COMMANDS if commands else ():
         if only is None or command.name == only:
             shown = _(command.help)
             cmd = sub.add_parser(command.name, help=shown, description=shown)
@@ -109,3 +112,16 @@ def command_in(args: Sequence[str]) -> str | None:
         else:
             return arg if arg in BY_NAME else None
     return None
+
+
+def opens_app(args: Sequence[str]) -> bool:
+    """True when the arguments are ``--data-dir`` options at most: they open the app."""
+    i = 0
+    while i < len(args):
+        if args[i] == "--data-dir" and i + 1 < len(args):
+            i += 2
+        elif args[i].startswith("--data-dir="):
+            i += 1
+        else:
+            return False
+    return True
