@@ -19,6 +19,8 @@ def _open_app(data_dir: Path) -> int:
 
 def main() -> None:
     from syllabus import startup
+
+    startup.tune_for_start()
     from syllabus.cli import command_in
     from syllabus.cli import main as cli_main
 

@@ -20,15 +20,29 @@ def test_the_app_modules_leave_the_collector_to_startup() -> None:
         assert "import gc" not in source and "gc." not in source, module.__name__
 
 
-async def test_the_collector_returns_to_its_pace_once_content_shows(enrolled_dir: Path) -> None:
+async def test_the_collector_runs_again_once_content_shows(enrolled_dir: Path) -> None:
     usual = gc.get_threshold()
-    startup.tune_for_app_start()
+    startup.tune_for_start()
     try:
-        assert gc.get_threshold() != usual
+        assert not gc.isenabled()
         app = SyllabusApp(enrolled_dir)
         async with app.run_test(size=(100, 30)) as pilot:
             await open_main(pilot, app)
-            await wait_for(pilot, lambda: gc.get_threshold() == usual)
+            await wait_for(pilot, gc.isenabled)
+            assert gc.get_threshold() == usual
     finally:
+        gc.enable()
         gc.set_threshold(*usual)
         gc.unfreeze()
+
+
+def test_a_command_collects_again_with_a_high_threshold() -> None:
+    usual = gc.get_threshold()
+    startup.tune_for_start()
+    try:
+        assert not gc.isenabled()
+        startup.tune_for_command()
+        assert gc.isenabled() and gc.get_threshold()[0] == startup.COMMAND_GC_THRESHOLD
+    finally:
+        gc.enable()
+        gc.set_threshold(*usual)
