@@ -75,6 +75,8 @@ def _check(ok: bool, message: str) -> None:
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class _Record(ByFields):
+    """A record of the progress file: merged by its ``updated`` time."""
+
     updated: datetime
     """When this record last changed; the later one wins a merge.
 

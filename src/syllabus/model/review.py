@@ -172,6 +172,8 @@ def _finished_day(moment: datetime, day_start_hour: int) -> date:
 
 @dataclass(frozen=True, slots=True)
 class _Source:
+    """Where a card's question comes from: its node and the prompt found there."""
+
     node: Node
     prompt: str
 
