@@ -2,8 +2,9 @@
 
 A status-bar ``today --short`` that finds the progress file damaged sets it aside and
 says so on a stderr that goes nowhere; the finding is kept as a notice. The app's next
-start shows it as a lasting error (text, never markup) and acknowledges it, so the
-next interactive command does not repeat it.
+start offers the recovery for it (restore the newest backup, start empty or quit) and
+marks it seen once the learner answers, so the next interactive command does not
+repeat it. Other findings show as lasting errors (text, never markup).
 """
 
 from __future__ import annotations
@@ -34,9 +35,11 @@ def _record_notifications(app: SyllabusApp) -> list[dict[str, Any]]:
     return calls
 
 
-async def test_damage_a_status_bar_found_is_shown_at_the_next_start_and_then_seen(
+async def test_damage_a_status_bar_found_is_offered_at_the_next_start_and_then_seen(
     enrolled_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from syllabus.tui.screens.recovery import RecoveryDialog
+
     (enrolled_dir / "progress.toml").write_bytes(DAMAGED)
     assert cli.main(["today", "--short"]) == 1  # 2>/dev/null in a status bar
     capsys.readouterr()
@@ -44,18 +47,18 @@ async def test_damage_a_status_bar_found_is_shown_at_the_next_start_and_then_see
     assert len(ProgressFile(enrolled_dir).pending_notices()) == 1
 
     app = SyllabusApp(enrolled_dir)
-    calls = _record_notifications(app)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await wait_for(pilot, lambda: any(aside.name in c["message"] for c in calls))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RecoveryDialog))
         await pilot.pause(0.3)
-        (call,) = [c for c in calls if aside.name in c["message"]]
-        assert call["severity"] == "error" and call["markup"] is False
-        assert call["timeout"] >= 3600  # stays until dismissed
-        assert "was damaged" in screen_text(app)
+        text = screen_text(app)
+        assert "Your progress file cannot be read" in text and aside.name in text
+        assert app.store.session is None  # nothing opened empty behind it
+        assert ProgressFile(enrolled_dir).pending_notices()  # shown, not answered yet
+        await pilot.press("e")
         await wait_for(pilot, lambda: ProgressFile(enrolled_dir).pending_notices() == [])
 
     assert cli.main(["status"]) == 2  # nothing enrolled any more (the file was set aside)
-    assert "damaged" not in capsys.readouterr().err  # seen in the app: not told again
+    assert "damaged" not in capsys.readouterr().err  # answered in the app: not told again
 
 
 async def test_a_file_it_cannot_read_says_why_it_is_read_only(data_dir: Path) -> None:

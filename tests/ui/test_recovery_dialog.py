@@ -121,3 +121,42 @@ async def test_without_a_backup_it_says_so_and_r_does_nothing(damaged_dir: Path)
         await pilot.press("r")
         await pilot.pause(0.1)
         assert app.screen is dialog
+
+
+async def test_quitting_leaves_the_offer_for_the_next_start(damaged_dir: Path) -> None:
+    """q changes nothing, the choice included: the next start offers the same backup
+    instead of starting empty; once restored, it is not asked again."""
+    first = SyllabusApp(damaged_dir)
+    async with first.run_test(size=(100, 30)) as pilot:
+        await _dialog(pilot, first)
+        await pilot.press("q")
+        await wait_for(pilot, lambda: not first.is_running)
+    again = SyllabusApp(damaged_dir)
+    async with again.run_test(size=(100, 30)) as pilot:
+        dialog = await _dialog(pilot, again)
+        line = str(dialog.query_one("#recovery-backup").render())
+        assert line.startswith("Newest backup: progress-2026-11-22.toml (")
+        assert "kept beside it as progress.corrupt-" in screen_text(again)
+        await pilot.press("r")
+        await open_main(pilot, again)
+    assert load_progress(damaged_dir).roadmap("tiny").state(f"{W1}/item-1") is ItemState.DONE
+    third = SyllabusApp(damaged_dir)
+    async with third.run_test(size=(100, 30)) as pilot:
+        await open_main(pilot, third)
+        assert third.store.recovery is None
+
+
+async def test_starting_empty_is_the_answer_for_good(damaged_dir: Path) -> None:
+    from syllabus.tui.screens.welcome import WelcomeScreen
+
+    first = SyllabusApp(damaged_dir)
+    async with first.run_test(size=(100, 30)) as pilot:
+        await _dialog(pilot, first)
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(first.screen, WelcomeScreen))
+    again = SyllabusApp(damaged_dir)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(again.screen, WelcomeScreen))
+        await pilot.pause(0.2)  # its header is drawn before the app leaves
+        assert again.store.recovery is None
+        assert "cannot be read" not in screen_text(again)

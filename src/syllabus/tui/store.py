@@ -85,6 +85,9 @@ class Recovery:
     """Where storage kept the damaged bytes (None: they could not be moved)."""
     backup: Backup | None
     """The newest backup that can be restored, or None when there is none."""
+    notice: Notice | None = None
+    """The finding behind it, pending until the learner restores or starts empty: quit
+    instead, and the next start offers the same again."""
 
 
 @dataclass(frozen=True)
@@ -234,10 +237,13 @@ class ProgressStore:
             )
             return
         notes = _load_notes(loaded)
-        recovery = _recovery(self.data_dir, loaded)
+        pending, unseen = self._unseen(file, loaded.notices)
+        recovery = _recovery(self.data_dir, loaded) or _unanswered(file, loaded, pending)
+        answer_later = recovery.notice if recovery is not None else None
         if recovery is not None:  # the dialog says it: no lasting toast besides
             notes = [note for note in notes if recovery.problem not in note[0]]
-        pending, unseen = self._unseen(file, loaded.notices)
+            unseen = [note for note in unseen if recovery.problem not in note[0]]
+            pending = [n for n in pending if answer_later is None or n.id != answer_later.id]
         told = self.call_from_thread(
             self._file_read, file, loaded.progress, loaded.read_only, signature, notes + unseen
         )
@@ -266,20 +272,29 @@ class ProgressStore:
 
     def start_empty(self) -> None:
         """The learner's answer to ``recovery``: go on with the empty progress."""
-        self.recovery = None
+        recovery, self.recovery = self.recovery, None
         progress = self.progress
         if progress is not None:
-            self._run(lambda: self._open_active(progress), "open")
+            self._run(lambda: self._answered(recovery, lambda: self._open_active(progress)), "open")
+
+    def _answered(self, recovery: Recovery | None, then: Callable[[], None]) -> None:
+        """The learner chose: the finding behind ``recovery`` is not offered again (any
+        thread)."""
+        file = self._file
+        if recovery is not None and recovery.notice is not None and file is not None:
+            file.acknowledge([recovery.notice])
+        then()
 
     def restore_backup(self, name: str) -> None:
         """The learner's answer to ``recovery``: restore that backup (in a worker,
         through storage; one undo step), then open the roadmap it names."""
-        self._run(lambda: self._restore(name), "save")
+        recovery = self.recovery
+        self._run(lambda: self._restore(name, recovery), "save")
 
     def _run(self, work: Callable[[], None], group: str) -> None:
         self.app.run_worker(work, thread=True, exclusive=True, group=group, exit_on_error=False)
 
-    def _restore(self, name: str) -> None:
+    def _restore(self, name: str, recovery: Recovery | None) -> None:
         from syllabus.storage.progress_file import ProgressError
 
         file = self._file
@@ -297,7 +312,7 @@ class ProgressStore:
             self.call_from_thread(self._restore_failed, failure)
             return
         self.call_from_thread(self._restored, progress, name)
-        self._open_active(progress)
+        self._answered(recovery, lambda: self._open_active(progress))
 
     def _restored(self, progress: Progress, name: str) -> None:
         self.recovery = None
@@ -623,12 +638,29 @@ def _recovery(root: Path, loaded: Loaded) -> Recovery | None:
     if not loaded.damaged or loaded.read_only:
         return None
     notice = next((n for n in loaded.notices if n.kind == "damaged"), None)
-    if notice is None:
-        return None
+    return None if notice is None else _recovery_from(root, notice)
+
+
+def _recovery_from(root: Path, notice: Notice) -> Recovery:
     backup = None
     if notice.backup is not None and notice.backup_time is not None:
         backup = _describe_backup(root, notice.backup, notice.backup_time)
-    return Recovery(file=notice.file, problem=notice.found, kept=notice.kept, backup=backup)
+    return Recovery(
+        file=notice.file, problem=notice.found, kept=notice.kept, backup=backup, notice=notice
+    )
+
+
+def _unanswered(file: ProgressFile, loaded: Loaded, pending: list[Notice]) -> Recovery | None:
+    """The recovery offered at an earlier start and left by quitting (any thread): the
+    progress file is still missing and the damaged bytes are still where they were kept.
+    Without this the next start was an empty one, its backup offered nowhere."""
+    if loaded.damaged or loaded.read_only or file.path.exists():
+        return None
+    for notice in reversed(pending):  # the newest finding first
+        if notice.kind == "damaged" and notice.kept and Path(notice.kept).exists():
+            if Path(notice.file) == file.path:
+                return _recovery_from(file.root, notice)
+    return None
 
 
 def _describe_backup(root: Path, name: str, modified: datetime) -> Backup:
