@@ -78,3 +78,21 @@ def test_json_stays_iso_and_untranslated_in_german(history: Path) -> None:
     english = json.loads(_syllabus(history, "C", "status", "--format", "json"))
     assert german == english
     assert english["planned_finish"] == "2026-11-21"
+
+
+def test_an_enrolment_names_its_weekdays_and_estimate_in_german(history: Path) -> None:
+    """Weekdays typed in German are read; the line names them (and the estimate) as the
+    interface does, and the English words stay what the options are called."""
+    roadmap = _roadmap_id(history)
+    out = _syllabus(history, "de_DE.UTF-8", "start", roadmap, "--rest-days", "Samstag, So")
+    assert "Ruhetage Sa,So, Schätzung mittel; jetzt aktiv" in out
+    out = _syllabus(history, "C", "start", roadmap, "--rest-days", "sat,sun")
+    assert "rest sat,sun, estimate mid; now active" in out
+
+
+def _roadmap_id(data_dir: Path) -> str:
+    from syllabus.storage.progress_file import ProgressFile
+
+    active = ProgressFile(data_dir).load().progress.settings.active_roadmap
+    assert active is not None
+    return active

@@ -90,10 +90,32 @@ def test_hours_from_any_text_are_in_bounds_or_refused(text: str) -> None:
         ("fri,fri, FRI", ["fri"]),
         ("", []),
         ("mon tue wed thu fri sat", ["mon", "tue", "wed", "thu", "fri", "sat"]),
+        # German, whatever the interface language: abbreviated, with a dot, or whole
+        ("Sa, So", ["sat", "sun"]),
+        ("Mo. Di. Mi. Do. Fr.", ["mon", "tue", "wed", "thu", "fri"]),
+        ("Samstag Sonntag", ["sat", "sun"]),
+        ("dienstag, Mittwoch; DONNERSTAG freitag", ["tue", "wed", "thu", "fri"]),
     ],
 )
 def test_rest_days_as_typed(typed: str, days: list[str]) -> None:
     assert rules.parse_rest_days(typed) == days
+
+
+def test_weekdays_are_shown_in_the_interface_language_and_read_back() -> None:
+    from syllabus import locale
+
+    routine = rules.parse_weekday_hours("mon-fri 1.5, sat-sun 2.5")
+    assert rules.weekdays_text(["sat", "sun"]) == "sat, sun"
+    assert rules.weekday_hours_text(routine) == "mon-fri 1.5, sat-sun 2.5"
+    locale.set_language("de")
+    try:
+        assert rules.weekdays_text(["sat", "sun"]) == "Sa, So"
+        shown = rules.weekday_hours_text(routine)
+        assert shown == "Mo-Fr 1.5, Sa-So 2.5"
+        assert rules.parse_weekday_hours(shown) == routine
+        assert rules.parse_rest_days(rules.weekdays_text(["tue", "sun"])) == ["tue", "sun"]
+    finally:
+        locale.set_language("en")
 
 
 def test_rest_days_keep_a_study_day_and_know_their_weekdays() -> None:

@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from syllabus.model.roadmap import Roadmap
 
 
+ESTIMATES = {"low": N_("low"), "mid": N_("mid"), "high": N_("high")}
+"""An enrolment's estimate as a command names it (the option's words in English)."""
+
+
 def _update(pf: ProgressFile, change: Callable[[pm.Progress], pm.Progress]) -> pm.Progress:
     try:
         return pf.update(change)
@@ -208,7 +212,7 @@ def cmd_start(args: argparse.Namespace, ctx: Context) -> int:
     before = progress
     progress = _update(pf, change)
     enrolment_options.report(args, before, progress, roadmap)
-    rest_text = ",".join(rest_days) or _("none")
+    rest_text = rules.weekdays_text(rest_days, ",") or _("none")
     line = (
         _(
             "updated {id}: from {start}, {hours} h/week, {days} days/week, rest {rest}, "
@@ -227,7 +231,7 @@ def cmd_start(args: argparse.Namespace, ctx: Context) -> int:
             hours=f"{hours_per_week:g}",
             days=days_per_week,
             rest=rest_text,
-            estimate=estimate,
+            estimate=_(ESTIMATES[estimate]),
         )
     )
     if weekday_hours:

@@ -41,6 +41,8 @@ from syllabus.model.units import (
     weekday,
     weekday_hours_text,
     weekday_hours_week,
+    weekday_label,
+    weekdays_text,
 )
 
 __all__ = [
@@ -66,6 +68,8 @@ __all__ = [
     "weekday",
     "weekday_hours_text",
     "weekday_hours_week",
+    "weekday_label",
+    "weekdays_text",
 ]
 
 

@@ -14,6 +14,27 @@ from syllabus.locale import N_, _
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 """Weekday names, Monday first, as stored in ``rest_days``."""
 
+_LABELS = dict(
+    zip(
+        WEEKDAYS,
+        (N_("mon"), N_("tue"), N_("wed"), N_("thu"), N_("fri"), N_("sat"), N_("sun")),
+        strict=True,
+    )
+)
+"""How a form or a command shows a stored weekday, in the interface language."""
+
+_GERMAN = {
+    **dict.fromkeys(("mo",), "mon"),
+    **dict.fromkeys(("di", "die"), "tue"),
+    **dict.fromkeys(("mi", "mit"), "wed"),
+    **dict.fromkeys(("do", "don"), "thu"),
+    **dict.fromkeys(("fr", "fre"), "fri"),
+    **dict.fromkeys(("sa", "sam"), "sat"),
+    **dict.fromkeys(("so", "son"), "sun"),
+}
+"""German weekdays by their first letters ("Di", "Dienstag"; "Montag" is "mon" already):
+read in either interface language, as the English names are."""
+
 DAY_HOURS = 24.0
 """Most hours a check-in can hold."""
 
@@ -81,15 +102,25 @@ def parse_hours(text: str, most: float = DAY_HOURS) -> float:
 
 
 def weekday(name: str) -> str:
-    """The stored name of a weekday: "Sat", "saturday" and "sa" are "sat"."""
-    short = name.strip().lower()[:3]
-    if short == "sa":
-        short = "sat"
+    """The stored name of a weekday: "Sat", "saturday", "sa" and "Samstag" are "sat"."""
+    short = name.strip().lower().rstrip(".")[:3]
+    short = _GERMAN.get(short, short)
     if short not in WEEKDAYS:
         raise InvalidEntry(
             _("not a weekday: {name} (use mon, tue, … sun)").format(name=repr(name.strip()))
         )
     return short
+
+
+def weekday_label(day: str) -> str:
+    """A stored weekday as the interface names it in a form: "sun", in German "So"
+    (``weekday`` reads it back)."""
+    return _(_LABELS[day])
+
+
+def weekdays_text(days: list[str] | tuple[str, ...], separator: str = ", ") -> str:
+    """Stored weekdays as the interface names them: "sat, sun", in German "Sa, So"."""
+    return separator.join(weekday_label(day) for day in days)
 
 
 def normalise_rest_days(names: list[str]) -> list[str]:
@@ -183,19 +214,23 @@ def parse_weekday_hours(text: str) -> dict[str, float]:
 
 def weekday_hours_text(hours: dict[str, float]) -> str:
     """Hours by weekday as ``parse_weekday_hours`` reads them back: "mon-fri 1.5, sat-sun
-    2.5"; runs of equal days joined, rest days left out."""
-    runs: list[list[object]] = []
+    2.5" (in German "Mo-Fr 1.5, Sa-So 2.5"); runs of equal days joined, rest days left
+    out."""
+    runs: list[tuple[str, str, float]] = []
     for day in WEEKDAYS:
         value = hours.get(day, 0.0)
         if runs and runs[-1][2] == value:
-            runs[-1][1] = day
+            runs[-1] = (runs[-1][0], day, value)
         else:
-            runs.append([day, day, value])
-    return ", ".join(
-        f"{first if first == last else f'{first}-{last}'} {value:g}"
-        for first, last, value in runs
-        if value
-    )
+            runs.append((day, day, value))
+    parts = []
+    for first, last, value in runs:
+        if value:
+            days = weekday_label(first)
+            if last != first:
+                days = f"{days}-{weekday_label(last)}"
+            parts.append(f"{days} {value:g}")
+    return ", ".join(parts)
 
 
 def default_rest_days(days_per_week: int) -> list[str]:

@@ -40,6 +40,7 @@ from syllabus.model.rules import (
     parse_weekday_hours,
     weekday_hours_text,
     weekday_hours_week,
+    weekdays_text,
 )
 from syllabus.model.units import WEEK_HOURS
 from syllabus.tui.literal import literal_text, one_line
@@ -207,7 +208,9 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
                 yield Input(id="hours")
             with Horizontal(classes="form-row"):
                 yield Label(_("Rest days"), classes="field")
-                yield Input(", ".join(DEFAULT_REST_DAYS), id="rest", placeholder=_("e.g. sat, sun"))
+                yield Input(
+                    weekdays_text(DEFAULT_REST_DAYS), id="rest", placeholder=_("e.g. sat, sun")
+                )
                 yield Label(_("Estimate"), classes="field")
                 yield Select(
                     [(_("low"), "low"), (_("middle"), "mid"), (_("high"), "high")],
@@ -250,11 +253,11 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
         self.query_one("#hours", Input).value = f"{hours:g}"
         if enrolment is not None:
             self.query_one("#start", Input).value = enrolment.start.isoformat()
-            self.query_one("#rest", Input).value = ", ".join(enrolment.rest_days)
+            self.query_one("#rest", Input).value = weekdays_text(enrolment.rest_days)
             self.query_one("#estimate", Select).value = enrolment.estimate
         else:  # what the roadmap states, else the default: never the last one's
             rest = entry.rest_days if entry.rest_days is not None else DEFAULT_REST_DAYS
-            self.query_one("#rest", Input).value = ", ".join(rest)
+            self.query_one("#rest", Input).value = weekdays_text(rest)
         self.query_one("#start-button", Button).label = _("Restart") if enrolment else _("Start")
         self._show_tracks(entry, enrolment.track if enrolment else None)
         routine = self.query_one("#welcome-routine", Label)
@@ -284,7 +287,7 @@ class WelcomeScreen(Screen[tuple[str, Enrolment | None] | None]):
         if by_weekday:
             per_week, rest_days = weekday_hours_week(by_weekday)
             hours.value = f"{per_week:g}"
-            rest.value = ", ".join(rest_days)
+            rest.value = weekdays_text(rest_days)
         hours.disabled = rest.disabled = bool(by_weekday)
         rest.placeholder = _("none") if by_weekday else _("e.g. sat, sun")
 
