@@ -4,6 +4,7 @@ start empty, or quit — instead of "starting empty" behind a toast that vanishe
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -59,6 +60,22 @@ async def _dialog(pilot: object, app: SyllabusApp) -> RecoveryDialog:
     return app.screen
 
 
+async def _answer(data_dir: Path, key: str, done: Callable[[SyllabusApp], bool]) -> SyllabusApp:
+    """Start the app, answer its recovery dialog with ``key``, wait until ``done``."""
+    app = SyllabusApp(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _dialog(pilot, app)
+        await pilot.press(key)
+        await wait_for(pilot, lambda: done(app))
+    return app
+
+
+def _welcome(app: SyllabusApp) -> bool:
+    from syllabus.tui.screens.welcome import WelcomeScreen
+
+    return isinstance(app.screen, WelcomeScreen)
+
+
 async def test_the_dialog_names_the_newest_backup_and_what_it_holds(damaged_dir: Path) -> None:
     app = SyllabusApp(damaged_dir)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -92,22 +109,12 @@ async def test_r_restores_the_backup_through_storage_and_opens_the_roadmap(
 
 
 async def test_e_starts_empty_and_the_welcome_screen_follows(damaged_dir: Path) -> None:
-    from syllabus.tui.screens.welcome import WelcomeScreen
-
-    app = SyllabusApp(damaged_dir)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await _dialog(pilot, app)
-        await pilot.press("e")
-        await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen))
-        assert app.store.recovery is None
+    app = await _answer(damaged_dir, "e", _welcome)
+    assert app.store.recovery is None
 
 
 async def test_q_quits_and_changes_nothing(damaged_dir: Path) -> None:
-    app = SyllabusApp(damaged_dir)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await _dialog(pilot, app)
-        await pilot.press("q")
-        await wait_for(pilot, lambda: not app.is_running)
+    await _answer(damaged_dir, "q", lambda app: not app.is_running)
     assert not (damaged_dir / "progress.toml").exists()  # nothing written over the wreck
     assert (damaged_dir / "backups" / "progress-2026-11-22.toml").exists()
 
@@ -126,11 +133,7 @@ async def test_without_a_backup_it_says_so_and_r_does_nothing(damaged_dir: Path)
 async def test_quitting_leaves_the_offer_for_the_next_start(damaged_dir: Path) -> None:
     """q changes nothing, the choice included: the next start offers the same backup
     instead of starting empty; once restored, it is not asked again."""
-    first = SyllabusApp(damaged_dir)
-    async with first.run_test(size=(100, 30)) as pilot:
-        await _dialog(pilot, first)
-        await pilot.press("q")
-        await wait_for(pilot, lambda: not first.is_running)
+    await _answer(damaged_dir, "q", lambda app: not app.is_running)
     again = SyllabusApp(damaged_dir)
     async with again.run_test(size=(100, 30)) as pilot:
         dialog = await _dialog(pilot, again)
@@ -147,16 +150,10 @@ async def test_quitting_leaves_the_offer_for_the_next_start(damaged_dir: Path) -
 
 
 async def test_starting_empty_is_the_answer_for_good(damaged_dir: Path) -> None:
-    from syllabus.tui.screens.welcome import WelcomeScreen
-
-    first = SyllabusApp(damaged_dir)
-    async with first.run_test(size=(100, 30)) as pilot:
-        await _dialog(pilot, first)
-        await pilot.press("e")
-        await wait_for(pilot, lambda: isinstance(first.screen, WelcomeScreen))
+    await _answer(damaged_dir, "e", _welcome)
     again = SyllabusApp(damaged_dir)
     async with again.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: isinstance(again.screen, WelcomeScreen))
+        await wait_for(pilot, lambda: _welcome(again))
         await pilot.pause(0.2)  # its header is drawn before the app leaves
         assert again.store.recovery is None
         assert "cannot be read" not in screen_text(again)
