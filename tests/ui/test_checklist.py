@@ -103,3 +103,21 @@ def test_row_height_is_what_the_text_takes() -> None:
     assert RowVisual(short).get_height(rules, 40) == short.get_height(rules, 40) == 1  # type: ignore[arg-type]
     assert RowVisual(long).get_height(rules, 40) == long.get_height(rules, 40) > 1  # type: ignore[arg-type]
     assert RowVisual(Content("")).get_height(rules, 40) == 1  # type: ignore[arg-type]
+
+
+def test_a_long_row_wraps_under_its_text_not_under_its_mark() -> None:
+    """The nesting and the mark stand alone on the left; every later line starts where
+    the text does. A pane too narrow for that wraps the row as it comes."""
+    from textual.style import Style
+    from textual.visual import RenderOptions
+
+    rules: dict[str, object] = {}
+    row = RowVisual(Content("  ○ " + LONG), hang=4)
+    lines = row.render_strips(30, None, Style(), RenderOptions(lambda _: Style(), rules))  # type: ignore[arg-type]
+    texts = [line.text for line in lines]
+    assert texts[0].startswith("  ○ A long task")
+    assert len(texts) > 2 and all(text.startswith("    ") and text[4] != " " for text in texts[1:])
+    assert " ".join(text.strip() for text in texts).removeprefix("○ ").split() == LONG.split()
+    assert row.get_height(rules, 30) == len(lines)  # type: ignore[arg-type]
+    narrow = RowVisual(Content("  ○ " + LONG), hang=4)
+    assert narrow.get_height(rules, 14) == Content("  ○ " + LONG).get_height(rules, 14)  # type: ignore[arg-type]

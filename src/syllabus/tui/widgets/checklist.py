@@ -125,17 +125,27 @@ def row_prompt(row: Row, state: ItemState, due: bool = False) -> Content:
     return Content.assemble(*parts)
 
 
+def row_visual(row: Row, state: ItemState, due: bool = False) -> RowVisual:
+    """One checklist row; its text wraps under itself, past its indent and mark."""
+    return RowVisual(row_prompt(row, state, due), hang=2 * row.depth + 2)
+
+
 class RowVisual(Visual):
     """A row's prompt that keeps its rendered lines.
 
     Any prompt change makes the OptionList drop every row's rendered lines; the rows
     that did not change answer from here, so a toggle renders one row, not a screenful.
+    A row too long for the pane wraps with a hanging indent: its first ``hang`` cells
+    (the nesting and the mark) stand alone on the left.
     """
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, hang: int = 0) -> None:
         self.content = content
         """What the row shows."""
+        self.hang = hang
+        """Cells of its start that later lines leave blank (the nesting and the mark)."""
         self._strips: dict[tuple[object, ...], list[Strip]] = {}
+        self._parts: tuple[Content, Content] | None = None
 
     def __str__(self) -> str:
         return self.content.plain
@@ -183,7 +193,29 @@ class RowVisual(Visual):
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
     ) -> list[Strip]:
-        return self.content.render_strips(width, height, style, options)
+        hang = self._hang(width)
+        if not hang:
+            return self.content.render_strips(width, height, style, options)
+        from textual.strip import Strip
+
+        start, rest = self._split()
+        lead = start.render_strips(hang, 1, style, options)
+        body = rest.render_strips(width - hang, height, style, options)
+        blank = Strip.blank(hang, style.rich_style)
+        return [Strip.join([lead[0] if n == 0 else blank, line]) for n, line in enumerate(body)]
+
+    def _split(self) -> tuple[Content, Content]:
+        """The row's start (nesting and mark) and the rest, cut once."""
+        if self._parts is None:
+            self._parts = (self.content[: self.hang], self.content[self.hang :])
+        return self._parts
+
+    def _hang(self, width: int) -> int:
+        """The hanging indent at this width: none when the row fits on one line or the
+        pane is too narrow to leave room beside it."""
+        if self.content.cell_length <= width or width - self.hang < 12:
+            return 0
+        return self.hang
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return self.content.get_optimal_width(rules, container_width)
@@ -196,7 +228,9 @@ class RowVisual(Visual):
         # the list measures every row whenever one changes
         if 0 < self.content.cell_length <= width - 2 * rules.get("line_pad", 0):
             return 1
-        return self.content.get_height(rules, width)
+        if not self._hang(width):
+            return self.content.get_height(rules, width)
+        return self._split()[1].get_height(rules, width - self.hang)
 
 
 class Checklist(OptionList):
@@ -285,10 +319,10 @@ class Checklist(OptionList):
     def _state(self, item_id: str) -> ItemState:
         return self.progress.state(item_id) if self.progress is not None else ItemState.TODO
 
-    def _prompt(self, row: Row) -> Content:
+    def _visual(self, row: Row) -> RowVisual:
         state, due = self._state(row.id), row.id in self.due
         self._drawn[row.id] = (state, due)
-        return row_prompt(row, state, due)
+        return row_visual(row, state, due)
 
     def watch_rows(self) -> None:
         """List the rows; the cursor stays on its item, else goes to the first open one."""
@@ -298,7 +332,7 @@ class Checklist(OptionList):
         self._wanted = None
         self._index = {row.id: n for n, row in enumerate(rows)}
         self._drawn = {}
-        self.set_options(Option(RowVisual(self._prompt(row)), id=row.id) for row in rows)
+        self.set_options(Option(self._visual(row), id=row.id) for row in rows)
         if not rows:
             self.post_message(self.ItemHighlighted(self, None))
             return
@@ -322,7 +356,7 @@ class Checklist(OptionList):
     def _redraw_changed(self) -> None:
         for index, row in enumerate(self.rows):
             if self._drawn.get(row.id) != (self._state(row.id), row.id in self.due):
-                self.replace_option_prompt_at_index(index, RowVisual(self._prompt(row)))
+                self.replace_option_prompt_at_index(index, self._visual(row))
 
     def update_row(self, item_id: str, state: ItemState) -> None:
         """Draw one row in a new state now, before the new progress arrives."""
@@ -333,7 +367,7 @@ class Checklist(OptionList):
         due = item_id in self.due
         if self._drawn.get(item_id) != (state, due):
             self._drawn[item_id] = (state, due)
-            self.replace_option_prompt_at_index(index, RowVisual(row_prompt(row, state, due)))
+            self.replace_option_prompt_at_index(index, row_visual(row, state, due))
 
     def _ask(self, toggled: ItemState) -> None:
         row = self.highlighted_row
