@@ -71,14 +71,12 @@ def class_bindings(node: DOMNode) -> list[Binding]:
     return list(found.values())
 
 
-TEXTUAL_DESCRIPTIONS = (N_("Focus Next"), N_("Focus Previous"), N_("Copy selected text"))
-"""Textual's own bindings' descriptions, translated where they are shown."""
-
-
 def describe(binding: Binding) -> str:
     """What a binding does: its description (Textual's own translated), else its action
     made readable."""
     if binding.description:
+        from syllabus.tui.textual_words import TEXTUAL_DESCRIPTIONS
+
         if binding.description in TEXTUAL_DESCRIPTIONS:
             return _(binding.description)
         return binding.description

@@ -107,8 +107,9 @@ class PhaseTree(Tree[str]):
     """
 
     BINDINGS = [
-        Binding("j", "cursor_down", _("Down"), show=False),
-        Binding("k", "cursor_up", _("Up"), show=False),
+        # worded as Textual words the arrows, so the help lists them on one row
+        Binding("j", "cursor_down", _("Cursor Down"), show=False),
+        Binding("k", "cursor_up", _("Cursor Up"), show=False),
     ]
 
     DEFAULT_CSS = """
