@@ -233,8 +233,15 @@ class SyllabusApp(App[int]):
         self.store.travel("redo")
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """The palette's commands: Textual's, and on the main screen the plan's decisions."""
-        yield from super().get_system_commands(screen)
+        """The palette's commands: Textual's (in the interface language), and on the main
+        screen the plan's decisions."""
+        from syllabus.tui.textual_words import TEXTUAL_COMMANDS, translated
+
+        for command in super().get_system_commands(screen):
+            yield command._replace(
+                title=translated(command.title, TEXTUAL_COMMANDS),
+                help=translated(command.help, TEXTUAL_COMMANDS),
+            )
         from syllabus.tui.screens.main import MainScreen
 
         if isinstance(screen, MainScreen):

@@ -100,3 +100,29 @@ TEXTUAL_DESCRIPTIONS = frozenset(
     }
 )
 """Every description Textual gives the bindings of the widgets syllabus uses."""
+
+TEXTUAL_COMMANDS = frozenset(
+    {
+        N_("Theme"),
+        N_("Change the current theme"),
+        N_("Quit"),
+        N_("Quit the application as soon as possible"),
+        N_("Keys"),
+        N_("Hide the keys and widget help panel"),
+        N_("Show help for the focused widget and a summary of available keys"),
+        N_("Minimize"),
+        N_("Minimize the widget and restore to normal size"),
+        N_("Maximize"),
+        N_("Maximize the focused widget"),
+        N_("Screenshot"),
+        N_("Save an SVG 'screenshot' of the current screen"),
+    }
+)
+"""The titles and help lines of Textual's own palette commands."""
+
+
+def translated(text: str, known: frozenset[str]) -> str:
+    """``text`` in the interface language when it is one of Textual's ``known`` words."""
+    from syllabus.locale import _
+
+    return _(text) if text in known else text

@@ -75,11 +75,9 @@ def describe(binding: Binding) -> str:
     """What a binding does: its description (Textual's own translated), else its action
     made readable."""
     if binding.description:
-        from syllabus.tui.textual_words import TEXTUAL_DESCRIPTIONS
+        from syllabus.tui.textual_words import TEXTUAL_DESCRIPTIONS, translated
 
-        if binding.description in TEXTUAL_DESCRIPTIONS:
-            return _(binding.description)
-        return binding.description
+        return translated(binding.description, TEXTUAL_DESCRIPTIONS)
     action = binding.action.split("(", 1)[0].rsplit(".", 1)[-1]
     return action.replace("_", " ").capitalize()
 
