@@ -31,3 +31,16 @@ async def test_english_keeps_textuals_words(enrolled_dir: Path) -> None:
         await open_main(pilot, app)
         titles = {c.title for c in app.get_system_commands(app.screen)}
     assert {"Theme", "Quit", "Keys", "Screenshot"} <= titles
+
+
+async def test_the_palettes_keys_command_opens_the_help_screen(enrolled_dir: Path) -> None:
+    from syllabus.tui.screens.help import HelpScreen
+
+    app = SyllabusApp(enrolled_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_main(pilot, app)
+        (keys,) = [c for c in app.get_system_commands(app.screen) if c.title == "Keys"]
+        keys.callback()
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert not app.screen.query("HelpPanel")

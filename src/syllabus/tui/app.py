@@ -256,6 +256,11 @@ class SyllabusApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def action_show_help_panel(self) -> None:
+        """The palette's "Keys" opens the help screen: one list of keys, in the interface
+        language (Textual's own panel words them in English)."""
+        self.action_help()
+
     async def action_quit(self) -> None:
         """Quit once everything is saved; a second quit leaves even if a save fails."""
         if not await self.store.close() and not self._leaving:
