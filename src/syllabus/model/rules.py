@@ -42,6 +42,7 @@ from syllabus.model.units import (
     weekday_hours_text,
     weekday_hours_week,
     weekday_label,
+    weekday_runs,
     weekdays_text,
 )
 
@@ -69,6 +70,7 @@ __all__ = [
     "weekday_hours_text",
     "weekday_hours_week",
     "weekday_label",
+    "weekday_runs",
     "weekdays_text",
 ]
 

@@ -212,10 +212,9 @@ def parse_weekday_hours(text: str) -> dict[str, float]:
     return normalise_weekday_hours(found)
 
 
-def weekday_hours_text(hours: dict[str, float]) -> str:
-    """Hours by weekday as ``parse_weekday_hours`` reads them back: "mon-fri 1.5, sat-sun
-    2.5" (in German "Mo-Fr 1.5, Sa-So 2.5"); runs of equal days joined, rest days left
-    out."""
+def weekday_runs(hours: dict[str, float]) -> list[tuple[str, str, float]]:
+    """Hours by weekday as runs of days with the same hours, Monday first: (first day,
+    last day, hours); rest days left out."""
     runs: list[tuple[str, str, float]] = []
     for day in WEEKDAYS:
         value = hours.get(day, 0.0)
@@ -223,13 +222,19 @@ def weekday_hours_text(hours: dict[str, float]) -> str:
             runs[-1] = (runs[-1][0], day, value)
         else:
             runs.append((day, day, value))
+    return [run for run in runs if run[2] > 0]
+
+
+def weekday_hours_text(hours: dict[str, float]) -> str:
+    """Hours by weekday as ``parse_weekday_hours`` reads them back: "mon-fri 1.5, sat-sun
+    2.5" (in German "Mo-Fr 1.5, Sa-So 2.5"); runs of equal days joined, rest days left
+    out."""
     parts = []
-    for first, last, value in runs:
-        if value:
-            days = weekday_label(first)
-            if last != first:
-                days = f"{days}-{weekday_label(last)}"
-            parts.append(f"{days} {value:g}")
+    for first, last, value in weekday_runs(hours):
+        days = weekday_label(first)
+        if last != first:
+            days = f"{days}-{weekday_label(last)}"
+        parts.append(f"{days} {value:g}")
     return ", ".join(parts)
 
 

@@ -40,6 +40,7 @@ from syllabus.model.rules import (
     parse_weekday_hours,
     weekday_hours_text,
     weekday_hours_week,
+    weekday_runs,
     weekdays_text,
 )
 from syllabus.model.units import WEEK_HOURS
@@ -81,17 +82,8 @@ DAY_LABELS = dict(
 
 def routine_text(weekday_hours: dict[str, float]) -> str:
     """A routine's hours by weekday in a line: "Routine: Mon–Fri 1.5 h · Sat–Sun 2.5 h"."""
-    runs: list[tuple[str, str, float]] = []
-    for day in WEEKDAY_NAMES:
-        hours = weekday_hours.get(day, 0.0)
-        if runs and runs[-1][2] == hours:
-            runs[-1] = (runs[-1][0], day, hours)
-        else:
-            runs.append((day, day, hours))
     parts = []
-    for first, last, hours in runs:
-        if hours <= 0:
-            continue
+    for first, last, hours in weekday_runs(weekday_hours):
         days = _(DAY_LABELS[first])
         if last != first:
             days = f"{days}–{_(DAY_LABELS[last])}"
