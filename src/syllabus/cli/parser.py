@@ -102,20 +102,17 @@ def command_in(args: Sequence[str]) -> str | None:
     (``-h``, an abbreviated option, a typo) is left to the full parser, so help and
     error messages stay exactly what they were.
     """
-    i = 0
-    while i < len(args):
-        arg = args[i]
-        if arg == "--data-dir":
-            i += 2
-        elif arg.startswith("--data-dir="):
-            i += 1
-        else:
-            return arg if arg in BY_NAME else None
-    return None
+    i = _past_data_dir(args)
+    return args[i] if i < len(args) and args[i] in BY_NAME else None
 
 
 def opens_app(args: Sequence[str]) -> bool:
     """True when the arguments are ``--data-dir`` options at most: they open the app."""
+    return _past_data_dir(args) == len(args)
+
+
+def _past_data_dir(args: Sequence[str]) -> int:
+    """Where the leading ``--data-dir DIR`` / ``--data-dir=DIR`` options end."""
     i = 0
     while i < len(args):
         if args[i] == "--data-dir" and i + 1 < len(args):
@@ -123,5 +120,5 @@ def opens_app(args: Sequence[str]) -> bool:
         elif args[i].startswith("--data-dir="):
             i += 1
         else:
-            return False
-    return True
+            break
+    return i
