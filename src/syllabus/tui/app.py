@@ -279,9 +279,9 @@ class SyllabusApp(App[int]):
 
 def run(data_dir: Path) -> int:
     """Open the app on a data directory; returns the exit code."""
-    from syllabus.startup import tune_for_app_start
+    from syllabus.startup import tune_for_start
 
-    tune_for_app_start()
+    tune_for_start()  # also for an app opened without the entry point
     app = SyllabusApp(data_dir)
     result = app.run()
     app.store.shut()

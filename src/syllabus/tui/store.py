@@ -239,11 +239,11 @@ class ProgressStore:
         notes = _load_notes(loaded)
         pending, unseen = self._unseen(file, loaded.notices)
         recovery = _recovery(self.data_dir, loaded) or _unanswered(file, loaded, pending)
-        answer_later = recovery.notice if recovery is not None else None
         if recovery is not None:  # the dialog says it: no lasting toast besides
             notes = [note for note in notes if recovery.problem not in note[0]]
             unseen = [note for note in unseen if recovery.problem not in note[0]]
-            pending = [n for n in pending if answer_later is None or n.id != answer_later.id]
+            # seen once answered (``_answered``): quitting leaves it for the next start
+            pending = [n for n in pending if recovery.notice is None or n.id != recovery.notice.id]
         told = self.call_from_thread(
             self._file_read, file, loaded.progress, loaded.read_only, signature, notes + unseen
         )
@@ -275,15 +275,19 @@ class ProgressStore:
         recovery, self.recovery = self.recovery, None
         progress = self.progress
         if progress is not None:
-            self._run(lambda: self._answered(recovery, lambda: self._open_active(progress)), "open")
 
-    def _answered(self, recovery: Recovery | None, then: Callable[[], None]) -> None:
+            def work() -> None:
+                self._answered(recovery)
+                self._open_active(progress)
+
+            self._run(work, "open")
+
+    def _answered(self, recovery: Recovery | None) -> None:
         """The learner chose: the finding behind ``recovery`` is not offered again (any
         thread)."""
         file = self._file
         if recovery is not None and recovery.notice is not None and file is not None:
             file.acknowledge([recovery.notice])
-        then()
 
     def restore_backup(self, name: str) -> None:
         """The learner's answer to ``recovery``: restore that backup (in a worker,
@@ -312,7 +316,8 @@ class ProgressStore:
             self.call_from_thread(self._restore_failed, failure)
             return
         self.call_from_thread(self._restored, progress, name)
-        self._answered(recovery, lambda: self._open_active(progress))
+        self._answered(recovery)
+        self._open_active(progress)
 
     def _restored(self, progress: Progress, name: str) -> None:
         self.recovery = None
