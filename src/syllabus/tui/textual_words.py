@@ -8,7 +8,7 @@ one the widgets syllabus uses can show is named here once, so the catalog transl
 
 from __future__ import annotations
 
-from syllabus.locale import N_
+from syllabus.locale import N_, _
 
 TEXTUAL_DESCRIPTIONS = frozenset(
     {
@@ -123,6 +123,4 @@ TEXTUAL_COMMANDS = frozenset(
 
 def translated(text: str, known: frozenset[str]) -> str:
     """``text`` in the interface language when it is one of Textual's ``known`` words."""
-    from syllabus.locale import _
-
     return _(text) if text in known else text

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
+from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual
 from textual.widgets import OptionList
@@ -27,7 +28,6 @@ from syllabus.tui.literal import one_line
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
-    from textual.strip import Strip
     from textual.visual import RenderOptions
     from textual.widget import Widget
 
@@ -196,8 +196,6 @@ class RowVisual(Visual):
         hang = self._hang(width)
         if not hang:
             return self.content.render_strips(width, height, style, options)
-        from textual.strip import Strip
-
         start, rest = self._split()
         lead = start.render_strips(hang, 1, style, options)
         body = rest.render_strips(width - hang, height, style, options)
