@@ -10,12 +10,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ui_helpers import enrolled, open_main, save_progress, wait_for, week, write_roadmap
 
 from syllabus.model.roadmap import Node, Roadmap, Role
 from syllabus.tui.app import SyllabusApp
 from syllabus.tui.bursts import Burst
+from syllabus.tui.screens.main import MainScreen
+from syllabus.tui.widgets.phase_tree import PhaseTree
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
 
 LONG = "A very long week title that a narrow tree pane cannot hold in one line at all"
 
@@ -35,13 +41,19 @@ def _data(data_dir: Path) -> Path:
     return data_dir
 
 
+async def _tree_focused(pilot: Pilot[int], app: SyllabusApp) -> tuple[MainScreen, PhaseTree]:
+    """The main screen with every pane drawn, and its tree with focus."""
+    screen = await open_main(pilot, app)
+    await wait_for(pilot, screen.shows_every_pane)
+    tree = screen.query_one("#tree", PhaseTree)
+    tree.focus()
+    return screen, tree
+
+
 async def test_a_tree_move_shows_the_node_in_every_pane_without_a_delay(data_dir: Path) -> None:
     app = SyllabusApp(_data(data_dir))
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await open_main(pilot, app)
-        await wait_for(pilot, screen.shows_every_pane)
-        tree = screen.query_one("#tree")
-        tree.focus()
+        screen, tree = await _tree_focused(pilot, app)
         before = screen.node_id
         await pilot.press("down")
         await pilot.pause()  # the tree's frame
@@ -69,10 +81,7 @@ async def test_a_burst_fills_the_panes_once_after_the_keys_rest(data_dir: Path) 
     and the panes show where it stopped once the keys rest (tui.bursts)."""
     app = SyllabusApp(_data(data_dir))
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await open_main(pilot, app)
-        await wait_for(pilot, screen.shows_every_pane)
-        tree = screen.query_one("#tree")
-        tree.focus()
+        screen, tree = await _tree_focused(pilot, app)
         await pilot.press("home")
         await wait_for(pilot, screen.shows_every_pane)
         await pilot.pause(0.3)  # the home press is over: the next press comes alone
